@@ -1,0 +1,284 @@
+"""The ``kb`` command: import reports, extract, resolve, evaluate and serve.
+
+Every command that touches the knowledge base takes ``--db PATH`` (default
+``$KB_DB`` or data/kb.db). User mistakes end with one line on stderr and a
+non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from kb import __version__
+
+
+def db_option(function):
+    """``--db PATH``: the knowledge base file (env KB_DB; default data/kb.db)."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+        envvar="KB_DB", default="data/kb.db", show_default=True, show_envvar=True,
+        help="SQLite database of the knowledge base.",
+    )(function)
+
+
+def open_database(db_path: Path):
+    from kb.db import open_db
+
+    try:
+        return open_db(db_path)
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path}: not a usable SQLite database ({error})")
+    except OSError as error:
+        raise click.ClickException(f"{db_path}: cannot open ({error.strerror or error})")
+
+
+def load_nlp():
+    """Import the NLP package, turning a missing spaCy model into a clean error."""
+    from kb.nlp.model import ModelNotFound, load_model
+
+    try:
+        load_model()
+    except ModelNotFound as error:
+        raise click.ClickException(str(error))
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kb")
+def cli():
+    """Blast Radius: a knowledge base of AI agent incidents.
+
+    Reports (articles, posts, threads) go in with `kb import`; `kb build`
+    extracts who did what with what damage and who was blamed, and groups
+    reports into incidents; `kb serve` publishes the result with Datasette.
+
+    Example: kb import ../shared/seeds && kb build && kb serve
+    """
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("-v", "--verbose", is_flag=True, help="Print one line per file.")
+def import_command(paths, db_path, verbose):
+    """Import local files as reports.
+
+    PATHS are files or folders (walked recursively) of .txt, .md, .html,
+    .htm or .html.gz. HTML is reduced to its article text and metadata
+    (title, canonical URL, publisher, author, date) with trafilatura; all
+    text is repaired with ftfy. Re-importing unchanged content adds nothing;
+    a changed file updates its report. A bad file is reported on one line
+    and skipped; the exit code is 1 when any file failed.
+
+    Example: kb import ../shared/seeds ../shared/corpus/agent-failures
+    """
+    from kb.ingest import import_paths
+
+    db = open_database(db_path)
+
+    def progress(path, outcome):
+        if outcome not in ("added", "updated", "unchanged"):
+            click.echo(f"error: {outcome}", err=True)
+        elif verbose:
+            click.echo(f"{outcome}: {path}", err=True)
+
+    result = import_paths(db, list(paths), progress)
+    for line in result.errors:
+        if line.endswith("no such file or folder"):
+            click.echo(f"error: {line}", err=True)
+    click.echo(f"imported {result.total} files into {db_path}: {result.added} added, "
+               f"{result.updated} updated, {result.unchanged} unchanged, "
+               f"{len(result.errors)} failed")
+    sys.exit(1 if result.errors else 0)
+
+
+@cli.command()
+@db_option
+@click.option("--redo", is_flag=True, help="Extract every report again, not only new or changed ones.")
+def extract(db_path, redo):
+    """Extract incident fields, with evidence, from reports.
+
+    Processes reports not yet extracted by the current extractor version
+    (all of them with --redo): relevance, incidents mentioned, agent, vendor,
+    deployer, action, blast radius, blame and date, each value stored with
+    the sentence it came from (tables mentions, evidence, statements).
+
+    Example: kb extract --db data/kb.db
+    """
+    db = open_database(db_path)
+    load_nlp()
+    count = run_extract(db, redo)
+    click.echo(f"extracted {count} reports")
+
+
+def run_extract(db, redo: bool) -> int:
+    from kb.extract import extract_reports, pending_reports
+
+    total = len(pending_reports(db, redo))
+    with click.progressbar(length=total, label="extracting", file=sys.stderr,
+                           show_pos=True) as bar:
+        return extract_reports(db, redo, lambda report, analysis: bar.update(1))
+
+
+@cli.command()
+@db_option
+def resolve(db_path):
+    """Group reports into incidents with stable ids.
+
+    Mentions are grouped by vendor, agent, month and action type; an incident
+    keeps its id across runs (ids like 2025-12-amazon-kiro are never reused).
+
+    Example: kb resolve --db data/kb.db
+    """
+    from kb.resolve import resolve_db
+
+    db = open_database(db_path)
+    counts = resolve_db(db)
+    click.echo(f"{counts['incidents']} incidents ({counts['new']} new, "
+               f"{counts['retired']} retired)")
+
+
+@cli.command()
+@db_option
+@click.option("--redo", is_flag=True, help="Extract every report again before resolving.")
+def build(db_path, redo):
+    """Extract pending reports, then group reports into incidents.
+
+    The same as `kb extract` followed by `kb resolve`; safe to re-run: an
+    unchanged input is not extracted again and keeps its incident ids.
+
+    Example: kb build --db data/kb.db
+    """
+    from kb.resolve import resolve_db
+
+    db = open_database(db_path)
+    load_nlp()
+    count = run_extract(db, redo)
+    counts = resolve_db(db)
+    relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
+    reports = db["reports"].count
+    click.echo(f"extracted {count} reports; {relevant} of {reports} reports are relevant; "
+               f"{counts['incidents']} incidents ({counts['new']} new, {counts['retired']} retired)")
+
+
+def expand_named(paths: tuple[Path, ...]) -> tuple[list[tuple[str, Path]], list[str]]:
+    """(name, path) pairs for ``kb analyze``: files as given, folders walked."""
+    from kb.ingest import expand_paths
+
+    errors: list[str] = []
+    return [(str(path), path) for path in expand_paths(list(paths), errors)], errors
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def analyze(paths):
+    """Extract and group incidents from files, without a database.
+
+    Writes one JSON object per document to stdout in the gold record format
+    of annotation.md: {"doc", "relevant", "incidents": [{"key", "primary",
+    "agent", "vendor", ..., "blast_radius": {...}, "blamed", "occurred"}]}.
+    "doc" is the path as given; "key" is the predicted incident id, shared
+    by all documents about the same incident. Unreadable files are reported
+    on stderr and the exit code is 1.
+
+    Example: kb analyze ../shared/seeds/*.txt > predictions.jsonl
+    """
+    from kb.analyze import analyze_documents
+
+    load_nlp()
+    docs, errors = expand_named(paths)
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+
+    def on_error(line):
+        errors.append(line)
+        click.echo(f"error: {line}", err=True)
+
+    for record in analyze_documents(docs, on_error):
+        click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(1 if errors else 0)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder the gold 'doc' paths are relative to [default: the gold file's "
+                   "parent's parent].")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the predicted records (JSONL) to this file.")
+def evaluate(gold, root, as_json, predictions):
+    """Score extraction and grouping against a gold file.
+
+    Runs `kb analyze` on the gold file's documents and prints relevance
+    precision/recall/F1, per-field accuracy with counts, and grouping
+    precision/recall/F1, as defined in annotation.md.
+
+    Example: kb evaluate ../shared/gold/dev.jsonl
+    """
+    from kb.analyze import analyze_documents
+    from kb.evaluate import GoldError, format_scores, load_gold, score
+
+    try:
+        gold_records = load_gold(gold)
+    except GoldError as error:
+        raise click.ClickException(str(error))
+    root = root or gold.resolve().parent.parent
+    load_nlp()
+    missing = [r["doc"] for r in gold_records if not (root / r["doc"]).exists()]
+    for doc in missing:
+        click.echo(f"error: {root / doc}: no such file (scored as not relevant)", err=True)
+    docs = [(r["doc"], root / r["doc"]) for r in gold_records if r["doc"] not in missing]
+    records = analyze_documents(docs, lambda line: click.echo(f"error: {line}", err=True))
+    if predictions:
+        predictions.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                               encoding="utf-8")
+    scores = score(gold_records, records)
+    click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Datasette metadata file [default: metadata.yml of this project].")
+def serve(db_path, host, port, metadata_path):
+    """Serve the knowledge base with Datasette.
+
+    The database is served under the name "kb" with the project's
+    metadata.yml (titles, descriptions, facets, canned queries), at
+    http://HOST:PORT/kb.
+
+    Example: kb serve --db data/kb.db --port 8001
+    """
+    from kb.serve import MetadataError, make_datasette, run
+
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database (run `kb import` and `kb build` first)")
+    open_database(db_path)
+    try:
+        datasette = make_datasette(db_path, metadata_path)
+    except MetadataError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"serving {db_path} at http://{host}:{port}/kb", err=True)
+    run(datasette, host, port)
+
+
+@cli.command()
+@db_option
+def stats(db_path):
+    """Print counts of reports, incidents and evidence in the knowledge base.
+
+    Example: kb stats
+    """
+    db = open_database(db_path)
+    for table in ("reports", "mentions", "incidents", "incident_reports", "evidence",
+                  "statements", "agents", "vendors"):
+        click.echo(f"{table}: {db[table].count}")
+    relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
+    click.echo(f"relevant reports: {relevant}")

@@ -1,0 +1,156 @@
+"""The knowledge base database: schema, migrations, full-text search, views.
+
+Everything is built with sqlite-utils. :func:`open_db` opens (creating if
+needed) a database file and applies every pending migration, so each command
+can rely on the current schema. A migration is a function registered in
+:data:`MIGRATIONS` under a name that never changes; applied names are kept in
+the ``_migrations`` table.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+DEFAULT_DB = Path("data") / "kb.db"
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+
+def migration(name: str):
+    """Register a schema migration under ``name`` (applied once, in order)."""
+
+    def register(function):
+        MIGRATIONS.append((name, function))
+        return function
+
+    return register
+
+
+def utc_now() -> str:
+    """Current UTC time as ISO 8601 with seconds, e.g. 2026-11-22T10:00:00Z."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def default_db_path() -> Path:
+    """``KB_DB`` if set, else data/kb.db relative to the working directory."""
+    return Path(os.environ.get("KB_DB") or DEFAULT_DB)
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open the database at ``path`` (created with its folder if missing) and migrate it.
+
+    Raises sqlite3.DatabaseError when the file exists but is not a SQLite database.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    migrate(db)
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations; returns the names applied now."""
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for name, function in MIGRATIONS:
+        if name in done:
+            continue
+        with db.conn:
+            function(db)
+            db["_migrations"].insert({"name": name, "applied_at": utc_now()})
+        applied.append(name)
+    return applied
+
+
+@migration("0001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    db["reports"].create(
+        {
+            "id": int, "origin": str, "url": str, "title": str, "publisher": str,
+            "author": str, "published": str, "language": str, "text": str,
+            "content_hash": str, "metadata": str, "imported_at": str, "updated_at": str,
+            "relevant": int, "relevance": float, "extractor_version": str,
+            "extracted_at": str, "extraction_note": str,
+        },
+        pk="id",
+        not_null={"origin", "text", "content_hash"},
+    )
+    db["reports"].create_index(["origin"], unique=True)
+    db["reports"].create_index(["content_hash"])
+    db["vendors"].create({"id": str, "name": str, "aliases": str}, pk="id")
+    db["agents"].create(
+        {"id": str, "name": str, "vendor_id": str, "aliases": str}, pk="id",
+        foreign_keys=[("vendor_id", "vendors", "id")],
+    )
+    db["incidents"].create(
+        {
+            "id": str, "title": str, "agent": str, "vendor": str, "deployer": str,
+            "action": str, "action_type": str, "target": str, "outage_hours": float,
+            "systems": str, "region": str, "records_lost": int, "people_affected": int,
+            "cost_usd": float, "blamed": str, "blame_statement": str, "occurred": str,
+            "first_reported": str, "last_reported": str, "report_count": int,
+            "signature": str, "status": str, "created_at": str, "updated_at": str,
+        },
+        pk="id",
+    )
+    # Every id ever issued, so a slug is never handed to a different incident.
+    db["incident_ids"].create({"id": str, "issued_at": str}, pk="id")
+    db["mentions"].create(
+        {
+            "id": int, "report_id": int, "position": int, "is_primary": int,
+            "incident_id": str, "agent": str, "vendor": str, "deployer": str,
+            "action": str, "action_type": str, "target": str, "outage_hours": float,
+            "systems": str, "region": str, "records_lost": int, "people_affected": int,
+            "cost_usd": float, "blamed": str, "blame_statement": str, "occurred": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id"), ("incident_id", "incidents", "id")],
+    )
+    db["mentions"].create_index(["report_id"])
+    db["mentions"].create_index(["incident_id"])
+    db["incident_reports"].create(
+        {"incident_id": str, "report_id": int, "role": str, "similarity": float},
+        pk=("incident_id", "report_id"),
+        foreign_keys=[("incident_id", "incidents", "id"), ("report_id", "reports", "id")],
+    )
+    db["evidence"].create(
+        {
+            "id": int, "report_id": int, "mention_id": int, "field": str, "value": str,
+            "sentence": str, "start": int, "end": int,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id"), ("mention_id", "mentions", "id")],
+    )
+    db["evidence"].create_index(["mention_id"])
+    db["statements"].create(
+        {
+            "id": int, "report_id": int, "mention_id": int, "speaker": str, "blamed": str,
+            "quote": str, "start": int, "end": int, "date": str,
+        },
+        pk="id",
+        foreign_keys=[("report_id", "reports", "id"), ("mention_id", "mentions", "id")],
+    )
+    db["reports"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db["incidents"].enable_fts(
+        ["title", "agent", "vendor", "deployer", "action", "target", "systems", "region",
+         "blame_statement"],
+        create_triggers=True, tokenize="porter",
+    )
+    db.create_view("failure_patterns", """
+        select action_type, blamed, count(*) as incidents
+        from incidents where status = 'active'
+        group by action_type, blamed order by incidents desc
+    """)
+    db.create_view("incidents_by_month", """
+        select substr(occurred, 1, 7) as month, action_type, count(*) as incidents
+        from incidents where status = 'active' and occurred is not null
+        group by month, action_type order by month
+    """)

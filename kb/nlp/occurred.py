@@ -1,0 +1,156 @@
+"""When the incident happened: ``yyyy-mm`` (or ``yyyy``), not when the article appeared.
+
+Date expressions recognised (regular expressions over the sentence text):
+
+- "July 2025", "July 21, 2025", "21 July 2025", "Jul. 2025";
+- a named day with a year ("Remembrance Day 2022", "Christmas 2024") -> its month;
+- a bare month ("in December", "last December", "December of last year"), resolved against
+  ``published``: the latest such month not after the publication month, or the previous year
+  for "of last year" / "last year";
+- "last month", "earlier this month", "this week", "yesterday" relative to ``published``;
+- a bare year ("in 2023") as a year-only date.
+
+Each candidate is scored by where it stands: sentences about the incident (the agent or an
+action cue) and ``Date:``-type header lines count more; words just before the date that name a
+later event (published, disclosed, reported, ruling, retraction, post-mortem, patched,
+resurfaced, announced) count against it, words naming the event itself (incident, original,
+occurred, happened, on) count for it. The best score wins; ties go to the earliest date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .segment import Sentence
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
+MONTHS["sept"] = 9
+NAMED_DAYS = {"remembrance day": 11, "veterans day": 11, "thanksgiving": 11, "black friday": 11,
+              "christmas": 12, "new year's eve": 12, "new year's day": 1, "valentine's day": 2,
+              "halloween": 10, "super bowl": 2, "independence day": 7, "labor day": 9,
+              "memorial day": 5, "easter": 4, "boxing day": 12}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+FULL_DATE = re.compile(r"\b" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[–-]\d{1,2})?,?)?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b"
+                       r"|\b\d{1,2}\s+" + _MONTH.replace("month", "month2") + r"\s+(?P<year2>(?:19|20)\d{2})\b",
+                       re.I)
+NAMED_DATE = re.compile(r"\b(?P<day>" + "|".join(re.escape(d) for d in NAMED_DAYS)
+                        + r")(?:\s+weekend)?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
+BARE_MONTH = re.compile(r"\b(?:in|on|last|this|early|late|mid|since|during|until|by)[\s-]+(?:early\s+|late\s+|mid-?)?"
+                        r"(?P<month>january|february|march|april|june|july|august|september|october|"
+                        r"november|december)\b(?P<rest>\s+of\s+last\s+year|\s+last\s+year)?(?!\s+\d)", re.I)
+RELATIVE = re.compile(r"\b(?P<rel>last month|earlier this month|this month|this week|last week|"
+                      r"yesterday|earlier this year|last year)\b", re.I)
+BARE_YEAR = re.compile(r"\b(?:in|since|during|of|early|late|mid)[\s-]+(?P<year>(?:19|20)\d{2})\b", re.I)
+
+LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|ruled|retract|"
+                         r"post-?mortem|patched|fixed|resurfaced|announced|released|discovered|"
+                         r"dated|analy[sz]ed|advisory|verified|updated|wrote|filed|decision|"
+                         r"hearing|judgment|trial|tribunal|found|revealed|became known|lawsuit)\W+(?:\w+\W+){0,3}$",
+                         re.I)
+EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
+                   r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
+
+
+@dataclass
+class DateCandidate:
+    """One date found in the text: ``value`` is 'yyyy-mm' or 'yyyy'."""
+
+    value: str
+    score: float
+    sentence: Sentence
+    position: int
+
+
+def _published(published: Optional[str]) -> Optional[tuple[int, int]]:
+    if not published:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})", published)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, int]]:
+    """All dates in one sentence as ``(value, char offset in the sentence)``."""
+    text = sentence.span.text
+    found: list[tuple[str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for match in FULL_DATE.finditer(text):
+        month = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+        year = match.group("year") or match.group("year2")
+        found.append((f"{year}-{month:02d}", match.start()))
+        taken.append(match.span())
+    for match in NAMED_DATE.finditer(text):
+        found.append((f"{match.group('year')}-{NAMED_DAYS[match.group('day').lower()]:02d}",
+                      match.start()))
+        taken.append(match.span())
+    pub = _published(published)
+    if pub:
+        year, month = pub
+        for match in BARE_MONTH.finditer(text):
+            if any(a <= match.start("month") < b for a, b in taken):
+                continue
+            wanted = MONTHS[match.group("month").lower()]
+            when = year if wanted <= month else year - 1
+            if match.group("rest"):
+                when = year - 1
+            found.append((f"{when}-{wanted:02d}", match.start()))
+        for match in RELATIVE.finditer(text):
+            rel = match.group("rel").lower()
+            if rel in ("last month",):
+                value = f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+            elif rel in ("last year",):
+                value = str(year - 1)
+            elif rel == "earlier this year":
+                value = str(year)
+            else:
+                value = f"{year}-{month:02d}"
+            found.append((value, match.start()))
+    for match in BARE_YEAR.finditer(text):
+        if not any(a <= match.start("year") < b for a, b in taken):
+            found.append((match.group("year"), match.start()))
+    return found
+
+
+def occurred(sentences: list[Sentence], incident: set[int], published: Optional[str],
+             title_lines: int = 1) -> Optional[tuple[str, Sentence]]:
+    """The incident's month (or year) and the sentence that gives it; None when no date is found.
+
+    ``incident`` holds the indexes of sentences about the incident (they score higher).
+    """
+    candidates: list[DateCandidate] = []
+    for sentence in sentences:
+        for value, offset in dates_in(sentence, published):
+            before = sentence.span.text[:offset]
+            score = 1.0
+            if sentence.index in incident:
+                score += 1.0
+            if sentence.key and "date" in sentence.key:
+                score += 1.5
+            if sentence.line < title_lines:
+                score += 0.5
+            if EVENT.search(before):
+                score += 1.5
+            if LATER_EVENT.search(before):
+                score -= 2.0
+            if len(value) == 4:
+                score -= 0.5
+            candidates.append(DateCandidate(value, score, sentence, len(candidates)))
+    if not candidates:
+        return None
+    # a year-only date is refined by a month of the same year found anywhere else
+    months = [c for c in candidates if len(c.value) == 7]
+    for candidate in candidates:
+        if len(candidate.value) == 4:
+            same = [c for c in months if c.value.startswith(candidate.value)]
+            if same and len({c.value for c in same}) == 1:
+                candidate.score -= 0.5
+    totals: dict[str, float] = {}
+    for candidate in candidates:
+        totals[candidate.value] = max(totals.get(candidate.value, -9.0), candidate.score) + 0.0
+        totals[candidate.value] += 0.25 * (sum(1 for c in candidates if c.value == candidate.value) > 1)
+    best = max(candidates, key=lambda c: (totals[c.value], c.score, -c.position))
+    return best.value, best.sentence

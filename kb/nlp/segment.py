@@ -1,0 +1,108 @@
+"""Split a report into sentences that keep their character offsets in the original text.
+
+Markdown syntax (``**``, heading ``#``, ``<br>``, link targets, back-ticks) is blanked out with
+spaces of the same length before parsing, so the parser sees prose while every offset still
+points into the caller's text. Fenced code blocks are skipped. Each line is parsed as its own
+document (reports put one paragraph per line), with ``nlp.pipe`` so the model runs in batches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .types import Evidence
+
+_MARKUP = [
+    re.compile(r"<br\s*/?>|</?(?:b|i|em|strong|p|sup|sub)>", re.I),
+    re.compile(r"\]\([^)\s]*\)"),          # the "](url)" of a markdown link
+    re.compile(r"\*\*|__|`|\[|^\s*[#>]+\s|^\s*[-*+]\s|^\s*\d+\.\s|\|", re.M),
+    re.compile(r"https?://\S+"),
+]
+#: "**Date**: July 2025" or "Company: Replit" -- a key-value header line (the key is 1-4 words).
+_KEY_VALUE = re.compile(r"^\s*([A-Z][A-Za-z ]{1,40}?)\s*:\s+\S")
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
+
+
+def mask_markup(text: str) -> str:
+    """``text`` with markdown/HTML markup replaced by spaces; same length, same offsets."""
+    masked = text
+    for pattern in _MARKUP:
+        masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+    return masked
+
+
+@dataclass
+class Sentence:
+    """One sentence: the parsed span plus its offsets into the original text.
+
+    ``line`` is the index of its line in the text, ``key`` the lower-cased key of a key-value
+    header line ("date", "company") or None, ``heading`` the text of the markdown heading the
+    sentence sits under (lower case, "" before any heading).
+    """
+
+    span: Span
+    start: int
+    end: int
+    index: int
+    line: int
+    key: Optional[str]
+    heading: str
+    is_heading: bool
+
+    @property
+    def lower(self) -> str:
+        """The sentence's parsed (markup-free) text in lower case."""
+        return self.span.text.lower()
+
+
+def evidence(text: str, sentence: Sentence, field: str, value: object) -> Evidence:
+    """An Evidence for ``value`` of ``field`` pointing at ``sentence`` in ``text``."""
+    return Evidence(field=field, value=value, sentence=text[sentence.start:sentence.end],
+                    start=sentence.start, end=sentence.end)
+
+
+def split_sentences(nlp: Language, text: str) -> list[Sentence]:
+    """Parse ``text`` line by line and return its sentences in order.
+
+    Offsets satisfy ``text[s.start:s.end]`` == the sentence (whitespace trimmed).
+    """
+    masked = mask_markup(text)
+    lines: list[tuple[int, int, str, Optional[str], str, bool]] = []
+    offset = 0
+    in_code = False
+    heading = ""
+    for number, raw in enumerate(text.split("\n")):
+        start = offset
+        offset += len(raw) + 1
+        if raw.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        body = masked[start:start + len(raw)]
+        if in_code or not body.strip():
+            continue
+        match = _HEADING.match(raw)
+        if match:
+            heading = match.group(1).strip().lower()
+        key_match = _KEY_VALUE.match(body)
+        key = key_match.group(1).strip().lower() if key_match else None
+        lines.append((number, start, body, key, heading, bool(match)))
+    sentences: list[Sentence] = []
+    docs = nlp.pipe((body for _, _, body, _, _, _ in lines), batch_size=64)
+    for (number, start, body, key, heading, is_heading), doc in zip(lines, docs):
+        for sent in doc.sents:
+            begin, end = sent.start_char, sent.end_char
+            while begin < end and body[begin].isspace():
+                begin += 1
+            while end > begin and body[end - 1].isspace():
+                end -= 1
+            if begin == end:
+                continue
+            sentences.append(Sentence(span=sent, start=start + begin, end=start + end,
+                                      index=len(sentences), line=number, key=key,
+                                      heading=heading, is_heading=is_heading))
+    return sentences

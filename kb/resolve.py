@@ -1,0 +1,313 @@
+"""Reports into incidents (``kb resolve``).
+
+Each report's extracted mentions are grouped into incidents:
+
+1. mentions are keyed by who acted: the vendor and agent (the deployer stands
+   in for an unnamed agent);
+2. inside one key, mentions dated to the same month form an incident; two
+   primary mentions of one month with different action types are different
+   incidents (one vendor's agent can fail twice in a month);
+3. a mention dated only to a year, or not dated, joins the incident of its key
+   that is closest (same year, same action type, most reports), or starts one.
+
+The pure functions (:func:`group_mentions`, :func:`incident_slug`,
+:func:`consensus`) serve both the database (:func:`resolve_db`) and
+``kb analyze``. Ids are slugs like ``2025-12-amazon-kiro``; in the database an
+id is never reused for another incident (``incident_ids`` keeps every id ever
+issued) and survives re-runs (a cluster keeps the id its mentions had, else
+the id of a known incident with the same signature).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Hashable, Optional
+
+import sqlite_utils
+
+from kb.db import utc_now
+from kb.nlp.types import INCIDENT_FIELDS, Mention
+
+
+@dataclass
+class MentionRef:
+    """A mention with where it came from: ``ref`` identifies it, ``published`` dates its report."""
+
+    ref: Hashable
+    report: Hashable
+    mention: Mention
+    published: Optional[str] = None
+
+
+def slug(value: Optional[str]) -> str:
+    """Lower-case ASCII slug: "Amazon Q Developer" -> "amazon-q-developer"."""
+    return re.sub(r"[^a-z0-9]+", "-", (value or "").lower()).strip("-")
+
+
+def identity(mention: Mention) -> tuple[str, str]:
+    """Who acted: (vendor slug, agent slug, or the deployer's when no agent is named)."""
+    return slug(mention.vendor), slug(mention.agent) or slug(mention.deployer)
+
+
+def month_of(mention: Mention) -> Optional[str]:
+    """``yyyy-mm`` when the mention is dated to a month, else None."""
+    occurred = mention.occurred or ""
+    return occurred[:7] if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", occurred) else None
+
+
+def year_of(mention: Mention) -> Optional[str]:
+    occurred = mention.occurred or ""
+    return occurred[:4] if re.match(r"\d{4}", occurred) else None
+
+
+def signature(cluster: list[MentionRef]) -> str:
+    """What makes the incident itself: ``vendor|agent|month|action_type`` of the consensus."""
+    fields = consensus(cluster)
+    probe = Mention(vendor=fields["vendor"], agent=fields["agent"], deployer=fields["deployer"])
+    vendor, agent = identity(probe)
+    return "|".join([vendor, agent, (fields["occurred"] or "")[:7], fields["action_type"] or ""])
+
+
+def group_mentions(refs: list[MentionRef]) -> list[list[MentionRef]]:
+    """Group mentions into incidents (see the module docstring for the rules).
+
+    Returns clusters in a deterministic order (by their first mention's position
+    in ``refs``); mentions naming neither vendor, agent nor deployer are dropped.
+    """
+    by_identity: dict[tuple[str, str], list[MentionRef]] = defaultdict(list)
+    for ref in refs:
+        key = identity(ref.mention)
+        if key != ("", ""):
+            by_identity[key].append(ref)
+    clusters: list[list[MentionRef]] = []
+    for group in by_identity.values():
+        clusters.extend(_group_one_identity(group))
+    order = {id(ref): index for index, ref in enumerate(refs)}
+    clusters.sort(key=lambda cluster: min(order[id(ref)] for ref in cluster))
+    return clusters
+
+
+def _group_one_identity(group: list[MentionRef]) -> list[list[MentionRef]]:
+    dated: dict[tuple[str, str], list[MentionRef]] = {}
+    by_month: dict[str, list[MentionRef]] = defaultdict(list)
+    undated: list[MentionRef] = []
+    for ref in group:
+        month = month_of(ref.mention)
+        (by_month[month] if month else undated).append(ref)
+    for month, refs in by_month.items():
+        primary_types = {r.mention.action_type for r in refs if r.mention.primary}
+        if len(primary_types) <= 1:
+            dated[(month, "")] = refs
+            continue
+        secondary = []
+        for ref in refs:
+            if ref.mention.primary:
+                dated.setdefault((month, ref.mention.action_type or ""), []).append(ref)
+            else:
+                secondary.append(ref)
+        for ref in secondary:
+            _closest(dated, ref, month).append(ref)
+    clusters = dict(dated)
+    for ref in sorted(undated, key=lambda r: not r.mention.primary):
+        target = _closest(clusters, ref, None) if clusters else None
+        if target is None:
+            clusters[(year_of(ref.mention) or "", ref.mention.action_type or "")] = [ref]
+        else:
+            target.append(ref)
+    return list(clusters.values())
+
+
+def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[list[MentionRef]]:
+    """The cluster ``ref`` fits best: same month or year, same action type, most reports."""
+    year = year_of(ref.mention)
+
+    def fit(item):
+        (cluster_date, _), refs = item
+        same_type = any(r.mention.action_type == ref.mention.action_type for r in refs)
+        same_date = (month and cluster_date == month) or (year and cluster_date.startswith(year))
+        return (bool(same_date), same_type, len({r.report for r in refs}))
+
+    candidates = [item for item in clusters.items() if not month or item[0][0] == month]
+    if not candidates:
+        return None
+    if year and not month:
+        in_year = [item for item in candidates if not item[0][0] or item[0][0].startswith(year)]
+        if not in_year:
+            return None
+        candidates = in_year
+    return max(candidates, key=fit)[1]
+
+
+def consensus(cluster: list[MentionRef]) -> dict:
+    """The incident's fields voted from its mentions.
+
+    Each field takes its most frequent non-empty value (a primary mention
+    counts twice; ties go to the earliest mention); ``blamed`` prefers any
+    reported statement over "none"; ``systems`` is the union in order of votes.
+    Returns a dict with the keys of :data:`INCIDENT_FIELDS`.
+    """
+    result: dict = {}
+    for name in INCIDENT_FIELDS:
+        votes: Counter = Counter()
+        first_seen: dict = {}
+        for index, ref in enumerate(cluster):
+            value = getattr(ref.mention, name)
+            if value in (None, "", []) or (name == "blamed" and value == "none"):
+                continue
+            values = value if name == "systems" else [value]
+            for item in values:
+                votes[item] += 2 if ref.mention.primary else 1
+                first_seen.setdefault(item, index)
+        ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))
+        if name == "systems":
+            result[name] = ranked or None
+        else:
+            result[name] = ranked[0] if ranked else None
+    result["blamed"] = result["blamed"] or "none"
+    return result
+
+
+def incident_slug(fields: dict) -> str:
+    """The id an incident would be born with: ``yyyy-mm-vendor-agent``.
+
+    The date part is the month (or year) it occurred, ``undated`` if unknown;
+    the agent part falls back to the deployer, then to ``agent``.
+    """
+    date = (fields.get("occurred") or "undated")[:7]
+    vendor = slug(fields.get("vendor"))
+    agent = slug(fields.get("agent")) or slug(fields.get("deployer")) or "agent"
+    parts = [date, vendor, agent] if vendor and vendor != agent else [date, agent]
+    return "-".join(parts)
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not in ``taken``."""
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def similarity(mention: Mention, fields: dict) -> float:
+    """Share of the identifying fields (vendor, agent, month, action_type) that
+    ``mention`` states and that agree with the incident's ``fields``; 0..1."""
+    pairs = [
+        (slug(mention.vendor), slug(fields.get("vendor"))),
+        (slug(mention.agent), slug(fields.get("agent"))),
+        (month_of(mention), (fields.get("occurred") or "")[:7] or None),
+        (mention.action_type, fields.get("action_type")),
+    ]
+    stated = [(a, b) for a, b in pairs if a]
+    if not stated:
+        return 0.0
+    return round(sum(1 for a, b in stated if a == b) / len(stated), 3)
+
+
+# --- the database -----------------------------------------------------------
+
+def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict]:
+    """Mentions of relevant reports, in report order, and each one's previous incident id."""
+    refs, previous = [], {}
+    sql = """
+        select mentions.*, reports.published, reports.imported_at
+        from mentions join reports on reports.id = mentions.report_id
+        where reports.relevant = 1 order by mentions.report_id, mentions.position
+    """
+    for row in db.query(sql):
+        values = {name: row[name] for name in INCIDENT_FIELDS}
+        values["systems"] = json.loads(row["systems"]) if row["systems"] else None
+        mention = Mention(primary=bool(row["is_primary"]), **values)
+        refs.append(MentionRef(row["id"], row["report_id"], mention,
+                               row["published"] or (row["imported_at"] or "")[:10] or None))
+        previous[row["id"]] = row["incident_id"]
+    return refs, previous
+
+
+def resolve_db(db: sqlite_utils.Database) -> dict:
+    """Group all mentions in the database into incidents, keeping ids stable.
+
+    Writes ``incidents`` (fields, title, report counts, first/last reported),
+    ``incident_reports`` and ``mentions.incident_id``; incidents left without
+    mentions stay with status "retired" (their id is never reused).
+    Returns counts: {"incidents": n, "new": n, "retired": n}.
+    """
+    refs, previous = load_mention_refs(db)
+    clusters = group_mentions(refs)
+    issued = {row["id"] for row in db["incident_ids"].rows}
+    by_signature = {row["signature"]: row["id"] for row in db.query(
+        "select id, signature from incidents order by created_at")}
+    now, claimed, new = utc_now(), set(), 0
+    with db.conn:
+        db.execute("delete from incident_reports")
+        db.execute("update mentions set incident_id = null")
+        for cluster in clusters:
+            fields = consensus(cluster)
+            sig = signature(cluster)
+            incident_id = _stable_id(cluster, previous, claimed) or (
+                by_signature.get(sig) if by_signature.get(sig) not in claimed else None)
+            if incident_id is None:
+                incident_id = unique_slug(incident_slug(fields), issued | claimed)
+                db["incident_ids"].insert({"id": incident_id, "issued_at": now})
+                issued.add(incident_id)
+                new += 1
+            claimed.add(incident_id)
+            _write_incident(db, incident_id, cluster, fields, sig, now)
+        retired = db.execute(
+            "update incidents set status = 'retired', report_count = 0, updated_at = ? "
+            f"where status = 'active' and id not in ({','.join('?' * len(claimed)) or 'null'})",
+            [now, *claimed],
+        ).rowcount
+    return {"incidents": len(clusters), "new": new, "retired": retired}
+
+
+def _stable_id(cluster, previous, claimed) -> Optional[str]:
+    votes = Counter(previous.get(ref.ref) for ref in cluster)
+    votes.pop(None, None)
+    for incident_id, _ in votes.most_common():
+        if incident_id not in claimed:
+            return incident_id
+    return None
+
+
+def incident_title(fields: dict) -> str:
+    """A one-line title: "Kiro (Amazon): deleted and recreated the environment"."""
+    who = fields.get("agent") or fields.get("deployer") or fields.get("vendor") or "AI agent"
+    if fields.get("vendor") and fields.get("vendor") != who:
+        who = f"{who} ({fields['vendor']})"
+    what = fields.get("action") or (fields.get("action_type") or "incident").replace("_", " ")
+    return f"{who}: {what}"
+
+
+def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
+    dates = sorted(ref.published for ref in cluster if ref.published)
+    reports = {}
+    for ref in cluster:
+        role = "primary" if ref.mention.primary else "mention"
+        score = similarity(ref.mention, fields)
+        current = reports.get(ref.report)
+        if current is None or (role == "primary" and current[0] != "primary") or score > current[1]:
+            reports[ref.report] = (role, score)
+    row = {
+        **fields,
+        "systems": json.dumps(fields["systems"]) if fields["systems"] else None,
+        "id": incident_id, "title": incident_title(fields), "signature": sig,
+        "status": "active", "report_count": len(reports),
+        "first_reported": dates[0] if dates else None,
+        "last_reported": dates[-1] if dates else None, "updated_at": now,
+    }
+    existing = db["incidents"].count_where("id = ?", [incident_id])
+    if existing:
+        db["incidents"].update(incident_id, row)
+    else:
+        db["incidents"].insert({**row, "created_at": now})
+    db["incident_reports"].insert_all(
+        {"incident_id": incident_id, "report_id": report, "role": role, "similarity": score}
+        for report, (role, score) in reports.items()
+    )
+    db.execute(
+        f"update mentions set incident_id = ? where id in ({','.join('?' * len(cluster))})",
+        [incident_id, *[ref.ref for ref in cluster]],
+    )

@@ -1,0 +1,221 @@
+"""Local files to report text and metadata.
+
+One function per input shape: :func:`read_document` takes a path and returns a
+:class:`Document` (title, text, URL, publisher, author, published date,
+language, content hash), or raises :class:`DocumentError` with a one-line
+reason a user can act on. HTML goes through trafilatura; every text goes
+through ftfy so mojibake ("â€œ") comes out as the characters meant.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import charset_normalizer
+import ftfy
+import py3langid
+import trafilatura
+import yaml
+
+#: File name endings that ``kb import`` reads, longest first.
+SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".md")
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_MARKDOWN_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+#: Control characters that never occur in text (NUL and friends, not tab/newline).
+_BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+#: UTF-8 curly quotes, apostrophes and dashes (E2 80 xx) read as Latin-1 leave
+#: "â" plus two C1 control characters; when a later step stripped the controls,
+#: only "â" is left and ftfy cannot undo it. Its position says what it was.
+_LOST_PUNCTUATION_SIGNS = re.compile(r"[A-Za-z]â(?:s|t|re|ve|ll|d)\b|(?:^|\s)â[A-Z]", re.MULTILINE)
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])â(?=(?:s|t|re|ve|ll|d|m)\b)")
+_LOST_DASH = re.compile(r"(?<=[A-Za-z])â(?=[A-Za-z])")
+_LOST_OPENING_QUOTE = re.compile(r"(?<![^\s(\[])â(?=\S)")
+_LOST_CLOSING_QUOTE = re.compile(r"â")
+
+
+class DocumentError(ValueError):
+    """A file cannot become a report; the message names the problem."""
+
+
+@dataclass
+class Document:
+    """A report as read from a file, before it enters the database.
+
+    ``published`` is ``yyyy-mm-dd`` or None; ``language`` an ISO 639-1 code;
+    ``content_hash`` the SHA-256 (hex) of the cleaned text.
+    """
+
+    path: str
+    title: Optional[str]
+    text: str
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    author: Optional[str] = None
+    published: Optional[str] = None
+    language: Optional[str] = None
+    content_hash: str = ""
+    metadata: dict = field(default_factory=dict)
+
+
+def repair_lost_punctuation(text: str) -> str:
+    """Restore curly quotes, apostrophes and dashes that survive only as a lone "â".
+
+    Applied only when the text shows the pattern at least twice (so a real
+    "â" in French or Portuguese is left alone): letter+â+s/t/re/ve/ll/d -> ',
+    letter+â+letter -> —, any other -> ". Quotes come out straight, as
+    ftfy's own repairs leave them.
+    """
+    if len(_LOST_PUNCTUATION_SIGNS.findall(text)) < 2:
+        return text
+    text = _LOST_APOSTROPHE.sub("'", text)
+    text = _LOST_DASH.sub("\u2014", text)
+    text = _LOST_OPENING_QUOTE.sub('"', text)
+    return _LOST_CLOSING_QUOTE.sub('"', text)
+
+
+def clean_text(text: str) -> str:
+    """ftfy's repairs, then :func:`repair_lost_punctuation`."""
+    return repair_lost_punctuation(ftfy.fix_text(text))
+
+
+def is_supported(path: Path) -> bool:
+    """True when the file name ends in one of :data:`SUPPORTED_SUFFIXES`."""
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 hex digest of ``text`` with whitespace runs collapsed."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def detect_language(text: str) -> Optional[str]:
+    """ISO 639-1 code of the text's language (py3langid), None for no text."""
+    sample = text[:5000].strip()
+    if not sample:
+        return None
+    language, _score = py3langid.classify(sample)
+    return language
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Bytes to str: UTF-8 (with or without BOM) first, else the encoding
+    charset_normalizer is confident about.
+
+    Raises DocumentError for empty, binary or undecodable input.
+    """
+    if not raw.strip():
+        raise DocumentError(f"{name}: empty file")
+    if any(byte in _BINARY_BYTES for byte in raw[:8192]):
+        raise DocumentError(f"{name}: binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(raw).best()
+    if best is None or best.chaos > 0.2:
+        raise DocumentError(f"{name}: unknown text encoding (not UTF-8, and no other encoding fits)")
+    return str(best)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read ({error.strerror or error})") from error
+    if path.name.lower().endswith(".gz"):
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as error:
+            raise DocumentError(f"{path}: not a valid gzip file ({error})") from error
+    return raw
+
+
+def _title_from_text(text: str) -> Optional[str]:
+    heading = _MARKDOWN_HEADING.search(text)
+    if heading:
+        return heading.group(1).strip()
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return None
+
+
+def _from_markdown(path: Path, text: str) -> Document:
+    metadata: dict = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            metadata = loaded
+            text = text[match.end():]
+    title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
+    return Document(path=str(path), title=title or _title_from_text(text), text=text,
+                    metadata=_jsonable(metadata))
+
+
+def _jsonable(value):
+    """Front-matter values with dates turned into ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _from_html(path: Path, html: str) -> Document:
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    body = (extracted.text or "").strip() if extracted else ""
+    if not body:
+        raise DocumentError(f"{path}: no article text found in the HTML")
+    return Document(
+        path=str(path),
+        title=extracted.title or _title_from_text(body),
+        text=body,
+        url=extracted.url,
+        publisher=extracted.sitename or extracted.hostname,
+        author=extracted.author,
+        published=extracted.date,
+    )
+
+
+def read_document(path: Path) -> Document:
+    """Read one supported file as a report.
+
+    ``.txt``: the first line is the title. ``.md``: YAML front matter (if any)
+    is kept as metadata and left out of the text; the title comes from it or
+    from the first heading. ``.html``/``.htm``/``.html.gz``: trafilatura gives
+    the article text, title, canonical URL (canonical link or og:url),
+    publisher, author and date.
+
+    Raises DocumentError (message starts with the path) for unsupported,
+    unreadable, empty, binary or undecodable files, and HTML without text.
+    """
+    if not is_supported(path):
+        raise DocumentError(f"{path}: unsupported file type (expected {', '.join(SUPPORTED_SUFFIXES)})")
+    text = clean_text(decode(_read_bytes(path), str(path)))
+    name = path.name.lower()
+    if name.endswith((".html", ".htm", ".html.gz")):
+        document = _from_html(path, text)
+    elif name.endswith(".md"):
+        document = _from_markdown(path, text)
+    else:
+        document = Document(path=str(path), title=_title_from_text(text), text=text)
+    if not document.text.strip():
+        raise DocumentError(f"{path}: no text after removing markup")
+    document.language = detect_language(document.text)
+    document.content_hash = content_hash(document.text)
+    return document

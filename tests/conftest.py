@@ -1,0 +1,21 @@
+"""Shared fixtures: the ../shared folder beside the checkout, temporary databases."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the checkout (real third-party documents; never copied here)."""
+    if not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: the tests read real documents from ../shared")
+    return SHARED
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "kb.db"

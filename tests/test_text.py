@@ -1,0 +1,90 @@
+"""Reading files into report text: encodings, mojibake, HTML metadata, bad input."""
+
+import gzip
+
+import pytest
+
+from kb.text import DocumentError, clean_text, read_document, repair_lost_punctuation
+
+
+def test_seed_with_mojibake_comes_out_clean(shared):
+    document = read_document(shared / "seeds" / "003_61d234405be8a429.txt")
+    assert "â" not in document.text
+    assert "delete and recreate" in document.text
+    assert "Amazon's agentic AI coding tool Kiro" in document.text
+    assert document.title.startswith('When an AI decides to "delete and recreate"')
+    assert document.language == "en"
+
+
+def test_classic_mojibake_is_repaired_by_ftfy():
+    broken = "The agent said it would \u00e2\u20ac\u0153clean up\u00e2\u20ac\u009d the bucket."
+    assert clean_text(broken) == 'The agent said it would "clean up" the bucket.'
+
+
+def test_real_circumflex_is_left_alone():
+    french = "Le château et la crème brûlée: une âme tranquille."
+    assert repair_lost_punctuation(french) == french
+
+
+def test_html_gives_text_and_metadata(tmp_path):
+    page = tmp_path / "story.html.gz"
+    page.write_bytes(gzip.compress(b"""<html><head><title>Agent wipes disk | Example News</title>
+<link rel="canonical" href="https://news.example.org/2026/agent-wipes-disk">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Dana Reporter">
+<meta property="article:published_time" content="2026-03-04T10:00:00Z">
+</head><body><article><h1>Agent wipes disk</h1>
+<p>An autonomous coding agent deleted every file on a developer's drive on Tuesday, the developer said.</p>
+<p>The vendor said the behaviour was unacceptable and promised a fix within a week of the report.</p>
+</article></body></html>"""))
+    document = read_document(page)
+    assert document.url == "https://news.example.org/2026/agent-wipes-disk"
+    assert document.published == "2026-03-04"
+    assert document.author == "Dana Reporter"
+    assert document.publisher == "Example News"
+    assert "deleted every file" in document.text
+    assert "<p>" not in document.text
+
+
+def test_markdown_front_matter_is_metadata_not_text(tmp_path):
+    note = tmp_path / "case.md"
+    note.write_text("---\ntitle: A bot cancels bookings\ndate: 2026-08-01\n---\n\nThe bot cancelled ten bookings.\n")
+    document = read_document(note)
+    assert document.title == "A bot cancels bookings"
+    assert document.metadata["date"] == "2026-08-01"
+    assert document.text.strip() == "The bot cancelled ten bookings."
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    (b"\x00\x01\x02PK\x03\x04binary", "binary file"),
+])
+def test_bad_files_raise_one_line_errors(tmp_path, content, problem):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(DocumentError) as error:
+        read_document(bad)
+    assert str(bad) in str(error.value) and problem in str(error.value)
+
+
+def test_unknown_encoding_is_an_error(tmp_path):
+    bad = tmp_path / "noise.txt"
+    bad.write_bytes(bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xfe, 0xff, 0xc0, 0xc1]) * 40)
+    with pytest.raises(DocumentError) as error:
+        read_document(bad)
+    assert "encoding" in str(error.value)
+
+
+def test_latin1_file_is_decoded(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Caf\u00e9 owners said the chatbot\u2019s menu was wrong and customers complained about the na\u00efve answers it gave every day.".encode("cp1252"))
+    document = read_document(legacy)
+    assert "Café owners" in document.text
+
+
+def test_unsupported_suffix(tmp_path):
+    odd = tmp_path / "slides.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    with pytest.raises(DocumentError, match="unsupported file type"):
+        read_document(odd)
