@@ -148,9 +148,13 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
             same = [c for c in months if c.value.startswith(candidate.value)]
             if same and len({c.value for c in same}) == 1:
                 candidate.score -= 0.5
+    # a value's total: its best placement, plus a little for being repeated
     totals: dict[str, float] = {}
+    counts: dict[str, int] = {}
     for candidate in candidates:
-        totals[candidate.value] = max(totals.get(candidate.value, -9.0), candidate.score) + 0.0
-        totals[candidate.value] += 0.25 * (sum(1 for c in candidates if c.value == candidate.value) > 1)
+        totals[candidate.value] = max(totals.get(candidate.value, -9.0), candidate.score)
+        counts[candidate.value] = counts.get(candidate.value, 0) + 1
+    for value, count in counts.items():
+        totals[value] += 0.25 * min(count - 1, 4)
     best = max(candidates, key=lambda c: (totals[c.value], c.score, -c.position))
     return best.value, best.sentence

@@ -1,0 +1,170 @@
+"""Who: the agent, its vendor and the deployer, from gazetteer spans and the statistical NER.
+
+Patterns:
+
+- gazetteer spans (AGENT/VENDOR, ``ent_id_`` = canonical id) from ``kb_gazetteer``;
+- a *named bot*: a capitalised name in quotes next to a bot noun -- ``"Olive" AI chatbot``,
+  ``support bot "Sam"``, ``an assistant called "Byte"``;
+- a *bot owner*: an organisation directly before a bot noun, possessive or compound --
+  ``Air Canada's chatbot``, ``the DPD chatbot``, ``Woolworths' AI assistant``;
+- a *deployer*: an organisation (not the vendor, not a news publisher) named in a key-value
+  header about the victim ("Company:", "Organization:", "Victim:") or owning the harmed
+  object (``SaaStr's production database``, ``PocketOS founder``), else the vendor when the
+  damage hit the vendor's own service (``AWS outage``), else the bot owner.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Span
+
+from .gazetteer import PATTERN_DIR, is_model, vendor_of
+from .segment import Sentence
+
+BOT_NOUNS = {"chatbot", "chatbots", "bot", "bots", "assistant", "agent", "agents", "chat",
+             "avatar", "order-taker", "taker"}
+BOT_MODIFIERS = {"ai", "ai-powered", "customer", "service", "support", "virtual", "voice",
+                 "online", "website", "web", "chat", "digital", "'s", "’s", "’", "'", "the", "gen",
+                 "genai", "new", "drive-thru", "coding"}
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
+VICTIM_KEYS = re.compile(r"^(?:company|organi[sz]ation|deployer|victim|customer|operator|firm|"
+                         r"institution|publication|affected|client|business)\b")
+GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|chatbots?|tools?|models?|systems?|bots?|powered)\b|"
+                           r"\bchatbots?\b|\bcoding (?:agents?|assistants?|tools?)\b|\bllms?\b|"
+                           r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
+                           r"\bautonomous agents?\b|\bvoice ai\b|\bai\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def publishers() -> frozenset[str]:
+    """Lower-cased names of news publishers and platforms (``patterns/publishers.jsonl``)."""
+    with open(PATTERN_DIR / "publishers.jsonl", encoding="utf-8") as handle:
+        return frozenset(json.loads(line)["name"].lower() for line in handle if line.strip())
+
+
+def org_name(ent: Span) -> str:
+    """An ORG entity's name without a possessive or a leading "the"."""
+    name = re.sub(r"(?:'s|’s|'|’)$", "", ent.text.strip())
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    return name.strip()
+
+
+@dataclass
+class Who:
+    """Counts of who is named where: agents, vendors and other organisations (weighted)."""
+
+    agents: Counter
+    vendors: Counter
+    orgs: Counter
+    bot_owners: Counter
+    named_bots: Counter
+
+
+def named_bots(span: Span) -> list[str]:
+    """Names of bots written as a quoted capitalised word next to a bot noun."""
+    names = []
+    tokens = list(span)
+    for i, token in enumerate(tokens):
+        if not (token.is_title and 0 < i < len(tokens) - 1):
+            continue
+        if tokens[i - 1].text not in QUOTES or tokens[i + 1].text not in QUOTES:
+            continue
+        after = [t.lower_ for t in tokens[i + 2:i + 6]]
+        before = [t.lower_ for t in tokens[max(0, i - 5):i - 1]]
+        near_after = next((w for w in after if w not in BOT_MODIFIERS), "")
+        if near_after in BOT_NOUNS or any(w in BOT_NOUNS for w in before[-3:]):
+            names.append(token.text)
+    return names
+
+
+def bot_owners(span: Span) -> list[str]:
+    """Organisations written directly before a bot noun (possessive or compound)."""
+    owners = []
+    for ent in span.ents:
+        if ent.label_ not in ("ORG", "VENDOR", "GPE", "PERSON"):
+            continue
+        following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 4, span.end)]]
+        for word in following:
+            if word in BOT_NOUNS:
+                owners.append(ent.ent_id_ or org_name(ent))
+                break
+            if word not in BOT_MODIFIERS:
+                break
+    return owners
+
+
+def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
+    """Weighted counts of agents, vendors, organisations, bot owners and named bots.
+
+    ``weights`` maps sentence index -> weight (title and lead sentences count more).
+    """
+    who = Who(Counter(), Counter(), Counter(), Counter(), Counter())
+    pubs = publishers()
+    for sentence in sentences:
+        weight = weights.get(sentence.index, 1.0)
+        for ent in sentence.span.ents:
+            if ent.label_ == "AGENT":
+                who.agents[ent.ent_id_] += weight * (0.4 if is_model(ent.ent_id_) else 1.0)
+            elif ent.label_ == "VENDOR":
+                who.vendors[ent.ent_id_] += weight
+            elif ent.label_ == "ORG":
+                name = org_name(ent)
+                if name and name.lower() not in pubs:
+                    who.orgs[name] += weight
+        for owner in bot_owners(sentence.span):
+            if owner.lower() not in pubs:
+                who.bot_owners[owner] += weight
+        for name in named_bots(sentence.span):
+            who.named_bots[name] += weight
+    return who
+
+
+def deployer(sentences: list[Sentence], vendor: Optional[str], incident: set[int],
+             self_hit: bool) -> Optional[tuple[str, Sentence]]:
+    """The organisation that ran the agent and was hit (see module doc), or None.
+
+    ``incident`` holds indexes of sentences about the incident; ``self_hit`` is True when an
+    outage sentence names the vendor's own service.
+    """
+    pubs = publishers()
+    vendor_lower = (vendor or "").lower()
+    for sentence in sentences:
+        if sentence.key and VICTIM_KEYS.match(sentence.key):
+            for ent in sentence.span.ents:
+                if ent.label_ == "ORG":
+                    name = org_name(ent)
+                    if name.lower() not in pubs and name.lower() != vendor_lower:
+                        return name, sentence
+    counts: Counter = Counter()
+    where: dict[str, Sentence] = {}
+    for sentence in sentences:
+        if sentence.index not in incident:
+            continue
+        for ent in sentence.span.ents:
+            if ent.label_ != "ORG":
+                continue
+            name = org_name(ent)
+            nxt = sentence.span.doc[ent.end] if ent.end < len(sentence.span.doc) else None
+            possessive = ent.text.endswith(("'s", "’s")) or (nxt is not None and nxt.text in ("'s", "’s", "'"))
+            owner_role = nxt is not None and nxt.lower_ in ("founder", "ceo", "team", "engineers",
+                                                            "production", "customers", "users")
+            if name.lower() in pubs or name.lower() == vendor_lower or not name:
+                continue
+            if possessive or owner_role:
+                counts[name] += 1
+                where.setdefault(name, sentence)
+    if counts:
+        name, _ = counts.most_common(1)[0]
+        return name, where[name]
+    return None
+
+
+def agent_vendor(agent: Optional[str]) -> Optional[str]:
+    """The vendor of a gazetteer agent (re-exported for the pipeline)."""
+    return vendor_of(agent)

@@ -1,0 +1,69 @@
+"""Grouping mentions into incidents, and stable incident ids in the database."""
+
+from kb.nlp.types import Mention
+from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
+
+
+def ref(n, report, **fields):
+    return MentionRef(n, report, Mention(**fields))
+
+
+def test_same_agent_and_month_is_one_incident_across_reports():
+    refs = [
+        ref(1, "a", primary=True, vendor="Amazon", agent="Kiro", occurred="2025-12",
+            action_type="destroy_infrastructure"),
+        ref(2, "b", primary=True, vendor="Amazon", agent="Kiro", occurred="2025-12",
+            action_type="destroy_infrastructure"),
+        ref(3, "c", primary=False, vendor="Amazon", agent="Kiro", occurred=None,
+            action_type="delete_data"),
+    ]
+    clusters = group_mentions(refs)
+    assert [[r.ref for r in c] for c in clusters] == [[1, 2, 3]]
+
+
+def test_two_failures_of_one_agent_in_one_month_stay_apart():
+    refs = [
+        ref(1, "a", primary=True, vendor="Anthropic", agent="Claude Code", occurred="2026-02",
+            action_type="destroy_infrastructure"),
+        ref(2, "b", primary=True, vendor="Anthropic", agent="Claude Code", occurred="2026-02",
+            action_type="fabrication"),
+    ]
+    assert len(group_mentions(refs)) == 2
+
+
+def test_different_months_are_different_incidents_and_year_only_joins_its_year():
+    refs = [
+        ref(1, "a", primary=True, vendor="Amazon", agent="Amazon Q Developer", occurred="2025-07",
+            action_type="compromised_agent"),
+        ref(2, "b", primary=True, vendor="Amazon", agent="Amazon Q Developer", occurred="2026-03",
+            action_type="fabrication"),
+        ref(3, "c", primary=False, vendor="Amazon", agent="Amazon Q Developer", occurred="2026",
+            action_type="fabrication"),
+    ]
+    clusters = [[r.ref for r in c] for c in group_mentions(refs)]
+    assert clusters == [[1], [2, 3]]
+
+
+def test_mentions_without_vendor_agent_or_deployer_are_dropped():
+    assert group_mentions([ref(1, "a", primary=True, action_type="other")]) == []
+
+
+def test_consensus_votes_with_primary_weight_and_prefers_a_statement():
+    refs = [
+        ref(1, "a", primary=True, agent="Kiro", vendor="Amazon", outage_hours=13, blamed="human",
+            systems=["AWS Cost Explorer"]),
+        ref(2, "b", primary=False, agent="Kiro", vendor="Amazon", outage_hours=12, blamed="none",
+            systems=["AWS"]),
+        ref(3, "c", primary=False, agent="Kiro", vendor="Amazon", outage_hours=12, blamed="none"),
+    ]
+    fields = consensus(refs)
+    assert fields["blamed"] == "human"
+    assert fields["outage_hours"] == 13  # one primary (2 votes) ties two mentions; earliest wins
+    assert fields["systems"] == ["AWS Cost Explorer", "AWS"]
+
+
+def test_slugs():
+    assert incident_slug({"occurred": "2025-12", "vendor": "Amazon", "agent": "Kiro"}) == "2025-12-amazon-kiro"
+    assert incident_slug({"occurred": None, "vendor": "Air Canada", "agent": None,
+                          "deployer": "Air Canada"}) == "undated-air-canada"
+    assert unique_slug("2025-12-amazon-kiro", {"2025-12-amazon-kiro"}) == "2025-12-amazon-kiro-2"
