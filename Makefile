@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 DB ?= data/kb.db
 HOST ?= 127.0.0.1
 PORT ?= 8001
-# Documents the demo imports until the crawler exists (space-separated paths).
+# Local documents the demo imports besides what it crawls (so it has data offline).
 DEMO_INPUT ?= $(wildcard ../shared/seeds ../shared/corpus/agent-failures)
+# Options of the demo's crawl (kb update); e.g. CRAWL_ARGS="--source backlog".
+CRAWL_ARGS ?= --max-items 25
 
-.PHONY: demo install test build serve clean
+.PHONY: demo install test build serve clean update bench
 
 $(BIN)/kb: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,10 +21,15 @@ $(BIN)/kb: pyproject.toml
 install: $(BIN)/kb
 
 demo: install
-	@test -n "$(DEMO_INPUT)" || { echo "no demo input: set DEMO_INPUT=path..."; exit 1; }
-	-$(BIN)/kb import --db $(DB) $(DEMO_INPUT)
-	$(BIN)/kb build --db $(DB)
+	$(if $(DEMO_INPUT),-$(BIN)/kb import --db $(DB) $(DEMO_INPUT))
+	$(BIN)/kb update --db $(DB) $(CRAWL_ARGS)
 	$(BIN)/kb serve --db $(DB) --host $(HOST) --port $(PORT)
+
+update: install
+	$(BIN)/kb update --db $(DB) $(CRAWL_ARGS)
+
+bench: install
+	$(BIN)/python bench/crawl.py
 
 build: install
 	$(BIN)/kb build --db $(DB)
@@ -34,4 +41,4 @@ test: install
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) data/kb.db data/kb.db-wal data/kb.db-shm
+	rm -rf $(VENV) data/kb.db data/kb.db-wal data/kb.db-shm data/raw

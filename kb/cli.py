@@ -165,6 +165,117 @@ def build(db_path, redo):
                f"{counts['incidents']} incidents ({counts['new']} new, {counts['retired']} retired)")
 
 
+def crawl_options(function):
+    """The options shared by ``kb crawl`` and ``kb update``."""
+    options = [
+        click.option("--source", "names", multiple=True, metavar="NAME",
+                     help="Crawl only this source (repeatable; default: every enabled source)."),
+        click.option("--sources", "sources_file",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Sources file [default: crawler/sources.yml of this project]."),
+        click.option("--max-items", type=click.IntRange(min=0),
+                     help="Follow at most N links (articles, threads) per source in this run."),
+        click.option("--raw", "raw_dir", type=click.Path(file_okay=False, path_type=Path),
+                     envvar="KB_RAW", default="data/raw", show_default=True, show_envvar=True,
+                     help="Raw store folder: WARC files and their index."),
+        click.option("--set", "settings", multiple=True, metavar="NAME=VALUE",
+                     help="Override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=10 (repeatable)."),
+        click.option("--offline", is_flag=True,
+                     help="Do not fetch: only turn raw-store records not yet ingested into reports."),
+        db_option,
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline):
+    """Crawl (unless offline), print one line per source and a summary, ingest."""
+    from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources, select_sources
+    from kb.crawl import CrawlError, CrawlSummary, ingest_raw, record_sources, run_crawl
+
+    try:
+        configured = load_sources(sources_file or DEFAULT_SOURCES)
+        chosen = select_sources(configured, list(names))
+    except SourcesError as error:
+        raise click.ClickException(str(error))
+    overrides = {}
+    for pair in settings:
+        if "=" not in pair:
+            raise click.ClickException(f"--set {pair}: expected NAME=VALUE")
+        key, value = pair.split("=", 1)
+        overrides[key] = value
+    db = open_database(db_path)
+    summary = CrawlSummary()
+    if not offline:
+        click.echo(f"crawling {len(chosen)} sources into {raw_dir}", err=True)
+
+        def show(event):
+            line = (f"{event['kind']} {event['name']}: fetched {event['fetched']}, kept "
+                    f"{event['kept']}, skipped {event['skipped']}, failed {event['failed']}")
+            if event["fetched"] == 0 and event["failed"] > 0:
+                line = f"unreachable: {event['name']} ({event.get('error') or 'every request failed'})"
+            elif event.get("error"):
+                line += f" ({event['error']})"
+            click.echo(line, err=True)
+
+        try:
+            summary = run_crawl(raw_dir, sources_file, [s.name for s in chosen] if names else (),
+                                max_items, overrides, show)
+        except CrawlError as error:
+            raise click.ClickException(str(error))
+        record_sources(db, configured, summary)
+    result = ingest_raw(db, raw_dir)
+    for line in result.errors:
+        click.echo(f"no text: {line}", err=True)
+    totals = {k: sum(s[k] for s in summary.sources) for k in ("fetched", "kept", "skipped", "failed")}
+    if not offline:
+        unreachable = summary.unreachable
+        click.echo(f"crawled {len(summary.sources)} sources in {summary.elapsed:.1f}s: "
+                   f"{totals['fetched']} fetched, {totals['kept']} kept, {totals['skipped']} "
+                   f"skipped, {totals['failed']} failed; {len(unreachable)} unreachable"
+                   + (f" ({', '.join(s['name'] for s in unreachable)})" if unreachable else ""))
+    click.echo(f"reports: {result.added} added, {result.updated} updated, "
+               f"{result.unchanged} unchanged, {result.failed} without text")
+    return db
+
+
+@cli.command()
+@crawl_options
+def crawl(db_path, names, sources_file, max_items, raw_dir, settings, offline):
+    """Fetch new reports from the configured sources into the knowledge base.
+
+    Runs the Scrapy crawler on the sources of crawler/sources.yml (feeds,
+    Hacker News, Reddit, GDELT, a backlog of URLs): it obeys robots.txt,
+    throttles itself, fetches only what is new (conditional GET, canonical
+    URLs) and keeps every response in the raw store (WARC, --raw). New
+    articles and forum threads then become reports. Prints one line per
+    source (fetched, kept, skipped, failed; unreachable sources say why)
+    and a summary; an unreachable source does not stop the others. A crawl
+    killed midway is resumed by running it again.
+
+    Example: kb crawl --source the-register --max-items 20
+    """
+    run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline)
+
+
+@cli.command()
+@crawl_options
+@click.option("--redo", is_flag=True, help="Extract every report again before resolving.")
+@click.pass_context
+def update(ctx, db_path, names, sources_file, max_items, raw_dir, settings, offline, redo):
+    """Crawl, then build: the whole update of the knowledge base.
+
+    The same as `kb crawl` followed by `kb build`, with the options of both.
+    Sources that cannot be reached are listed and skipped; what was already
+    fetched or imported is still built.
+
+    Example: kb update --max-items 25
+    """
+    run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline)
+    ctx.invoke(build, db_path=db_path, redo=redo)
+
+
 def expand_named(paths: tuple[Path, ...]) -> tuple[list[tuple[str, Path]], list[str]]:
     """(name, path) pairs for ``kb analyze``: files as given, folders walked."""
     from kb.ingest import expand_paths

@@ -154,3 +154,25 @@ def _initial(db: sqlite_utils.Database) -> None:
         from incidents where status = 'active' and occurred is not null
         group by month, action_type order by month
     """)
+
+
+@migration("0002_sources")
+def _sources(db: sqlite_utils.Database) -> None:
+    # The configured sources and how their last crawl went (kb crawl).
+    db["sources"].create(
+        {
+            "name": str, "kind": str, "enabled": int, "config": str, "last_crawl_at": str,
+            "fetched": int, "kept": int, "skipped": int, "failed": int, "last_error": str,
+        },
+        pk="name",
+    )
+    # Raw-store records already turned into reports, so re-runs are idempotent.
+    db["raw_records"].create(
+        {
+            "record_id": str, "kind": str, "source": str, "url": str, "warc_file": str,
+            "warc_offset": int, "fetched_at": str, "report_id": int, "outcome": str,
+            "ingested_at": str,
+        },
+        pk="record_id",
+    )
+    db["raw_records"].create_index(["report_id"])

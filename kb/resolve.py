@@ -298,11 +298,11 @@ def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
         "first_reported": dates[0] if dates else None,
         "last_reported": dates[-1] if dates else None, "updated_at": now,
     }
-    existing = db["incidents"].count_where("id = ?", [incident_id])
-    if existing:
-        db["incidents"].update(incident_id, row)
-    else:
+    existing = next(db["incidents"].rows_where("id = ?", [incident_id]), None)
+    if existing is None:
         db["incidents"].insert({**row, "created_at": now})
+    elif any(existing[name] != value for name, value in row.items() if name != "updated_at"):
+        db["incidents"].update(incident_id, row)
     db["incident_reports"].insert_all(
         {"incident_id": incident_id, "report_id": report, "role": role, "similarity": score}
         for report, (role, score) in reports.items()

@@ -176,20 +176,45 @@ def _jsonable(value):
     return value
 
 
-def _from_html(path: Path, html: str) -> Document:
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    body = (extracted.text or "").strip() if extracted else ""
+def document_from_html(html: str, source: str, url: Optional[str] = None) -> Document:
+    """An HTML page as a report: trafilatura's article text and metadata.
+
+    ``source`` names the input in errors (a path or URL); ``url`` is where the
+    page was fetched from, used when the page names no canonical URL.
+    Raises DocumentError when no article text is found.
+    """
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                            include_comments=False)
+    body = clean_text((extracted.text or "").strip()) if extracted else ""
     if not body:
-        raise DocumentError(f"{path}: no article text found in the HTML")
-    return Document(
-        path=str(path),
-        title=extracted.title or _title_from_text(body),
+        raise DocumentError(f"{source}: no article text found in the HTML")
+    return finish(Document(
+        path=source,
+        title=clean_text(extracted.title) if extracted.title else _title_from_text(body),
         text=body,
-        url=extracted.url,
+        url=extracted.url or url,
         publisher=extracted.sitename or extracted.hostname,
         author=extracted.author,
         published=extracted.date,
-    )
+    ))
+
+
+def document_from_text(text: str, source: str, title: Optional[str] = None,
+                       url: Optional[str] = None, published: Optional[str] = None) -> Document:
+    """Plain text (a forum thread, a .txt file) as a report; the title defaults
+    to the first line. Raises DocumentError for text that is empty once cleaned."""
+    text = clean_text(text)
+    return finish(Document(path=source, title=title or _title_from_text(text), text=text,
+                           url=url, published=published))
+
+
+def finish(document: Document) -> Document:
+    """Check the text is not empty and fill in language and content hash."""
+    if not document.text.strip():
+        raise DocumentError(f"{document.path}: no text after removing markup")
+    document.language = detect_language(document.text)
+    document.content_hash = content_hash(document.text)
+    return document
 
 
 def read_document(path: Path) -> Document:
@@ -209,13 +234,7 @@ def read_document(path: Path) -> Document:
     text = clean_text(decode(_read_bytes(path), str(path)))
     name = path.name.lower()
     if name.endswith((".html", ".htm", ".html.gz")):
-        document = _from_html(path, text)
-    elif name.endswith(".md"):
-        document = _from_markdown(path, text)
-    else:
-        document = Document(path=str(path), title=_title_from_text(text), text=text)
-    if not document.text.strip():
-        raise DocumentError(f"{path}: no text after removing markup")
-    document.language = detect_language(document.text)
-    document.content_hash = content_hash(document.text)
-    return document
+        return document_from_html(text, str(path))
+    if name.endswith(".md"):
+        return finish(_from_markdown(path, text))
+    return document_from_text(text, str(path))

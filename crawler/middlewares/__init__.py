@@ -1,0 +1,1 @@
+"""Downloader middlewares of the crawler (see DOWNLOADER_MIDDLEWARES in settings)."""

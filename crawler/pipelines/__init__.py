@@ -1,0 +1,1 @@
+"""Item pipelines, one class per module, in the order of ITEM_PIPELINES."""

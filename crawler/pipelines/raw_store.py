@@ -1,0 +1,24 @@
+"""Hand each item to the raw store (WARC plus index)."""
+
+
+class RawStorePipeline:
+    """Writes the item's response to the spider's WARC file and indexes it;
+    counts ``pipeline/stored`` and, for articles and threads, the source's
+    ``kept``."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item, spider):
+        spider.store.add(
+            spider.name, kind=item["kind"], source=item["source"], url=item["url"],
+            canonical_url=item["canonical_url"], status=item["status"], headers=item["headers"],
+            body=item["body"], request_headers=item["request_headers"], item=item["info"])
+        self.stats.inc_value("pipeline/stored")
+        if item["kind"] != "listing":
+            self.stats.inc_value(f"source/{item['source']}/kept")
+        return item

@@ -1,0 +1,268 @@
+"""``analyze_text``: one report in, a :class:`DocumentAnalysis` out.
+
+Stages: language check -> sentences (``segment``) -> relevance -> who (agent, vendor) ->
+the sentences about the primary incident -> action, blast radius, deployer, blame, date ->
+secondary mentions (other agents named with a past harmful action). Every value set on a
+Mention gets an Evidence pointing at the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+
+from . import action as act
+from . import blast_radius as br
+from .blame import decide, statements
+from .entities import count_who, deployer, publishers
+from .gazetteer import add_gazetteer, is_model, load_gazetteer, sole_agent_of, vendor_of
+from .model import load_model
+from .occurred import dates_in, occurred
+from .relevance import THRESHOLD, features, score
+from .segment import Sentence, evidence, split_sentences
+from .types import DocumentAnalysis, Mention
+
+#: Header keys whose value names the acting product ("Technology: Replit's AI assistant").
+PRODUCT_KEYS = ("technology", "agent", "product", "software", "tool", "affected software", "system")
+
+
+@lru_cache(maxsize=None)
+def get_pipeline() -> Language:
+    """The shared spaCy model with the agent/vendor gazetteer added (loaded once)."""
+    return add_gazetteer(load_model())
+
+
+def detect_language(text: str) -> Optional[str]:
+    """ISO 639-1 code of ``text`` by py3langid, or None when py3langid is not installed."""
+    try:
+        import py3langid
+    except ImportError:  # pragma: no cover - py3langid is a declared dependency
+        return None
+    return py3langid.classify(text[:5000])[0]
+
+
+def _weights(sentences: list[Sentence], title: Optional[str]) -> dict[int, float]:
+    """Sentence index -> weight: the title and lead count 3x/2x, product header lines 2x."""
+    weights = {}
+    title_lower = (title or "").strip().lower()
+    for sentence in sentences:
+        weight = 1.0
+        if sentence.line == 0 or (title_lower and sentence.lower.strip() == title_lower):
+            weight = 3.0
+        elif sentence.index < 6:
+            weight = 2.0
+        if sentence.key and sentence.key.startswith(PRODUCT_KEYS):
+            weight = max(weight, 2.5)
+        weights[sentence.index] = weight
+    return weights
+
+
+def _ids(sentence: Sentence) -> set[str]:
+    """Canonical agent and vendor ids named in a sentence."""
+    return {e.ent_id_ for e in sentence.span.ents if e.label_ in ("AGENT", "VENDOR")}
+
+
+def _family(agent: Optional[str], vendor: Optional[str]) -> set[str]:
+    """Ids that belong to the same incident actor: the agent, its vendor, and models."""
+    return {x for x in (agent, vendor) if x}
+
+
+def _first(sentences: list[Sentence], wanted: str, labels=("AGENT", "VENDOR", "ORG")) -> Optional[Sentence]:
+    for sentence in sentences:
+        for ent in sentence.span.ents:
+            if ent.label_ in labels and (ent.ent_id_ == wanted or ent.text.strip(" '’s") == wanted):
+                return sentence
+    return None
+
+
+def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(agent, vendor, bot owner) of the primary incident from the weighted counts."""
+    agent = vendor = None
+    owner = who.bot_owners.most_common(1)[0][0] if who.bot_owners else None
+    if who.agents:
+        agent, top = who.agents.most_common(1)[0]
+        products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
+        if is_model(agent) and products:
+            agent = products[0]
+        vendor = vendor_of(agent)
+    if agent is None and who.named_bots:
+        agent = who.named_bots.most_common(1)[0][0]
+    if vendor is None:
+        if owner and owner in who.vendors:
+            vendor = owner
+        elif who.vendors:
+            vendor = who.vendors.most_common(1)[0][0]
+        elif owner:
+            vendor = owner
+    if agent is None and vendor:
+        agent = sole_agent_of(vendor)
+    return agent, vendor, owner
+
+
+def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str]) -> set[str]:
+    names = {n.lower() for n in (vendor, deployer_name, owner) if n}
+    for entry in load_gazetteer():
+        if entry["kind"] == "vendor" and entry["id"].lower() in names:
+            names.update(a.lower() for a in entry["aliases"])
+    return names
+
+
+def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
+             published: Optional[str]) -> tuple[Optional[Mention], set[str]]:
+    """The primary mention (or None when no actor is found) and its family of ids."""
+    who = count_who(sentences, weights)
+    agent, vendor, owner = _choose_actor(who, sentences)
+    if agent is None and vendor is None:
+        return None, set()
+    family = _family(agent, vendor)
+    mention = Mention(primary=True, agent=agent, vendor=vendor)
+    for field, value in (("agent", agent), ("vendor", vendor)):
+        if value:
+            where = _first(sentences, value) or _first(sentences, agent or vendor)
+            if where is None and field == "agent":
+                where = next((s for s in sentences if value in s.span.text), None)
+            if where is None:
+                where = sentences[0]
+            mention.evidence.append(evidence(text, where, field, value))
+
+    incident = {s.index for s in sentences if not (_ids(s) - family) or (_ids(s) & family)}
+    about = [s for s in sentences if s.index in incident]
+
+    totals: dict[str, float] = {}
+    best: dict[str, tuple[float, Sentence, object]] = {}
+    for sentence in about:
+        for kind, (points, verb) in act.score_sentence(sentence.span).items():
+            weighted = points * weights.get(sentence.index, 1.0)
+            totals[kind] = totals.get(kind, 0.0) + weighted
+            if verb is not None and (kind not in best or weighted > best[kind][0]):
+                best[kind] = (weighted, sentence, verb)
+    kind = act.best_type(totals)
+    if kind:
+        mention.action_type = kind
+        if kind in best:
+            _, sentence, verb = best[kind]
+            mention.evidence.append(evidence(text, sentence, "action_type", kind))
+            mention.action = act.action_phrase(verb)
+            mention.evidence.append(evidence(text, sentence, "action", mention.action))
+            target = act.target_phrase(verb)
+            if target:
+                mention.target = target
+                mention.evidence.append(evidence(text, sentence, "target", target))
+        else:
+            sentence = next(s for s in about if kind in act.score_sentence(s.span))
+            mention.evidence.append(evidence(text, sentence, "action_type", kind))
+
+    exclude = {x.lower() for x in (agent, ) if x} | set(publishers())
+    for field, found in (("outage_hours", br.outage_hours(about)),
+                         ("records_lost", br.records_lost(about)),
+                         ("people_affected", br.people_affected(about)),
+                         ("cost_usd", br.cost_usd(about)),
+                         ("systems", br.systems(about, exclude)),
+                         ("region", br.region(about))):
+        if found:
+            value, sentence = found
+            setattr(mention, field, value)
+            mention.evidence.append(evidence(text, sentence, field, value))
+
+    self_hit = bool(vendor and mention.systems and any(
+        vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
+    found = deployer(sentences, vendor, incident, self_hit)
+    if found:
+        mention.deployer = found[0]
+        mention.evidence.append(evidence(text, found[1], "deployer", found[0]))
+    elif self_hit:
+        mention.deployer = vendor
+        sentence = next(s for s in about if vendor in _ids(s) or any(
+            e.text in (mention.systems or []) for e in s.span.ents))
+        mention.evidence.append(evidence(text, sentence, "deployer", vendor))
+    elif owner and owner == vendor and agent is None:
+        mention.deployer = owner
+
+    said = statements(sentences, _companies(vendor, mention.deployer, owner))
+    mention.statements = said
+    mention.blamed, chosen = decide(said)
+    if chosen is not None:
+        mention.blame_statement = chosen.quote[:300]
+        sentence = next(s for s in sentences if s.start == chosen.start)
+        mention.evidence.append(evidence(text, sentence, "blamed", mention.blamed))
+        mention.evidence.append(evidence(text, sentence, "blame_statement", mention.blame_statement))
+
+    when = occurred(sentences, incident, published)
+    if when:
+        mention.occurred = when[0]
+        mention.evidence.append(evidence(text, when[1], "occurred", when[0]))
+    return mention, family
+
+
+def _secondary(text: str, sentences: list[Sentence], family: set[str],
+               published: Optional[str]) -> list[Mention]:
+    """Other agents named as the subject (or owner) of a past harmful action, one mention each."""
+    mentions: dict[tuple, Mention] = {}
+    for sentence in sentences:
+        scores = act.score_sentence(sentence.span)
+        hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
+        if not hits:
+            continue
+        for ent in sentence.span.ents:
+            if ent.label_ not in ("AGENT", "VENDOR") or ent.ent_id_ in family:
+                continue
+            if is_model(ent.ent_id_) or vendor_of(ent.ent_id_) in family and ent.label_ == "AGENT" and False:
+                continue
+            kind = act.best_type({k: v[0] for k, v in hits.items()})
+            verb = hits[kind][1]
+            if verb.tag_ not in ("VBD", "VBN") or abs(verb.i - ent.start) > 12:
+                continue
+            agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
+            vendor = vendor_of(agent) if agent else ent.ent_id_
+            if vendor in family or agent in family:
+                continue
+            key = (agent, vendor)
+            if key in mentions:
+                continue
+            mention = Mention(primary=False, agent=agent, vendor=vendor, action_type=kind,
+                              action=act.action_phrase(verb))
+            for field in ("agent", "vendor", "action_type", "action"):
+                if getattr(mention, field):
+                    mention.evidence.append(evidence(text, sentence, field, getattr(mention, field)))
+            target = act.target_phrase(verb)
+            if target:
+                mention.target = target
+                mention.evidence.append(evidence(text, sentence, "target", target))
+            dates = [v for v, _ in dates_in(sentence, published) if len(v) == 7]
+            if dates:
+                mention.occurred = dates[0]
+                mention.evidence.append(evidence(text, sentence, "occurred", dates[0]))
+            mentions[key] = mention
+    return list(mentions.values())
+
+
+def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[str] = None,
+                 language: Optional[str] = None) -> DocumentAnalysis:
+    """Analyse one report's cleaned text.
+
+    ``title`` weights the lead; ``published`` ('yyyy-mm-dd' or None) anchors relative dates;
+    ``language`` (ISO 639-1) skips detection when given. Non-English text is not analysed:
+    ``relevant=False``, no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
+    are the primary incident (first, at most one) and secondary ones.
+    """
+    language = language or detect_language(text) or "en"
+    if language != "en":
+        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
+                                note=f"language {language} not supported by the English pipeline")
+    nlp = get_pipeline()
+    sentences = split_sentences(nlp, text)
+    if not sentences:
+        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note="empty text")
+    relevance = score(features(sentences))
+    analysis = DocumentAnalysis(relevant=relevance >= THRESHOLD, relevance=round(relevance, 3),
+                                language=language)
+    if not analysis.relevant:
+        return analysis
+    weights = _weights(sentences, title)
+    primary, family = _primary(text, sentences, weights, published)
+    if primary is not None:
+        analysis.mentions.append(primary)
+    analysis.mentions.extend(_secondary(text, sentences, family, published))
+    return analysis
