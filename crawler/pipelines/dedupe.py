@@ -2,18 +2,13 @@
 
 from scrapy.exceptions import DropItem
 
+from crawler.pipelines import CountingPipeline
 
-class DuplicatePipeline:
+
+class DuplicatePipeline(CountingPipeline):
     """Drops an article or thread whose canonical URL is already in the raw
     store (unless the spider re-fetched it on purpose because it changed),
     counting them as ``pipeline/dropped/duplicate``."""
-
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item, spider):
         if item["kind"] != "listing" and not item.get("refetch") \

@@ -2,17 +2,12 @@
 
 from scrapy.exceptions import DropItem
 
+from crawler.pipelines import CountingPipeline
 
-class EmptyBodyPipeline:
+
+class EmptyBodyPipeline(CountingPipeline):
     """Drops items whose body is empty (and threads with no text), counting
     them in the stats as ``pipeline/dropped/empty``."""
-
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item, spider):
         empty = not item.get("body") or (item["kind"] == "thread" and not item["info"].get("text"))

@@ -1,17 +1,12 @@
 """Hand each item to the raw store (WARC plus index)."""
 
+from crawler.pipelines import CountingPipeline
 
-class RawStorePipeline:
+
+class RawStorePipeline(CountingPipeline):
     """Writes the item's response to the spider's WARC file and indexes it;
     counts ``pipeline/stored`` and, for articles and threads, the source's
     ``kept``."""
-
-    def __init__(self, stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler.stats)
 
     def process_item(self, item, spider):
         spider.store.add(

@@ -72,6 +72,11 @@ class SourceSpider(scrapy.Spider):
     def count(self, source: str, what: str, n: int = 1) -> None:
         self.crawler.stats.inc_value(f"source/{source}/{what}", n)
 
+    def listing_failed(self, source: str, message: str) -> None:
+        """Count a listing (feed, search API) as failed and remember why."""
+        self.count(source, "failed")
+        self.crawler.stats.set_value(f"source/{source}/error", message)
+
     def failed(self, failure):
         """Errback of every request: counts the failure (an ignored request,
         e.g. robots.txt, as skipped) and remembers a listing's error."""
@@ -113,9 +118,7 @@ class SourceSpider(scrapy.Spider):
                 self.logger.info("%s not modified: %s", source, response.url)
                 return self.store.read_body(previous)
         if response.status != 200:
-            self.count(source, "failed")
-            self.crawler.stats.set_value(f"source/{source}/error",
-                                         f"{response.url}: HTTP {response.status}")
+            self.listing_failed(source, f"{response.url}: HTTP {response.status}")
             return None
         return response.body
 

@@ -72,9 +72,7 @@ class FeedSpider(SourceSpider):
             problem = parsed.get("bozo_exception") or problem
         entries = [e for e in entries if e["link"]]
         if not entries:
-            self.count(source, "failed")
-            self.crawler.stats.set_value(f"source/{source}/error",
-                                         f"{response.url}: not a usable feed ({problem})")
+            self.listing_failed(source, f"{response.url}: not a usable feed ({problem})")
             return
         if response.status == 200:
             yield self.keep_listing(response, source)

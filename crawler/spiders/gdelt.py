@@ -44,9 +44,7 @@ class GdeltSpider(SourceSpider):
         try:
             articles = json.loads(body).get("articles", [])
         except (ValueError, AttributeError) as error:
-            self.count(source, "failed")
-            self.crawler.stats.set_value(f"source/{source}/error",
-                                         f"{response.url}: not GDELT JSON ({error})")
+            self.listing_failed(source, f"{response.url}: not GDELT JSON ({error})")
             return
         if response.status == 200:
             yield self.keep_listing(response, source)
