@@ -54,7 +54,7 @@ def analyze_documents(
         analysed.append((name, document, analysis))
 
     refs = [
-        MentionRef((index, position), index, mention, document.published)
+        MentionRef((index, position), index, mention, document.published, document.text)
         for index, (_, document, analysis) in enumerate(analysed) if analysis.relevant
         for position, mention in enumerate(analysis.mentions)
     ]

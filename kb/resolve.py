@@ -4,9 +4,11 @@ Each report's extracted mentions are grouped into incidents:
 
 1. mentions are keyed by who acted: the vendor and agent (the deployer stands
    in for an unnamed agent);
-2. inside one key, mentions dated to the same month form an incident; two
-   primary mentions of one month with different action types are different
-   incidents (one vendor's agent can fail twice in a month);
+2. inside one key, mentions dated to the same month form an incident; when
+   the primary mentions of one month disagree on the action type, two of
+   them are the same incident only if their reports' texts are alike
+   (TF-IDF cosine >= :data:`SAME_INCIDENT_TEXT_SIMILARITY`): one vendor's
+   agent can fail twice in a month, and reports can disagree on a type;
 3. a mention dated only to a year, or not dated, joins the incident of its key
    that is closest (same year, same action type, most reports), or starts one.
 
@@ -21,12 +23,15 @@ the id of a known incident with the same signature).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Hashable, Optional
 
 import sqlite_utils
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from kb.db import utc_now
 from kb.nlp.types import INCIDENT_FIELDS, Mention
@@ -40,6 +45,48 @@ class MentionRef:
     report: Hashable
     mention: Mention
     published: Optional[str] = None
+    text: Optional[str] = None
+
+
+#: Cosine similarity of two reports' TF-IDF vectors above which two primary
+#: mentions of one agent and month are one incident despite different action
+#: types. On the dev corpus, reports of the same incident score 0.17-0.26 and
+#: reports of different incidents of one agent and month 0.06-0.09.
+SAME_INCIDENT_TEXT_SIMILARITY = 0.13
+
+
+class TextSimilarity:
+    """TF-IDF cosine between report texts; idf over the given texts (smoothed,
+    so two texts alone still compare), English stop words left out."""
+
+    def __init__(self, texts: list[str]):
+        self.count = len(texts)
+        self.document_frequency: Counter = Counter()
+        for text in texts:
+            self.document_frequency.update(set(self.words(text)))
+        self._vectors: dict[str, dict] = {}
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z][a-z0-9\-]{2,}", text.lower()) if w not in STOP_WORDS]
+
+    def vector(self, text: str) -> dict:
+        if text not in self._vectors:
+            counts = Counter(self.words(text))
+            self._vectors[text] = {
+                word: (1 + math.log(n)) * (math.log((self.count + 1) /
+                                                    (self.document_frequency[word] + 1)) + 1)
+                for word, n in counts.items()}
+        return self._vectors[text]
+
+    def cosine(self, a: Optional[str], b: Optional[str]) -> float:
+        """Cosine similarity in [0, 1]; 0 when either text is missing."""
+        if not a or not b:
+            return 0.0
+        va, vb = self.vector(a), self.vector(b)
+        dot = sum(weight * vb.get(word, 0.0) for word, weight in va.items())
+        norm = math.sqrt(sum(x * x for x in va.values()) * sum(x * x for x in vb.values()))
+        return dot / norm if norm else 0.0
 
 
 def slug(value: Optional[str]) -> str:
@@ -82,15 +129,17 @@ def group_mentions(refs: list[MentionRef]) -> list[list[MentionRef]]:
         key = identity(ref.mention)
         if key != ("", ""):
             by_identity[key].append(ref)
+    texts = {ref.report: ref.text for ref in refs if ref.text}
+    similarity = TextSimilarity(list(texts.values()))
     clusters: list[list[MentionRef]] = []
     for group in by_identity.values():
-        clusters.extend(_group_one_identity(group))
+        clusters.extend(_group_one_identity(group, similarity))
     order = {id(ref): index for index, ref in enumerate(refs)}
     clusters.sort(key=lambda cluster: min(order[id(ref)] for ref in cluster))
     return clusters
 
 
-def _group_one_identity(group: list[MentionRef]) -> list[list[MentionRef]]:
+def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> list[list[MentionRef]]:
     dated: dict[tuple[str, str], list[MentionRef]] = {}
     by_month: dict[str, list[MentionRef]] = defaultdict(list)
     undated: list[MentionRef] = []
@@ -104,10 +153,15 @@ def _group_one_identity(group: list[MentionRef]) -> list[list[MentionRef]]:
             continue
         secondary = []
         for ref in refs:
-            if ref.mention.primary:
-                dated.setdefault((month, ref.mention.action_type or ""), []).append(ref)
-            else:
+            if not ref.mention.primary:
                 secondary.append(ref)
+                continue
+            alike = [key for key, members in dated.items() if key[0] == month and any(
+                m.mention.action_type == ref.mention.action_type
+                or similarity.cosine(m.text, ref.text) >= SAME_INCIDENT_TEXT_SIMILARITY
+                for m in members if m.mention.primary)]
+            key = alike[0] if alike else (month, ref.mention.action_type or "")
+            dated.setdefault(key, []).append(ref)
         for ref in secondary:
             _closest(dated, ref, month).append(ref)
     clusters = dict(dated)
@@ -212,7 +266,7 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
     """Mentions of relevant reports, in report order, and each one's previous incident id."""
     refs, previous = [], {}
     sql = """
-        select mentions.*, reports.published, reports.imported_at
+        select mentions.*, reports.published, reports.imported_at, reports.text
         from mentions join reports on reports.id = mentions.report_id
         where reports.relevant = 1 order by mentions.report_id, mentions.position
     """
@@ -221,7 +275,8 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
         values["systems"] = json.loads(row["systems"]) if row["systems"] else None
         mention = Mention(primary=bool(row["is_primary"]), **values)
         refs.append(MentionRef(row["id"], row["report_id"], mention,
-                               row["published"] or (row["imported_at"] or "")[:10] or None))
+                               row["published"] or (row["imported_at"] or "")[:10] or None,
+                               row["text"]))
         previous[row["id"]] = row["incident_id"]
     return refs, previous
 

@@ -67,3 +67,19 @@ def test_slugs():
     assert incident_slug({"occurred": None, "vendor": "Air Canada", "agent": None,
                           "deployer": "Air Canada"}) == "undated-air-canada"
     assert unique_slug("2025-12-amazon-kiro", {"2025-12-amazon-kiro"}) == "2025-12-amazon-kiro-2"
+
+
+def test_reports_that_disagree_on_action_type_but_tell_one_story_are_one_incident():
+    story = ("A poisoned release of the coding extension carried a prompt telling the agent "
+             "to wipe buckets, terminate instances and erase home folders; version 1.84 was pulled.")
+    other = "A chatbot promised customers a refund policy that did not exist, and they cancelled."
+    refs = [
+        MentionRef(1, "a", Mention(primary=True, vendor="Amazon", agent="Amazon Q Developer",
+                                   occurred="2025-07", action_type="compromised_agent"), text=story),
+        MentionRef(2, "b", Mention(primary=True, vendor="Amazon", agent="Amazon Q Developer",
+                                   occurred="2025-07", action_type="destroy_infrastructure"),
+                   text=story + " Users were told to update."),
+        MentionRef(3, "c", Mention(primary=True, vendor="Amazon", agent="Amazon Q Developer",
+                                   occurred="2025-07", action_type="fabrication"), text=other),
+    ]
+    assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 2], [3]]

@@ -30,7 +30,8 @@ SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_
             "financial_loss", "unauthorized_change", "fabrication", "other")
 
 DESTRUCTIVE_VERBS = {"delete", "wipe", "erase", "drop", "destroy", "purge", "nuke", "truncate",
-                     "overwrite", "remove", "obliterate", "rm", "recreate", "terminate", "tear"}
+                     "overwrite", "remove", "obliterate", "rm", "recreate", "terminate", "tear",
+                     "deletion", "destruction", "wipeout"}
 INFRA_NOUNS = {"environment", "infrastructure", "server", "servers", "instance", "instances",
                "cluster", "vpc", "stack", "deployment", "container", "node", "ec2", "bucket",
                "buckets", "resources", "terraform"}
@@ -136,7 +137,7 @@ def _cue_verb(span: Span, patterns: list[re.Pattern]) -> Optional[Token]:
         for token in span:
             if token.idx - base >= match.start():
                 node = token
-                while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+                while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
                     node = node.head
                 return node if node.pos_ in ("VERB", "AUX") else token
     return None

@@ -39,13 +39,14 @@ def blame_cues() -> dict[str, list[str]]:
                   r"\bpoor (?:professional )?judg(?:e)?ment", r"\bfailure of our standards",
                   r"\b(?:the )?(?:engineer|employee|operator|user|lawyer|reporter)s? (?:was|were) (?:at fault|responsible|to blame)",
                   r"\bblamed (?:the )?(?:employees?|engineers?|staff|users?|humans?|people|operators?)",
-                  r"\bbroader permissions than expected", r"\bwithout (?:proper )?verif(?:y|ication)"],
+                  r"\bbroader permissions than expected", r"\bwithout (?:proper )?verif(?:y|ication)",
+                  r"\bbad faith\b"],
         "third_party": [r"\battacker", r"\bthreat actor", r"\bmalicious (?:actor|party|script|code|contributor|commit|pull request)",
                         r"\bhacker", r"\bbad actor", r"\bthird[- ]party", r"\bcompromised (?:token|credential|account)",
                         r"\bsupply[- ]chain attack", r"\binjected by"],
         "ai": [r"\bseparate legal entity", r"\bresponsible for its own actions",
                r"\bblamed (?:the )?(?:ai|chatbot|bot|agent|model|algorithm)\b",
-               r"\ban ai (?:coding )?agent\b.{0,80}\bdeleted our\b", r"\bthe ai (?:went rogue|decided on its own)"],
+               r"\ban ai (?:coding )?agent\b.{0,120}\b(?:deleted|wiped|destroyed) our\b", r"\bthe ai (?:went rogue|decided on its own)"],
         "vendor": [r"\bwe own (?:this|it)", r"\bunacceptable\b", r"\bshould never (?:be possible|have happened)",
                    r"\bapologi[sz]", r"\bour (?:mistake|fault|error)", r"\bwe made a mistake",
                    r"\btake[s]? (?:full )?responsibility", r"\backnowledged (?:the |a )?(?:issue|bug|vulnerability|problem|error|flaw|mistake|malfunction|system malfunction)",
@@ -63,7 +64,10 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|chief executive|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
-                  r"the startup|the court|the tribunal|the judge|leadership)\b", re.I)
+                  r"the startup|the court|the tribunal|the judge|leadership|"
+                  r"internal (?:documents?|documentation|memo|review|post-?mortem|report))\b", re.I)
+#: Sections that list links or other material, not statements.
+SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation", re.I)
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction", re.I)
 
 
@@ -82,6 +86,11 @@ def _speaker(sentence: Sentence, companies: set[str]) -> Optional[str]:
         name = ent.ent_id_ or ent.text
         if name.lower() in companies or ent.text.lower() in companies:
             return name
+    lower = sentence.lower
+    for name in sorted(companies, key=len, reverse=True):
+        match = re.search(r"\b" + re.escape(name) + r"\b", lower) if len(name) > 2 else None
+        if match:
+            return sentence.span.text[match.start():match.end()]
     match = ROLE.search(sentence.span.text)
     return match.group(0) if match else None
 
@@ -89,19 +98,26 @@ def _speaker(sentence: Sentence, companies: set[str]) -> Optional[str]:
 def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Statement]:
     """Company statements with a blame category, in text order.
 
-    ``companies`` holds lower-cased names (and aliases) of the vendor and deployer.
-    Offsets are those of the sentence.
+    ``companies`` holds lower-cased names (and aliases) of the vendor, deployer and agent.
+    A sentence right after an attribution ending in ":" ("the founder wrote:") inherits its
+    speaker (a block quote). Reference and link sections are skipped. Offsets are those of
+    the sentence.
     """
     found = []
+    introduced: Optional[str] = None
     for sentence in sentences:
-        kind = classify(sentence.span.text)
-        if kind is None:
+        if SKIP_HEADING.search(sentence.heading):
             continue
+        text = sentence.span.text
         speaker = _speaker(sentence, companies)
-        attributed = ATTRIBUTION.search(sentence.span.text) or RESPONSE_HEADING.search(sentence.heading)
-        if speaker is None or not attributed:
+        attributed = ATTRIBUTION.search(text) or RESPONSE_HEADING.search(sentence.heading)
+        if speaker is None and introduced:
+            speaker, attributed = introduced, True
+        introduced = speaker if (speaker and attributed and text.rstrip().endswith(":")) else None
+        kind = classify(text)
+        if kind is None or speaker is None or not attributed:
             continue
-        found.append(Statement(speaker=speaker, blamed=kind, quote=sentence.span.text.strip(),
+        found.append(Statement(speaker=speaker, blamed=kind, quote=text.strip(),
                                start=sentence.start, end=sentence.end))
     return found
 

@@ -9,7 +9,8 @@ Patterns:
   ``Air Canada's chatbot``, ``the DPD chatbot``, ``Woolworths' AI assistant``;
 - a *deployer*: an organisation (not the vendor, not a news publisher) named in a key-value
   header about the victim ("Company:", "Organization:", "Victim:") or owning the harmed
-  object (``SaaStr's production database``, ``PocketOS founder``), else the vendor when the
+  object (``SaaStr's production database``, ``PocketOS founder``, ``the database of Acme``,
+  ``engineers at Acme``), else the vendor when the
   damage hit the vendor's own service (``AWS outage``), else the bot owner.
 """
 
@@ -27,6 +28,9 @@ from spacy.tokens import Span
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
 from .segment import Sentence
 
+#: Sections that list links or sources: their names are not actors of the incident.
+SKIP_HEADING = re.compile(r"reference|sources?\b|further reading|related|see also|links|citation", re.I)
+
 BOT_NOUNS = {"chatbot", "chatbots", "bot", "bots", "assistant", "agent", "agents", "chat",
              "avatar", "order-taker", "taker"}
 BOT_MODIFIERS = {"ai", "ai-powered", "customer", "service", "support", "virtual", "voice",
@@ -38,7 +42,9 @@ VICTIM_KEYS = re.compile(r"^(?:company|organi[sz]ation|deployer|victim|customer|
 GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|chatbots?|tools?|models?|systems?|bots?|powered)\b|"
                            r"\bchatbots?\b|\bcoding (?:agents?|assistants?|tools?)\b|\bllms?\b|"
                            r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
-                           r"\bautonomous agents?\b|\bvoice ai\b|\bai\b", re.I)
+                           r"\bautonomous agents?\b|\bvoice ai\b|\bai\b|"
+                           r"\b(?:the|an|its|their|her|his|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
+                           r"\bmcp server\b|\bthe bot\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +54,19 @@ def publishers() -> frozenset[str]:
         return frozenset(json.loads(line)["name"].lower() for line in handle if line.strip())
 
 
+#: Words the statistical NER often mislabels as organisations; never a company on their own.
+NOT_ORGS = {"ai", "api", "llm", "llms", "cli", "ide", "ceo", "cto", "sdk", "mcp", "ci", "cd", "npm",
+            "genai", "agi", "sql", "url", "http", "json", "pr", "rce", "cve", "poc", "github actions",
+            "business disruption", "root cause", "impact", "company", "date", "technology"}
+
+
 def org_name(ent: Span) -> str:
-    """An ORG entity's name without a possessive or a leading "the"."""
+    """An ORG entity's name without a possessive or a leading "the"; "" for non-names ("AI")."""
     name = re.sub(r"(?:'s|’s|'|’)$", "", ent.text.strip())
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    return name.strip()
+    name = re.sub(r"^the\s+", "", name, flags=re.I).strip()
+    if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
+        return ""
+    return name
 
 
 @dataclass
@@ -92,7 +106,9 @@ def bot_owners(span: Span) -> list[str]:
         following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 4, span.end)]]
         for word in following:
             if word in BOT_NOUNS:
-                owners.append(ent.ent_id_ or org_name(ent))
+                name = ent.ent_id_ or org_name(ent)
+                if name:
+                    owners.append(name)
                 break
             if word not in BOT_MODIFIERS:
                 break
@@ -107,6 +123,8 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     who = Who(Counter(), Counter(), Counter(), Counter(), Counter())
     pubs = publishers()
     for sentence in sentences:
+        if SKIP_HEADING.search(sentence.heading):
+            continue
         weight = weights.get(sentence.index, 1.0)
         for ent in sentence.span.ents:
             if ent.label_ == "AGENT":
@@ -156,7 +174,10 @@ def deployer(sentences: list[Sentence], vendor: Optional[str], incident: set[int
                                                             "production", "customers", "users")
             if name.lower() in pubs or name.lower() == vendor_lower or not name:
                 continue
-            if possessive or owner_role:
+            prep = ent.root.head if ent.root.dep_ == "pobj" else None
+            of_owner = prep is not None and (
+                (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ == "at")
+            if possessive or owner_role or of_owner:
                 counts[name] += 1
                 where.setdefault(name, sentence)
     if counts:

@@ -87,8 +87,14 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         if is_model(agent) and products:
             agent = products[0]
         vendor = vendor_of(agent)
-    if agent is None and who.named_bots:
-        agent = who.named_bots.most_common(1)[0][0]
+    top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
+    named = next((n for n, _ in who.named_bots.most_common() if len(n) >= 3), None)
+    if named:
+        # a bot with its own name ("Olive", "Sam") is the agent; the product it runs on gives
+        # the vendor, unless that is only a model (Gemini): then the organisation running it
+        if agent is None or is_model(agent):
+            vendor = owner or top_org
+        agent = named
     if vendor is None:
         if owner and owner in who.vendors:
             vendor = owner
@@ -96,15 +102,23 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             vendor = who.vendors.most_common(1)[0][0]
         elif owner:
             vendor = owner
+    if agent is None and vendor is None and top_org:
+        # an unnamed bot of a company the gazetteer does not know (an airline's chatbot)
+        vendor = top_org
     if agent is None and vendor:
         agent = sole_agent_of(vendor)
     return agent, vendor, owner
 
 
-def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str]) -> set[str]:
-    names = {n.lower() for n in (vendor, deployer_name, owner) if n}
+def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str],
+               agent: Optional[str] = None) -> set[str]:
+    """Lower-cased names and aliases of the companies that can speak for the incident.
+
+    A product named after its maker ("Cursor said", "Replit said") speaks for the vendor.
+    """
+    names = {n.lower() for n in (vendor, deployer_name, owner, agent) if n}
     for entry in load_gazetteer():
-        if entry["kind"] == "vendor" and entry["id"].lower() in names:
+        if entry["id"].lower() in names:
             names.update(a.lower() for a in entry["aliases"])
     return names
 
@@ -180,7 +194,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     elif owner and owner == vendor and agent is None:
         mention.deployer = owner
 
-    said = statements(sentences, _companies(vendor, mention.deployer, owner))
+    said = statements(sentences, _companies(vendor, mention.deployer, owner, agent))
     mention.statements = said
     mention.blamed, chosen = decide(said)
     if chosen is not None:
@@ -208,11 +222,11 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
         for ent in sentence.span.ents:
             if ent.label_ not in ("AGENT", "VENDOR") or ent.ent_id_ in family:
                 continue
-            if is_model(ent.ent_id_) or vendor_of(ent.ent_id_) in family and ent.label_ == "AGENT" and False:
+            if is_model(ent.ent_id_):
                 continue
             kind = act.best_type({k: v[0] for k, v in hits.items()})
             verb = hits[kind][1]
-            if verb.tag_ not in ("VBD", "VBN") or abs(verb.i - ent.start) > 12:
+            if verb.tag_ not in ("VBD", "VBN", "NN") or abs(verb.i - ent.start) > 12:
                 continue
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
@@ -255,7 +269,8 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     sentences = split_sentences(nlp, text)
     if not sentences:
         return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note="empty text")
-    relevance = score(features(sentences))
+    title_span = nlp(title)[:] if title else None
+    relevance = score(features(sentences, title_span))
     analysis = DocumentAnalysis(relevant=relevance >= THRESHOLD, relevance=round(relevance, 3),
                                 language=language)
     if not analysis.relevant:

@@ -10,10 +10,13 @@ Evidence counted over sentences (regular expressions over lower-cased text):
   tribunal, sanctioned, refund, fired, shut down, in the wild, victim);
 - ``research``: vulnerability-research words (vulnerability, CVE, CVSS, researcher,
   proof of concept, disclosed, patched, could allow, bug bounty, demonstrated);
+- ``researcher``: who found it (researchers, proof of concept, demonstrated, a study/sample);
 - ``launch``: product-launch words (launch, announce, introducing, now available, pricing);
 - ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders).
 
-The score is a logistic function of log-counts; relevant when it is >= ``THRESHOLD``.
+The score is a logistic function of log-counts and of the densities of consequence and
+research sentences (weights set on the dev gold with a coarse grid, rounded); relevant when
+it is >= ``THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -21,12 +24,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span
 
 from .action import score_sentence
 from .entities import GENERIC_AGENT
 from .segment import Sentence
 
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 
 REAL = re.compile(r"\bproduction\b|\bcustomers?\b|\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
@@ -38,6 +44,8 @@ RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproo
                       r"\brce\b|\bremote code execution\b|\battack(?:er)? could\b|\bpotential(?:ly)?\b")
 LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b|"
                     r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil")
+RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b")
+HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|\bresearchers?\b|\bif\b")
 UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
 
@@ -53,21 +61,42 @@ class RelevanceFeatures:
     launch: int = 0
     unreal: int = 0
     sentences: int = 0
+    researcher: int = 0
+    title_harm: bool = False
+    title_research: bool = False
 
 
-def features(sentences: list[Sentence]) -> RelevanceFeatures:
-    """Count the evidence in ``sentences`` (see module doc)."""
+def _has_ai(span) -> bool:
+    return any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
+
+
+def features(sentences: list[Sentence], title: Optional[Span] = None) -> RelevanceFeatures:
+    """Count the evidence in ``sentences`` and the parsed ``title`` (see module doc).
+
+    A harmful-action sentence counts when an AI reference is in it or in one of the two
+    sentences before it (the agent is then "it" or "the agent").
+    """
     found = RelevanceFeatures(sentences=len(sentences))
-    for sentence in sentences:
+    recent = -9
+    for position, sentence in enumerate(sentences):
         text = sentence.lower
-        has_ai = any(e.label_ == "AGENT" for e in sentence.span.ents) or bool(GENERIC_AGENT.search(text))
+        has_ai = _has_ai(sentence.span)
         found.ai += has_ai
-        if has_ai and score_sentence(sentence.span):
+        if has_ai:
+            recent = position
+        if position - recent <= 2 and score_sentence(sentence.span) and not HEDGED.search(text):
             found.harm += 1
         found.real += bool(REAL.search(text))
         found.research += bool(RESEARCH.search(text))
+        found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
         found.unreal += bool(UNREAL.search(text))
+    if title is not None:
+        found.title_harm = bool(score_sentence(title)) and (_has_ai(title) or found.ai > 0) \
+            and not HEDGED.search(title.text.lower())
+        found.title_research = bool(RESEARCH.search(title.text.lower()) or
+                                    re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
+                                              title.text.lower()))
     return found
 
 
@@ -75,7 +104,12 @@ def score(found: RelevanceFeatures) -> float:
     """Probability-like relevance score in [0, 1] from the features."""
     if found.ai == 0:
         return 0.02
-    logit = (-2.0 + 1.2 * math.log1p(found.harm) + 0.9 * math.log1p(found.real)
-             - 1.0 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
-             - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai))
+    rate = 1.0 / max(found.sentences, 1)
+    logit = (-1.5 + 1.2 * math.log1p(found.harm) + 0.9 * math.log1p(found.real)
+             - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
+             - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
+             - 0.7 * math.log1p(found.researcher)
+             + 1.2 * found.title_harm - 1.2 * found.title_research
+             # densities, so that a short incident note is not out-voted by a long write-up
+             + 8.0 * found.real * rate - 2.0 * found.research * rate)
     return 1.0 / (1.0 + math.exp(-logit))

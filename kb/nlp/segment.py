@@ -66,6 +66,19 @@ def evidence(text: str, sentence: Sentence, field: str, value: object) -> Eviden
                     start=sentence.start, end=sentence.end)
 
 
+def _continues(previous: tuple, raw: str, start: int) -> bool:
+    """True when ``raw`` continues a hard-wrapped paragraph: the previous line is directly
+    above, long, ends without sentence punctuation, and this line is plain prose."""
+    _, prev_start, prev_body, _, _, prev_heading = previous
+    if prev_heading or prev_start + len(prev_body) + 1 != start:
+        return False
+    last = prev_body.rstrip()
+    if len(prev_body) < 50 or not last or last[-1] in ".!?:;\"”)|":
+        return False
+    return bool(re.match(r"\s*[a-z0-9(\"“'`$]|\s*[A-Z][a-z]+\s+[a-z]", raw)) and not re.match(
+        r"\s*(?:[-*+>#|]|\d+\.\s)", raw)
+
+
 def split_sentences(nlp: Language, text: str) -> list[Sentence]:
     """Parse ``text`` line by line and return its sentences in order.
 
@@ -86,6 +99,10 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
         if in_code or not body.strip():
             continue
         match = _HEADING.match(raw)
+        if lines and _continues(lines[-1], raw, start):
+            number0, start0, body0, key0, heading0, _ = lines[-1]
+            lines[-1] = (number0, start0, body0 + " " + body, key0, heading0, False)
+            continue
         if match:
             heading = match.group(1).strip().lower()
         key_match = _KEY_VALUE.match(body)

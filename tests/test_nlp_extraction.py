@@ -1,0 +1,185 @@
+"""The NLP package: each component on small hand-written sentences, plus the Kiro seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ftfy
+import pytest
+
+from kb.nlp import EXTRACTOR_VERSION, analyze_text, load_gazetteer
+from kb.nlp import blast_radius as br
+from kb.nlp.action import best_type, score_sentence
+from kb.nlp.blame import classify, decide, statements
+from kb.nlp.occurred import occurred
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def sentences(text: str):
+    return split_sentences(get_pipeline(), text)
+
+
+def test_version_is_a_string():
+    assert EXTRACTOR_VERSION.startswith("rules-")
+
+
+def test_gazetteer_has_agents_with_vendors_and_vendor_aliases():
+    entries = {(e["kind"], e["id"]): e for e in load_gazetteer()}
+    kiro = entries[("agent", "Kiro")]
+    assert kiro["vendor"] == "Amazon" and "Kiro AI" in kiro["aliases"]
+    assert entries[("agent", "Cursor")]["vendor"] == "Anysphere"
+    amazon = entries[("vendor", "Amazon")]
+    assert amazon["vendor"] is None and "AWS" in amazon["aliases"]
+    assert ("vendor", "OpenClaw") in entries  # a vendor known only from the product mapping
+
+
+def test_sentence_offsets_point_into_markdown_text():
+    text = ("# Big failure\n\n**Date**: March 2024  \nThe bot wiped the *files* of the whole team "
+            "in one go, and then it\nstopped here.\n")
+    found = sentences(text)
+    assert found, "no sentences"
+    for sentence in found:
+        assert text[sentence.start:sentence.end].strip() == text[sentence.start:sentence.end]
+    assert any(s.key == "date" for s in found)
+    # a hard-wrapped line is joined into one sentence
+    assert any("then it\nstopped here." in text[s.start:s.end] for s in found)
+
+
+@pytest.mark.parametrize("phrase, hours", [
+    ("The helper bot caused a 13-hour outage of the billing portal.", 13),
+    ("The portal was offline for two days after the agent ran.", 48),
+    ("Customers saw 90 minutes of downtime on Tuesday.", 1.5),
+])
+def test_outage_durations_are_hours(phrase, hours):
+    value, _ = br.outage_hours(sentences(phrase))
+    assert value == pytest.approx(hours)
+
+
+def test_duration_without_outage_cue_is_ignored():
+    assert br.outage_hours(sentences("The team worked for two days on the new parser.")) is None
+
+
+def test_counts_of_records_and_people():
+    found = sentences("The agent deleted 1,500 rows from the orders table. "
+                      "About 2,300 customers were affected by the mistake.")
+    assert br.records_lost(found)[0] == 1500
+    assert br.people_affected(found)[0] == 2300
+
+
+def test_usd_amounts_but_not_other_dollars():
+    usd = sentences("The runaway loop cost the startup $12,500 in API bills.")
+    assert br.cost_usd(usd)[0] == 12500
+    scaled = sentences("The bot sent tokens worth $1.2 million to a stranger.")
+    assert br.cost_usd(scaled)[0] == 1_200_000
+    cad = sentences("The tribunal ordered damages of C$640 for the customer.")
+    assert br.cost_usd(cad) is None
+
+
+def test_relative_months_resolve_against_publication():
+    found = sentences("In December, the assistant removed a staging cluster.")
+    assert occurred(found, {0}, "2026-03-02")[0] == "2025-12"
+    found = sentences("It happened in October of last year, engineers said.")
+    assert occurred(found, {0}, "2026-11-20")[0] == "2025-10"
+    found = sentences("The chatbot misled a traveller on Thanksgiving 2021.")
+    assert occurred(found, {0}, None)[0] == "2021-11"
+
+
+def test_incident_date_beats_publication_date():
+    found = sentences("The review was published in May 2026. The deletion itself occurred in "
+                      "January 2026.")
+    assert occurred(found, set(), None)[0] == "2026-01"
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The firm said the outage was caused by user error.", "human"),
+    ("A spokesperson blamed misconfigured access controls.", "human"),
+    ("The airline argued its chatbot was a separate legal entity.", "ai"),
+    ("The chief executive wrote: we own this.", "vendor"),
+    ("The founder called the deletion unacceptable.", "vendor"),
+    ("The company said an attacker had slipped in a malicious commit.", "third_party"),
+    ("Nothing about the weather here.", None),
+])
+def test_blame_cues(sentence, category):
+    assert classify(sentence) == category
+
+
+def test_statements_need_a_company_speaker():
+    found = sentences("Acme said the wipe was human error. "
+                      "A forum poster thought it was probably user error.")
+    said = statements(found, {"acme"})
+    assert [s.blamed for s in said] == ["human"]
+    assert said[0].speaker == "Acme"
+    assert decide(said)[0] == "human"
+    assert decide([]) == ("none", None)
+
+
+def test_action_types_from_cues():
+    def kind(text):
+        scores = score_sentence(sentences(text)[0].span)
+        return best_type({k: v[0] for k, v in scores.items()})
+
+    assert kind("The agent deleted the production database.") == "delete_data"
+    assert kind("It decided to delete and recreate the staging environment.") == "destroy_infrastructure"
+    assert kind("The support bot invented a refund policy that did not exist.") == "fabrication"
+    assert kind("A prompt injection hijacked the coding assistant.") == "compromised_agent"
+    assert kind("The assistant leaked the API key to a public repository.") == "data_exposure"
+
+
+FIXTURE = """Zephyr bank chatbot wipes customer files
+Devin, the coding agent made by Cognition, deleted the production database of Zephyr Bank in March 2025.
+The deletion caused an 8-hour outage of Zephyr's mobile app.
+Zephyr Bank said the incident was caused by human error, not the AI.
+"""
+
+
+def test_analysis_of_an_incident_carries_evidence():
+    analysis = analyze_text(FIXTURE, title="Zephyr bank chatbot wipes customer files",
+                            published="2025-04-02", language="en")
+    assert analysis.relevant
+    primary = analysis.mentions[0]
+    assert primary.primary and primary.agent == "Devin" and primary.vendor == "Cognition"
+    assert primary.action_type == "delete_data"
+    assert primary.outage_hours == 8
+    assert primary.blamed == "human"
+    assert primary.occurred == "2025-03"
+    assert {e.field for e in primary.evidence} >= {"agent", "vendor", "action_type",
+                                                   "outage_hours", "blamed", "occurred"}
+    for item in primary.evidence:
+        assert FIXTURE[item.start:item.end] == item.sentence
+
+
+def test_non_ai_outage_is_not_relevant():
+    text = ("A fibre cut near the data centre took the payments network offline for six hours. "
+            "Engineers replaced the cable and service returned by the evening.")
+    analysis = analyze_text(text, language="en")
+    assert not analysis.relevant and analysis.mentions == []
+
+
+def test_non_english_text_is_not_analysed():
+    text = ("L'agent de programmation a supprimé la base de données de production pendant la nuit, "
+            "et l'entreprise a présenté ses excuses à tous ses clients le lendemain matin.")
+    analysis = analyze_text(text)
+    assert analysis.relevant is False and analysis.mentions == []
+    assert analysis.language == "fr"
+    assert analysis.note == "language fr not supported by the English pipeline"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not checked out")
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_kiro_seeds(name):
+    path = next((SHARED / "seeds").glob(f"{name}_*.txt"))
+    text = ftfy.fix_text(path.read_text(encoding="utf-8"))
+    analysis = analyze_text(text, title=text.split("\n", 1)[0])
+    assert analysis.relevant
+    primary = [m for m in analysis.mentions if m.primary]
+    assert len(primary) == 1
+    kiro = primary[0]
+    assert (kiro.agent, kiro.vendor, kiro.action_type) == ("Kiro", "Amazon", "destroy_infrastructure")
+    if name != "001":
+        assert kiro.outage_hours == 13
+        assert kiro.blamed == "human"
+    for item in kiro.evidence:
+        assert text[item.start:item.end] == item.sentence
