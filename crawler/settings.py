@@ -7,7 +7,11 @@ crawler's own settings are RAW_STORE_DIR (where the raw store lives),
 SOURCES_FILE, and RETRY_BACKOFF_BASE / RETRY_BACKOFF_MAX (seconds).
 """
 
-PROJECT_URL = "https://github.com/blast-radius-kb/blast-radius"
+import os
+
+# Where site owners can learn about the crawler: set KB_CRAWLER_URL to the
+# page of your deployment (the project's home until it has a public one).
+PROJECT_URL = os.environ.get("KB_CRAWLER_URL", "https://github.com/blast-radius-kb/blast-radius")
 
 BOT_NAME = "blast-radius"
 SPIDER_MODULES = ["crawler.spiders"]
