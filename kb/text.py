@@ -159,7 +159,6 @@ def _from_markdown(path: Path, text: str) -> Document:
             loaded = None
         if isinstance(loaded, dict):
             metadata = loaded
-            text = text[match.end():]
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
     return Document(path=str(path), title=title or _title_from_text(text), text=text,
                     metadata=_jsonable(metadata))
@@ -221,8 +220,8 @@ def read_document(path: Path) -> Document:
     """Read one supported file as a report.
 
     ``.txt``: the first line is the title. ``.md``: YAML front matter (if any)
-    is kept as metadata and left out of the text; the title comes from it or
-    from the first heading. ``.html``/``.htm``/``.html.gz``: trafilatura gives
+    is also kept as metadata (it is part of the document, so it stays in the
+    text too); the title comes from it or from the first heading. ``.html``/``.htm``/``.html.gz``: trafilatura gives
     the article text, title, canonical URL (canonical link or og:url),
     publisher, author and date.
 

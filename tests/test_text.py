@@ -46,13 +46,14 @@ def test_html_gives_text_and_metadata(tmp_path):
     assert "<p>" not in document.text
 
 
-def test_markdown_front_matter_is_metadata_not_text(tmp_path):
+def test_markdown_front_matter_is_read_as_metadata_and_kept_in_the_text(tmp_path):
     note = tmp_path / "case.md"
     note.write_text("---\ntitle: A bot cancels bookings\ndate: 2026-08-01\n---\n\nThe bot cancelled ten bookings.\n")
     document = read_document(note)
     assert document.title == "A bot cancels bookings"
     assert document.metadata["date"] == "2026-08-01"
-    assert document.text.strip() == "The bot cancelled ten bookings."
+    assert document.text.startswith("---\ntitle: A bot cancels bookings")
+    assert document.text.rstrip().endswith("The bot cancelled ten bookings.")
 
 
 @pytest.mark.parametrize("content, problem", [
