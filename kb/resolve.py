@@ -4,11 +4,12 @@ Each report's extracted mentions are grouped into incidents:
 
 1. mentions are keyed by who acted: the vendor and agent (the deployer stands
    in for an unnamed agent);
-2. inside one key, mentions dated to the same month form an incident; when
-   the primary mentions of one month disagree on the action type, two of
-   them are the same incident only if their reports' texts are alike
-   (TF-IDF cosine >= :data:`SAME_INCIDENT_TEXT_SIMILARITY`): one vendor's
-   agent can fail twice in a month, and reports can disagree on a type;
+2. inside one key, primary mentions dated to the same month are one incident
+   when their reports' texts are alike (TF-IDF cosine >=
+   :data:`SAME_INCIDENT_TEXT_SIMILARITY`; without texts, when they agree on
+   the action type): one vendor's agent can fail twice in a month, and
+   reports of one incident can disagree on its type; secondary mentions join
+   the closest incident of their month;
 3. a mention dated only to a year, or not dated, joins the incident of its key
    that is closest (same year, same action type, most reports), or starts one.
 
@@ -35,6 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kb.db import utc_now
 from kb.nlp.types import INCIDENT_FIELDS, Mention
+from kb.text import without_front_matter
 
 
 @dataclass
@@ -57,7 +59,8 @@ SAME_INCIDENT_TEXT_SIMILARITY = 0.13
 
 class TextSimilarity:
     """TF-IDF cosine between report texts; idf over the given texts (smoothed,
-    so two texts alone still compare), English stop words left out."""
+    so two texts alone still compare), English stop words and YAML front
+    matter (a template's keys are not evidence of one story) left out."""
 
     def __init__(self, texts: list[str]):
         self.count = len(texts)
@@ -68,7 +71,8 @@ class TextSimilarity:
 
     @staticmethod
     def words(text: str) -> list[str]:
-        return [w for w in re.findall(r"[a-z][a-z0-9\-]{2,}", text.lower()) if w not in STOP_WORDS]
+        body = without_front_matter(text).lower()
+        return [w for w in re.findall(r"[a-z][a-z0-9\-]{2,}", body) if w not in STOP_WORDS]
 
     def vector(self, text: str) -> dict:
         if text not in self._vectors:
@@ -147,31 +151,34 @@ def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> 
         month = month_of(ref.mention)
         (by_month[month] if month else undated).append(ref)
     for month, refs in by_month.items():
-        primary_types = {r.mention.action_type for r in refs if r.mention.primary}
-        if len(primary_types) <= 1:
-            dated[(month, "")] = refs
-            continue
-        secondary = []
-        for ref in refs:
-            if not ref.mention.primary:
-                secondary.append(ref)
-                continue
-            alike = [key for key, members in dated.items() if key[0] == month and any(
-                m.mention.action_type == ref.mention.action_type
-                or similarity.cosine(m.text, ref.text) >= SAME_INCIDENT_TEXT_SIMILARITY
-                for m in members if m.mention.primary)]
-            key = alike[0] if alike else (month, ref.mention.action_type or "")
-            dated.setdefault(key, []).append(ref)
-        for ref in secondary:
-            _closest(dated, ref, month).append(ref)
+        for ref in sorted(refs, key=lambda r: not r.mention.primary):
+            if ref.mention.primary:
+                target = next((members for key, members in dated.items() if key[0] == month and any(
+                    _same_story(m, ref, similarity) for m in members if m.mention.primary)), None)
+            else:
+                target = _closest(dated, ref, month)
+            if target is None:
+                dated[(month, f"#{len(dated)}")] = [ref]
+            else:
+                target.append(ref)
     clusters = dict(dated)
     for ref in sorted(undated, key=lambda r: not r.mention.primary):
         target = _closest(clusters, ref, None) if clusters else None
         if target is None:
-            clusters[(year_of(ref.mention) or "", ref.mention.action_type or "")] = [ref]
+            clusters[(year_of(ref.mention) or "", f"#{len(clusters)}")] = [ref]
         else:
             target.append(ref)
     return list(clusters.values())
+
+
+def _same_story(a: MentionRef, b: MentionRef, similarity: TextSimilarity) -> bool:
+    """Two primary mentions of one agent and month tell the same story: their
+    reports' texts are alike, or (without texts) they agree on the action type."""
+    if a.report == b.report:
+        return True
+    if a.text and b.text:
+        return similarity.cosine(a.text, b.text) >= SAME_INCIDENT_TEXT_SIMILARITY
+    return a.mention.action_type == b.mention.action_type
 
 
 def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[list[MentionRef]]:

@@ -65,6 +65,12 @@ class Document:
     metadata: dict = field(default_factory=dict)
 
 
+def without_front_matter(text: str) -> str:
+    """The text after a leading YAML front matter block (the whole text if none)."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end():] if match else text
+
+
 def repair_lost_punctuation(text: str) -> str:
     """Restore curly quotes, apostrophes and dashes that survive only as a lone "â".
 
