@@ -30,11 +30,13 @@ def pending_reports(db: sqlite_utils.Database, redo: bool = False) -> list[dict]
 
 
 def store_analysis(db: sqlite_utils.Database, report: dict, analysis: DocumentAnalysis) -> None:
-    """Replace a report's mentions, evidence and statements with ``analysis``."""
+    """Replace a report's mentions, evidence and statements with ``analysis``.
+
+    ``incident_reports`` is left as the last ``kb resolve`` wrote it: resolve
+    uses it to give re-extracted mentions their incident's id again."""
     report_id = report["id"]
     db.execute("delete from evidence where report_id = ?", [report_id])
     db.execute("delete from statements where report_id = ?", [report_id])
-    db.execute("delete from incident_reports where report_id = ?", [report_id])
     db.execute("delete from mentions where report_id = ?", [report_id])
     for position, mention in enumerate(analysis.mentions):
         row = {name: getattr(mention, name) for name in INCIDENT_FIELDS}

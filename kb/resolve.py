@@ -298,40 +298,68 @@ def resolve_db(db: sqlite_utils.Database) -> dict:
     """
     refs, previous = load_mention_refs(db)
     clusters = group_mentions(refs)
+    ids = assign_stable_ids(db, clusters, previous)
     issued = {row["id"] for row in db["incident_ids"].rows}
-    by_signature = {row["signature"]: row["id"] for row in db.query(
-        "select id, signature from incidents order by created_at")}
-    now, claimed, new = utc_now(), set(), 0
+    now, new = utc_now(), 0
     with db.conn:
         db.execute("delete from incident_reports")
         db.execute("update mentions set incident_id = null")
-        for cluster in clusters:
+        for index, cluster in enumerate(clusters):
             fields = consensus(cluster)
-            sig = signature(cluster)
-            incident_id = _stable_id(cluster, previous, claimed) or (
-                by_signature.get(sig) if by_signature.get(sig) not in claimed else None)
+            incident_id = ids.get(index)
             if incident_id is None:
-                incident_id = unique_slug(incident_slug(fields), issued | claimed)
+                incident_id = unique_slug(incident_slug(fields), issued | set(ids.values()))
                 db["incident_ids"].insert({"id": incident_id, "issued_at": now})
                 issued.add(incident_id)
+                ids[index] = incident_id
                 new += 1
-            claimed.add(incident_id)
-            _write_incident(db, incident_id, cluster, fields, sig, now)
+            _write_incident(db, incident_id, cluster, fields, signature(cluster), now)
+        active = sorted(set(ids.values()))
         retired = db.execute(
             "update incidents set status = 'retired', report_count = 0, updated_at = ? "
-            f"where status = 'active' and id not in ({','.join('?' * len(claimed)) or 'null'})",
-            [now, *claimed],
+            f"where status = 'active' and id not in ({','.join('?' * len(active))})",
+            [now, *active],
         ).rowcount
     return {"incidents": len(clusters), "new": new, "retired": retired}
 
 
-def _stable_id(cluster, previous, claimed) -> Optional[str]:
-    votes = Counter(previous.get(ref.ref) for ref in cluster)
-    votes.pop(None, None)
-    for incident_id, _ in votes.most_common():
-        if incident_id not in claimed:
-            return incident_id
-    return None
+def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]],
+                      previous: dict) -> dict[int, str]:
+    """Existing incident ids for the clusters that had one: {cluster index: id}.
+
+    In order of trust: the id most of the cluster's mentions had; the
+    incident whose reports overlap the cluster's most (Jaccard >= 0.5, for
+    re-extracted mentions, which have no id yet); an incident with the same
+    signature. Each id goes to one cluster at most.
+    """
+    ids: dict[int, str] = {}
+    for index, cluster in enumerate(clusters):
+        votes = Counter(previous.get(ref.ref) for ref in cluster)
+        votes.pop(None, None)
+        for incident_id, _ in votes.most_common():
+            if incident_id not in ids.values():
+                ids[index] = incident_id
+                break
+    previous_reports: dict = defaultdict(set)
+    for row in db.query("select incident_id, report_id from incident_reports"):
+        previous_reports[row["incident_id"]].add(row["report_id"])
+    overlaps = []
+    for index, cluster in enumerate(clusters):
+        reports = {ref.report for ref in cluster}
+        for incident_id, before in previous_reports.items():
+            shared = len(reports & before)
+            if shared:
+                overlaps.append((shared / len(reports | before), index, incident_id))
+    for jaccard, index, incident_id in sorted(overlaps, key=lambda o: (-o[0], o[1], o[2])):
+        if jaccard >= 0.5 and index not in ids and incident_id not in ids.values():
+            ids[index] = incident_id
+    by_signature = {row["signature"]: row["id"] for row in db.query(
+        "select id, signature from incidents order by created_at desc")}
+    for index, cluster in enumerate(clusters):
+        candidate = by_signature.get(signature(cluster))
+        if index not in ids and candidate and candidate not in ids.values():
+            ids[index] = candidate
+    return ids
 
 
 def incident_title(fields: dict) -> str:

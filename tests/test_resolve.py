@@ -83,3 +83,52 @@ def test_reports_that_disagree_on_action_type_but_tell_one_story_are_one_inciden
                                    occurred="2025-07", action_type="fabrication"), text=other),
     ]
     assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 2], [3]]
+
+
+def _report(db, origin, mention, text="An agent deleted a database."):
+    from kb.extract import store_analysis
+    from kb.nlp.types import DocumentAnalysis
+
+    report_id = db["reports"].insert({"origin": origin, "text": text,
+                                      "content_hash": origin, "published": "2026-01-05"}).last_pk
+    with db.conn:
+        store_analysis(db, {"id": report_id, "published": "2026-01-05"},
+                       DocumentAnalysis(relevant=mention is not None, relevance=1.0,
+                                        language="en", mentions=[mention] if mention else []))
+    return report_id
+
+
+def test_retired_ids_are_never_reused_and_rebuilds_keep_ids(db_path):
+    from kb.db import open_db
+    from kb.extract import store_analysis
+    from kb.nlp.types import DocumentAnalysis
+    from kb.resolve import resolve_db
+
+    db = open_db(db_path)
+    kiro = Mention(primary=True, vendor="Amazon", agent="Kiro", occurred="2025-12",
+                   action_type="destroy_infrastructure")
+    first = _report(db, "a", kiro)
+    assert resolve_db(db) == {"incidents": 1, "new": 1, "retired": 0}
+    assert resolve_db(db) == {"incidents": 1, "new": 0, "retired": 0}
+
+    # The only report stops describing the incident: the id is retired...
+    with db.conn:
+        store_analysis(db, {"id": first, "published": None},
+                       DocumentAnalysis(relevant=False, relevance=0.0, language="en"))
+    assert resolve_db(db)["retired"] == 1
+    assert db["incidents"].get("2025-12-amazon-kiro")["status"] == "retired"
+    # ...the same event coming back revives it...
+    second = _report(db, "b", kiro)
+    resolve_db(db)
+    assert [r["id"] for r in db.query("select id from incidents where status = 'active'")] == [
+        "2025-12-amazon-kiro"]
+    # ...but a different incident that would get the same slug gets another id.
+    with db.conn:
+        store_analysis(db, {"id": second, "published": None},
+                       DocumentAnalysis(relevant=False, relevance=0.0, language="en"))
+    other = Mention(primary=True, vendor="Amazon", agent="Kiro", occurred="2025-12",
+                    action_type="delete_data")
+    _report(db, "c", other, text="A different story entirely about a storage bucket.")
+    resolve_db(db)
+    active = [r["id"] for r in db.query("select id from incidents where status = 'active'")]
+    assert active == ["2025-12-amazon-kiro-2"]

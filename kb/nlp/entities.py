@@ -19,12 +19,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span
 
+from .actors import header_agent, is_fallback, makers, unlisted_agents
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
 from .segment import Sentence
 
@@ -60,10 +61,17 @@ NOT_ORGS = {"ai", "api", "llm", "llms", "cli", "ide", "ceo", "cto", "sdk", "mcp"
             "business disruption", "root cause", "impact", "company", "date", "technology"}
 
 
+#: A legal-form or group suffix: "Acme Group", "Acme Ltd" and "Acme" are one organisation.
+CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Group|Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|"
+                              r"LLC|L\.L\.C\.|GmbH|S\.A\.|AG|Holdings|Pty\.? Ltd\.?))+$")
+
+
 def org_name(ent: Span) -> str:
-    """An ORG entity's name without a possessive or a leading "the"; "" for non-names ("AI")."""
+    """An ORG entity's name without a possessive, a leading "the" or a corporate suffix
+    ("Acme Group" -> "Acme"); "" for non-names ("AI")."""
     name = re.sub(r"(?:'s|’s|'|’)$", "", ent.text.strip())
     name = re.sub(r"^the\s+", "", name, flags=re.I).strip()
+    name = CORPORATE_SUFFIX.sub("", name).strip() or name
     if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
         return ""
     return name
@@ -78,6 +86,10 @@ class Who:
     orgs: Counter
     bot_owners: Counter
     named_bots: Counter
+    #: agents found by a pattern, not the gazetteer (``actors``) -> their vendor or None
+    unlisted: dict = field(default_factory=dict)
+    #: organisations a maker phrase names as the bot's builder ("the company behind the bot")
+    makers: Counter = field(default_factory=Counter)
 
 
 def named_bots(span: Span) -> list[str]:
@@ -128,7 +140,8 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         weight = weights.get(sentence.index, 1.0)
         for ent in sentence.span.ents:
             if ent.label_ == "AGENT":
-                who.agents[ent.ent_id_] += weight * (0.4 if is_model(ent.ent_id_) else 1.0)
+                factor = (0.4 if is_model(ent.ent_id_) else 1.0) * (0.3 if is_fallback(ent) else 1.0)
+                who.agents[ent.ent_id_] += weight * factor
             elif ent.label_ == "VENDOR":
                 who.vendors[ent.ent_id_] += weight
             elif ent.label_ == "ORG":
@@ -140,17 +153,29 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 who.bot_owners[owner] += weight
         for name in named_bots(sentence.span):
             who.named_bots[name] += weight
+        for name, vendor in unlisted_agents(sentence.span):
+            who.agents[name] += weight
+            who.unlisted.setdefault(name, vendor)
+        header = header_agent(sentence)
+        if header:
+            name, vendor, factor = header
+            who.agents[name] += weight * factor
+            who.unlisted.setdefault(name, vendor)
+        for name in makers(sentence.span):
+            if name.lower() not in pubs:
+                who.makers[name] += weight
     return who
 
 
 def deployer(sentences: list[Sentence], vendor: Optional[str], incident: set[int],
-             self_hit: bool) -> Optional[tuple[str, Sentence]]:
+             self_hit: bool, agent: Optional[str] = None) -> Optional[tuple[str, Sentence]]:
     """The organisation that ran the agent and was hit (see module doc), or None.
 
     ``incident`` holds indexes of sentences about the incident; ``self_hit`` is True when an
-    outage sentence names the vendor's own service.
+    outage sentence names the vendor's own service; ``agent`` (a bot's own name the NER may
+    take for an organisation) is never the deployer.
     """
-    pubs = publishers()
+    pubs = publishers() | {(agent or "").lower()}
     vendor_lower = (vendor or "").lower()
     for sentence in sentences:
         if sentence.key and VICTIM_KEYS.match(sentence.key):

@@ -4,6 +4,8 @@ Files (one JSON object a line; adding an alias is adding a line):
 
 - ``agents.jsonl``: EntityRuler patterns ``{"label": "AGENT", "pattern": "Kiro", "id": "Kiro"}``;
 - ``vendors.jsonl``: EntityRuler patterns ``{"label": "VENDOR", "pattern": "AWS", "id": "Amazon"}``;
+- ``model_families.jsonl``: who makes a family of model names, ``{"prefix": "GPT-", "vendor":
+  "OpenAI"}``, for versioned names the agent list does not hold ("GPT-7.1 Nova");
 - ``products.jsonl``: which vendor makes which agent, ``{"agent": "Cursor", "vendor": "Anysphere",
   "role": "agent"}``; ``role`` is ``"model"`` for foundation models (Claude, Gemini) that are
   usually the engine inside another product, and counts less when choosing a report's agent.
@@ -45,6 +47,24 @@ def vendor_of(agent: str | None) -> str | None:
     """The canonical vendor of a known agent id, or None when the agent is unknown."""
     row = products().get(agent or "")
     return row["vendor"] if row else None
+
+
+@lru_cache(maxsize=None)
+def model_families() -> tuple[tuple[str, str], ...]:
+    """(lower-cased name prefix, vendor) pairs from ``model_families.jsonl``, longest first."""
+    rows = [(row["prefix"].lower(), row["vendor"]) for row in _read_jsonl("model_families.jsonl")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def family_vendor(name: str | None) -> str | None:
+    """The vendor of a known agent, else of the model family the name starts with, else None."""
+    if not name:
+        return None
+    known = vendor_of(name)
+    if known:
+        return known
+    lower = name.lower()
+    return next((vendor for prefix, vendor in model_families() if lower.startswith(prefix)), None)
 
 
 def is_model(agent: str | None) -> bool:

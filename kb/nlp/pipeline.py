@@ -86,7 +86,7 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
         if is_model(agent) and products:
             agent = products[0]
-        vendor = vendor_of(agent)
+        vendor = vendor_of(agent) or who.unlisted.get(agent)
     top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
     named = next((n for n, _ in who.named_bots.most_common() if len(n) >= 3), None)
     if named:
@@ -102,6 +102,10 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             vendor = who.vendors.most_common(1)[0][0]
         elif owner:
             vendor = owner
+    if who.makers:
+        # the text names who built the bot ("the company behind the chatbot"): that is the
+        # vendor, even when the bot runs on a known model or product ("ChatGPT-powered")
+        vendor = who.makers.most_common(1)[0][0]
     if agent is None and vendor is None and top_org:
         # an unnamed bot of a company the gazetteer does not know (an airline's chatbot)
         vendor = top_org
@@ -182,7 +186,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
 
     self_hit = bool(vendor and mention.systems and any(
         vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
-    found = deployer(sentences, vendor, incident, self_hit)
+    found = deployer(sentences, vendor, incident, self_hit, agent)
     if found:
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0]))

@@ -23,9 +23,12 @@ _MARKUP = [
     re.compile(r"\*\*|__|`|\[|^\s*[#>]+\s|^\s*[-*+]\s|^\s*\d+\.\s|\|", re.M),
     re.compile(r"https?://\S+"),
 ]
-#: "**Date**: July 2025" or "Company: Replit" -- a key-value header line (the key is 1-4 words).
-_KEY_VALUE = re.compile(r"^\s*([A-Z][A-Za-z ]{1,40}?)\s*:\s+\S")
+#: "**Date**: July 2025", "Company: Replit" or a YAML front-matter line ("  framework: OpenClaw",
+#: "harm_bearer: third_party") -- a key-value header line (the key is 1-4 words).
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z_ ]{1,40}?)\s*:\s+\S")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
+#: A YAML block key without a value ("sources:", "control: >"): its indented lines sit under it.
+_YAML_BLOCK = re.compile(r"^([a-z][a-z_]*):\s*[>|]?[-+]?\s*$")
 
 
 def mask_markup(text: str) -> str:
@@ -89,6 +92,7 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
     offset = 0
     in_code = False
     heading = ""
+    yaml_block = False  # the heading is a YAML block key, valid while lines are indented
     for number, raw in enumerate(text.split("\n")):
         start = offset
         offset += len(raw) + 1
@@ -99,14 +103,20 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
         if in_code or not body.strip():
             continue
         match = _HEADING.match(raw)
+        block = _YAML_BLOCK.match(raw)
+        if block:
+            heading, yaml_block = block.group(1).replace("_", " "), True
+            continue
+        if yaml_block and not raw[:1].isspace() and not raw.startswith("-"):
+            heading, yaml_block = "", False
         if lines and _continues(lines[-1], raw, start):
             number0, start0, body0, key0, heading0, _ = lines[-1]
             lines[-1] = (number0, start0, body0 + " " + body, key0, heading0, False)
             continue
         if match:
-            heading = match.group(1).strip().lower()
+            heading, yaml_block = match.group(1).strip().lower(), False
         key_match = _KEY_VALUE.match(body)
-        key = key_match.group(1).strip().lower() if key_match else None
+        key = key_match.group(1).strip().lower().replace("_", " ") if key_match else None
         lines.append((number, start, body, key, heading, bool(match)))
     sentences: list[Sentence] = []
     docs = nlp.pipe((body for _, _, body, _, _, _ in lines), batch_size=64)

@@ -1,0 +1,132 @@
+"""Actors the gazetteer cannot list: agents named by a pattern, and who made the bot.
+
+Patterns (each over one sentence):
+
+- an *organisation's MCP server* is an agent named after its maker -- ``Acme MCP server``,
+  ``Acme's official MCP server``, ``Acme launched an opt-in MCP server`` -> agent
+  "Acme MCP server", vendor Acme;
+- an *npm-style MCP package* is an agent whose publisher is not known -- ``mailer-mcp``,
+  ``@scope/files-mcp-server``, ``mcp-server-notes`` -> agent "mailer-mcp", vendor None;
+- a *product header value*: a key-value or YAML front-matter line whose key names the acting
+  product or model (``framework: Helix``, ``model: GPT-7.1 Nova``) gives the agent even when
+  the gazetteer does not know it; a model family prefix (``patterns/model_families.jsonl``)
+  gives its vendor;
+- a *maker phrase* names the vendor of an otherwise anonymous bot -- ``Acme, the company
+  behind the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
+  ``a chatbot built by Acme`` (``powered by`` names the engine, not the maker);
+- a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
+  used after the acting one failed; it counts less when choosing the report's agent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Span
+
+from .gazetteer import family_vendor
+from .segment import Sentence
+
+_NAME = r"([A-Z][\w.&!'’-]*(?:\s+[A-Z][\w.&!'’-]*){0,3})"
+_BOT = r"(?:chatbot|bot|assistant|agent|tool|system|platform|implementation|software|avatar)"
+MCP_NAMED = re.compile(_NAME + r"(?:'s|’s)?\s+(?:(?:official|own|opt-in|experimental|hosted|remote|new)\s+)*"
+                       r"MCP\s+[Ss]erver")
+MCP_LAUNCHED = re.compile(_NAME + r"\s+(?:launched|released|shipped|introduced|published|maintains|"
+                          r"built|offers|offered|rolled out|added|runs|ran)\s+(?:an?|its)\s+"
+                          r"(?:[\w-]+\s+){0,2}MCP\s+[Ss]erver")
+NPM_MCP = re.compile(r"(?<![\w/@.-])((?:@[a-z0-9-]+/)?[a-z0-9][a-z0-9._]*(?:-[a-z0-9._]+)*-mcp(?:-server)?"
+                     r"|mcp-server-[a-z0-9][a-z0-9-]*)(?![\w-])")
+MAKER = [
+    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:\w+\s+)?(?:company|firm|startup|vendor|provider|developer)\s+"
+           r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied))\s+"
+           r"(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}" + _BOT),
+    re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
+               r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
+    re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
+    re.compile(r"\b" + _BOT + r"s?\s+(?:built|developed|made|created|provided|supplied)\s+by\s+" + _NAME),
+]
+#: Header keys whose value is the acting product or its model (YAML ``agent_stack`` keys).
+AGENT_KEYS = {"framework": 1.0, "agent": 1.0, "agent name": 1.0, "product": 1.0, "bot": 1.0,
+              "chatbot": 1.0, "model": 0.6}
+NOT_NAMES = {"the", "a", "an", "this", "that", "its", "their", "our", "experimental", "official",
+             "new", "mcp", "ai", "an", "remote", "hosted", "open", "public", "malicious", "fake",
+             "unknown", "not disclosed", "none", "n/a", "unnamed", "undisclosed"}
+FALLBACK_BEFORE = re.compile(r"\b(?:fall(?:s|ing)?[- ]?back(?: to| on)?|switch(?:ed|es|ing)? to|"
+                             r"backup|instead)\s*(?:[,—–-]\s*)?$", re.I)
+FALLBACK_AFTER = re.compile(r"^\s*(?:as (?:a|the) (?:fallback|backup)|was the second)", re.I)
+
+
+def _is_name(span: Span, start: int, end: int) -> Optional[Span]:
+    """The tokens of ``span`` covering characters [start, end) when they look like a name.
+
+    A name is proper nouns or an entity, not a determiner or descriptor ("Experimental").
+    """
+    chars = span.char_span(start - span.start_char, end - span.start_char, alignment_mode="expand")
+    if chars is None or not len(chars):
+        return None
+    text = chars.text.strip(" '’s").lower()
+    if text in NOT_NAMES or chars[0].lower_ in NOT_NAMES or chars[0].is_stop:
+        return None
+    if all(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "VENDOR", "PERSON", "GPE", "PRODUCT")
+           or t.text in ("'s", "’s", "&", "-") for t in chars):
+        return chars
+    return None
+
+
+def _canonical(chars: Span) -> str:
+    """A name's canonical form: the gazetteer vendor id when it is one, else its text."""
+    for ent in chars.ents:
+        if ent.label_ == "VENDOR":
+            return ent.ent_id_
+    return re.sub(r"(?:'s|’s|'|’)$", "", chars.text.strip())
+
+
+def unlisted_agents(span: Span) -> list[tuple[str, Optional[str]]]:
+    """(agent, vendor or None) for MCP servers and MCP packages named in ``span``."""
+    found = []
+    text = span.text
+    for pattern in (MCP_NAMED, MCP_LAUNCHED):
+        for match in pattern.finditer(text):
+            chars = _is_name(span, span.start_char + match.start(1), span.start_char + match.end(1))
+            if chars is not None:
+                vendor = _canonical(chars)
+                found.append((f"{vendor} MCP server", vendor))
+    for match in NPM_MCP.finditer(text):
+        found.append((match.group(1), None))
+    return found
+
+
+def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float]]:
+    """(agent, vendor, weight factor) from a product header line the gazetteer did not match."""
+    if sentence.key not in AGENT_KEYS or any(e.label_ == "AGENT" for e in sentence.span.ents):
+        return None
+    value = sentence.span.text.split(":", 1)[1].strip(" \"'*") if ":" in sentence.span.text else ""
+    value = re.split(r"\s*[(,;]", value)[0].strip()
+    words = value.split()
+    if not words or len(words) > 4 or value.lower() in NOT_NAMES:
+        return None
+    if not (value[0].isupper() or value[0].isdigit()):
+        return None
+    return value, family_vendor(value), AGENT_KEYS[sentence.key]
+
+
+def makers(span: Span) -> list[str]:
+    """Organisations a maker phrase names as the builder of the report's bot."""
+    found = []
+    text = span.text
+    for pattern in MAKER:
+        for match in pattern.finditer(text):
+            group = match.lastindex
+            chars = _is_name(span, span.start_char + match.start(group), span.start_char + match.end(group))
+            if chars is not None:
+                found.append(_canonical(chars))
+    return found
+
+
+def is_fallback(ent: Span) -> bool:
+    """True when an agent mention names a fallback tool ("switched to X", "X as a fallback")."""
+    doc = ent.doc
+    before = doc[max(ent.start - 4, ent.sent.start):ent.start].text
+    after = doc[ent.end:min(ent.end + 5, ent.sent.end)].text
+    return bool(FALLBACK_BEFORE.search(before) or FALLBACK_AFTER.search(after))
