@@ -176,3 +176,15 @@ def _sources(db: sqlite_utils.Database) -> None:
         pk="record_id",
     )
     db["raw_records"].create_index(["report_id"])
+
+
+@migration("0003_incident_key_sentences")
+def _incident_key_sentences(db: sqlite_utils.Database) -> None:
+    # The sentences behind an incident's values, for reading and for search.
+    db["incidents"].add_column("key_sentences", str)
+    db["incidents"].disable_fts()
+    db["incidents"].enable_fts(
+        ["title", "agent", "vendor", "deployer", "action", "target", "systems", "region",
+         "blame_statement", "key_sentences"],
+        create_triggers=True, tokenize="porter", replace=True,
+    )

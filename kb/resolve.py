@@ -202,12 +202,17 @@ def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[
     return max(candidates, key=fit)[1]
 
 
+#: Most systems an incident lists (the most often reported ones).
+MAX_SYSTEMS = 5
+
+
 def consensus(cluster: list[MentionRef]) -> dict:
     """The incident's fields voted from its mentions.
 
     Each field takes its most frequent non-empty value (a primary mention
     counts twice; ties go to the earliest mention); ``blamed`` prefers any
-    reported statement over "none"; ``systems`` is the union in order of votes.
+    reported statement over "none"; ``systems`` is the union in order of
+    votes, at most :data:`MAX_SYSTEMS`.
     Returns a dict with the keys of :data:`INCIDENT_FIELDS`.
     """
     result: dict = {}
@@ -224,7 +229,7 @@ def consensus(cluster: list[MentionRef]) -> dict:
                 first_seen.setdefault(item, index)
         ranked = sorted(votes, key=lambda v: (-votes[v], first_seen[v]))
         if name == "systems":
-            result[name] = ranked or None
+            result[name] = ranked[:MAX_SYSTEMS] or None
         else:
             result[name] = ranked[0] if ranked else None
     result["blamed"] = result["blamed"] or "none"
@@ -371,6 +376,28 @@ def incident_title(fields: dict) -> str:
     return f"{who}: {what}"
 
 
+#: Fields whose evidence sentences describe what happened (in this order).
+KEY_SENTENCE_FIELDS = ("action", "action_type", "target", "outage_hours", "systems", "region",
+                       "records_lost", "people_affected", "cost_usd", "blame_statement")
+
+
+def key_sentences(db: sqlite_utils.Database, mention_ids: list, limit: int = 12) -> Optional[str]:
+    """The distinct evidence sentences of the given mentions (primary mentions
+    first, fields in :data:`KEY_SENTENCE_FIELDS` order), one per line."""
+    if not mention_ids:
+        return None
+    order = " ".join(f"when '{name}' then {i}" for i, name in enumerate(KEY_SENTENCE_FIELDS))
+    rows = db.query(
+        f"""select evidence.sentence from evidence join mentions on mentions.id = evidence.mention_id
+        where evidence.mention_id in ({','.join('?' * len(mention_ids))})
+          and evidence.field in ({','.join('?' * len(KEY_SENTENCE_FIELDS))})
+        order by mentions.is_primary desc, mentions.report_id,
+          case evidence.field {order} end, evidence.start""",
+        [*mention_ids, *KEY_SENTENCE_FIELDS])
+    sentences = list(dict.fromkeys(" ".join(row["sentence"].split()) for row in rows))
+    return "\n".join(sentences[:limit]) or None
+
+
 def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
     dates = sorted(ref.published for ref in cluster if ref.published)
     reports = {}
@@ -382,6 +409,7 @@ def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
             reports[ref.report] = (role, score)
     row = {
         **fields,
+        "key_sentences": key_sentences(db, [ref.ref for ref in cluster]),
         "systems": json.dumps(fields["systems"]) if fields["systems"] else None,
         "id": incident_id, "title": incident_title(fields), "signature": sig,
         "status": "active", "report_count": len(reports),

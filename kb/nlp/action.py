@@ -57,7 +57,10 @@ def action_cues() -> dict[str, list[str]]:
         "data_exposure": [r"\bleak(?:ed|s|ing)?\b", r"\bexpos(?:ed|ing|ure)\b", r"\bexfiltrat",
                           r"public url", r"\bpublicly accessible\b", r"\bcross-tenant\b",
                           r"\b(?:api key|credentials|secrets?|tokens?) (?:were|was) (?:read|stolen|exposed)",
-                          r"\bread (?:the )?credentials\b", r"\bprivate data\b", r"\bdata breach\b"],
+                          r"\b(?:read|stole|harvested|dumped|copied|accessed) (?:the |its |their )?(?:[\w-]+ ){0,3}"
+                          r"(?:credentials|secrets|passwords|api keys|tokens|datasets)\b",
+                          r"\bblind[- ]cop(?:ied|y|ies)\b", r"\bbcc(?:'d|ed)\b",
+                          r"\breturn(?:ed|s)? (?:[\w-]+ ){0,3}(?:data|records) (?:belonging to|of) (?:another|other)", r"\bprivate data\b", r"\bdata breach\b"],
         "financial_loss": [r"\bapi (?:costs?|bills?|charges|spend)", r"\bbill(?:ed)?\b",
                            r"\bran up\b", r"\bburn(?:ed|t|ing)? (?:through )?(?:api )?(?:tokens|credits|budget)",
                            r"\bsent (?:its|the|his|her|their)? ?(?:entire )?(?:balance|tokens|funds|money)",
@@ -176,10 +179,21 @@ def target_phrase(verb: Token) -> Optional[str]:
     return phrase
 
 
+#: A hijacked agent's harm (a leak, a wipe) follows from the hijack: ``compromised_agent`` wins
+#: when its score is at least this share of the best type's.
+HIJACK_SHARE = 0.5
+
+
 def best_type(totals: dict[str, float]) -> Optional[str]:
-    """The type with the highest total score; ties broken by SEVERITY. None when all are 0."""
+    """The type with the highest total score; ties broken by SEVERITY. None when all are 0.
+
+    ``compromised_agent`` wins with at least ``HIJACK_SHARE`` of the best score: a trojanised
+    tool that leaks mail, or an injected prompt that wipes files, is a hijack first.
+    """
     best = None
     for kind in SEVERITY:
         if totals.get(kind, 0) > 0 and (best is None or totals[kind] > totals[best]):
             best = kind
+    if best and totals.get("compromised_agent", 0) >= HIJACK_SHARE * totals[best]:
+        return "compromised_agent"
     return best

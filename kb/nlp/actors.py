@@ -101,7 +101,10 @@ def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float
     """(agent, vendor, weight factor) from a product header line the gazetteer did not match."""
     if sentence.key not in AGENT_KEYS or any(e.label_ == "AGENT" for e in sentence.span.ents):
         return None
-    value = sentence.span.text.split(":", 1)[1].strip(" \"'*") if ":" in sentence.span.text else ""
+    line = sentence.span.doc.text  # each line is parsed alone; a value may span two "sentences"
+    if sentence.span.start_char > line.find(":"):
+        return None
+    value = line.split(":", 1)[1].strip(" \"'*") if ":" in line else ""
     value = re.split(r"\s*[(,;]", value)[0].strip()
     words = value.split()
     if not words or len(words) > 4 or value.lower() in NOT_NAMES:

@@ -60,7 +60,7 @@ _CUES = {kind: [re.compile(p) for p in pats] for kind, pats in blame_cues().item
 ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|blam|attribut|characteri[sz]|"
                          r"called|calls|apologi[sz]|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
-                         r"position|response|responded|conclu|labell?ed|pinned|put it down|noted)", re.I)
+                         r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|chief executive|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"

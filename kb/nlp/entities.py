@@ -177,6 +177,7 @@ def deployer(sentences: list[Sentence], vendor: Optional[str], incident: set[int
     """
     pubs = publishers() | {(agent or "").lower()}
     vendor_lower = (vendor or "").lower()
+    sentences = [s for s in sentences if not SKIP_HEADING.search(s.heading)]
     for sentence in sentences:
         if sentence.key and VICTIM_KEYS.match(sentence.key):
             for ent in sentence.span.ents:

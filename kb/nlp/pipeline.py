@@ -195,7 +195,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         sentence = next(s for s in about if vendor in _ids(s) or any(
             e.text in (mention.systems or []) for e in s.span.ents))
         mention.evidence.append(evidence(text, sentence, "deployer", vendor))
-    elif owner and owner == vendor and agent is None:
+    elif owner and owner == vendor and vendor_of(agent) is None:
+        # a company running its own bot (anonymous or with its own name, "Acme's bot Max")
         mention.deployer = owner
 
     said = statements(sentences, _companies(vendor, mention.deployer, owner, agent))

@@ -29,6 +29,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from .action import score_sentence
+from .actors import unlisted_agents
 from .entities import GENERIC_AGENT
 from .segment import Sentence
 
@@ -67,7 +68,9 @@ class RelevanceFeatures:
 
 
 def _has_ai(span) -> bool:
-    return any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
+    """True when the span names an agent: gazetteer, generic ("AI agent") or MCP server/package."""
+    return (any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
+            or bool(unlisted_agents(span)))
 
 
 def features(sentences: list[Sentence], title: Optional[Span] = None) -> RelevanceFeatures:

@@ -26,6 +26,8 @@ _MARKUP = [
 #: "**Date**: July 2025", "Company: Replit" or a YAML front-matter line ("  framework: OpenClaw",
 #: "harm_bearer: third_party") -- a key-value header line (the key is 1-4 words).
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z_ ]{1,40}?)\s*:\s+\S")
+#: Header keys whose value is an identifier, not prose ("id: acme-bot-data-leak-2025-03").
+IDENTIFIER_KEYS = {"id", "slug", "url", "permalink", "uuid"}
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*)$")
 #: A YAML block key without a value ("sources:", "control: >"): its indented lines sit under it.
 _YAML_BLOCK = re.compile(r"^([a-z][a-z_]*):\s*[>|]?[-+]?\s*$")
@@ -79,7 +81,7 @@ def _continues(previous: tuple, raw: str, start: int) -> bool:
     if len(prev_body) < 50 or not last or last[-1] in ".!?:;\"”)|":
         return False
     return bool(re.match(r"\s*[a-z0-9(\"“'`$]|\s*[A-Z][a-z]+\s+[a-z]", raw)) and not re.match(
-        r"\s*(?:[-*+>#|]|\d+\.\s)", raw)
+        r"\s*(?:[-*+>#|]|\d+\.\s)|[a-z][a-z_]*:(?:\s|$)", raw)
 
 
 def split_sentences(nlp: Language, text: str) -> list[Sentence]:
@@ -117,6 +119,8 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
             heading, yaml_block = match.group(1).strip().lower(), False
         key_match = _KEY_VALUE.match(body)
         key = key_match.group(1).strip().lower().replace("_", " ") if key_match else None
+        if key in IDENTIFIER_KEYS:
+            continue
         lines.append((number, start, body, key, heading, bool(match)))
     sentences: list[Sentence] = []
     docs = nlp.pipe((body for _, _, body, _, _, _ in lines), batch_size=64)
