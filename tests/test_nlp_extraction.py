@@ -183,3 +183,85 @@ def test_kiro_seeds(name):
         assert kiro.blamed == "human"
     for item in kiro.evidence:
         assert text[item.start:item.end] == item.sentence
+
+
+# --- agents the gazetteer does not list, makers, fallbacks (rules-0.2) ---
+
+from kb.nlp.actors import header_agent, is_fallback, makers, unlisted_agents  # noqa: E402
+from kb.nlp.entities import CORPORATE_SUFFIX  # noqa: E402
+
+
+def test_an_organisations_mcp_server_is_an_agent_named_after_its_maker():
+    found = sentences("Zentrix launched an experimental MCP server in March, and it soon "
+                      "returned records belonging to other tenants.")
+    assert ("Zentrix MCP server", "Zentrix") in unlisted_agents(found[0].span)
+    found = sentences("The Quillbox MCP server answered with another customer's notes.")
+    assert ("Quillbox MCP server", "Quillbox") in unlisted_agents(found[0].span)
+
+
+def test_npm_style_mcp_package_is_an_agent_without_a_vendor():
+    found = sentences("Teams that installed acme-notes-mcp from npm had every reply copied "
+                      "to a stranger.")
+    assert unlisted_agents(found[0].span) == [("acme-notes-mcp", None)]
+
+
+def test_yaml_front_matter_keys_and_product_header_values():
+    text = ("---\nid: some-bot-leak-2031-01\nagent_stack:\n  model: GPT-7.2 Nova\n"
+            "sources:\n  - title: A story\n---\n\nThe agent leaked the keys.\n")
+    found = sentences(text)
+    assert not any("some-bot-leak" in s.span.text for s in found)  # identifiers are not prose
+    model = next(s for s in found if s.key == "model")
+    assert model.heading == "agent stack"
+    assert header_agent(model) == ("GPT-7.2 Nova", "OpenAI", 0.6)
+    assert next(s for s in found if "A story" in s.span.text).heading == "sources"
+    assert found[-1].heading == ""  # the block ends with the front matter
+
+
+def test_maker_phrase_names_the_vendor_of_the_bot():
+    found = sentences("Brightline, the company behind the chatbot, said it would retrain it.")
+    assert makers(found[0].span) == ["Brightline"]
+    found = sentences("The shop's assistant was built by Corvane and powered by a large model.")
+    assert makers(found[0].span) == ["Corvane"]
+
+
+def test_fallback_tool_is_marked():
+    span = sentences("She first used Claude Code and, when it stalled, switched to ChatGPT.")[0].span
+    flags = {e.ent_id_: is_fallback(e) for e in span.ents if e.label_ == "AGENT"}
+    assert flags == {"Claude Code": False, "ChatGPT": True}
+
+
+def test_corporate_suffix_is_not_part_of_the_name():
+    assert CORPORATE_SUFFIX.sub("", "Harbor Foods Group") == "Harbor Foods"
+    assert CORPORATE_SUFFIX.sub("", "Pinecrest Pty Ltd") == "Pinecrest"
+
+
+def test_hijack_outranks_the_harm_it_caused():
+    assert best_type({"data_exposure": 3.0, "compromised_agent": 2.0}) == "compromised_agent"
+    assert best_type({"data_exposure": 3.0, "compromised_agent": 1.0}) == "data_exposure"
+
+
+def test_front_matter_report_about_an_mcp_server():
+    text = ("---\ntitle: Notes server hands one customer's files to another\norganization: Quillbox\n"
+            "---\n\nQuillbox launched an opt-in MCP server in May 2031. A flaw meant the server "
+            "returned files belonging to other customers, and about 300 customers were notified. "
+            "Quillbox took the feature offline the next day.\n")
+    analysis = analyze_text(text, title="Notes server hands one customer's files to another",
+                            language="en")
+    assert analysis.relevant
+    primary = analysis.mentions[0]
+    assert (primary.agent, primary.vendor) == ("Quillbox MCP server", "Quillbox")
+    assert primary.action_type == "data_exposure"
+
+
+def test_unquoted_bot_names():
+    from kb.nlp.entities import named_bots
+    span = sentences("The chain ordered through its proprietary Pico platform, and a support "
+                     "assistant called Remy answered complaints.")[0].span
+    assert named_bots(span) == ["Pico", "Remy"]
+
+
+def test_a_quote_after_an_introduction_belongs_to_the_introducer():
+    found = sentences("The Acme founder wrote:\n\"A coding agent deleted our orders table and "
+                      "Acme's backups. It was our fault for giving it the keys; we own this.\"")
+    said = statements(found, {"acme"})
+    assert [(x.speaker, x.blamed) for x in said] == [("Acme", "vendor")]

@@ -60,7 +60,8 @@ def action_cues() -> dict[str, list[str]]:
                           r"\b(?:read|stole|harvested|dumped|copied|accessed) (?:the |its |their )?(?:[\w-]+ ){0,3}"
                           r"(?:credentials|secrets|passwords|api keys|tokens|datasets)\b",
                           r"\bblind[- ]cop(?:ied|y|ies)\b", r"\bbcc(?:'d|ed)\b",
-                          r"\breturn(?:ed|s)? (?:[\w-]+ ){0,3}(?:data|records) (?:belonging to|of) (?:another|other)", r"\bprivate data\b", r"\bdata breach\b"],
+                          r"\breturn(?:ed|s|ing)? (?:[\w-]+ ){0,3}(?:data|records|files|documents|messages|results) "
+                          r"(?:belonging to|of|from) (?:an)?other\b", r"\bprivate data\b", r"\bdata breach\b"],
         "financial_loss": [r"\bapi (?:costs?|bills?|charges|spend)", r"\bbill(?:ed)?\b",
                            r"\bran up\b", r"\bburn(?:ed|t|ing)? (?:through )?(?:api )?(?:tokens|credits|budget)",
                            r"\bsent (?:its|the|his|her|their)? ?(?:entire )?(?:balance|tokens|funds|money)",

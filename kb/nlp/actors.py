@@ -28,7 +28,7 @@ from spacy.tokens import Span
 from .gazetteer import family_vendor
 from .segment import Sentence
 
-_NAME = r"([A-Z][\w.&!'’-]*(?:\s+[A-Z][\w.&!'’-]*){0,3})"
+_NAME = r"(?!(?:The|A|An|This|That|Its|Their|Our|Her|His)\b)([A-Z][\w.&!'’-]*(?:\s+[A-Z][\w.&!'’-]*){0,3})"
 _BOT = r"(?:chatbot|bot|assistant|agent|tool|system|platform|implementation|software|avatar)"
 MCP_NAMED = re.compile(_NAME + r"(?:'s|’s)?\s+(?:(?:official|own|opt-in|experimental|hosted|remote|new)\s+)*"
                        r"MCP\s+[Ss]erver")
@@ -44,7 +44,7 @@ MAKER = [
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
-    re.compile(r"\b" + _BOT + r"s?\s+(?:built|developed|made|created|provided|supplied)\s+by\s+" + _NAME),
+    re.compile(r"\b" + _BOT + r"s?\s+(?:(?:was|is|were|are|had been|has been)\s+)?(?:built|developed|made|created|provided|supplied)\s+by\s+" + _NAME),
 ]
 #: Header keys whose value is the acting product or its model (YAML ``agent_stack`` keys).
 AGENT_KEYS = {"framework": 1.0, "agent": 1.0, "agent name": 1.0, "product": 1.0, "bot": 1.0,
@@ -99,7 +99,7 @@ def unlisted_agents(span: Span) -> list[tuple[str, Optional[str]]]:
 
 def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float]]:
     """(agent, vendor, weight factor) from a product header line the gazetteer did not match."""
-    if sentence.key not in AGENT_KEYS or any(e.label_ == "AGENT" for e in sentence.span.ents):
+    if sentence.key not in AGENT_KEYS or any(e.label_ in ("AGENT", "VENDOR") for e in sentence.span.ents):
         return None
     line = sentence.span.doc.text  # each line is parsed alone; a value may span two "sentences"
     if sentence.span.start_char > line.find(":"):

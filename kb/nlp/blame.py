@@ -99,21 +99,27 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[State
     """Company statements with a blame category, in text order.
 
     ``companies`` holds lower-cased names (and aliases) of the vendor, deployer and agent.
-    A sentence right after an attribution ending in ":" ("the founder wrote:") inherits its
-    speaker (a block quote). Reference and link sections are skipped. Offsets are those of
+    The sentences of the paragraph right after an attribution ending in ":" ("the founder
+    wrote:") inherit its speaker (a block quote). Reference and link sections are skipped. Offsets are those of
     the sentence.
     """
     found = []
     introduced: Optional[str] = None
+    quote_line: Optional[int] = None
     for sentence in sentences:
         if SKIP_HEADING.search(sentence.heading):
             continue
         text = sentence.span.text
         speaker = _speaker(sentence, companies)
         attributed = ATTRIBUTION.search(text) or RESPONSE_HEADING.search(sentence.heading)
-        if speaker is None and introduced:
-            speaker, attributed = introduced, True
-        introduced = speaker if (speaker and attributed and text.rstrip().endswith(":")) else None
+        if introduced and quote_line in (None, sentence.line):
+            # the quote after "the founder wrote:" (every sentence of its paragraph) is the
+            # founder's, whoever it names
+            speaker, attributed, quote_line = introduced, True, sentence.line
+        elif speaker and attributed and text.rstrip().endswith(":"):
+            introduced, quote_line = speaker, None
+        else:
+            introduced = None
         kind = classify(text)
         if kind is None or speaker is None or not attributed:
             continue

@@ -92,9 +92,15 @@ class Who:
     makers: Counter = field(default_factory=Counter)
 
 
+#: A bot's own name without quotes: "its proprietary Byte platform", "an assistant called Max".
+UNQUOTED_BOT = re.compile(r"\bproprietary\s+([A-Z][a-z]+)\s+(?:platform|system|assistant|chatbot|bot|agent)\b|"
+                          r"\b(?:chatbot|bot|assistant|agent)\s+(?:called|named|dubbed|nicknamed)\s+([A-Z][a-z]+)\b")
+
+
 def named_bots(span: Span) -> list[str]:
-    """Names of bots written as a quoted capitalised word next to a bot noun."""
-    names = []
+    """Names of bots written as a quoted capitalised word next to a bot noun, or unquoted
+    after "proprietary" / "called" (``UNQUOTED_BOT``)."""
+    names = [m.group(1) or m.group(2) for m in UNQUOTED_BOT.finditer(span.text)]
     tokens = list(span)
     for i, token in enumerate(tokens):
         if not (token.is_title and 0 < i < len(tokens) - 1):
@@ -116,6 +122,11 @@ def bot_owners(span: Span) -> list[str]:
         if ent.label_ not in ("ORG", "VENDOR", "GPE", "PERSON"):
             continue
         following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 4, span.end)]]
+        if "proprietary" in following[:2]:  # "Acme's proprietary Pico platform": Acme owns it
+            name = ent.ent_id_ or org_name(ent)
+            if name:
+                owners.append(name)
+            continue
         for word in following:
             if word in BOT_NOUNS:
                 name = ent.ent_id_ or org_name(ent)
