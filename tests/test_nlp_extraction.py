@@ -62,6 +62,23 @@ def test_duration_without_outage_cue_is_ignored():
     assert br.outage_hours(sentences("The team worked for two days on the new parser.")) is None
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The change caused a six-hour outage affecting Acme Billing Portal in two regions.",
+     ["Acme Billing Portal"]),
+    ("Engineers said the Zephyr Queue outage began on a Tuesday.", ["Zephyr Queue"]),
+    ("The rogue script took down Northwind Search for most of the afternoon.", ["Northwind Search"]),
+])
+def test_systems_are_what_the_outage_hit(sentence, expected):
+    value, _ = br.systems(sentences(sentence), exclude=set())
+    assert value == expected
+
+
+def test_dates_and_places_are_not_systems():
+    found = br.systems(sentences("There was an outage in December across Europe, and Globex Mail "
+                                 "went down for a day."), exclude=set())
+    assert found[0] == ["Globex Mail"]
+
+
 def test_counts_of_records_and_people():
     found = sentences("The agent deleted 1,500 rows from the orders table. "
                       "About 2,300 customers were affected by the mistake.")

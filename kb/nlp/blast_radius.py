@@ -14,8 +14,11 @@ None. The patterns:
 - cost_usd: a dollar amount ("$47,000", "$450K", "$1.2 million") with a cost cue (cost, bill,
   sanction, fine, damages, lost, sent, paid); C$/CA$/A$ and "CAD" amounts are not USD.
   The largest such amount wins;
-- systems: named entities (ORG, PRODUCT, FAC, VENDOR surface text) in outage/impact sentences,
-  excluding the acting agent and news publishers;
+- systems: first, a capitalised name that is the complement of an outage noun ("an outage
+  affecting/of/to/hitting AWS Cost Explorer", "took down AWS") or the modifier or subject of
+  one ("the AWS outage", "Cost Explorer went down"); then named entities (ORG, PRODUCT, FAC,
+  VENDOR surface text) in outage/impact sentences; the acting agent and news publishers
+  are left out;
 - region: GPE/LOC entities in outage sentences, keeping a preceding "mainland"/"northern"...
 """
 
@@ -52,6 +55,43 @@ COST_CUE = re.compile(r"\bcost|\bbill|\bsanction|\bfine[ds]?\b|\bdamages\b|\blos
                       r"\btransferr?ed\b|\bdrain|\brefund|\bexpenses?\b")
 REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central"}
 SYSTEM_LABELS = {"ORG", "PRODUCT", "FAC", "VENDOR", "AGENT"}
+_NAME = r"((?:[A-Z][\w.&+-]*|of|for)(?:\s+(?:[A-Z][\w.&+-]*|of|for)){0,4})"
+#: A name after an outage noun's preposition or a failure verb ("outage affecting X", "took down X").
+SYSTEM_AFTER = re.compile(r"\b(?:outages?|disruptions?|downtime|interruptions?)\s+(?:of|to|"
+                          r"affecting|hitting|across|for)\s+(?:the\s+|its\s+)?" + _NAME +
+                          r"|\b(?:took|knocked|taking|knocking|brought|bringing)\s+(?:down|out)\s+"
+                          r"(?:the\s+)?" + _NAME)
+#: A name before an outage noun or a failure verb ("the AWS outage", "Cost Explorer went down").
+SYSTEM_BEFORE = re.compile(_NAME + r"(?:'s)?\s+(?:outages?\b|disruptions?\b|downtime\b|went down\b|"
+                           r"was down\b|went offline\b|was (?:unavailable|offline)\b)")
+#: Entity types that name when or where, never what failed.
+NOT_SYSTEM_LABELS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"}
+#: "AI", "AI-related", "AI-induced": the cause, not the system that failed.
+GENERIC_AI = re.compile(r"AI\b|AI-")
+_NAME_EDGE_WORDS = {"of", "for", "The", "A", "An", "In", "On", "At"}
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[0] in _NAME_EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1] in _NAME_EDGE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def outage_complements(sentence: Sentence) -> list[str]:
+    """Capitalised names standing as what an outage hit, in order of appearance."""
+    text = sentence.span.text
+    not_systems = {ent.text for ent in sentence.span.ents if ent.label_ in NOT_SYSTEM_LABELS}
+    found = []
+    for pattern in (SYSTEM_AFTER, SYSTEM_BEFORE):
+        for match in pattern.finditer(text):
+            name = _trim_name(next((g for g in match.groups() if g), ""))
+            overlaps = any(name in other or other in name for other in not_systems)
+            if len(name) > 1 and not overlaps and not GENERIC_AI.match(name):
+                found.append((match.start(), name))
+    return [name for _, name in sorted(found)]
 
 
 def _majority(values: list[tuple[float, Sentence]]) -> Optional[tuple[float, Sentence]]:
@@ -126,15 +166,23 @@ def cost_usd(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
 
 
 def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list[str], Sentence]]:
-    """Named services that failed: entities in outage/impact sentences (at most 5, by frequency).
+    """Named services that failed (at most 5, by frequency): the names an outage is said to
+    have hit, else the entities of outage/impact sentences.
 
     ``exclude`` holds lower-cased names not to report (the acting agent, publishers).
     """
     counts: Counter = Counter()
     first: dict[str, Sentence] = {}
-    for sentence in sentences:
-        if not OUTAGE_CUE.search(sentence.lower):
-            continue
+    outage_sentences = [s for s in sentences if OUTAGE_CUE.search(s.lower)]
+    for sentence in outage_sentences:
+        for name in outage_complements(sentence):
+            if name.lower() not in exclude:
+                counts[name] += 1
+                first.setdefault(name, sentence)
+    if counts:  # what the outage hit is named: co-occurring names add only noise
+        names = [name for name, _ in counts.most_common(5)]
+        return names, first[names[0]]
+    for sentence in outage_sentences:
         for ent in sentence.span.ents:
             name = ent.text.strip(" '’s")
             if ent.label_ not in SYSTEM_LABELS or not name or name.lower() in exclude:
