@@ -176,13 +176,18 @@ def crawl(sources: Path, raw: Path, *extra: str, settings=None) -> dict:
 
 
 def records(raw: Path, kind: str | None = None) -> list[dict]:
-    """Rows of the raw store's index (optionally of one kind)."""
+    """Rows of the raw store's index (optionally of one kind); none while the
+    crawler has created the index file but not yet its table."""
     import sqlite3
 
     db = sqlite3.connect(raw / "index.sqlite")
     db.row_factory = sqlite3.Row
-    rows = [dict(r) for r in db.execute("select * from records order by id")]
-    db.close()
+    try:
+        rows = [dict(r) for r in db.execute("select * from records order by id")]
+    except sqlite3.OperationalError:
+        rows = []
+    finally:
+        db.close()
     return [r for r in rows if kind is None or r["kind"] == kind]
 
 
