@@ -77,3 +77,18 @@ def test_rebuilding_unchanged_input_keeps_every_incident_id(built):
     after = {row["id"]: row["signature"] for row in open_db(built).query(
         "select id, signature from incidents where status = 'active'")}
     assert after == before
+
+
+def test_datasette_search_for_cost_explorer_finds_the_kiro_incident(built):
+    import asyncio
+
+    from kb.serve import make_datasette
+
+    datasette = make_datasette(built)
+    response = asyncio.run(datasette.client.get(
+        "/kb/incidents.json?_search=Cost+Explorer&_shape=array"))
+    assert response.status_code == 200
+    assert any(row["agent"] == "Kiro" for row in response.json())
+    page = asyncio.run(datasette.client.get("/kb/incidents"))
+    for facet in ("vendor", "agent", "action_type", "blamed"):
+        assert f'data-column="{facet}"' in page.text
