@@ -188,3 +188,10 @@ def _incident_key_sentences(db: sqlite_utils.Database) -> None:
          "blame_statement", "key_sentences"],
         create_triggers=True, tokenize="porter", replace=True,
     )
+
+
+@migration("0004_evidence_rule_confidence")
+def _evidence_rule_confidence(db: sqlite_utils.Database) -> None:
+    # Which rule produced each value, and how sure it is (kb explain shows both).
+    db["evidence"].add_column("rule", str)
+    db["evidence"].add_column("confidence", float)

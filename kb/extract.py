@@ -48,7 +48,8 @@ def store_analysis(db: sqlite_utils.Database, report: dict, analysis: DocumentAn
         db["evidence"].insert_all(
             {"report_id": report_id, "mention_id": mention_id, "field": item.field,
              "value": item.value if isinstance(item.value, str) else json.dumps(item.value),
-             "sentence": item.sentence, "start": item.start, "end": item.end}
+             "sentence": item.sentence, "start": item.start, "end": item.end,
+             "rule": item.rule, "confidence": item.confidence}
             for item in mention.evidence
         )
         db["statements"].insert_all(

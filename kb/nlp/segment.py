@@ -65,10 +65,14 @@ class Sentence:
         return self.span.text.lower()
 
 
-def evidence(text: str, sentence: Sentence, field: str, value: object) -> Evidence:
-    """An Evidence for ``value`` of ``field`` pointing at ``sentence`` in ``text``."""
+def evidence(text: str, sentence: Sentence, field: str, value: object,
+             rule: str = "", confidence: float = 1.0) -> Evidence:
+    """An Evidence for ``value`` of ``field`` pointing at ``sentence`` in ``text``;
+    ``rule`` names the component or pattern that produced it (default: the field's
+    component), ``confidence`` is 0..1."""
     return Evidence(field=field, value=value, sentence=text[sentence.start:sentence.end],
-                    start=sentence.start, end=sentence.end)
+                    start=sentence.start, end=sentence.end, rule=rule or field,
+                    confidence=confidence)
 
 
 def _continues(previous: tuple, raw: str, start: int) -> bool:

@@ -35,6 +35,10 @@ class Evidence:
     sentence: str
     start: int
     end: int
+    #: The rule or component that produced the value, e.g. "blame.cue:user error".
+    rule: str = ""
+    #: How sure the producing rule is, 0..1.
+    confidence: float = 1.0
 
 
 @dataclass
