@@ -381,6 +381,34 @@ def serve(db_path, host, port, metadata_path):
 
 
 @cli.command()
+@click.argument("incident_id")
+@db_option
+@click.option("--per-field", default=3, show_default=True, type=click.IntRange(1),
+              help="Evidence sentences to show for each field.")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def explain(incident_id, db_path, per_field, as_json):
+    """Show an incident's fields with the evidence behind each one.
+
+    For every field: its value, and the sentences of the reports that gave
+    it (with the report, the rule that fired and its confidence); then the
+    company statements about the cause and the reports, in publication order.
+
+    Example: kb explain 2025-12-amazon-kiro
+    """
+    from kb.explain import UnknownIncident, explain_incident, format_explanation
+
+    db = open_database(db_path)
+    try:
+        explanation = explain_incident(db, incident_id)
+    except UnknownIncident as error:
+        raise click.ClickException(str(error))
+    if as_json:
+        click.echo(json.dumps(explanation, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(format_explanation(explanation, per_field))
+
+
+@cli.command()
 @db_option
 def stats(db_path):
     """Print counts of reports, incidents and evidence in the knowledge base.

@@ -278,7 +278,7 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
     """Mentions of relevant reports, in report order, and each one's previous incident id."""
     refs, previous = [], {}
     sql = """
-        select mentions.*, reports.published, reports.imported_at, reports.text
+        select mentions.*, reports.published, reports.text
         from mentions join reports on reports.id = mentions.report_id
         where reports.relevant = 1 order by mentions.report_id, mentions.position
     """
@@ -286,8 +286,7 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
         values = {name: row[name] for name in INCIDENT_FIELDS}
         values["systems"] = json.loads(row["systems"]) if row["systems"] else None
         mention = Mention(primary=bool(row["is_primary"]), **values)
-        refs.append(MentionRef(row["id"], row["report_id"], mention,
-                               row["published"] or (row["imported_at"] or "")[:10] or None,
+        refs.append(MentionRef(row["id"], row["report_id"], mention, row["published"],
                                row["text"]))
         previous[row["id"]] = row["incident_id"]
     return refs, previous

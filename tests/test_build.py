@@ -92,3 +92,19 @@ def test_datasette_search_for_cost_explorer_finds_the_kiro_incident(built):
     page = asyncio.run(datasette.client.get("/kb/incidents"))
     for facet in ("vendor", "agent", "action_type", "blamed"):
         assert f'data-column="{facet}"' in page.text
+
+
+def test_explain_shows_each_field_with_its_evidence(built):
+    result = CliRunner().invoke(cli, ["explain", "--db", str(built), "--per-field", "5",
+                                      "2025-12-amazon-kiro"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2025-12-amazon-kiro: ")
+    blamed = result.output.split("\nblamed: ", 1)[1].split("\nblame_statement: ", 1)[0]
+    assert blamed.startswith("human")
+    assert "user error" in blamed.lower()
+
+
+def test_explain_an_unknown_incident_is_a_clean_error(built):
+    result = CliRunner().invoke(cli, ["explain", "--db", str(built), "1999-01-nobody"])
+    assert result.exit_code == 1
+    assert "no incident with id '1999-01-nobody'" in result.output
