@@ -322,17 +322,20 @@ def analyze(paths):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the predicted records (JSONL) to this file.")
-def evaluate(gold, root, as_json, predictions):
+@click.option("--gate", "floors_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Floors file (JSON); exit 1 when a score is below its pinned floor.")
+def evaluate(gold, root, as_json, predictions, floors_path):
     """Score extraction and grouping against a gold file.
 
     Runs `kb analyze` on the gold file's documents and prints relevance
     precision/recall/F1, per-field accuracy with counts, and grouping
-    precision/recall/F1, as defined in annotation.md.
+    precision/recall/F1, as defined in annotation.md. With --gate, also
+    checks the scores against pinned floors (tests/evaluation_floors.json).
 
-    Example: kb evaluate ../shared/gold/dev.jsonl
+    Example: kb evaluate ../shared/gold/dev.jsonl --gate tests/evaluation_floors.json
     """
     from kb.analyze import analyze_documents
-    from kb.evaluate import GoldError, format_scores, load_gold, score
+    from kb.evaluate import GoldError, check_gate, format_scores, load_gold, score
 
     try:
         gold_records = load_gold(gold)
@@ -350,6 +353,16 @@ def evaluate(gold, root, as_json, predictions):
                                encoding="utf-8")
     scores = score(gold_records, records)
     click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+    if floors_path:
+        try:
+            failures = check_gate(scores, floors_path, gold)
+        except GoldError as error:
+            raise click.ClickException(str(error))
+        for line in failures:
+            click.echo(f"gate: {line}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"gate: every score is at or above its floor in {floors_path}", err=True)
 
 
 @cli.command()

@@ -227,3 +227,41 @@ def format_scores(scores: Scores) -> str:
         accuracy = f"{correct / scored:.3f}" if scored else "-"
         lines.append(f"{name:<18}{accuracy:>10}{correct:>10}{scored:>10}")
     return "\n".join(lines)
+
+
+def fingerprint(path: Path) -> str:
+    """SHA-256 (hex) of a gold file's bytes: floors hold only for the gold they were set on."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def metric_values(scores: Scores) -> dict[str, Optional[float]]:
+    """Flat metric name -> value: relevance_f1, grouping_f1 and each field's accuracy."""
+    return {"relevance_f1": scores.relevance.f1, "grouping_f1": scores.grouping.f1,
+            **{name: scores.accuracy(name) for name in SCORED_FIELDS}}
+
+
+def check_gate(scores: Scores, floors_path: Path, gold_path: Path) -> list[str]:
+    """Failures of the evaluation gate: one line per metric below its pinned floor,
+    or a line saying the floors were set on another gold file.
+
+    The floors file is JSON: {"gold_sha256": hex, "floors": {metric: floor}}.
+    Raises GoldError when it cannot be read.
+    """
+    try:
+        gate = json.loads(floors_path.read_text(encoding="utf-8"))
+        floors = gate["floors"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise GoldError(f"{floors_path}: not a floors file ({error})") from error
+    failures = []
+    if gate.get("gold_sha256") and gate["gold_sha256"] != fingerprint(gold_path):
+        failures.append(f"{gold_path} changed since the floors were pinned: measure and re-pin "
+                        f"{floors_path} deliberately")
+    values = metric_values(scores)
+    for metric, floor in floors.items():
+        value = values.get(metric)
+        if value is None or value < floor:
+            shown = "not measured" if value is None else f"{value:.3f}"
+            failures.append(f"{metric}: {shown} is below its floor {floor}")
+    return failures
