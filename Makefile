@@ -30,6 +30,7 @@ update: install
 
 bench: install
 	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/analyze.py
 
 build: install
 	$(BIN)/kb build --db $(DB)

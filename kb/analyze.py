@@ -6,13 +6,18 @@ scorers outside the project, and ``kb evaluate``, can compare it with labels.
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from kb.nlp import analyze_text
-from kb.nlp.types import BLAST_RADIUS_FIELDS, Mention
+from kb.nlp.prefilter import may_describe_incident
+from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
 from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
-from kb.text import DocumentError, read_document
+from kb.text import (Document, DocumentError, is_html, is_supported, read_document, read_text,
+                     visible_text)
+
+PREFILTER_NOTE = "pre-filter: no AI term near a harm term"
 
 
 def mention_record(mention: Mention, key: Optional[str]) -> dict:
@@ -30,9 +35,31 @@ def mention_record(mention: Mention, key: Optional[str]) -> dict:
     }
 
 
+def analyze_path(path: Path):
+    """Read and analyse one file: ``(document, analysis)``, or the error line (str).
+
+    An HTML page whose visible text fails the pre-filter (no AI term near a
+    harm term) is not relevant without running trafilatura or spaCy on it.
+    """
+    try:
+        if is_supported(path) and is_html(path):
+            visible = visible_text(read_text(path))
+            if not may_describe_incident(visible):
+                return (Document(path=str(path), title=None, text=visible),
+                        DocumentAnalysis(relevant=False, relevance=0.0, language=None,
+                                         note=PREFILTER_NOTE))
+        document = read_document(path)
+    except DocumentError as error:
+        return str(error)
+    analysis = analyze_text(document.text, title=document.title,
+                            published=document.published, language=document.language)
+    return document, analysis
+
+
 def analyze_documents(
     docs: Iterable[tuple[str, Path]],
     on_error: Optional[Callable[[str], None]] = None,
+    jobs: int = 1,
 ) -> list[dict]:
     """Analyse ``(name, path)`` pairs and group their incidents across documents.
 
@@ -40,18 +67,23 @@ def analyze_documents(
     ``{"doc": name, "relevant": bool, "incidents": [...]}``; ``key`` is the
     predicted incident id, shared by every document about the same incident.
     An unreadable file is reported through ``on_error(line)`` and left out.
+    ``jobs`` > 1 reads and analyses files in that many worker processes
+    (each loads the spaCy model once); grouping runs after, in this process.
     """
+    docs = list(docs)
+    paths = [path for _, path in docs]
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(analyze_path, paths, chunksize=4))
+    else:
+        results = [analyze_path(path) for path in paths]
     analysed = []
-    for name, path in docs:
-        try:
-            document = read_document(path)
-        except DocumentError as error:
+    for (name, _), result in zip(docs, results):
+        if isinstance(result, str):
             if on_error:
-                on_error(str(error))
+                on_error(result)
             continue
-        analysis = analyze_text(document.text, title=document.title,
-                                published=document.published, language=document.language)
-        analysed.append((name, document, analysis))
+        analysed.append((name, *result))
 
     refs = [
         MentionRef((index, position), index, mention, document.published, document.text)

@@ -286,7 +286,9 @@ def expand_named(paths: tuple[Path, ...]) -> tuple[list[tuple[str, Path]], list[
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def analyze(paths):
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes that read and analyse files.")
+def analyze(paths, jobs):
     """Extract and group incidents from files, without a database.
 
     Writes one JSON object per document to stdout in the gold record format
@@ -309,7 +311,7 @@ def analyze(paths):
         errors.append(line)
         click.echo(f"error: {line}", err=True)
 
-    for record in analyze_documents(docs, on_error):
+    for record in analyze_documents(docs, on_error, jobs):
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if errors else 0)
 

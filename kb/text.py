@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,18 @@ class Document:
     language: Optional[str] = None
     content_hash: str = ""
     metadata: dict = field(default_factory=dict)
+
+
+_INVISIBLE_ELEMENTS = re.compile(r"<(script|style|noscript|svg|template)\b.*?</\1\s*>",
+                                 re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def visible_text(html: str) -> str:
+    """A quick approximation of a page's visible text (scripts, styles and tags
+    removed, entities decoded): a superset of its article text, for cheap
+    checks before trafilatura runs."""
+    return htmllib.unescape(_TAG.sub(" ", _INVISIBLE_ELEMENTS.sub(" ", html)))
 
 
 def without_front_matter(text: str) -> str:
@@ -130,6 +143,18 @@ def decode(raw: bytes, name: str) -> str:
     if best is None or best.chaos > 0.2:
         raise DocumentError(f"{name}: unknown text encoding (not UTF-8, and no other encoding fits)")
     return str(best)
+
+
+def read_text(path: Path) -> str:
+    """A supported file's decoded content (gunzipped, not yet cleaned or parsed).
+
+    Raises DocumentError like :func:`read_document`.
+    """
+    return decode(_read_bytes(path), str(path))
+
+
+def is_html(path: Path) -> bool:
+    return path.name.lower().endswith((".html", ".htm", ".html.gz"))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -236,9 +261,9 @@ def read_document(path: Path) -> Document:
     """
     if not is_supported(path):
         raise DocumentError(f"{path}: unsupported file type (expected {', '.join(SUPPORTED_SUFFIXES)})")
-    text = clean_text(decode(_read_bytes(path), str(path)))
+    text = clean_text(read_text(path))
     name = path.name.lower()
-    if name.endswith((".html", ".htm", ".html.gz")):
+    if is_html(path):
         return document_from_html(text, str(path))
     if name.endswith(".md"):
         return finish(_from_markdown(path, text))

@@ -7,11 +7,10 @@ Patterns:
   ``support bot "Sam"``, ``an assistant called "Byte"``;
 - a *bot owner*: an organisation directly before a bot noun, possessive or compound --
   ``Air Canada's chatbot``, ``the DPD chatbot``, ``Woolworths' AI assistant``;
-- a *deployer*: an organisation (not the vendor, not a news publisher) named in a key-value
-  header about the victim ("Company:", "Organization:", "Victim:") or owning the harmed
-  object (``SaaStr's production database``, ``PocketOS founder``, ``the database of Acme``,
-  ``engineers at Acme``), else the vendor when the
-  damage hit the vendor's own service (``AWS outage``), else the bot owner.
+- a *bot owner* may stand up to eight tokens before the bot noun when the words between are
+  modifiers (``DPD's AI-powered customer service chatbot``, ``Acme's own issue triage bot``).
+
+The deployer has its own module (``deployer``).
 """
 
 from __future__ import annotations
@@ -36,10 +35,9 @@ BOT_NOUNS = {"chatbot", "chatbots", "bot", "bots", "assistant", "agent", "agents
              "avatar", "order-taker", "taker"}
 BOT_MODIFIERS = {"ai", "ai-powered", "customer", "service", "support", "virtual", "voice",
                  "online", "website", "web", "chat", "digital", "'s", "’s", "’", "'", "the", "gen",
-                 "genai", "new", "drive-thru", "coding"}
+                 "genai", "new", "drive-thru", "coding", "-", "powered", "generative", "automated",
+                 "ordering", "own", "official", "in-house", "internal", "experimental"}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
-VICTIM_KEYS = re.compile(r"^(?:company|organi[sz]ation|deployer|victim|customer|operator|firm|"
-                         r"institution|publication|affected|client|business)\b")
 GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|chatbots?|tools?|models?|systems?|bots?|powered)\b|"
                            r"\bchatbots?\b|\bcoding (?:agents?|assistants?|tools?)\b|\bllms?\b|"
                            r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
@@ -121,7 +119,7 @@ def bot_owners(span: Span) -> list[str]:
     for ent in span.ents:
         if ent.label_ not in ("ORG", "VENDOR", "GPE", "PERSON"):
             continue
-        following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 4, span.end)]]
+        following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 8, span.end)]]
         if "proprietary" in following[:2]:  # "Acme's proprietary Pico platform": Acme owns it
             name = ent.ent_id_ or org_name(ent)
             if name:
@@ -176,51 +174,6 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
             if name.lower() not in pubs:
                 who.makers[name] += weight
     return who
-
-
-def deployer(sentences: list[Sentence], vendor: Optional[str], incident: set[int],
-             self_hit: bool, agent: Optional[str] = None) -> Optional[tuple[str, Sentence]]:
-    """The organisation that ran the agent and was hit (see module doc), or None.
-
-    ``incident`` holds indexes of sentences about the incident; ``self_hit`` is True when an
-    outage sentence names the vendor's own service; ``agent`` (a bot's own name the NER may
-    take for an organisation) is never the deployer.
-    """
-    pubs = publishers() | {(agent or "").lower()}
-    vendor_lower = (vendor or "").lower()
-    sentences = [s for s in sentences if not SKIP_HEADING.search(s.heading)]
-    for sentence in sentences:
-        if sentence.key and VICTIM_KEYS.match(sentence.key):
-            for ent in sentence.span.ents:
-                if ent.label_ == "ORG":
-                    name = org_name(ent)
-                    if name.lower() not in pubs and name.lower() != vendor_lower:
-                        return name, sentence
-    counts: Counter = Counter()
-    where: dict[str, Sentence] = {}
-    for sentence in sentences:
-        if sentence.index not in incident:
-            continue
-        for ent in sentence.span.ents:
-            if ent.label_ != "ORG":
-                continue
-            name = org_name(ent)
-            nxt = sentence.span.doc[ent.end] if ent.end < len(sentence.span.doc) else None
-            possessive = ent.text.endswith(("'s", "’s")) or (nxt is not None and nxt.text in ("'s", "’s", "'"))
-            owner_role = nxt is not None and nxt.lower_ in ("founder", "ceo", "team", "engineers",
-                                                            "production", "customers", "users")
-            if name.lower() in pubs or name.lower() == vendor_lower or not name:
-                continue
-            prep = ent.root.head if ent.root.dep_ == "pobj" else None
-            of_owner = prep is not None and (
-                (prep.lower_ == "of" and prep.head.pos_ == "NOUN") or prep.lower_ == "at")
-            if possessive or owner_role or of_owner:
-                counts[name] += 1
-                where.setdefault(name, sentence)
-    if counts:
-        name, _ = counts.most_common(1)[0]
-        return name, where[name]
-    return None
 
 
 def agent_vendor(agent: Optional[str]) -> Optional[str]:

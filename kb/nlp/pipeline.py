@@ -16,7 +16,8 @@ from spacy.language import Language
 from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements
-from .entities import count_who, deployer, publishers
+from .deployer import choose_deployer
+from .entities import count_who, publishers
 from .gazetteer import add_gazetteer, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
 from .occurred import dates_in, occurred
@@ -186,18 +187,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
 
     self_hit = bool(vendor and mention.systems and any(
         vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
-    found = deployer(sentences, vendor, incident, self_hit, agent)
-    if found:
+    found = choose_deployer(sentences, vendor, agent, incident, self_hit, owner,
+                            sentences[0].lower if sentences else "")
+    if found and found[0]:
         mention.deployer = found[0]
-        mention.evidence.append(evidence(text, found[1], "deployer", found[0]))
-    elif self_hit:
-        mention.deployer = vendor
-        sentence = next(s for s in about if vendor in _ids(s) or any(
-            e.text in (mention.systems or []) for e in s.span.ents))
-        mention.evidence.append(evidence(text, sentence, "deployer", vendor))
-    elif owner and owner == vendor and vendor_of(agent) is None:
-        # a company running its own bot (anonymous or with its own name, "Acme's bot Max")
-        mention.deployer = owner
+        mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
+                                         confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
 
     said = statements(sentences, _companies(vendor, mention.deployer, owner, agent))
     mention.statements = said

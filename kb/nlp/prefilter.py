@@ -1,0 +1,74 @@
+"""A cheap relevance pre-filter that runs before the spaCy pipeline.
+
+A report can only describe an AI agent incident if, somewhere, a term for an
+AI system (a known agent's name or alias from the gazetteer, or a generic
+term: "AI", "chatbot", "LLM", "coding assistant"...) stands near a term for
+harm (deleting, wiping, an outage, a leak, an invented answer, money sent or
+lost, a hijack...). :func:`may_describe_incident` checks that with regular
+expressions only; text that fails it cannot pass the full relevance model,
+so the pipeline skips it. It is a recall-first gate: tuned to never drop a
+relevant report, not to decide relevance.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: How close (in characters) an AI term and a harm term must stand.
+WINDOW = 600
+
+GENERIC_AI_TERMS = (
+    r"AI", r"A\.I\.", r"artificial intelligence", r"chat ?bots?", r"LLMs?", r"language models?",
+    r"agentic", r"(?:coding|AI|autonomous|software) (?:agents?|assistants?|tools?)", r"copilot",
+    r"GPT[-\w.]*", r"bots?", r"virtual assistants?", r"voice assistants?", r"MCP", r"machine learning",
+    r"generative", r"genAI", r"vibe[- ]coding", r"prompt injection",
+)
+HARM_TERMS = (
+    r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
+    r"nuk\w*", r"rm -rf", r"terraform destroy", r"outages?", r"downtime", r"went down",
+    r"took down", r"offline", r"disrupt\w*", r"broke\w*", r"crash\w*", r"leak\w*", r"expos\w*",
+    r"exfiltrat\w*", r"steal\w*|stole\w*", r"breach\w*", r"fabricat\w*", r"invent\w*",
+    r"hallucinat\w*", r"made up", r"false", r"fake", r"wrong\w*", r"incorrect\w*", r"inaccurate",
+    r"lie[sd]?|lying", r"misle\w*", r"refund\w*", r"sanction\w*", r"lawsuits?", r"sued",
+    r"liab\w*", r"tribunal", r"fined?", r"cost\w*", r"bills?", r"losses|lost|lose",
+    r"transferr\w*", r"sent", r"drain\w*", r"hijack\w*", r"compromis\w*", r"malicious",
+    r"inject\w*", r"backdoor\w*", r"attack\w*", r"cancel\w*", r"rogue", r"went wrong",
+    r"mistake\w*", r"errors?", r"fail\w*", r"incident\w*", r"damag\w*", r"harm\w*",
+    r"swear\w*", r"offensive", r"inappropriate", r"unauthori[sz]ed", r"without (?:permission|approval)",
+    r"ignor\w*", r"bypass\w*", r"escap\w*",
+)
+
+
+def _alternation(terms) -> str:
+    return "|".join(terms)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    from .gazetteer import load_gazetteer
+
+    names = sorted({alias for entry in load_gazetteer() if entry["kind"] == "agent"
+                    for alias in entry.get("aliases") or [] if len(alias) > 2}, key=len, reverse=True)
+    ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS)}|{_alternation(map(re.escape, names))})\b"
+    harm = rf"\b(?:{_alternation(HARM_TERMS)})"
+    return re.compile(ai, re.IGNORECASE), re.compile(harm, re.IGNORECASE)
+
+
+def may_describe_incident(text: str) -> bool:
+    """True when an AI term and a harm term stand within :data:`WINDOW`
+    characters of each other somewhere in ``text``."""
+    ai, harm = _patterns()
+    ai_positions = [match.start() for match in ai.finditer(text)]
+    if not ai_positions:
+        return False
+    harm_positions = [match.start() for match in harm.finditer(text)]
+    if not harm_positions:
+        return False
+    j = 0
+    for position in ai_positions:
+        while j < len(harm_positions) and harm_positions[j] < position - WINDOW:
+            j += 1
+        if j < len(harm_positions) and harm_positions[j] <= position + WINDOW:
+            return True
+    return False

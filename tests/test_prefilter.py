@@ -1,0 +1,39 @@
+"""The cheap pre-filter before spaCy: never drops a relevant report, skips most pages."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kb.cli import cli
+from kb.nlp.prefilter import may_describe_incident
+from kb.text import read_document
+from conftest import SHARED
+
+
+def test_an_ai_term_near_a_harm_term_passes():
+    assert may_describe_incident("The coding agent deleted the staging database on Friday.")
+    assert may_describe_incident("Users said Kiro wiped their work.")
+
+
+def test_far_apart_or_missing_terms_do_not_pass():
+    assert not may_describe_incident("The council approved a new park budget for the spring.")
+    far = "Our AI newsletter is out. " + "Weather is mild. " * 80 + "The bridge was closed after a crash."
+    assert not may_describe_incident(far)
+
+
+def test_no_relevant_dev_document_is_dropped():
+    gold = [json.loads(line) for line in (SHARED / "gold" / "dev.jsonl").read_text().splitlines()]
+    dropped = [g["doc"] for g in gold if g["relevant"]
+               and not may_describe_incident(read_document(SHARED / g["doc"]).text)]
+    assert dropped == []
+
+
+def test_analyze_skips_an_unrelated_html_page_cheaply(tmp_path):
+    page = tmp_path / "recipe.html"
+    page.write_text("<html><head><script>var error = false; var ai = 1;</script></head><body>"
+                    "<article><p>Mix the flour and the butter, then bake for forty minutes.</p>"
+                    "</article></body></html>")
+    result = CliRunner().invoke(cli, ["analyze", str(page)])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == {"doc": str(page), "relevant": False, "incidents": []}
