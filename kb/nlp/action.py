@@ -19,12 +19,18 @@ governs); the target is the verb's object noun phrase without determiners.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span, Token
 from spacy.util import registry
+
+from .gazetteer import PATTERN_DIR, is_model
+from .target import (DECIDE_HEADS, DESTRUCTIVE_COMMAND, OBJECT_CLASSES, action_text, direct_object,
+                     noun_phrase, target_of)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -44,42 +50,17 @@ DATA_NOUNS = {"database", "databases", "data", "file", "files", "drive", "partit
 
 @registry.misc("kb.action_cues.v1")
 def action_cues() -> dict[str, list[str]]:
-    """Regular expressions (over the lower-cased sentence) that signal each action type.
+    """Regular expressions (over the lower-cased sentence) that signal each action type, read
+    from ``patterns/action_cues.jsonl`` (``{"type": ..., "pattern": ...}`` a line).
 
     The destructive-verb types (delete_data, destroy_infrastructure) are found from lemmas
     and nouns instead, see :func:`score_sentence`.
     """
-    return {
-        "compromised_agent": [r"prompt[- ]injec", r"\binjected\b", r"\bhijack", r"supply[- ]chain",
-                              r"\bmalicious (?:prompt|instruction|code|script|version|release|package)",
-                              r"\btrojan", r"\bbackdoor", r"\btricked\b", r"\bmanipulated\b",
-                              r"\bjailbr[eo]", r"\bwiper\b", r"\bpoisoned\b"],
-        "data_exposure": [r"\bleak(?:ed|s|ing)?\b", r"\bexpos(?:ed|ing|ure)\b", r"\bexfiltrat",
-                          r"public url", r"\bpublicly accessible\b", r"\bcross-tenant\b",
-                          r"\b(?:api key|credentials|secrets?|tokens?) (?:were|was) (?:read|stolen|exposed)",
-                          r"\b(?:read|stole|harvested|dumped|copied|accessed) (?:the |its |their )?(?:[\w-]+ ){0,3}"
-                          r"(?:credentials|secrets|passwords|api keys|tokens|datasets)\b",
-                          r"\bblind[- ]cop(?:ied|y|ies)\b", r"\bbcc(?:'d|ed)\b",
-                          r"\breturn(?:ed|s|ing)? (?:[\w-]+ ){0,3}(?:data|records|files|documents|messages|results) "
-                          r"(?:belonging to|of|from) (?:an)?other\b", r"\bprivate data\b", r"\bdata breach\b"],
-        "financial_loss": [r"\bapi (?:costs?|bills?|charges|spend)", r"\bbill(?:ed)?\b",
-                           r"\bran up\b", r"\bburn(?:ed|t|ing)? (?:through )?(?:api )?(?:tokens|credits|budget)",
-                           r"\bsent (?:its|the|his|her|their)? ?(?:entire )?(?:balance|tokens|funds|money)",
-                           r"\btransferr?ed\b", r"\bpurchas(?:ed|ing)\b", r"\bbought\b",
-                           r"\bdeplet", r"\binfinite loop", r"\bloop(?:ed|ing)? for\b"],
-        "fabrication": [r"\bfabricat", r"\binvent(?:ed|ing)\b", r"\bhallucinat", r"\bmade[- ]up\b",
-                        r"\bnon-?existent\b", r"\bfake\b", r"\bfictional\b", r"\bfictitious\b",
-                        r"\bbogus\b", r"\binaccurate (?:advice|guidance|information|answers?|prices?)",
-                        r"\b(?:incorrect|false|wrong|misleading) (?:information|advice|guidance|answers?|policy|claims?)",
-                        r"\bmisinformation\b", r"\bcontradict"],
-        "unauthorized_change": [r"without (?:permission|approval|authori[sz]ation|consent|asking)",
-                                r"code (?:and action )?freeze", r"\bunauthori[sz]ed (?:changes?|commands?|actions?)",
-                                r"\bcancel(?:l?ed|l?ing)\b", r"\bpushed\b", r"\bforce[- ]push",
-                                r"\bmodified\b", r"\bchanged (?:the )?(?:config|configuration|settings|code)",
-                                r"\bmerged\b", r"\bdisabled (?:the )?(?:tests?|checks?|safeguards?)"],
-        "other": [r"\bswear", r"\bswore\b", r"\bprofan", r"\bcurs(?:ed|ing)\b", r"\binsult",
-                  r"\bpoem", r"\bupsell", r"\bkept adding\b", r"\bdeepfake", r"\binappropriate\b"],
-    }
+    cues: dict[str, list[str]] = {}
+    with open(PATTERN_DIR / "action_cues.jsonl", encoding="utf-8") as handle:
+        for row in map(json.loads, filter(str.strip, handle)):
+            cues.setdefault(row["type"], []).append(row["pattern"])
+    return cues
 
 
 _COMPILED = {kind: [re.compile(p) for p in pats] for kind, pats in action_cues().items()}
@@ -198,3 +179,392 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
     if best and totals.get("compromised_agent", 0) >= HIJACK_SHARE * totals[best]:
         return "compromised_agent"
     return best
+
+
+# --- the harm clause: who did what to what --------------------------------------------------
+#
+# Patterns (dependency relations of spaCy's English parser):
+#
+# - action.verb_object: a lexicon harm verb (``patterns/action_verbs.jsonl``) whose subject is
+#   the agent -- the incident's agent or vendor, an AI noun ("the agent", "the chatbot") or
+#   "it"; the subject is found through conj/xcomp/advcl/pcomp links ("decided to delete",
+#   "by deleting") and a relative pronoun resolves to its noun ("Kiro, which deleted ...");
+# - action.instrument_clause: the harm verb is a relative clause on the object of the agent's
+#   verb ("the agent executed a command that wiped the drive"): the phrase starts there;
+# - action.passive_object: a passive harm verb ("the database was deleted", "drive wiped"):
+#   the subject is the target, the phrase is made active ("deleted the database");
+# - action.agent_hijacked: a hijack verb with the agent as what was acted on ("the agent was
+#   prompt-injected", "the prompt tricked Claude into ...");
+# - action.agent_manipulated: a harm verb under object control of a manipulation verb
+#   ("convinced the chatbot to agree to sell ...") -> compromised_agent.
+#
+# Hedges lower a clause: a modal ("could delete"), negation, a condition ("if it deletes"), a
+# request or permission above it ("asked it to delete"), a contrast ("instead of clearing").
+
+#: Subject heads that name the acting AI (besides gazetteer AGENT/VENDOR spans).
+AGENT_NOUNS = {"agent", "bot", "chatbot", "assistant", "ai", "model", "tool", "copilot", "extension",
+               "ide", "llm", "system", "server", "package", "avatar", "taker", "order-taker", "cli",
+               "agents", "bots", "chatbots", "assistants", "models", "tools", "a.i.", "coder",
+               "pipeline", "script", "workflow", "version", "release", "plugin", "skill", "ai's"}
+#: Subject heads that name people: their actions are not the agent's.
+HUMAN_NOUNS = {"user", "engineer", "developer", "attacker", "researcher", "employee", "lawyer",
+               "customer", "he", "she", "we", "they", "you", "team", "hacker", "founder", "ceo",
+               "reporter", "journalist", "staff", "operator", "person", "people", "someone",
+               "court", "judge", "company", "man", "woman", "actor", "firm", "owner", "member"}
+#: Auxiliaries that make an action hypothetical ("could delete", "would have wiped").
+HEDGES = {"could", "might", "may", "can", "would", "should", "must", "will", "ca", "shall", "wo"}
+#: Verbs under which a harm verb is a request or a permission, not a deed ("asked it to delete").
+REQUEST_HEADS = {"ask", "tell", "instruct", "request", "want", "allow", "let", "permit", "need",
+                 "expect", "design", "intend", "plan", "able", "prevent", "stop", "fail", "refuse"}
+#: Verbs whose object is made to do the harm: a manipulated agent ("convinced the bot to ...").
+MANIPULATE_HEADS = {"convince", "trick", "persuade", "manipulate", "coax", "fool", "goad", "con",
+                    "lure", "induce", "jailbreak"}
+#: Prepositions (with their adverb) that put the verb in contrast: "instead of clearing".
+CONTRAST = {"without", "before", "instead", "rather", "than"}
+#: Headings of sections about other incidents, advice or analysis (x0.4), and of the
+#: incident's own narrative (x1.3).
+BACKGROUND_HEADING = re.compile(r"related|similar|other incidents|background|context|lessons|"
+                                r"prevent|mitigat|recommend|how to|best practice|takeaway|see also|"
+                                r"comparison|analysis|pattern|what could|broader|industry|why |"
+                                r"reference|sources?\b|^for |design|root cause|implication|response|"
+                                r"aftermath|reaction|legal|failures?$|what would", re.I)
+NARRATIVE_HEADING = re.compile(r"what happened|overview|summary|the incident|sequence|timeline|"
+                               r"^incident|details", re.I)
+
+
+@lru_cache(maxsize=None)
+def harm_verbs() -> dict[str, dict]:
+    """Lemma -> entry of ``patterns/action_verbs.jsonl``.
+
+    Each entry: ``type`` (an action type; ``destructive`` = delete_data or destroy_infrastructure
+    by the object, ``command`` = a run/execute verb that harms only when its object is a
+    destructive command, ``transfer`` = financial_loss for money, data_exposure for data);
+    optional ``object`` (a class of ``target.OBJECT_CLASSES`` its object must name, or
+    ``stored`` = data or infra), ``particle`` (required: "tear *down*", "make *up*"),
+    ``weak`` (counts half), ``passive`` (the agent is what was acted on: "was hijacked").
+    """
+    with open(PATTERN_DIR / "action_verbs.jsonl", encoding="utf-8") as handle:
+        return {row["lemma"]: row for row in map(json.loads, filter(str.strip, handle))}
+
+
+@dataclass
+class HarmClause:
+    """A harm verb with its actor: where the phrase starts (``head``), type, score and rule."""
+
+    verb: Token
+    head: Token
+    kind: str
+    score: float
+    rule: str
+    subject: Optional[Token] = None
+    command: bool = False
+
+    @property
+    def phrase(self) -> str:
+        """The action phrase (``target.action_text``)."""
+        passive = self.rule == "action.passive_object"
+        return action_text(self.head, self.verb, passive=passive,
+                           keep_aux=self.rule == "action.agent_hijacked",
+                           passive_target=self.target if passive else None,
+                           harm=frozenset(harm_verbs()))
+
+    @property
+    def target(self) -> Optional[str]:
+        """The target phrase (``target.target_of``), for a hijacked agent the deed's target."""
+        if self.rule == "action.agent_hijacked":
+            deed = next((t for t in self.verb.subtree if t.i > self.verb.i and t.pos_ == "VERB"
+                         and t.dep_ in ("pcomp", "xcomp", "relcl", "acl")), None)
+            return target_of(deed, True) if deed is not None else None
+        if self.rule == "action.passive_object" and self.subject is not None:
+            return noun_phrase(self.subject) or target_of(self.verb)
+        return target_of(self.verb, self.command)
+
+
+def _clause_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
+    """(action type, is a command) of a lexicon verb given its object, or None (not harmful)."""
+    kind = entry["type"]
+    if entry.get("particle") and not any(c.dep_ == "prt" and c.lower_ == entry["particle"]
+                                         for c in verb.children):
+        return None
+    right = [t for t in verb.subtree if t.i > verb.i][:14]
+    obj = direct_object(verb)
+    if obj is not None and obj.i < verb.i:
+        right += list(obj.subtree)
+    words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
+    need = entry.get("object")
+    if need == "stored" and not words & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"]):
+        return None
+    if need and need != "stored" and not words & OBJECT_CLASSES[need]:
+        if not (need == "false" and any(c.lower_ in ("wrongly", "incorrectly", "falsely")
+                                         for c in verb.children)):
+            return None
+    if kind == "command":
+        if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)):
+            return None
+        return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
+    if kind == "transfer":
+        if words & OBJECT_CLASSES["money"] or any(t.like_num or t.text == "$" for t in right):
+            return "financial_loss", False
+        return ("data_exposure", False) if words & OBJECT_CLASSES["secret"] else None
+    if kind == "destructive":
+        heads = set()
+        if obj is not None:
+            heads = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children
+                                                       if c.dep_ == "compound"}
+        conj = {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if conj & {"recreate", "rebuild"}:
+            return "destroy_infrastructure", False
+        if heads & OBJECT_CLASSES["data"]:
+            return "delete_data", False
+        if heads & OBJECT_CLASSES["infra"] or words & {"environment", "infrastructure", "terraform"}:
+            return "destroy_infrastructure", False
+        return "delete_data", False
+    return kind, False
+
+
+def _subject(verb: Token, floor: int = 0) -> tuple[Optional[Token], bool, Token, Optional[Token]]:
+    """(subject, passive, the verb that has it, the manipulation verb if object-controlled).
+
+    Climbs conj/xcomp/advcl/pcomp/acl links; a relative pronoun resolves to its noun; an
+    ``xcomp`` under a verb with an object takes that object as its subject ("convinced the
+    bot to sell"). Tokens before ``floor`` (a header key) are not subjects.
+    """
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                    and c.i >= floor]
+        if subjects:
+            before = [c for c in subjects if c.i < node.i]
+            child = before[-1] if before else subjects[0]
+            if child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
+                return node.head, child.dep_ == "nsubjpass", node, None
+            if child.lower_ in ("that", "which") and node.head.i != node.i and node.head.pos_ == "VERB":
+                # a relative clause the parser hung on the verb: "executed X, which deleted Y"
+                outer = _subject(node.head, floor)
+                return outer[0], outer[1], node, node.head
+            return child, child.dep_ == "nsubjpass", node, None
+        if node.dep_ == "relcl":
+            return node.head, False, node, None
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in DECIDE_HEADS:
+            obj = next((c for c in node.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj, False, node.head, node.head
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and node.head.i != node.i:
+            node = node.head
+            while node.pos_ in ("ADP", "SCONJ") and node.head.i != node.i:
+                node = node.head
+            continue
+        break
+    return None, False, node, None
+
+
+def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = False) -> float:
+    """How surely ``subject`` is the acting AI: 3 for the incident's agent or vendor, 2 for an AI
+    noun ("the agent", "the chatbot"), 1.5 for "it", low for people and other agents."""
+    if subject is None:
+        return 0.8
+    near = [t for t in subject.subtree if t.i <= subject.i + 2]
+    ids = {t.ent_id_ for t in near if t.ent_type_ in ("AGENT", "VENDOR") and t.ent_id_}
+    if ids & family:
+        return 3.0
+    if ids and all(is_model(i) for i in ids):
+        return 2.0  # the model inside the product ("Claude executed ..." about Claude Code)
+    if ids:
+        return 0.3
+    lemma = subject.lemma_.lower()
+    if subject.lower_ in AGENT_NOUNS or lemma in AGENT_NOUNS:
+        return 2.0
+    if subject.lower_ == "it":
+        return 1.5
+    if subject.lower_ == "i" and in_quote:
+        return 1.0
+    if lemma in HUMAN_NOUNS or subject.lower_ in HUMAN_NOUNS or subject.ent_type_ == "PERSON":
+        return 0.3
+    return 0.8
+
+
+def _hedged(verb: Token, top: Token) -> float:
+    """Factor for hedges from the verb up to the subject's verb (see the section comment)."""
+    factor = 1.0
+    node = verb
+    for _ in range(8):
+        for child in node.children:
+            if child.dep_ == "neg":
+                factor = min(factor, 0.1)
+            elif child.dep_ == "aux" and child.lower_ in HEDGES:
+                factor = min(factor, 0.2)
+            elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                factor = min(factor, 0.3)
+        if node.i != verb.i and node.lemma_.lower() in REQUEST_HEADS:
+            factor = min(factor, 0.4)
+        if node.pos_ in ("ADP", "SCONJ") and (node.lower_ in CONTRAST or any(
+                c.lower_ in CONTRAST for c in node.children)):
+            factor = min(factor, 0.2)
+        if node.i == top.i or node.head.i == node.i:
+            break
+        node = node.head
+    return factor
+
+
+#: Dependency labels of a verb form used as a noun or modifier ("deleted files", "run
+#: `terraform destroy`"): not a clause.
+NOMINAL_DEPS = {"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos", "npadvmod"}
+
+
+def _hyphenated(token: Token) -> str:
+    """The lemma of a hyphenated verb the tokenizer split ("blind-copies" -> "blind-copy")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+            and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
+    return token.lemma_.lower()
+
+
+def _into(verb: Token) -> Optional[Token]:
+    """The object of "into"/"in" under a verb ("injected a prompt *into the extension*")."""
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle with a subject and no auxiliary: "drive wiped", "chatbot disabled"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClause]:
+    """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
+    (:func:`agent_score`), hedges (:func:`_hedged`), a direct object (x1.2) and weak verbs
+    (x0.5). ``floor`` is the first token after a header key ("Impact:")."""
+    verbs = harm_verbs()
+    clauses = []
+    for token in span:
+        if token.pos_ != "VERB" or token.dep_ in NOMINAL_DEPS or token.i < floor:
+            continue
+        entry = verbs.get(_hyphenated(token)) or verbs.get(token.lemma_.lower()) \
+            or verbs.get(token.lower_)
+        typed = _clause_kind(token, entry) if entry else None
+        if typed is None:
+            continue
+        kind, command = typed
+        subject, passive, top, via = _subject(token, floor)
+        passive = passive or _reduced_passive(token)
+        head, rule = token, "action.verb_object"
+        if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
+            head = token.head  # "deleted and recreated": the phrase starts at the first verb
+        if via is not None and via.lemma_.lower() not in MANIPULATE_HEADS:
+            head, via, rule = via, None, "action.instrument_clause"
+        elif subject is not None and top.dep_ == "relcl" and subject.dep_ in ("dobj", "obj") \
+                and subject.head.pos_ == "VERB":
+            outer, outer_passive, outer_top, _ = _subject(subject.head, floor)
+            if outer is not None:
+                head, subject, passive, top = subject.head, outer, outer_passive, outer_top
+                rule = "action.instrument_clause"
+        before = span.doc.text[span.start_char:token.idx]
+        quote = (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+        who = agent_score(subject, family, quote)
+        if entry.get("passive"):
+            acted = [direct_object(token), _into(token)]
+            who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])
+            rule = "action.agent_hijacked"
+        elif via is not None:
+            kind, rule = "compromised_agent", "action.agent_manipulated"
+            head = next((c for c in via.children if c.dep_ == "xcomp"), head)
+        elif passive:
+            by = next((g for c in token.children if c.dep_ == "agent" for g in c.children
+                       if g.dep_ == "pobj"), None)
+            who = agent_score(by, family) if by is not None else 0.9
+            rule = "action.passive_object"
+        score = who * _hedged(token, top)
+        if direct_object(token) is not None:
+            score *= 1.2
+        if entry.get("weak"):
+            score *= 0.5
+        if rule == "action.instrument_clause":
+            score *= 1.1  # the deed and its effect in one phrase
+        clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
+                                  subject=subject, command=command))
+    return clauses
+
+
+def _key_floor(sentence) -> int:
+    """Index of the first token after a header key's colon ("Impact: ..."), else the start."""
+    span = sentence.span
+    if sentence.key:
+        for token in span[:12]:
+            if token.text == ":":
+                return token.i + 1
+    return span.start
+
+
+def best_clause(sentences: list, family: set[str], kind: Optional[str],
+                weights: Optional[dict[int, float]] = None) -> Optional[tuple[HarmClause, object]]:
+    """The incident's harm clause over ``sentences`` (``segment.Sentence`` objects).
+
+    Each clause's score (:func:`harm_clauses`) is multiplied by 1.6 when its type is the
+    report's ``kind`` (0.6 otherwise), 0.4 under a background heading, 1.3 under a narrative
+    one ("What happened"), 0.8 on a header line, and the square root of the sentence's weight
+    (title, lead). Returns (clause, sentence) with the clause's ``score`` set to the total,
+    or None when no clause reaches 0.5.
+    """
+    best = None
+    for sentence in sentences:
+        factor = (weights or {}).get(sentence.index, 1.0) ** 0.5
+        if sentence.heading and BACKGROUND_HEADING.search(sentence.heading):
+            factor *= 0.4
+        elif sentence.heading and NARRATIVE_HEADING.search(sentence.heading):
+            factor *= 1.3
+        if sentence.key:
+            factor *= 0.8
+        for clause in harm_clauses(sentence.span, family, _key_floor(sentence)):
+            score = clause.score * factor
+            if kind:
+                score *= 1.6 if clause.kind == kind else 0.6
+            if best is None or score > best[0]:
+                best = (score, clause, sentence)
+    if best is None or best[0] < 0.5:
+        return None
+    best[1].score = best[0]
+    return best[1], best[2]
+
+
+#: Harm nouns and the verb phrase they name ("database deletion" -> "deleted database").
+NOMINAL_PAST = {"deletion": "deleted", "destruction": "destroyed", "wipe": "wiped",
+                "wipeout": "wiped", "leak": "leaked", "exposure": "exposed", "exfiltration":
+                "exfiltrated", "fabrication": "fabricated", "overwrite": "overwrote"}
+
+
+def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
+    """(action, target) from a harm noun and its modifiers: "the Replit database deletion",
+    "drive-deletion incident" -> ("deleted database", "database"); None for other tokens."""
+    doc = token.doc
+    noun = token
+    if token.lower_ not in NOMINAL_PAST:
+        return None
+    mods = [t for t in doc[max(0, noun.i - 3):noun.i] if t.pos_ in ("NOUN",) and t.ent_type_ == ""
+            and t.text != "-"]
+    target = " ".join(t.text for t in mods) or None
+    return (f"{NOMINAL_PAST[noun.lower_]} {target}" if target else NOMINAL_PAST[noun.lower_]), target
+
+
+def mention_phrases(span: Span, ent: Span, verb: Optional[Token]) -> tuple[Optional[str], Optional[str]]:
+    """(action, target) for another incident named in one sentence: the harm clause whose
+    subject is ``ent`` (or the best one within 12 tokens of it), else a harm noun's phrase
+    (:func:`nominal_action`), else the old cue verb's phrase."""
+    family = {ent.ent_id_} if ent.ent_id_ else set()
+    best = None
+    for clause in harm_clauses(span, family):
+        own = clause.subject is not None and ent.start <= clause.subject.i < ent.end + 3
+        if not own and abs(clause.verb.i - ent.start) > 12:
+            continue
+        score = clause.score * (2 if own else 1)
+        if best is None or score > best[0]:
+            best = (score, clause)
+    if best is not None and best[0] >= 1.0:
+        return best[1].phrase, best[1].target
+    if verb is None:
+        return None, None
+    nominal = nominal_action(verb)
+    if nominal:
+        return nominal
+    return action_phrase(verb), target_phrase(verb)

@@ -133,3 +133,37 @@ def is_fallback(ent: Span) -> bool:
     before = doc[max(ent.start - 4, ent.sent.start):ent.start].text
     after = doc[ent.end:min(ent.end + 5, ent.sent.end)].text
     return bool(FALLBACK_BEFORE.search(before) or FALLBACK_AFTER.search(after))
+
+
+#: Nouns naming an incident, and the action type they imply ("the Acme deletion" -> delete_data).
+INCIDENT_NOUNS = {"deletion": "delete_data", "wipe": "delete_data", "wipeout": "delete_data",
+                  "fabrication": "fabrication", "hallucination": "fabrication",
+                  "outage": "other", "incident": "other", "scandal": "other", "failure": "other",
+                  "fiasco": "other", "debacle": "other", "meltdown": "other", "mishap": "other",
+                  "breach": "data_exposure", "leak": "data_exposure", "hijack": "compromised_agent",
+                  "compromise": "compromised_agent"}
+LINK_VERBS = {"connect", "link", "tie", "blame", "attribute", "cause", "trace", "pin"}
+INCIDENT_WORD = re.compile(r"\b(?:outages?|incidents?|failures?|breach(?:es)?|disruptions?|downtime)\b", re.I)
+
+
+def incident_references(span: Span, previous: str = "") -> list[tuple[Span, str]]:
+    """Agent or vendor spans that name an incident without a harm verb, with its action type.
+
+    Patterns: the name modifies an incident noun (``the Acme deletion``, ``the Acme "Max"
+    support-bot fabrication``, ``the Acme deepfake scandal``: compound / nmod / poss of a noun in
+    ``INCIDENT_NOUNS``), or it is the object of a link verb while an incident word stands in
+    this sentence or the ``previous`` one (``The first outage was connected to Acme's bot``).
+    """
+    found = []
+    for ent in span.ents:
+        if ent.label_ not in ("AGENT", "VENDOR"):
+            continue
+        root = ent.root
+        head = root.head
+        if root.dep_ in ("compound", "nmod", "poss", "amod") and head.lemma_.lower() in INCIDENT_NOUNS:
+            found.append((ent, INCIDENT_NOUNS[head.lemma_.lower()]))
+        elif root.dep_ == "pobj" and head.lower_ in ("to", "by", "with", "on") and \
+                head.head.lemma_.lower() in LINK_VERBS and \
+                (INCIDENT_WORD.search(span.text) or INCIDENT_WORD.search(previous)):
+            found.append((ent, "other"))
+    return found

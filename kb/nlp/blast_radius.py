@@ -6,11 +6,13 @@ None. The patterns:
 - outage_hours: a duration ("13-hour", "for two days", "90 minutes", "~30-hour") in a sentence
   with an outage cue (outage, downtime, offline, unavailable, went down, disruption);
   minutes and days are converted to hours; the most frequent value wins, ties to the first;
-- records_lost: a count before a record noun (rows, records, emails, files) in a sentence with
-  a destructive verb (deleted, wiped, lost);
+- records_lost: in a sentence with a destructive verb (deleted, wiped, lost), the counts listed
+  after "records for" summed ("records for 1,206 executives and 1,196 companies" -> 2402), or
+  a count before a record noun (rows, records, emails, files);
 - people_affected: a count before a people noun (users, customers, developers, students,
-  members; optionally one modifier word between) with an impact cue (affected, impacted,
-  compromised, exposed, hit);
+  members, their machines or accounts; optionally one modifier word between; "one member's" on
+  an impact line counts 1) with an impact cue (affected, impacted,
+  compromised, exposed, hit) or on an impact line (``Scale:``/``Impact:`` key, "Impact" heading);
 - cost_usd: a dollar amount ("$47,000", "$450K", "$1.2 million") with a cost cue (cost, bill,
   sanction, fine, damages, lost, sent, paid); C$/CA$/A$ and "CAD" amounts are not USD.
   The largest such amount wins;
@@ -19,7 +21,9 @@ None. The patterns:
   one ("the AWS outage", "Cost Explorer went down"); then named entities (ORG, PRODUCT, FAC,
   VENDOR surface text) in outage/impact sentences; the acting agent and news publishers
   are left out;
-- region: GPE/LOC entities in outage sentences, keeping a preceding "mainland"/"northern"...
+- region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
+  line, else after "in"/"of"/"at" in the lead; keeps "mainland"-type modifiers and ", State";
+  all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from collections import Counter
 from typing import Optional
 
 from .numbers import NUMBER, clean, to_number
+from .gazetteer import is_model
 from .segment import Sentence
 
 OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwent down\b|"
@@ -42,10 +47,20 @@ RECORD_NOUN = r"(?:rows|records|entries|emails|messages|files|documents|photos|a
 RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + NUMBER
                      + r"\+?\s+(?:\w+\s+)?" + RECORD_NOUN + r"\b", re.I)
 PEOPLE_NOUN = (r"(?:users|customers|people|developers|students|members|employees|patients|"
-               r"passengers|subscribers|clients|individuals|machines|systems|organi[sz]ations|orgs|"
-               r"businesses|companies|accounts|installs|downloads)")
+               r"passengers|subscribers|clients|individuals|pupils|residents|shoppers|"
+               r"travell?ers|workers|voters|machines|systems|accounts|installs|downloads)")
 PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + NUMBER
                     + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\b", re.I)
+#: One person named as the victim ("one member's booking", "a single customer").
+ONE_PERSON = re.compile(r"\b(?:one|a single)\s+(?:[\w-]+\s+)?(?:user|customer|member|person|"
+                        r"subscriber|client|passenger|patient|student|resident|shopper)(?:['’]s)?\b"
+                        r"(?!\s+(?:data|datasets?|records?|support|service|accounts?))", re.I)
+#: Header keys and headings under which every count is an impact ("Scale: ...", "## Impact").
+IMPACT_KEYS = re.compile(r"\b(?:scale|impact|affected|victims|harm|damage|consequences?)\b")
+#: "records for 1,206 executives and 1,196 companies": every count after "records for" is summed.
+RECORDS_FOR = re.compile(r"\brecords?\s+(?:for|of|on|about)\s+(?P<list>(?:\s*,?\s*(?:and\s+)?"
+                         r"(?:more than |over |about |nearly |roughly |some )?\*{0,2}\d[\d,]*\+?\s+[a-z]+\*{0,2})+)",
+                         re.I)
 IMPACT_CUE = re.compile(r"\baffect|\bimpact|\bcompromis|\bexposed\b|\bhit\b|\blocked out\b|"
                         r"\bdisrupt|\bnotified\b|\blost access\b|\binstall")
 MONEY = re.compile(r"(?P<prefix>(?:C|CA|A|AU|NZ)?\$)\s?" + NUMBER + r"(?P<cad>\s?(?:CAD|AUD|CDN))?",
@@ -53,6 +68,15 @@ MONEY = re.compile(r"(?P<prefix>(?:C|CA|A|AU|NZ)?\$)\s?" + NUMBER + r"(?P<cad>\s
 COST_CUE = re.compile(r"\bcost|\bbill|\bsanction|\bfine[ds]?\b|\bdamages\b|\blost\b|\bloss|"
                       r"\bsent\b|\bpaid\b|\bspen[dt]|\bcharges?\b|\bworth of\b|\bpenalt|"
                       r"\btransferr?ed\b|\bdrain|\brefund|\bexpenses?\b")
+LOCKED_OUT = re.compile(r"\b(?:locked|locking|shut|kept|keeping)\s+(?:[\w-]+\s+){0,3}?out of\s+"
+                        r"(?P<list>[^.;:()]+?)(?=\s+(?:for|during|until|after|while|when|because|as|"
+                        r"across|in|on)\b|[.;:()]|$)", re.I)
+#: Header keys whose value says who or where ("Company: Acme of Springfield, Ohio").
+PLACE_KEYS = {"company", "organization", "organisation", "location", "region", "country", "deployer",
+              "place", "where", "city", "operator"}
+#: All-caps words that are places; other all-caps GPE tags are acronyms ("AI", "LLM").
+CAPS_PLACES = {"US", "USA", "UK", "EU", "UAE", "NYC", "U.S.", "U.K."}
+NOT_PLACES = {"ai", "llm", "api", "cli", "gpt", "agi"}
 REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central"}
 SYSTEM_LABELS = {"ORG", "PRODUCT", "FAC", "VENDOR", "AGENT"}
 _NAME = r"((?:[A-Z][\w.&+-]*|of|for)(?:\s+(?:[A-Z][\w.&+-]*|of|for)){0,4})"
@@ -69,6 +93,27 @@ NOT_SYSTEM_LABELS = {"DATE", "TIME", "GPE", "LOC", "NORP", "CARDINAL", "ORDINAL"
 #: "AI", "AI-related", "AI-induced": the cause, not the system that failed.
 GENERIC_AI = re.compile(r"AI\b|AI-")
 _NAME_EDGE_WORDS = {"of", "for", "The", "A", "An", "In", "On", "At"}
+#: Verbs (lemmas) whose object, passive subject or prepositional object is a system hit.
+HARM_LEMMAS = {"delete", "wipe", "destroy", "drop", "erase", "purge", "compromise", "breach",
+               "hack", "crash", "disrupt", "lock", "reach", "infect", "backdoor", "poison",
+               "affect", "hit", "corrupt", "overwrite", "take", "knock", "bring", "access",
+               "authenticate", "exfiltrate", "trojanize", "trojanise", "inject", "break"}
+HARM_PREPS = {"into", "to", "out", "of", "down", "from", "on", "in"}
+COMPROMISED_WORDS = {"compromised", "malicious", "trojanised", "trojanized", "poisoned",
+                     "backdoored", "hijacked", "infected", "tampered"}
+FAILURE_WORDS = {"broken", "crashed", "failed", "down", "offline", "unavailable", "unreachable"}
+EVENT_WORDS = {"outage", "outages", "incident", "incidents", "failure", "failures", "deletion",
+               "attack", "breach", "wipe", "impact", "summary", "timeline", "lessons"}
+SYSTEM_NOUNS = {"cluster", "pipeline", "extension", "website", "site", "app", "platform",
+                "service", "api", "server", "cli", "package", "plugin"}
+VERSION = re.compile(r"^v?\d+(?:\.\d+)+$|^v\d+$", re.I)
+VERSION_TAIL = re.compile(r"(?:\s+(?:version\s+)?v?\d+(?:\.\d+)+)+$", re.I)
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+REFERENCE_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation",
+                               re.I)
+#: Capitalised words that are not names of systems.
+GENERIC_NAMES = {"ai", "ceo", "cto", "api", "llm", "ui", "it", "ok", "pr", "i", "npm", "agent",
+                 "the agent", "sql", "url", "id", "http", "https", "json", "yaml", "faq"}
 
 
 def _trim_name(name: str) -> str:
@@ -122,14 +167,21 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
 
 
 def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
-    """Records (rows, emails, files, ...) destroyed: the largest count beside a destructive verb."""
+    """Records destroyed, in a sentence with a destructive verb: the sum of the counts after
+    "records for" ("records for 1,206 executives and 1,196 companies" -> 2402), else the
+    largest count before a record noun (rows, records, emails, files)."""
     best = None
     for sentence in sentences:
         text = sentence.span.text
         if not DESTRUCTIVE_CUE.search(text.lower()):
             continue
+        values = []
+        for match in RECORDS_FOR.finditer(text):
+            counts = [to_number(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", match.group("list"))]
+            values.append(sum(c for c in counts if c))
         for match in RECORDS.finditer(text):
-            value = to_number(match.group("num"), match.group("scale"))
+            values.append(to_number(match.group("num"), match.group("scale")))
+        for value in values:
             if value and value >= 2 and (best is None or value > best[0]):
                 best = (int(value), sentence)
     return best
@@ -140,8 +192,11 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
     best = None
     for sentence in sentences:
         text = sentence.span.text
-        if not IMPACT_CUE.search(text.lower()):
+        listed = IMPACT_KEYS.search(sentence.key or "") or IMPACT_KEYS.search(sentence.heading)
+        if not (IMPACT_CUE.search(text.lower()) or listed):
             continue
+        if listed and ONE_PERSON.search(text) and best is None:
+            best = (1, sentence)
         for match in PEOPLE.finditer(text):
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
@@ -165,48 +220,185 @@ def cost_usd(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
     return best
 
 
-def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list[str], Sentence]]:
-    """Named services that failed (at most 5, by frequency): the names an outage is said to
-    have hit, else the entities of outage/impact sentences.
+def _is_name_token(token) -> bool:
+    """A token that can be part of a product or service name: a proper noun, an acronym or a
+    mixed-case word (PocketOS, RDS, DataTalks.Club), not a date or a version number."""
+    text = token.text
+    if VERSION.match(text) or not any(c.isalpha() for c in text):
+        return False
+    if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "NORP"):
+        return False
+    inner_caps = any(c.isupper() for c in text[1:])
+    return token.tag_ in ("NNP", "NNPS") or inner_caps or (text.isupper() and len(text) > 1)
 
-    ``exclude`` holds lower-cased names not to report (the acting agent, publishers).
+
+def _plain_title(token) -> bool:
+    """A word that is capitalised only as a title or sentence opener could be ("Automated")."""
+    return token.text[:1].isupper() and token.text[1:].islower() and not token.ent_type_
+
+
+def _names_in(tokens) -> list[tuple[int, str]]:
+    """Runs of name tokens (joined over "for"/"of" between names, e.g. "AWS Toolkit for VS
+    Code"), with a following system noun kept ("Kubernetes cluster", "CI pipeline").
+
+    A run of plain capitalised words ("Production Database") counts only when the NER or the
+    gazetteer marks it, or it has an acronym or mixed-case word; a sentence's capitalised first
+    word is dropped from a run.
+    """
+    tokens = list(tokens)
+    found, i = [], 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if _is_name_token(tokens[j]) and tokens[j].i == tokens[j - 1].i + 1:
+                j += 1
+            elif (tokens[j].lower_ in ("for", "of") and j + 1 < len(tokens)
+                  and _is_name_token(tokens[j + 1]) and tokens[j].i == tokens[j - 1].i + 1):
+                j += 2
+            else:
+                break
+        run = tokens[i:j]
+        before = [t for t in run[0].sent if t.i < run[0].i] if run else []
+        opener = all(t.is_space or t.is_punct for t in before) or (
+            before[-1].is_punct and before[-1].text in ":—-(")
+        if opener and _plain_title(run[0]):
+            run = run[1:]
+        end = j
+        if end < len(tokens) and tokens[end].lower_ in SYSTEM_NOUNS and tokens[end].i == tokens[end - 1].i + 1:
+            run = run + [tokens[end]]
+        if run and (any(not _plain_title(t) for t in run) or len(run) == 1 and not opener):
+            if not any(t.lower_ in EVENT_WORDS for t in run):
+                found.append((run[0].idx, " ".join(t.text for t in run)))
+        i = j
+    return found
+
+
+def _listed(text: str) -> list[str]:
+    """The services people were "locked/shut/kept out of", as written, lower case allowed
+    ("locked shoppers out of checkout, gift cards and wish lists" -> three names)."""
+    names = []
+    for match in LOCKED_OUT.finditer(text):
+        for item in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group("list")):
+            words = [w for w in item.split() if w.lower() not in ("the", "their", "its", "all")]
+            if 0 < len(words) <= 3:
+                names.append(" ".join(words))
+    return names
+
+
+def _harm_objects(span) -> list:
+    """Token lists naming what a harm verb hit: its object, passive subject, or prepositional
+    object ("deleted X", "X was wiped", "locked users out of X", "reached X's cluster",
+    "hacked into X"), or what a compromised/malicious thing was ("a malicious version of X")."""
+    heads = []
+    for token in span:
+        if token.lemma_.lower() in HARM_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+                    heads.append(child)
+                elif child.dep_ in ("prep", "prt") and child.lower_ in HARM_PREPS:
+                    heads.extend(c for c in child.children if c.dep_ == "pobj")
+                    heads.extend(g for c in child.children if c.dep_ == "prep"
+                                 for g in c.children if g.dep_ == "pobj")
+        if token.lower_ in COMPROMISED_WORDS and token.dep_ == "amod":
+            heads.append(token.head)
+        elif token.lower_ in FAILURE_WORDS and token.dep_ in ("acl", "amod", "ROOT", "relcl"):
+            heads.extend(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if token.dep_ in ("acl", "amod"):
+                heads.append(token.head)
+    return [list(head.subtree)[:30] for head in heads]
+
+
+def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list[str], Sentence]]:
+    """Named services that failed (at most 5): names an outage is said to have hit (3 points),
+    names inside what a harm verb hit (2 points), names in outage sentences (1 point); the best
+    total first, ties to the first seen.
+
+    ``exclude`` holds lower-cased names not to report (the acting agent, publishers);
+    foundation models, people, places and dates are never systems.
     """
     counts: Counter = Counter()
-    first: dict[str, Sentence] = {}
-    outage_sentences = [s for s in sentences if OUTAGE_CUE.search(s.lower)]
-    for sentence in outage_sentences:
-        for name in outage_complements(sentence):
-            if name.lower() not in exclude:
-                counts[name] += 1
-                first.setdefault(name, sentence)
-    if counts:  # what the outage hit is named: co-occurring names add only noise
-        names = [name for name, _ in counts.most_common(5)]
-        return names, first[names[0]]
-    for sentence in outage_sentences:
-        for ent in sentence.span.ents:
-            name = ent.text.strip(" '’s")
-            if ent.label_ not in SYSTEM_LABELS or not name or name.lower() in exclude:
-                continue
-            if ent.ent_id_ and ent.ent_id_.lower() in exclude:
-                continue
-            counts[name] += 1
-            first.setdefault(name, sentence)
+    first: dict[str, tuple[int, Sentence]] = {}
+
+    def add(name: str, points: float, sentence: Sentence, ents, key: str) -> None:
+        name = VERSION_TAIL.sub("", POSSESSIVE.sub("", name.strip())).strip()
+        if len(name) < 2 or name.lower() in exclude or GENERIC_AI.fullmatch(name):
+            return
+        if key and (name.lower() in key or key in name.lower()):
+            return  # the label of a "Key: value" line, not a name
+        if any(len(word) > 5 and word.isupper() for word in name.split()):
+            return  # shouted words ("DATABASE"), not acronyms
+        if name.lower() in GENERIC_NAMES:
+            return
+        for ent in ents:
+            if name in ent.text or ent.text in name:
+                if ent.ent_id_ and (ent.ent_id_.lower() in exclude or is_model(ent.ent_id_)):
+                    return
+                if ent.label_ in ("DATE", "NORP") or (ent.label_ == "PERSON" and points < 3) or (
+                        ent.label_ in ("GPE", "LOC") and not any(c.isupper() for c in name[1:])):
+                    return
+        counts[name] += points
+        first.setdefault(name, (len(first), sentence))
+
+    for sentence in sentences:
+        if sentence.is_heading or REFERENCE_HEADING.search(sentence.heading):
+            continue
+        ents = sentence.span.ents
+        key = sentence.key or ""
+        outage = bool(OUTAGE_CUE.search(sentence.lower))
+        if outage:
+            for name in outage_complements(sentence):
+                add(name, 3, sentence, ents, key)
+        for tokens in _harm_objects(sentence.span):
+            for _, name in _names_in(tokens):
+                add(name, 2, sentence, ents, key)
+        for name in _listed(sentence.span.text):
+            add(name, 2, sentence, ents, key)
+        if outage:
+            for _, name in _names_in(sentence.span):
+                add(name, 1, sentence, ents, key)
     if not counts:
         return None
-    names = [name for name, _ in counts.most_common(5)]
-    return names, first[names[0]]
+    names = sorted(counts, key=lambda n: (-counts[n], first[n][0]))[:5]
+    return names, first[names[0]][1]
+
+
+def _place(ent) -> Optional[str]:
+    """A GPE/LOC entity as a place name, with a preceding "mainland"-type modifier and a
+    following ", State" ("Watsonville, California"); None for tagger noise ("AI", "PocketOS")."""
+    text = ent.text
+    if ent.label_ not in ("GPE", "LOC") or text.lower() in NOT_PLACES:
+        return None
+    if (text.isupper() and text not in CAPS_PLACES) or any(c.isupper() for c in text[1:].replace(" ", "")
+                                                           if not text.istitle()):
+        return None
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start > 0 and doc[start - 1].lower_ in REGION_MODIFIERS:
+        start -= 1
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[start:end].text
 
 
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
-    """A place (GPE/LOC) named in an outage sentence, with a preceding "mainland"-type modifier."""
-    for sentence in sentences:
-        if not OUTAGE_CUE.search(sentence.lower):
-            continue
-        for ent in sentence.span.ents:
-            if ent.label_ in ("GPE", "LOC"):
-                start = ent.start
-                doc = ent.doc
-                if start > 0 and doc[start - 1].lower_ in REGION_MODIFIERS:
-                    start -= 1
-                return doc[start:ent.end].text, sentence
+    """Where the incident happened, best source first: a place (GPE/LOC) in an outage sentence;
+    a place on a ``Company:``/``Location:``-type header line; a place after "in"/"of"/"at"
+    in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
+    tiers: list[list[Sentence]] = [
+        [s for s in sentences if OUTAGE_CUE.search(s.lower)],
+        [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
+        [s for s in sentences if s.key is None and not s.is_heading and s.line > 0][:3],
+    ]
+    for tier, candidates in enumerate(tiers):
+        for sentence in candidates:
+            for ent in sentence.span.ents:
+                if tier == 2 and (ent.start == 0 or ent.doc[ent.start - 1].lower_ not in ("in", "of", "at")):
+                    continue
+                place = _place(ent)
+                if place:
+                    return place, sentence
     return None

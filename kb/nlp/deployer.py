@@ -50,7 +50,8 @@ OWNED = {"database", "databases", "production", "systems", "system", "servers", 
          "customers", "users", "website", "site", "infrastructure", "codebase", "repository", "repo",
          "app", "platform", "founder", "ceo", "cto", "engineers", "engineer", "team", "staff",
          "employees", "lawyers", "attorneys", "reporter", "newsroom", "chatbot", "drive-thru",
-         "restaurants", "stores", "environment", "accounts", "inbox", "backups", "records"}
+         "restaurants", "stores", "environment", "accounts", "inbox", "backups", "records",
+         "bucket", "buckets", "storage", "cluster", "files", "drive", "network", "service"}
 DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
                 "introduce", "implement", "integrate", "employ"}
 NOT_DISCLOSED = re.compile(r"^(?:not disclosed|undisclosed|unknown|none|n/?a|unnamed|various)\b", re.I)
@@ -101,10 +102,23 @@ def _is_person(sentence: Sentence, value: str) -> bool:
     capitalised words followed by a bracket)."""
     line = sentence.span.doc
     colon = line.text.find(":")
-    for ent in line.ents:
-        if ent.start_char > colon and ent.label_ == "PERSON":
-            return line.text[colon + 1:ent.start_char].strip(" *") == ""
-    return bool(re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z.]*){1,2}\s*\(", value))
+    first = next((e for e in line.ents if e.start_char > colon), None)
+    if first is not None and first.label_ == "PERSON" and not line.text[colon + 1:first.start_char].strip(" *"):
+        return True
+    return bool(re.match(r"[A-Z][a-z]+(?:\s+[A-Z][\w.]*){1,2}\s*(?:\(|&|,|and\b)", value))
+
+
+def _split_parties(sentence: Sentence, value: str) -> list[str]:
+    """A header value naming two parties ("Acme and Beta Corp") as two names; not split
+    when one entity spans the "and" ("Department of Health and Human Services")."""
+    line = sentence.span.doc
+    offset = len(line.text) - len(line.text.split(":", 1)[1].lstrip()) if ":" in line.text else 0
+    for match in re.finditer(r"\s+(?:and|&)\s+", value):
+        at = offset + match.start()
+        if any(e.start_char < at < e.end_char for e in line.ents):
+            continue
+        return [value[:match.start()], value[match.end():]]
+    return [value]
 
 
 def _header(sentences: list[Sentence], vendor: Optional[str],
@@ -136,11 +150,11 @@ def _header(sentences: list[Sentence], vendor: Optional[str],
             else:
                 bracket = _BRACKETED.search(value)
                 if bracket and _is_person(sentence, value):
-                    name = _org_in(bracket.group(1))
+                    name = canonical_org(bracket.group(1))
                     if name:
                         found["role"] = (name, sentence, "deployer.role_header")
         elif key in ORG_KEYS and "org" not in found:
-            parts = [p for p in (_org_in(v) for v in re.split(r"\s+(?:and|&)\s+", value)) if p]
+            parts = [p for p in (_org_in(v) for v in _split_parties(sentence, value)) if p]
             if not parts:
                 continue
             name = parts[0]
@@ -171,7 +185,8 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
             if not name or name.lower() in excluded:
                 continue
             after = [t for t in doc[ent.end:min(ent.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
-            possessive = ent.text.endswith(("'s", "’s")) or (ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"))
+            possessive = ent.root.dep_ == "poss" or ent.text.endswith(("'s", "’s", "'", "’")) or (
+                ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"))
             nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ")][:3]
             owns = any(n in OWNED for n in nouns) and (possessive or (after and after[0].lower_ in OWNED))
             prep = ent.root.head if ent.root.dep_ == "pobj" else None

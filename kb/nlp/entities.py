@@ -88,6 +88,34 @@ class Who:
     unlisted: dict = field(default_factory=dict)
     #: organisations a maker phrase names as the bot's builder ("the company behind the bot")
     makers: Counter = field(default_factory=Counter)
+    #: agents written as the one that was hijacked into acting (``acting_agent``)
+    hijacked: Counter = field(default_factory=Counter)
+
+
+#: Verbs whose object is an agent turned against its users ("the payload tricked Max into ...").
+HIJACK_VERBS = {"trick", "manipulate", "hijack", "jailbreak", "coerce", "fool", "target", "dupe",
+                "persuade", "instruct", "steer", "commandeer"}
+
+
+def hijacked_agent(ent: Span) -> bool:
+    """True when an AGENT span is the agent that was hijacked and then acted.
+
+    Patterns: the object of a hijack verb (``the injected prompt tricked Max into running``,
+    ``a payload targeting Max``), or in apposition with a bot noun acting in a relative clause
+    or participle (``Max, the AI agent that triaged issues``, ``Max, operating as the triage
+    bot``).
+    """
+    root = ent.root
+    if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in HIJACK_VERBS:
+        return True
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in BOT_NOUNS and any(
+                c.dep_ == "relcl" for c in child.children):
+            return True
+        if child.dep_ == "acl" and child.lemma_ in ("operate", "act", "run", "serve") and any(
+                t.lower_ in BOT_NOUNS for t in child.subtree):
+            return True
+    return False
 
 
 #: A bot's own name without quotes: "its proprietary Byte platform", "an assistant called Max".
@@ -119,6 +147,7 @@ def bot_owners(span: Span) -> list[str]:
     for ent in span.ents:
         if ent.label_ not in ("ORG", "VENDOR", "GPE", "PERSON"):
             continue
+        qualified = ent.label_ == "GPE" and ent.start > span.start and span.doc[ent.start - 1].pos_ == "PROPN"
         following = [t.lower_ for t in span.doc[ent.end:min(ent.end + 8, span.end)]]
         if "proprietary" in following[:2]:  # "Acme's proprietary Pico platform": Acme owns it
             name = ent.ent_id_ or org_name(ent)
@@ -127,7 +156,8 @@ def bot_owners(span: Span) -> list[str]:
             continue
         for word in following:
             if word in BOT_NOUNS:
-                name = ent.ent_id_ or org_name(ent)
+                # "Acme Australia's chatbot": the country qualifies the organisation before it
+                name = (span.doc[ent.start - 1].text if qualified else ent.ent_id_ or org_name(ent))
                 if name:
                     owners.append(name)
                 break
@@ -148,6 +178,8 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
             continue
         weight = weights.get(sentence.index, 1.0)
         for ent in sentence.span.ents:
+            if ent.label_ == "AGENT" and hijacked_agent(ent):
+                who.hijacked[ent.ent_id_] += weight
             if ent.label_ == "AGENT":
                 factor = (0.4 if is_model(ent.ent_id_) else 1.0) * (0.3 if is_fallback(ent) else 1.0)
                 who.agents[ent.ent_id_] += weight * factor

@@ -17,8 +17,9 @@ from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements
 from .deployer import choose_deployer
-from .entities import count_who, publishers
-from .gazetteer import add_gazetteer, is_model, load_gazetteer, sole_agent_of, vendor_of
+from .actors import incident_references
+from .entities import count_who, named_bots, publishers
+from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
 from .occurred import dates_in, occurred
 from .relevance import THRESHOLD, features, score
@@ -87,9 +88,15 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
         if is_model(agent) and products:
             agent = products[0]
-        vendor = vendor_of(agent) or who.unlisted.get(agent)
+        hijacked = next((a for a, w in who.hijacked.most_common() if w >= 2 and a != agent), None)
+        if hijacked and not who.hijacked.get(agent):
+            agent = hijacked  # a bot tricked into acting is the agent, not the product it harmed
+        vendor = vendor_of(agent) or family_vendor(agent) or who.unlisted.get(agent)
     top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
-    named = next((n for n, _ in who.named_bots.most_common() if len(n) >= 3), None)
+    named, named_weight = next(((n, w) for n, w in who.named_bots.most_common() if len(n) >= 3),
+                               (None, 0.0))
+    if named and agent and not is_model(agent) and named_weight < 0.4 * who.agents[agent]:
+        named = None  # a bot named in passing (a comparison) is not the report's agent
     if named:
         # a bot with its own name ("Olive", "Sam") is the agent; the product it runs on gives
         # the vendor, unless that is only a model (Gemini): then the organisation running it
@@ -144,7 +151,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
                 where = next((s for s in sentences if value in s.span.text), None)
             if where is None:
                 where = sentences[0]
-            mention.evidence.append(evidence(text, where, field, value))
+            mention.evidence.append(evidence(text, where, field, value, rule="who.weighted_mentions",
+                                             confidence=0.8))
 
     incident = {s.index for s in sentences if not (_ids(s) - family) or (_ids(s) & family)}
     about = [s for s in sentences if s.index in incident]
@@ -161,17 +169,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     if kind:
         mention.action_type = kind
         if kind in best:
-            _, sentence, verb = best[kind]
-            mention.evidence.append(evidence(text, sentence, "action_type", kind))
-            mention.action = act.action_phrase(verb)
-            mention.evidence.append(evidence(text, sentence, "action", mention.action))
-            target = act.target_phrase(verb)
-            if target:
-                mention.target = target
-                mention.evidence.append(evidence(text, sentence, "target", target))
+            mention.evidence.append(evidence(text, best[kind][1], "action_type", kind,
+                                             rule="action.cues"))
         else:
             sentence = next(s for s in about if kind in act.score_sentence(s.span))
-            mention.evidence.append(evidence(text, sentence, "action_type", kind))
+            mention.evidence.append(evidence(text, sentence, "action_type", kind, rule="action.cues"))
+    _set_action(text, mention, about, family, kind, weights, best.get(kind))
 
     exclude = {x.lower() for x in (agent, ) if x} | set(publishers())
     for field, found in (("outage_hours", br.outage_hours(about)),
@@ -200,8 +203,10 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     if chosen is not None:
         mention.blame_statement = chosen.quote[:300]
         sentence = next(s for s in sentences if s.start == chosen.start)
-        mention.evidence.append(evidence(text, sentence, "blamed", mention.blamed))
-        mention.evidence.append(evidence(text, sentence, "blame_statement", mention.blame_statement))
+        rule, confidence = getattr(chosen, "rule", "blame"), min(getattr(chosen, "weight", 1.0) / 2.5, 1.0)
+        for field, value in (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)):
+            mention.evidence.append(evidence(text, sentence, field, value, rule=rule,
+                                             confidence=round(confidence, 2)))
 
     when = occurred(sentences, incident, published)
     if when:
@@ -210,46 +215,116 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     return mention, family
 
 
+def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[str],
+                kind: Optional[str], weights: dict[int, float], fallback) -> None:
+    """Set the mention's action and target from its best harm clause (``action.best_clause``),
+    else from the verb nearest the strongest type cue (``fallback`` = (score, sentence, verb))."""
+    found = act.best_clause(about, family, kind, weights)
+    if found:
+        clause, sentence = found
+        confidence = round(min(0.95, 0.3 + clause.score / 10), 2)
+        mention.action = clause.phrase
+        mention.evidence.append(evidence(text, sentence, "action", mention.action,
+                                         rule=clause.rule, confidence=confidence))
+        target = clause.target
+        if target:
+            mention.target = target
+            mention.evidence.append(evidence(text, sentence, "target", target,
+                                             rule="target.object", confidence=confidence))
+    elif fallback is not None:
+        _, sentence, verb = fallback
+        mention.action = act.action_phrase(verb)
+        mention.evidence.append(evidence(text, sentence, "action", mention.action,
+                                         rule="action.cue_verb", confidence=0.3))
+        target = act.target_phrase(verb)
+        if target:
+            mention.target = target
+            mention.evidence.append(evidence(text, sentence, "target", target,
+                                             rule="target.cue_verb", confidence=0.3))
+
+
 def _secondary(text: str, sentences: list[Sentence], family: set[str],
-               published: Optional[str]) -> list[Mention]:
-    """Other agents named as the subject (or owner) of a past harmful action, one mention each."""
+               published: Optional[str], primary: Optional[Mention] = None) -> list[Mention]:
+    """Other incidents named in passing, one mention each (see ``_secondary_actors``).
+
+    An agent of the primary's family counts only when the sentence dates its incident to
+    another month than the primary's (``the Acme deepfake scandal (Dec 2025)``).
+    """
     mentions: dict[tuple, Mention] = {}
+    previous = ""
     for sentence in sentences:
-        scores = act.score_sentence(sentence.span)
-        hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
-        if not hits:
-            continue
-        for ent in sentence.span.ents:
-            if ent.label_ not in ("AGENT", "VENDOR") or ent.ent_id_ in family:
-                continue
-            if is_model(ent.ent_id_):
-                continue
-            kind = act.best_type({k: v[0] for k, v in hits.items()})
-            verb = hits[kind][1]
-            if verb.tag_ not in ("VBD", "VBN", "NN") or abs(verb.i - ent.start) > 12:
-                continue
+        candidates = _secondary_actors(sentence, previous)
+        previous = sentence.span.text
+        for ent, kind, verb, rule in candidates:
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
-            if vendor in family or agent in family:
-                continue
+            dates = [v for v, _ in dates_in(sentence, published) if len(v) == 7]
+            sibling = bool(agent and primary is not None and primary.agent and agent != primary.agent
+                           and vendor_of(primary.agent) == vendor)  # Acme's other product
+            if agent in family or (vendor in family and not sibling):
+                other_month = primary is not None and primary.occurred and dates and \
+                    dates[0][:7] != primary.occurred[:7]
+                if verb is not None or not other_month or ent.label_ != "AGENT":
+                    continue
+            named = [n for n in named_bots(sentence.span) if len(n) >= 3]
+            if named and agent and ent.label_ == "AGENT":
+                agent = named[0]  # "the Acme 'Max' support-bot fabrication": the bot is the agent
             key = (agent, vendor)
             if key in mentions:
                 continue
+            phrase, target = act.mention_phrases(sentence.span, ent, verb)
             mention = Mention(primary=False, agent=agent, vendor=vendor, action_type=kind,
-                              action=act.action_phrase(verb))
-            for field in ("agent", "vendor", "action_type", "action"):
+                              action=phrase)
+            if primary is not None and primary.deployer and primary.deployer == primary.vendor == vendor:
+                # another incident of the same company's own systems ("the second outage")
+                mention.deployer = vendor
+            for field in ("agent", "vendor", "deployer", "action_type", "action"):
                 if getattr(mention, field):
-                    mention.evidence.append(evidence(text, sentence, field, getattr(mention, field)))
-            target = act.target_phrase(verb)
+                    mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
+                                                     rule=rule, confidence=0.6))
             if target:
                 mention.target = target
-                mention.evidence.append(evidence(text, sentence, "target", target))
-            dates = [v for v, _ in dates_in(sentence, published) if len(v) == 7]
+                mention.evidence.append(evidence(text, sentence, "target", target,
+                                                 rule="target.object", confidence=0.6))
             if dates:
                 mention.occurred = dates[0]
                 mention.evidence.append(evidence(text, sentence, "occurred", dates[0]))
             mentions[key] = mention
     return list(mentions.values())
+
+
+def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
+    """(entity, action type, verb or None, rule) for agents and vendors a sentence names as
+    the actor of an incident other than the report's own.
+
+    Patterns: ``secondary.harm_verb`` -- a past-tense harmful verb (``action.score_sentence``,
+    2+ points) within 12 tokens (``Acme's AI deleted a database``); ``secondary.incident_noun``
+    and ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
+    sentence also names one of its agents (the agent stands for it) or when it only modifies
+    another product's name (``Acme Actions``).
+    """
+    span = sentence.span
+    agents_here = {vendor_of(e.ent_id_) for e in span.ents if e.label_ == "AGENT"}
+    found = []
+    scores = act.score_sentence(span)
+    hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
+    kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
+    for ent in span.ents:
+        if ent.label_ not in ("AGENT", "VENDOR") or is_model(ent.ent_id_):
+            continue
+        if ent.label_ == "VENDOR" and (ent.ent_id_ in agents_here or (
+                ent.root.dep_ == "compound" and ent.root.head.pos_ == "PROPN")):
+            continue
+        if kind:
+            verb = hits[kind][1]
+            if verb.tag_ in ("VBD", "VBN", "NN") and abs(verb.i - ent.start) <= 12:
+                found.append((ent, kind, verb, "secondary.harm_verb"))
+                continue
+        for ref, ref_kind in incident_references(span, previous):
+            if ref == ent:
+                rule = "secondary.linked" if ref.root.dep_ == "pobj" else "secondary.incident_noun"
+                found.append((ent, ref_kind, None, rule))
+    return found
 
 
 def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[str] = None,
@@ -279,5 +354,5 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     primary, family = _primary(text, sentences, weights, published)
     if primary is not None:
         analysis.mentions.append(primary)
-    analysis.mentions.extend(_secondary(text, sentences, family, published))
+    analysis.mentions.extend(_secondary(text, sentences, family, published, primary))
     return analysis

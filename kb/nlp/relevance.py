@@ -14,7 +14,8 @@ Evidence counted over sentences (regular expressions over lower-cased text):
 - ``launch``: product-launch words (launch, announce, introducing, now available, pricing);
 - ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders).
 
-The score is a logistic function of log-counts and of the densities of consequence and
+An *AI in passing* penalty applies when fewer than 5 sentences, and under a tenth of them,
+name an AI system. The score is a logistic function of log-counts and of the densities of consequence and
 research sentences (weights set on the dev gold with a coarse grid, rounded); relevant when
 it is >= ``THRESHOLD``.
 """
@@ -114,5 +115,8 @@ def score(found: RelevanceFeatures) -> float:
              - 0.7 * math.log1p(found.researcher)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
-             + 8.0 * found.real * rate - 2.0 * found.research * rate)
+             + 8.0 * found.real * rate - 2.0 * found.research * rate
+             # AI named in passing only (a handful of sentences in a long report): the harm
+             # was done by something else (a stealer, a DNS fault)
+             - (2.0 if found.ai < 5 and found.ai * rate < 0.1 else 0.0))
     return 1.0 / (1.0 + math.exp(-logit))

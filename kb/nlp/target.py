@@ -1,0 +1,375 @@
+"""What an action was done to: the target noun phrase and the word classes of objects.
+
+Patterns:
+
+- *object noun phrase*: the direct object of the harm verb (``dobj``/``obj``), else the subject
+  of a passive harm verb (``nsubjpass``: "the database was deleted"), else the object of a
+  verb conjoined with it ("delete and recreate *the environment*"), else the object of a
+  locative preposition (``on``/``against``/``in``/``from``/``to``);
+- for a command verb (run, execute, issue) the target is what the command ran *against*
+  ("ran terraform destroy on *the production infrastructure*"), the command itself only when
+  no such phrase is given;
+- the phrase keeps compounds, adjectives and numbers before the noun ("production database",
+  "entire D: drive"), a short ``of`` complement ("dashboard of client financial data") and one
+  conjoined noun ("production database and backups"); determiners and possessive pronouns
+  are dropped; pronouns and empty words ("it", "everything", "command") are not targets;
+- a verb of placing (add, insert, inject) targets where it put something ("added bacon *to
+  ice cream orders*"); a money object targets what the money went on ("spent $47,000 *in
+  API costs*");
+- a Windows drive letter written "D: drive" is one phrase (the parser splits it at the colon).
+
+The second half of the module renders the action phrase itself (:func:`action_text`).
+
+``OBJECT_CLASSES`` groups the nouns (lemmas, lower case) that decide what kind of harm a verb
+does to its object: stored data, infrastructure, money, secrets, false content, orders.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Token
+
+#: Word classes of objects (lower-cased words or lemmas), used by ``action`` to type a verb.
+OBJECT_CLASSES: dict[str, set[str]] = {
+    "data": {"database", "db", "data", "datum", "file", "drive", "partition", "disk", "email", "inbox",
+             "message", "repository", "repo", "record", "row", "table", "backup", "folder",
+             "directory", "codebase", "volume", "snapshot", "work", "mail", "document", "photo",
+             "history", "branch", "commit", "code", "project", "dataset", "collection", "account",
+             "schema", "bucket", "log", "content", "change", "copy", "filesystem", "cache"},
+    "infra": {"environment", "infrastructure", "server", "instance", "cluster", "vpc", "stack",
+              "deployment", "container", "node", "ec2", "bucket", "resource", "terraform", "pod",
+              "sandbox", "network", "system", "service", "vm", "machine", "production", "rds",
+              "ecs", "kubernetes", "k8s", "load", "balancer"},
+    "money": {"money", "fund", "funds", "token", "balance", "payment", "dollar", "$", "crypto",
+              "coin", "credit", "budget", "cost", "bill", "fee", "usd", "wallet", "eth", "btc",
+              "sol", "cash", "tip", "donation", "million", "thousand"},
+    "secret": {"key", "credential", "secret", "password", "token", "data", "datum", "record",
+               "email", "file", "dataset", "information", "detail", "pii", "message",
+               "conversation", "chat", "history", "dashboard", "document", "repository", "repo",
+               "customer", "user", "credit", "card", "number", "address", "source", "code"},
+    "false": {"incorrect", "wrong", "false", "inaccurate", "fake", "fabricated", "non-existent",
+              "nonexistent", "bogus", "misleading", "made-up", "fictional", "fictitious",
+              "outdated", "dangerous", "inappropriate", "invented", "erroneous", "nonsensical",
+              "hallucinated", "phantom", "imaginary", "bad", "harmful", "unsafe"},
+    "offensive": {"poem", "insult", "swear", "profanity", "haiku", "joke", "slur", "abuse"},
+    "safeguard": {"test", "tests", "check", "checks", "safeguard", "safeguards", "protection",
+                  "guardrail", "guardrails", "monitoring", "alert", "alerts", "security", "approval",
+                  "review", "hook", "hooks", "confirmation", "authentication", "firewall", "backup"},
+    "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
+              "drink", "drinks", "upsell"},
+}
+
+#: Words a command's text uses when it deletes or destroys (``rm -rf``, ``DROP TABLE``).
+DESTRUCTIVE_COMMAND = re.compile(
+    r"\b(?:rm|rmdir|del|delete\w*|\w*delete|drop|destroy|wipe|purge|truncate|format|mkfs|"
+    r"reset --hard|clean -f\w*|push (?:--force|-f)|force[- ]push|terminate|teardown|nuke)\b", re.I)
+
+#: Heads that are not a target on their own.
+EMPTY_HEADS = {"it", "them", "this", "that", "these", "those", "everything", "something", "all",
+               "anything", "what", "which", "one", "thing", "things", "command", "commands",
+               "action", "actions", "step", "steps", "way", "lot", "itself", "himself", "herself",
+               "themselves", "whatever", "nothing", "mistake", "error", "task", "call", "he", "she",
+               "they", "we", "you", "i", "me", "us", "him", "her", "who"}
+#: Words dropped at the start of a target phrase.
+LEADING = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+           "these", "those", "some", "any", "every", "each", "another's", "own"}
+OBJECT_DEPS = ("dobj", "obj")
+LOCATIVE = {"on", "against", "in", "from", "to", "into", "across", "inside", "within", "of"}
+NOUN_POS = ("NOUN", "PROPN", "NUM")
+
+
+def words_of(token: Token) -> set[str]:
+    """Lower-cased words and lemmas of a token's subtree (for the object classes)."""
+    return {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
+
+
+def has_class(token: Token, name: str, limit: int = 14) -> bool:
+    """True when ``token``'s right side (itself and the next ``limit`` tokens of its subtree)
+    holds a word of ``OBJECT_CLASSES[name]``."""
+    words = set()
+    for t in token.subtree:
+        if token.i <= t.i <= token.i + limit:
+            words.update((t.lower_, t.lemma_.lower()))
+    return bool(words & OBJECT_CLASSES[name])
+
+
+def direct_object(verb: Token) -> Optional[Token]:
+    """The verb's direct object, or the passive subject, or a conjoined verb's object."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            found = next((c for c in child.children if c.dep_ in OBJECT_DEPS), None)
+            if found is not None:
+                return found
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "deleted and recreated the environment": the object hangs on the last conjunct,
+        # which the parser may attach to the first one
+        return next((c for c in verb.head.children if c.dep_ in OBJECT_DEPS and c.i > verb.i), None)
+    return None
+
+
+def locative_object(verb: Token) -> Optional[Token]:
+    """The noun after ``on``/``against``/``in``/``from``/``to`` governed by the verb or by its
+    object ("issued a DELETE call *against the API*"), or None."""
+    obj = direct_object(verb)
+    for child in list(verb.children) + (list(obj.children) if obj is not None else []):
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE - {"of"}:
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.pos_ in NOUN_POS:
+                    return grand
+    return None
+
+
+def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
+    """The noun's phrase without determiners: compounds and adjectives before it, a short ``of``
+    complement and one conjoined noun after it. None for pronouns and empty heads."""
+    if noun.lower_ in EMPTY_HEADS or noun.pos_ == "PRON":
+        return None
+    doc = noun.doc
+    left = [t for t in noun.subtree if t.i < noun.i and t.dep_ not in ("det", "punct", "relcl", "cc")
+            and t.i >= noun.i - 5]
+    start = noun.i
+    for t in sorted(left, key=lambda t: -t.i):
+        if t.i == start - 1 or (t.i == start - 2 and doc[start - 1].dep_ in ("punct", "case", "poss")):
+            start = t.i
+    end = noun.i + 1
+    # "D: drive": a drive letter that the parser cut at its colon
+    if end + 1 < len(doc) and doc[end].text == ":" and doc[end + 1].lower_ in ("drive", "partition"):
+        end += 2
+    right = list(noun.rights)
+    colon = next((c for c in right if c.dep_ == "appos" and c.i > end and doc[end].text == ":"), None)
+    if colon is not None and max(t.i for t in colon.subtree) + 1 - start <= 16:
+        # "the environment: the database, VPC, cluster and load balancers" -- the list names it
+        end = max(t.i for t in colon.subtree) + 1
+        right = []
+    for child in right:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            sub = list(child.subtree)
+            if len(sub) <= 6:
+                end = sub[-1].i + 1
+        elif child.dep_ == "conj" and child.pos_ in NOUN_POS and child.i - end <= 3:
+            sub = [t for t in child.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i < child.i]
+            stop = max(t.i for t in sub if t.i <= child.i + 1) + 1
+            if stop - start <= limit:
+                end = max(end, stop)
+            break
+    tokens = [t for t in doc[start:end] if not (t.lower_ in LEADING or t.dep_ == "det"
+                                                 or (t.dep_ == "poss" and t.pos_ == "PRON"))]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("'s", "’s")):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    text = doc[tokens[0].i:tokens[-1].i + 1].text
+    for t in doc[tokens[0].i:tokens[-1].i + 1]:
+        if t.lower_ in LEADING or (t.dep_ == "poss" and t.pos_ == "PRON"):
+            text = re.sub(rf"(?<![\w-]){re.escape(t.text)}\s+", "", text, count=1)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-—\"'“”`")
+    return text or None
+
+
+#: Verbs whose target is where something was put ("added bacon *to the order*").
+PLACING = {"add", "insert", "append", "inject", "put", "place", "write", "commit", "upload"}
+
+
+def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS), None)
+            if found is not None:
+                return found
+    return None
+
+
+def target_of(verb: Token, command: bool = False) -> Optional[str]:
+    """The target phrase of a harm verb (see the module doc), or None."""
+    if verb.lemma_.lower() in PLACING:
+        place = _complement(verb, {"to", "into", "in", "inside"})
+        if place is not None and noun_phrase(place):
+            return noun_phrase(place)
+    obj = direct_object(verb)
+    if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
+        # "spent $47,000 in API costs": the money is the harm, the costs are the target
+        for token in [obj] + [t for t in obj.subtree if t.i > obj.i] + [verb]:
+            place = _complement(token, {"in", "on", "for"})
+            if place is not None and noun_phrase(place):
+                return noun_phrase(place)
+    if command:
+        place = locative_object(verb)
+        if place is not None:
+            found = noun_phrase(place)
+            if found:
+                return found
+    noun = direct_object(verb)
+    if noun is not None and noun.lower_ in EMPTY_HEADS:
+        # "a command that wiped the drive": the clause on the empty noun holds the target
+        for child in noun.children:
+            if child.dep_ in ("relcl", "acl"):
+                inner = direct_object(child)
+                if inner is not None:
+                    noun = inner
+                    break
+    found = noun_phrase(noun) if noun is not None else None
+    if found:
+        return found
+    place = locative_object(verb)
+    return noun_phrase(place) if place is not None else None
+
+
+# --- the action phrase ----------------------------------------------------------------------
+
+#: Verbs that carry the deed into their complement ("decided to delete", "went on to wipe").
+DECIDE_HEADS = {"decide", "choose", "try", "attempt", "proceed", "opt", "manage", "elect", "keep"}
+#: Adverbs kept before the verb ("autonomously deleted"); other adverbs there are hedges or
+#: sequence words ("allegedly", "then") and are dropped.
+KEPT_ADVERBS = {"autonomously", "independently", "silently", "accidentally", "mistakenly",
+                "repeatedly", "unilaterally", "wrongly", "incorrectly", "permanently", "mass",
+                "confidently", "quietly", "secretly", "inadvertently", "erroneously", "endlessly",
+                "continuously", "rapidly"}
+#: Most words in an action phrase.
+PHRASE_WORDS = 16
+_QUOTES = {'"', "“", "”", "`"}
+_ASIDE = {"—": "—", "–": "–", "(": ")", "[": "]"}
+_CLAUSE_MARKS = {"which", "who", "but", "although", "while", "so", "because", "as"}
+_VOWELS = "aeiou"
+
+
+def _read_jsonl(name: str) -> list[dict]:
+    with open(Path(__file__).parent / "patterns" / name, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@lru_cache(maxsize=None)
+def irregular_past() -> dict[str, str]:
+    """Lemma -> simple past, for irregular verbs and doubled consonants
+    (``patterns/action_past.jsonl``)."""
+    return {row["lemma"]: row["past"] for row in _read_jsonl("action_past.jsonl")}
+
+
+def past_tense(verb: Token) -> str:
+    """The simple past of a present-tense, bare or -ing verb ("deletes"/"deleting" -> "deleted")."""
+    if verb.tag_ in ("VBD", "VBN") or not verb.text.isalpha():
+        return verb.text
+    lemma = verb.lemma_.lower()
+    if lemma in irregular_past():
+        return irregular_past()[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ied"
+    if (3 <= len(lemma) <= 4 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS
+            and lemma[-3] not in _VOWELS):
+        return lemma + lemma[-1] + "ed"  # "drop" -> "dropped"
+    return lemma + "ed"
+
+
+def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
+                   harm: frozenset = frozenset()) -> list[Token]:
+    """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
+    ``;`` or a colon (not a drive letter's), at a new clause after a comma once the harm verb
+    is in (", which", ", following ..." unless the -ing verb is in ``harm``), at ``limit`` words; quote marks are dropped and a closed dash or bracket aside is
+    skipped."""
+    doc = head.doc
+    tokens = [t for t in head.subtree if t.i >= start and t.i not in skip]
+    words: list[Token] = []
+    i = 0
+    resumed = False
+    while i < len(tokens):
+        t = tokens[i]
+        if words and not resumed and t.i != words[-1].i + 1 and \
+                doc[words[-1].i + 1].text not in _QUOTES and not doc[words[-1].i + 1].is_space:
+            break
+        resumed = False
+        if t.text in _ASIDE and words:
+            close = next((j for j in range(i + 1, min(i + 16, len(tokens)))
+                          if tokens[j].text == _ASIDE[t.text]), None)
+            if close is None or close + 1 >= len(tokens):
+                break
+            i, resumed = close + 1, True
+            continue
+        if t.pos_ == "ADP" and words and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("WP", "WDT"):
+            break  # "... in what she described as ..."
+        if t.text == ";" or (t.text == ":" and not (len(doc[t.i - 1].text) == 1 and t.i + 1 < len(doc)
+                                                      and doc[t.i + 1].lower_ in ("drive", "partition"))):
+            if words:
+                break
+        if t.text == "," and words and t.i + 1 < len(doc) and words[-1].i >= verb.i and (
+                doc[t.i + 1].lower_ in _CLAUSE_MARKS
+                or (doc[t.i + 1].tag_ == "VBG" and doc[t.i + 1].lemma_.lower() not in harm)):
+            break  # a new clause: ", which ...", ", following the pattern ..."
+        if t.text not in _QUOTES and not t.is_space:
+            words.append(t)
+        if sum(1 for w in words if not w.is_punct) >= max(limit, verb.i - start + 6):
+            break
+        i += 1
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "det", "mark", "aux",
+                                                               "poss", "amod", "compound", "nummod")
+                     or words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")):
+        words.pop()
+    return words
+
+
+def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool = False,
+                passive_target: Optional[str] = None, limit: int = PHRASE_WORDS,
+                harm: frozenset = frozenset()) -> str:
+    """The action as a short verb phrase in the simple past.
+
+    Starts at ``head`` (the harm verb, or the agent's verb governing it), lifted to a carrying
+    verb above it ("decided to delete"), with an adjacent kept adverb ("autonomously"); takes
+    what the head governs to its right (:func:`_phrase_tokens`), without the subject. The head
+    and verbs conjoined with it are put in the simple past ("deletes ... and lies" -> "deleted
+    ... and lied"). A passive harm verb is made active with its subject as object ("the
+    database was deleted by the agent" -> "deleted the database"); ``keep_aux`` keeps the
+    auxiliary of a hijacked agent ("was tricked into ..."); ``passive_target`` is the passive
+    subject's phrase; ``harm`` holds the harm-verb lemmas (kept after a comma).
+    """
+    doc = head.doc
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in DECIDE_HEADS:
+        head = head.head
+    start = head.i
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_:
+        start -= 2  # "mass-deleting"
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.i == start - 1 and (child.lower_ in KEPT_ADVERBS
+                                     or (keep_aux and child.dep_ in ("auxpass", "aux"))):
+            start = child.i
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj") or (child.dep_ in ("aux", "auxpass")
+                                                             and child.i > start):
+            skip.update(t.i for t in child.subtree)
+        if passive and child.dep_ in ("agent", "conj", "cc"):
+            skip.update(t.i for t in child.subtree)
+    words = _phrase_tokens(head, verb, start, skip, limit, harm)
+    if not words:
+        return verb.text
+    out = []
+    tensed = {head.i}
+    for t in words:
+        if t.dep_ == "conj" and t.head.i in tensed and t.pos_ == "VERB":
+            tensed.add(t.i)
+        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if t.whitespace_ else ""))
+    text = "".join(out).strip(" ,;:-—\"'“”`")
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
+    if passive:
+        target = passive_target or target_of(verb)
+        if target and target.lower() not in text.lower():
+            first, _, rest = text.partition(" ")
+            text = f"{first} {target} {rest}".strip()
+    first = doc[words[0].i]
+    if text[:1].isupper() and not text[1:2].isupper() and first.ent_type_ == "" \
+            and first.pos_ != "PROPN":
+        text = text[0].lower() + text[1:]
+    return text

@@ -1,0 +1,141 @@
+"""Blast radius, blame and date extraction on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp import blast_radius as br
+from kb.nlp.blame import classify, decide, statements
+from kb.nlp.numbers import to_number
+from kb.nlp.occurred import occurred
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+
+def sentences(text: str):
+    return split_sentences(get_pipeline(), text)
+
+
+# --- blast radius -----------------------------------------------------------------------
+
+def test_records_for_a_list_of_counts_are_summed():
+    found = sentences("The agent wiped a table holding records for 2,310 lawyers and 1,040 firms.")
+    assert br.records_lost(found)[0] == 3350
+
+
+def test_records_need_a_destructive_verb():
+    assert br.records_lost(sentences("The CRM keeps records for 900 clients.")) is None
+
+
+def test_people_count_on_an_impact_line():
+    found = sentences("Scale: one subscriber's parking permit revoked without consent")
+    assert br.people_affected(found)[0] == 1
+    found = sentences("## Impact\n\n- Coursework lost for 25,000+ pupils")
+    assert br.people_affected(found)[0] == 25000
+
+
+def test_systems_named_as_what_a_harm_verb_hit():
+    found = sentences("The assistant then wiped ZenLedger's billing database and the Redis "
+                      "cache behind it.")
+    names = br.systems(found, {"the assistant"})[0]
+    assert "ZenLedger" in names
+
+
+def test_systems_from_a_compromised_release_without_the_version():
+    found = sentences("A poisoned version of the Quokka CLI (v4.1.2) reached 300 laptops.")
+    assert br.systems(found, set())[0][0] == "Quokka CLI"
+
+
+def test_systems_from_locked_out_of_list():
+    found = sentences("A bad deploy locked shoppers out of checkout, gift cards, and wish lists "
+                      "for three hours.")
+    names = br.systems(found, set())[0]
+    assert "checkout" in names and "gift cards" in names
+
+
+def test_systems_leave_out_the_agent_models_and_labels():
+    found = sentences("Impact: Bramble Agent deleted the Orchard DB cluster while Claude watched.")
+    names = (br.systems(found, {"bramble agent"}) or [[]])[0]
+    assert "Impact" not in names and "Claude" not in names and "Bramble Agent" not in names
+
+
+def test_region_skips_acronyms_tagged_as_places():
+    found = sentences("The AI outage hit payments in northern Italy for six hours.")
+    assert br.region(found)[0] == "northern Italy"
+
+
+def test_region_from_a_company_header_line():
+    found = sentences("Company: Ford of Tacoma, Washington\nThe bot promised a free truck.")
+    assert br.region(found)[0].startswith("Tacoma")
+
+
+def test_numbers():
+    assert to_number("2,402") == 2402
+    assert to_number("4.5", "k") == 4500
+
+
+# --- blame ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The vendor said there was a bug in its sandbox code.", "vendor"),
+    ("The bank said the engineer had granted excessive permissions to the tool.", "human"),
+    ("The studio said a compromised dependency carried the payload.", "third_party"),
+    ("Our founder said an AI agent had deleted all of our invoices.", "ai"),
+])
+def test_new_blame_cues(sentence, category):
+    assert classify(sentence) == category
+
+
+def test_a_product_named_for_its_company_speaks_for_it():
+    found = sentences("## Company Response\n\n- Cursor publicly acknowledged the issue.\n"
+                      "- Clarified that refunds would be issued.")
+    said = statements(found, {"anysphere"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Cursor", "vendor")]
+    assert "refunds" in said[0].quote
+
+
+def test_reported_continuation_in_a_postmortem_paragraph():
+    found = sentences("The operator's published postmortem rejects the rumours. It was not an "
+                      "exploit. The failure was state: nothing checked the balance.")
+    said = statements(found, {"acme"})
+    assert [s.blamed for s in said] == ["vendor"]
+    assert said[0].quote.startswith("The failure was state")
+
+
+def test_commentary_by_others_does_not_inherit_the_speaker():
+    found = sentences("Acme said it was investigating. Critics said it was user error.")
+    assert statements(found, {"acme"}) == []
+
+
+def test_direct_quote_beats_a_headline_about_the_label():
+    found = sentences("Why the 'human error' label at Acme misses the point\n"
+                      "An Acme spokesperson said: \"This was user error, not the tool.\"")
+    kind, chosen = decide(statements(found, {"acme"}))
+    assert kind == "human" and "spokesperson" in chosen.quote
+
+
+def test_forum_victim_is_not_a_company():
+    found = sentences("I said it was my own user error for trusting the agent.")
+    assert statements(found, {"acme"}) == []
+
+
+# --- occurred ---------------------------------------------------------------------------
+
+def test_relative_month_resolves_before_publication():
+    found = sentences("In November, the bot deleted the archive, the firm said.")
+    assert occurred(found, {0}, "2026-02-10")[0] == "2025-11"
+
+
+def test_a_relayed_commentary_is_not_the_company():
+    found = sentences('As Widget Weekly put it: "Acme blamed user error, as always."')
+    assert statements(found, {"acme"}) == []
+
+
+def test_companies_and_datasets_are_not_people():
+    found = sentences("The breach affected 40 companies and five customer datasets.")
+    assert br.people_affected(found) is None
+
+
+def test_region_keeps_the_state_after_a_city():
+    found = sentences("Company: Bistro Chain of Springfield, Illinois")
+    assert br.region(found)[0] == "Springfield, Illinois"

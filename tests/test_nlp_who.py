@@ -1,0 +1,162 @@
+"""Who and whether: agent, vendor, deployer, secondary incidents and relevance.
+
+Every sentence here is written for the test (invented companies and people), not taken from
+the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp import analyze_text
+from kb.nlp.deployer import canonical_org, choose_deployer
+from kb.nlp.entities import bot_owners, hijacked_agent
+from kb.nlp.pipeline import _secondary_actors, get_pipeline
+from kb.nlp.relevance import RelevanceFeatures, score
+from kb.nlp.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def _deployer(nlp, text, vendor=None, agent=None, self_hit=False, owner=None):
+    sentences = split_sentences(nlp, text)
+    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, self_hit,
+                           owner, sentences[0].lower)
+
+
+def test_canonical_org_uses_gazetteer_and_drops_suffix():
+    assert canonical_org("Yum Brands") == "Yum! Brands"
+    assert canonical_org("AWS") == "Amazon"
+    assert canonical_org("Brightmart Group") == "Brightmart"
+
+
+def test_company_header_is_the_deployer(nlp):
+    text = ("# Brightmart chatbot invents a refund rule\n\n"
+            "**Company**: Brightmart Group (Canada)<br>\n"
+            "**Date**: March 2025\n\n"
+            "The Brightmart chatbot told shoppers they could return opened food for cash.\n")
+    name, _, rule = _deployer(nlp, text, vendor="Brightmart")
+    assert (name, rule) == ("Brightmart", "deployer.org_header")
+
+
+def test_company_header_naming_the_product_gives_its_vendor(nlp):
+    text = ("# Support bot fabricates a licence rule\n\n"
+            "**Company**: Cursor (Anysphere Inc.)<br>\n\n"
+            "Its support bot told paying users that a licence covered one laptop only.\n")
+    assert _deployer(nlp, text, vendor="Anysphere", agent="Pip")[0] == "Anysphere"
+
+
+def test_victim_header_founder_beats_company_header(nlp):
+    text = ("# Agent wipes a customer table\n\n"
+            "**Company**: Replit Inc. (AI platform)\n"
+            "**Victim**: Dana Kowal (Fernwood founder) and client records\n\n"
+            "The agent dropped the customer table during a freeze.\n")
+    name, _, rule = _deployer(nlp, text, vendor="Replit", agent="Replit Agent")
+    assert (name, rule) == ("Fernwood", "deployer.victim_header")
+
+
+def test_private_person_as_victim_means_no_deployer(nlp):
+    text = ("# IDE agent erases a drive\n\n"
+            "**Company**: Google (IDE)\n"
+            "**Victim**: Marta Olsen (wedding photographer)\n\n"
+            "The agent ran a recursive delete on the wrong drive.\n")
+    assert _deployer(nlp, text, vendor="Google", agent="Antigravity")[0] is None
+
+
+def test_solo_operator_header_means_no_deployer(nlp):
+    text = ("# Parallel agent sessions clobber a config\n\n"
+            "**Operator**: Solo developer with a private monorepo\n\n"
+            "One session overwrote the CI file another session had changed.\n")
+    assert _deployer(nlp, text, vendor="Anthropic", agent="Claude Code")[0] is None
+
+
+def test_role_header_with_employer_in_brackets(nlp):
+    text = ("# Brief cites invented cases\n\n"
+            "**Attorneys**: Mark Feld & Nora Quist (Quist, Feld & Harmon)\n\n"
+            "The chatbot made up six court decisions that were filed in the brief.\n")
+    assert _deployer(nlp, text, vendor="OpenAI", agent="ChatGPT")[0] == "Quist, Feld & Harmon"
+
+
+def test_owner_of_the_harmed_database(nlp):
+    text = "Replit Agent deleted Northwind Logistics' production database during a code freeze."
+    name, _, rule = _deployer(nlp, text, vendor="Replit", agent="Replit Agent")
+    assert (name, rule) == ("Northwind Logistics", "deployer.owner_of_harm")
+    text = "Replit Agent deleted the production database of Northwind Logistics last week."
+    assert _deployer(nlp, text, vendor="Replit", agent="Replit Agent")[0] == "Northwind Logistics"
+
+
+def test_self_hit_outage_gives_the_vendor(nlp):
+    text = "The agent tore down a cluster and caused a nine-hour outage of a storage service."
+    name, _, rule = _deployer(nlp, text, vendor="Amazon", agent="Kiro", self_hit=True)
+    assert (name, rule) == ("Amazon", "deployer.self_hit")
+
+
+def test_bot_owner_behind_several_modifiers(nlp):
+    doc = nlp("Brightmart's AI-powered customer service chatbot promised a refund nobody had approved.")
+    assert "Brightmart" in bot_owners(doc[:])
+
+
+def test_hijacked_bot_is_recognised(nlp):
+    doc = nlp("The injected prompt tricked Claude into running commands in the build runner.")
+    ent = next(e for e in doc.ents if e.label_ == "AGENT")
+    assert hijacked_agent(ent)
+    doc = nlp("Claude deleted the folder after it was asked to tidy up.")
+    ent = next(e for e in doc.ents if e.label_ == "AGENT")
+    assert not hijacked_agent(ent)
+
+
+def test_hijacked_model_is_the_agent_not_the_product_it_poisoned():
+    text = ("# Triage bot hijack ships a poisoned Cline release\n\n"
+            "**Company**: Cline (open-source coding assistant)\n\n"
+            "An attacker opened an issue whose title carried a prompt injection payload targeting "
+            "Claude, the AI agent that labelled new issues for the Cline repository. "
+            "The injected prompt tricked Claude into running shell commands in the CI runner, "
+            "which leaked the npm token. With it the attacker published a malicious Cline CLI "
+            "release that about 900 developers installed before it was pulled. "
+            "Cline revoked the token and apologised to users.\n")
+    analysis = analyze_text(text, language="en")
+    primary = analysis.mentions[0]
+    assert (primary.agent, primary.vendor, primary.deployer) == ("Claude", "Anthropic", "Cline")
+
+
+def test_named_bot_in_a_comparison_does_not_replace_the_agent():
+    text = ("# Claude Code wipes a staging bucket at Northwind Logistics\n\n"
+            "Claude Code deleted Northwind Logistics' staging bucket and its backups on 3 May 2025, "
+            "and the team lost a week of uploads. Claude Code had been told to rename files. "
+            "Northwind Logistics restored part of the data from a laptop. "
+            "The case recalls the Acme \"Pip\" support-bot fabrication, a different failure.\n")
+    analysis = analyze_text(text, language="en")
+    assert analysis.relevant
+    assert analysis.mentions[0].agent == "Claude Code"
+    assert analysis.mentions[0].deployer == "Northwind Logistics"
+
+
+def test_secondary_linked_to_a_sibling_product(nlp):
+    sentences = split_sentences(nlp, "It was the second outage at the company this year. "
+                                     "The first was connected to Amazon's assistant Q Developer.")
+    found = _secondary_actors(sentences[1], sentences[0].span.text)
+    assert [(e.ent_id_, kind, rule) for e, kind, _, rule in found] == [
+        ("Amazon Q Developer", "other", "secondary.linked")]
+
+
+def test_secondary_incident_noun(nlp):
+    sentences = split_sentences(nlp, "Reviewers compared it with the Devin deletion last spring.")
+    found = _secondary_actors(sentences[0], "")
+    assert [(e.ent_id_, kind) for e, kind, _, _ in found] == [("Devin", "delete_data")]
+
+
+def test_vendor_inside_another_products_name_is_not_an_actor(nlp):
+    sentences = split_sentences(nlp, "The stolen token let the attacker run GitHub Actions and "
+                                     "publish a poisoned package that deleted home folders.")
+    found = _secondary_actors(sentences[0], "")
+    assert all(e.ent_id_ != "GitHub" for e, _, _, _ in found)
+
+
+def test_ai_named_in_passing_lowers_relevance():
+    base = dict(harm=2, real=2, research=0, launch=0, unreal=0, researcher=0, sentences=40)
+    passing = score(RelevanceFeatures(ai=3, **base))
+    central = score(RelevanceFeatures(ai=12, **base))
+    assert passing < 0.45 < central
