@@ -1,20 +1,21 @@
-"""What the agent did: the action phrase, its ``action_type`` and its target.
+"""What the agent did: the action type, the harm clause, its action phrase and target.
 
-A sentence is scored for each action type by cue patterns over lemmas (``ACTION_CUES``):
+Action type -- each sentence is scored for each type by cue patterns (``score_sentence``):
 
 - a *destructive verb* (delete, wipe, erase, drop, destroy, ...) whose object or sentence names
   infrastructure (environment, server, cluster, ``terraform destroy``) -> destroy_infrastructure,
   or data (database, drive, inbox, files, records) -> delete_data;
-- hijack vocabulary (prompt injection, injected, hijacked, malicious, supply chain) -> compromised_agent;
-- leak vocabulary (leaked, exposed, exfiltrated, public URL, credentials) -> data_exposure;
-- money vocabulary (API costs, bill, sent tokens, purchased, ``$``) -> financial_loss;
-- invention vocabulary (fabricated, invented, hallucinated, fake, inaccurate advice) -> fabrication;
-- change-without-consent vocabulary (without permission, code freeze, cancelled, pushed) ->
-  unauthorized_change.
+- regular expressions of ``patterns/action_cues.jsonl`` for the other types: hijack words
+  -> compromised_agent, leak words -> data_exposure, money words -> financial_loss, invention
+  words -> fabrication, change-without-consent words -> unauthorized_change, misconduct -> other.
 
-The report's action type is the best-scoring type over the sentences about the incident,
-ties broken by ``SEVERITY``. The action phrase is the cue verb's clause (verb and what it
-governs); the target is the verb's object noun phrase without determiners.
+The report's type is the best total over the incident's sentences (ties broken by
+``SEVERITY``), with votes of the agent's own harm clauses added (``clause_votes``).
+
+Action and target -- the *harm clause* (see the section comment below ``harm_verbs``): a verb
+of ``patterns/action_verbs.jsonl`` whose subject is the agent, with its object; the best one
+over the incident's sentences (``best_clause``) gives the action phrase and the target,
+rendered by ``target.action_text`` and ``target.target_of``.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model
-from .target import (DECIDE_HEADS, DESTRUCTIVE_COMMAND, OBJECT_CLASSES, action_text, direct_object,
-                     noun_phrase, target_of)
+from .target import (DECIDE_HEADS, action_phrase, action_text, direct_object,  # noqa: F401
+                     nominal_action, noun_phrase, object_kind, target_of, target_phrase)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -64,15 +65,6 @@ def action_cues() -> dict[str, list[str]]:
 
 
 _COMPILED = {kind: [re.compile(p) for p in pats] for kind, pats in action_cues().items()}
-
-
-@dataclass
-class ActionHit:
-    """The best evidence in one sentence: type, score, the cue token (if a verb) and target."""
-
-    action_type: str
-    score: float
-    verb: Optional[Token]
 
 
 def _destructive(span: Span) -> list[tuple[str, Token]]:
@@ -128,39 +120,6 @@ def _cue_verb(span: Span, patterns: list[re.Pattern]) -> Optional[Token]:
     return None
 
 
-def action_phrase(verb: Token, limit: int = 18) -> str:
-    """The verb and what it governs to its right (its clause minus the subject), at most ``limit`` tokens."""
-    head = verb
-    if head.dep_ in ("xcomp",) and head.head.lemma_ in ("decide", "choose", "try", "attempt"):
-        head = head.head
-    tokens = [t for t in head.subtree if t.i >= head.i][:limit]
-    if not tokens:
-        return verb.text
-    words = verb.doc[tokens[0].i:tokens[-1].i + 1].text
-    return words.strip(" ,;:-—\"'“”")
-
-
-def target_phrase(verb: Token) -> Optional[str]:
-    """The object of the action verb as a short noun phrase ("production database"), or None."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
-    if not objects:
-        for child in verb.children:
-            if child.dep_ == "prep":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    break
-    if not objects:
-        return None
-    noun = objects[0]
-    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")
-             and t.i >= noun.i - 4]
-    start = min([t.i for t in words] + [noun.i])
-    phrase = noun.doc[start:noun.i + 1].text
-    if noun.lower_ in ("it", "them", "this", "that", "everything"):
-        return None
-    return phrase
-
-
 #: A hijacked agent's harm (a leak, a wipe) follows from the hijack: ``compromised_agent`` wins
 #: when its score is at least this share of the best type's.
 HIJACK_SHARE = 0.5
@@ -201,26 +160,21 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
 # Hedges lower a clause: a modal ("could delete"), negation, a condition ("if it deletes"), a
 # request or permission above it ("asked it to delete"), a contrast ("instead of clearing").
 
-#: Subject heads that name the acting AI (besides gazetteer AGENT/VENDOR spans).
-AGENT_NOUNS = {"agent", "bot", "chatbot", "assistant", "ai", "model", "tool", "copilot", "extension",
-               "ide", "llm", "system", "server", "package", "avatar", "taker", "order-taker", "cli",
-               "agents", "bots", "chatbots", "assistants", "models", "tools", "a.i.", "coder",
-               "pipeline", "script", "workflow", "version", "release", "plugin", "skill", "ai's"}
-#: Subject heads that name people: their actions are not the agent's.
-HUMAN_NOUNS = {"user", "engineer", "developer", "attacker", "researcher", "employee", "lawyer",
-               "customer", "he", "she", "we", "they", "you", "team", "hacker", "founder", "ceo",
-               "reporter", "journalist", "staff", "operator", "person", "people", "someone",
-               "court", "judge", "company", "man", "woman", "actor", "firm", "owner", "member"}
-#: Auxiliaries that make an action hypothetical ("could delete", "would have wiped").
-HEDGES = {"could", "might", "may", "can", "would", "should", "must", "will", "ca", "shall", "wo"}
-#: Verbs under which a harm verb is a request or a permission, not a deed ("asked it to delete").
-REQUEST_HEADS = {"ask", "tell", "instruct", "request", "want", "allow", "let", "permit", "need",
-                 "expect", "design", "intend", "plan", "able", "prevent", "stop", "fail", "refuse"}
-#: Verbs whose object is made to do the harm: a manipulated agent ("convinced the bot to ...").
-MANIPULATE_HEADS = {"convince", "trick", "persuade", "manipulate", "coax", "fool", "goad", "con",
-                    "lure", "induce", "jailbreak"}
-#: Prepositions (with their adverb) that put the verb in contrast: "instead of clearing".
-CONTRAST = {"without", "before", "instead", "rather", "than"}
+
+def _word_lists() -> dict[str, frozenset]:
+    """The word lists of ``patterns/action_words.json``: ``agent_nouns`` (subject heads that
+    name the acting AI besides gazetteer spans), ``human_nouns`` (subjects that name people),
+    ``hedges`` (modals: "could delete"), ``request_heads`` (verbs of asking or permitting:
+    "asked it to delete"), ``manipulate_heads`` (verbs whose object is made to act: "convinced
+    the bot to"), ``contrast`` (prepositions of contrast: "instead of clearing")."""
+    with open(PATTERN_DIR / "action_words.json", encoding="utf-8") as handle:
+        return {name: frozenset(words) for name, words in json.load(handle).items()}
+
+
+_WORDS = _word_lists()
+AGENT_NOUNS, HUMAN_NOUNS, HEDGES = _WORDS["agent_nouns"], _WORDS["human_nouns"], _WORDS["hedges"]
+REQUEST_HEADS, MANIPULATE_HEADS = _WORDS["request_heads"], _WORDS["manipulate_heads"]
+CONTRAST = _WORDS["contrast"]
 #: Headings of sections about other incidents, advice or analysis (x0.4), and of the
 #: incident's own narrative (x1.3).
 BACKGROUND_HEADING = re.compile(r"related|similar|other incidents|background|context|lessons|"
@@ -280,48 +234,6 @@ class HarmClause:
         return target_of(self.verb, self.command)
 
 
-def _clause_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
-    """(action type, is a command) of a lexicon verb given its object, or None (not harmful)."""
-    kind = entry["type"]
-    if entry.get("particle") and not any(c.dep_ == "prt" and c.lower_ == entry["particle"]
-                                         for c in verb.children):
-        return None
-    right = [t for t in verb.subtree if t.i > verb.i][:14]
-    obj = direct_object(verb)
-    if obj is not None and obj.i < verb.i:
-        right += list(obj.subtree)
-    words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
-    need = entry.get("object")
-    if need == "stored" and not words & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"]):
-        return None
-    if need and need != "stored" and not words & OBJECT_CLASSES[need]:
-        if not (need == "false" and any(c.lower_ in ("wrongly", "incorrectly", "falsely")
-                                         for c in verb.children)):
-            return None
-    if kind == "command":
-        if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)):
-            return None
-        return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
-    if kind == "transfer":
-        if words & OBJECT_CLASSES["money"] or any(t.like_num or t.text == "$" for t in right):
-            return "financial_loss", False
-        return ("data_exposure", False) if words & OBJECT_CLASSES["secret"] else None
-    if kind == "destructive":
-        heads = set()
-        if obj is not None:
-            heads = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children
-                                                       if c.dep_ == "compound"}
-        conj = {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
-        if conj & {"recreate", "rebuild"}:
-            return "destroy_infrastructure", False
-        if heads & OBJECT_CLASSES["data"]:
-            return "delete_data", False
-        if heads & OBJECT_CLASSES["infra"] or words & {"environment", "infrastructure", "terraform"}:
-            return "destroy_infrastructure", False
-        return "delete_data", False
-    return kind, False
-
-
 def _subject(verb: Token, floor: int = 0) -> tuple[Optional[Token], bool, Token, Optional[Token]]:
     """(subject, passive, the verb that has it, the manipulation verb if object-controlled).
 
@@ -339,9 +251,10 @@ def _subject(verb: Token, floor: int = 0) -> tuple[Optional[Token], bool, Token,
             if child.lower_ in ("that", "which", "who") and node.dep_ == "relcl":
                 return node.head, child.dep_ == "nsubjpass", node, None
             if child.lower_ in ("that", "which") and node.head.i != node.i and node.head.pos_ == "VERB":
-                # a relative clause the parser hung on the verb: "executed X, which deleted Y"
+                # a relative clause the parser hung on the verb: "executed X, which deleted Y";
+                # the verb above is returned as ``top``, the instrument's verb
                 outer = _subject(node.head, floor)
-                return outer[0], outer[1], node, node.head
+                return outer[0], outer[1], node.head, None
             return child, child.dep_ == "nsubjpass", node, None
         if node.dep_ == "relcl":
             return node.head, False, node, None
@@ -443,17 +356,24 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             continue
         entry = verbs.get(_hyphenated(token)) or verbs.get(token.lemma_.lower()) \
             or verbs.get(token.lower_)
-        typed = _clause_kind(token, entry) if entry else None
+        typed = object_kind(token, entry) if entry else None
         if typed is None:
             continue
         kind, command = typed
         subject, passive, top, via = _subject(token, floor)
+        if _hyphenated(token) != token.lemma_.lower() and (subject is None or subject.i == token.i - 2):
+            # "The bot blind-copied ...": the parser took the prefix for the subject or lost it
+            subject = next((t for t in reversed(span[:token.i - 2 - span.start])
+                            if (t.dep_ in ("nsubj", "nsubjpass") or t.head.i == token.i)
+                            and t.pos_ in ("NOUN", "PROPN", "PRON")),
+                           None)
         passive = passive or _reduced_passive(token)
         head, rule = token, "action.verb_object"
         if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
             head = token.head  # "deleted and recreated": the phrase starts at the first verb
-        if via is not None and via.lemma_.lower() not in MANIPULATE_HEADS:
-            head, via, rule = via, None, "action.instrument_clause"
+        if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
+            head, rule = top, "action.instrument_clause"
         elif subject is not None and top.dep_ == "relcl" and subject.dep_ in ("dobj", "obj") \
                 and subject.head.pos_ == "VERB":
             outer, outer_passive, outer_top, _ = _subject(subject.head, floor)
@@ -467,7 +387,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             acted = [direct_object(token), _into(token)]
             who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])
             rule = "action.agent_hijacked"
-        elif via is not None:
+        elif via is not None and via.lemma_.lower() in MANIPULATE_HEADS:
             kind, rule = "compromised_agent", "action.agent_manipulated"
             head = next((c for c in via.children if c.dep_ == "xcomp"), head)
         elif passive:
@@ -528,25 +448,6 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     return best[1], best[2]
 
 
-#: Harm nouns and the verb phrase they name ("database deletion" -> "deleted database").
-NOMINAL_PAST = {"deletion": "deleted", "destruction": "destroyed", "wipe": "wiped",
-                "wipeout": "wiped", "leak": "leaked", "exposure": "exposed", "exfiltration":
-                "exfiltrated", "fabrication": "fabricated", "overwrite": "overwrote"}
-
-
-def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
-    """(action, target) from a harm noun and its modifiers: "the Replit database deletion",
-    "drive-deletion incident" -> ("deleted database", "database"); None for other tokens."""
-    doc = token.doc
-    noun = token
-    if token.lower_ not in NOMINAL_PAST:
-        return None
-    mods = [t for t in doc[max(0, noun.i - 3):noun.i] if t.pos_ in ("NOUN",) and t.ent_type_ == ""
-            and t.text != "-"]
-    target = " ".join(t.text for t in mods) or None
-    return (f"{NOMINAL_PAST[noun.lower_]} {target}" if target else NOMINAL_PAST[noun.lower_]), target
-
-
 def mention_phrases(span: Span, ent: Span, verb: Optional[Token]) -> tuple[Optional[str], Optional[str]]:
     """(action, target) for another incident named in one sentence: the harm clause whose
     subject is ``ent`` (or the best one within 12 tokens of it), else a harm noun's phrase
@@ -568,3 +469,23 @@ def mention_phrases(span: Span, ent: Span, verb: Optional[Token]) -> tuple[Optio
     if nominal:
         return nominal
     return action_phrase(verb), target_phrase(verb)
+
+
+#: Weight of a harm clause's vote against the cue totals (see :func:`clause_votes`).
+CLAUSE_VOTE = 1.0
+
+
+def clause_votes(sentences: list, family: set[str], weights: Optional[dict[int, float]] = None,
+                 floor: float = 1.5) -> dict[str, float]:
+    """Action-type votes from harm clauses whose actor is the agent (score >= ``floor``):
+    ``{type: sum of clause score x sentence weight}``; added to the cue totals, so that what
+    the agent did outweighs harm words about something else ("a restart erases its memory")."""
+    votes: dict[str, float] = {}
+    for sentence in sentences:
+        weight = (weights or {}).get(sentence.index, 1.0)
+        if sentence.heading and BACKGROUND_HEADING.search(sentence.heading):
+            continue
+        for clause in harm_clauses(sentence.span, family, _key_floor(sentence)):
+            if clause.score >= floor:
+                votes[clause.kind] = votes.get(clause.kind, 0.0) + clause.score * weight
+    return votes

@@ -165,6 +165,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             totals[kind] = totals.get(kind, 0.0) + weighted
             if verb is not None and (kind not in best or weighted > best[kind][0]):
                 best[kind] = (weighted, sentence, verb)
+    for vote, points in act.clause_votes(about, family, weights).items():
+        totals[vote] = totals.get(vote, 0.0) + act.CLAUSE_VOTE * points
     kind = act.best_type(totals)
     if kind:
         mention.action_type = kind
@@ -172,8 +174,10 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             mention.evidence.append(evidence(text, best[kind][1], "action_type", kind,
                                              rule="action.cues"))
         else:
-            sentence = next(s for s in about if kind in act.score_sentence(s.span))
-            mention.evidence.append(evidence(text, sentence, "action_type", kind, rule="action.cues"))
+            sentence = next((s for s in about if kind in act.score_sentence(s.span)), None)
+            if sentence is not None:
+                mention.evidence.append(evidence(text, sentence, "action_type", kind,
+                                                 rule="action.cues"))
     _set_action(text, mention, about, family, kind, weights, best.get(kind))
 
     exclude = {x.lower() for x in (agent, ) if x} | set(publishers())
@@ -223,6 +227,9 @@ def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[
     if found:
         clause, sentence = found
         confidence = round(min(0.95, 0.3 + clause.score / 10), 2)
+        if kind and not any(e.field == "action_type" for e in mention.evidence):
+            mention.evidence.append(evidence(text, sentence, "action_type", kind, rule=clause.rule,
+                                             confidence=confidence))
         mention.action = clause.phrase
         mention.evidence.append(evidence(text, sentence, "action", mention.action,
                                          rule=clause.rule, confidence=confidence))

@@ -1,4 +1,5 @@
-"""What an action was done to: the target noun phrase and the word classes of objects.
+"""The phrases of a harm clause: what was acted on (the target), what kind of harm the object
+makes of a verb (``object_kind``), and the action phrase itself (``action_text``).
 
 Patterns:
 
@@ -119,10 +120,10 @@ def direct_object(verb: Token) -> Optional[Token]:
 
 
 def locative_object(verb: Token) -> Optional[Token]:
-    """The noun after ``on``/``against``/``in``/``from``/``to`` governed by the verb or by its
-    object ("issued a DELETE call *against the API*"), or None."""
-    obj = direct_object(verb)
-    for child in list(verb.children) + (list(obj.children) if obj is not None else []):
+    """The noun after ``on``/``against``/``in``/``from``/``to`` governed by the verb or by a
+    word to its right ("issued a DELETE call *against the API*"), or None."""
+    owners = [verb] + [t for t in verb.subtree if t.i > verb.i]
+    for child in [c for owner in owners for c in owner.children]:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE - {"of"}:
             for grand in child.children:
                 if grand.dep_ == "pobj" and grand.pos_ in NOUN_POS:
@@ -225,6 +226,50 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
         return found
     place = locative_object(verb)
     return noun_phrase(place) if place is not None else None
+
+
+def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
+    """(action type, is a command) of a harm-lexicon verb (an entry of
+    ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
+    classes, or None when the object makes it harmless."""
+    kind = entry["type"]
+    if entry.get("particle") and not any(c.dep_ == "prt" and c.lower_ == entry["particle"]
+                                         for c in verb.children):
+        return None
+    right = [t for t in verb.subtree if t.i > verb.i][:14]
+    obj = direct_object(verb)
+    if obj is not None and obj.i < verb.i:
+        right += list(obj.subtree)
+    words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
+    need = entry.get("object")
+    if need == "stored" and not words & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"]):
+        return None
+    if need and need != "stored" and not words & OBJECT_CLASSES[need]:
+        if not (need == "false" and any(c.lower_ in ("wrongly", "incorrectly", "falsely")
+                                         for c in verb.children)):
+            return None
+    if kind == "command":
+        if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)):
+            return None
+        return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
+    if kind == "transfer":
+        if words & OBJECT_CLASSES["money"] or any(t.like_num or t.text == "$" for t in right):
+            return "financial_loss", False
+        return ("data_exposure", False) if words & OBJECT_CLASSES["secret"] else None
+    if kind == "destructive":
+        heads = set()
+        if obj is not None:
+            heads = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children
+                                                       if c.dep_ == "compound"}
+        conj = {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if conj & {"recreate", "rebuild"}:
+            return "destroy_infrastructure", False
+        if heads & OBJECT_CLASSES["data"]:
+            return "delete_data", False
+        if heads & OBJECT_CLASSES["infra"] or words & {"environment", "infrastructure", "terraform"}:
+            return "destroy_infrastructure", False
+        return "delete_data", False
+    return kind, False
 
 
 # --- the action phrase ----------------------------------------------------------------------
@@ -373,3 +418,57 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
             and first.pos_ != "PROPN":
         text = text[0].lower() + text[1:]
     return text
+
+
+# --- fallbacks: a cue verb's clause, a harm noun ---------------------------------------------
+
+def action_phrase(verb: Token, limit: int = 18) -> str:
+    """The verb and what it governs to its right (its clause minus the subject), at most ``limit`` tokens."""
+    head = verb
+    if head.dep_ in ("xcomp",) and head.head.lemma_ in ("decide", "choose", "try", "attempt"):
+        head = head.head
+    tokens = [t for t in head.subtree if t.i >= head.i][:limit]
+    if not tokens:
+        return verb.text
+    words = verb.doc[tokens[0].i:tokens[-1].i + 1].text
+    return words.strip(" ,;:-—\"'“”")
+
+
+def target_phrase(verb: Token) -> Optional[str]:
+    """The object of the action verb as a short noun phrase ("production database"), or None."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")]
+    if not objects:
+        for child in verb.children:
+            if child.dep_ == "prep":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    break
+    if not objects:
+        return None
+    noun = objects[0]
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")
+             and t.i >= noun.i - 4]
+    start = min([t.i for t in words] + [noun.i])
+    phrase = noun.doc[start:noun.i + 1].text
+    if noun.lower_ in ("it", "them", "this", "that", "everything"):
+        return None
+    return phrase
+
+
+#: Harm nouns and the verb phrase they name ("database deletion" -> "deleted database").
+NOMINAL_PAST = {"deletion": "deleted", "destruction": "destroyed", "wipe": "wiped",
+                "wipeout": "wiped", "leak": "leaked", "exposure": "exposed", "exfiltration":
+                "exfiltrated", "fabrication": "fabricated", "overwrite": "overwrote"}
+
+
+def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
+    """(action, target) from a harm noun and its modifiers: "the Replit database deletion",
+    "drive-deletion incident" -> ("deleted database", "database"); None for other tokens."""
+    doc = token.doc
+    noun = token
+    if token.lower_ not in NOMINAL_PAST:
+        return None
+    mods = [t for t in doc[max(0, noun.i - 3):noun.i] if t.pos_ in ("NOUN",) and t.ent_type_ == ""
+            and t.text != "-"]
+    target = " ".join(t.text for t in mods) or None
+    return (f"{NOMINAL_PAST[noun.lower_]} {target}" if target else NOMINAL_PAST[noun.lower_]), target

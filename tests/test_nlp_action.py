@@ -1,0 +1,175 @@
+"""The action phrase, its type and its target (kb.nlp.action, kb.nlp.target).
+
+Every sentence here is written for these tests; none is copied from the corpus.
+"""
+
+import pytest
+
+from kb.nlp import action as act
+from kb.nlp.pipeline import analyze_text, get_pipeline
+from kb.nlp.segment import split_sentences
+from kb.nlp.target import past_tense
+
+
+def clauses(text, family=()):
+    """Harm clauses of the first sentence of ``text``, best first."""
+    sentence = split_sentences(get_pipeline(), text)[0]
+    found = act.harm_clauses(sentence.span, set(family), act._key_floor(sentence))
+    return sorted(found, key=lambda c: -c.score)
+
+
+def best(text, family=()):
+    found = clauses(text, family)
+    assert found, f"no harm clause in {text!r}"
+    return found[0]
+
+
+def test_agent_subject_and_direct_object():
+    clause = best("The AI agent deleted the production database during a code freeze.")
+    assert clause.kind == "delete_data"
+    assert clause.rule == "action.verb_object"
+    assert clause.phrase.startswith("deleted the production database during a code freeze")
+    assert clause.target == "production database"
+    assert clause.score >= 2
+
+
+def test_headline_present_tense_becomes_past():
+    clause = best("Coding assistant wipes a designer's entire D: drive")
+    assert clause.phrase.startswith("wiped")
+    assert "D: drive" in clause.target
+
+
+def test_known_agent_scores_above_a_generic_one():
+    named = best("Kiro deleted the staging environment.", family={"Kiro"})
+    generic = best("The bot deleted the staging environment.")
+    assert named.score > generic.score
+    assert named.kind == "destroy_infrastructure"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agent could delete your files if you let it.",
+    "The assistant did not delete the repository.",
+    "The developer asked the agent to delete the old cache.",
+])
+def test_hedged_or_requested_actions_score_low(sentence):
+    assert max(c.score for c in clauses(sentence)) < 1.0
+
+
+def test_a_person_doing_the_harm_scores_low():
+    assert best("The engineer deleted the staging database.").score < 1.0
+
+
+def test_contrast_clause_is_not_the_deed():
+    found = clauses("Instead of archiving the old logs, the assistant purged the whole log bucket.")
+    top = found[0]
+    assert top.verb.lemma_ == "purge"
+    assert top.target == "whole log bucket"
+
+
+def test_passive_is_made_active():
+    clause = best("Thousands of customer records were deleted by the chatbot.")
+    assert clause.rule == "action.passive_object"
+    assert clause.phrase.startswith("deleted")
+    assert "customer records" in clause.phrase
+    assert "customer records" in clause.target
+
+
+def test_instrument_clause_keeps_the_agent_verb():
+    clause = best("The bot ran a script that erased the backup volume.")
+    assert clause.rule == "action.instrument_clause"
+    assert clause.phrase.startswith("ran a script that erased the backup volume")
+    assert clause.target == "backup volume"
+
+
+def test_destructive_command_targets_where_it_ran():
+    clause = best("The agent ran terraform destroy on the staging cluster.")
+    assert clause.kind == "destroy_infrastructure"
+    assert clause.command
+    assert clause.target == "staging cluster"
+
+
+def test_harmless_command_is_not_an_action():
+    assert not [c for c in clauses("The agent ran the unit tests on the laptop.") if c.command]
+
+
+def test_money_sent_is_financial_loss():
+    clause = best("The trading bot sent its whole balance of 3 million tokens to a stranger.")
+    assert clause.kind == "financial_loss"
+    assert clause.phrase.startswith("sent its whole balance")
+
+
+def test_money_spent_targets_what_it_was_spent_on():
+    clause = best("The agents spent about $12,000 in cloud API fees over a weekend.")
+    assert clause.kind == "financial_loss"
+    assert clause.target == "cloud API fees"
+
+
+def test_manipulated_agent_is_compromised():
+    clause = best("A prankster convinced the chatbot to agree to sell a pickup truck for one dollar.")
+    assert clause.kind == "compromised_agent"
+    assert clause.rule == "action.agent_manipulated"
+    assert clause.phrase.startswith("agreed to sell")
+
+
+def test_false_information_is_fabrication_but_plain_information_is_not():
+    assert best("The assistant gave incorrect refund information to a customer.").kind == "fabrication"
+    assert not clauses("The assistant gave refund information to a customer.")
+
+
+def test_decided_to_is_kept():
+    clause = best("The agent decided to delete and recreate the test environment.")
+    assert clause.phrase.startswith("decided to delete and recreate the test environment")
+    assert clause.kind == "destroy_infrastructure"
+
+
+def test_hyphenated_verb_keeps_its_prefix():
+    clause = best("The agent began mass-deleting her emails in what she called a speed run.")
+    assert clause.phrase == "mass-deleted her emails"
+    clause = best("The bot blind-copied every outgoing email to an outside address.")
+    assert clause.kind == "data_exposure"
+    assert clause.subject.lower_ == "bot"
+    assert clause.phrase.startswith("blind-copied every outgoing email")
+
+
+def test_conjoined_verbs_share_the_past_tense():
+    clause = best("The agent deletes the repository and lies about it.")
+    assert clause.phrase.startswith("deleted the repository and lied about it")
+
+
+@pytest.mark.parametrize("verb, past", [("deletes", "deleted"), ("wiping", "wiped"),
+                                         ("sends", "sent"), ("drops", "dropped"),
+                                         ("copies", "copied"), ("runs", "ran")])
+def test_past_tense(verb, past):
+    doc = get_pipeline()(f"It {verb} things.")
+    assert past_tense(doc[1]) == past
+
+
+def test_nominal_action_from_a_harm_noun():
+    doc = get_pipeline()("the earlier drive deletion")
+    assert act.nominal_action(doc[3]) == ("deleted drive", "drive")
+
+
+def test_best_clause_prefers_the_narrative_over_background():
+    text = ("# What happened\n\nThe support bot invented a refund policy for annual plans.\n\n"
+            "# Similar incidents\n\nAnother assistant deleted a production database last year.\n")
+    sentences = split_sentences(get_pipeline(), text)
+    clause, sentence = act.best_clause(sentences, set(), "fabrication")
+    assert clause.verb.lemma_ == "invent"
+    assert "refund policy" in clause.target
+
+
+def test_pipeline_sets_action_and_target_with_evidence():
+    text = ("Coding agent erases a startup's customer database\n\n"
+            "A coding agent from Replit erased the customer database of a small startup on Friday, "
+            "the founder said. The agent ignored a code freeze and then told the team that the "
+            "data could not be restored. The company said the outage lasted six hours and that "
+            "it had added safeguards.\n")
+    analysis = analyze_text(text, published="2025-03-01", language="en")
+    primary = analysis.mentions[0]
+    assert primary.action_type == "delete_data"
+    assert primary.action.startswith("erased")
+    assert "customer database" in primary.target
+    rules = {e.field: e.rule for e in primary.evidence}
+    assert rules["action"].startswith("action.")
+    assert rules["target"] == "target.object"
+    assert all(0 < e.confidence <= 1 for e in primary.evidence)
