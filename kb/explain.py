@@ -98,7 +98,7 @@ def format_explanation(explanation: dict, per_field: int = 3) -> str:
         for row in explanation["evidence"].get(name, [])[:per_field]:
             sentence = " ".join(row["sentence"].split())
             rule = f"{row['rule'] or name}, confidence {row['confidence'] or 0:.2f}"
-            lines.append(f"    \"{sentence}\"")
+            lines.append(f"    > {sentence}")
             lines.append(f"      value {row['value']!s} by {rule}; in {_where(row)}")
     lines += ["", "statements:"]
     for row in explanation["statements"] or []:

@@ -332,9 +332,10 @@ def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]
     """Existing incident ids for the clusters that had one: {cluster index: id}.
 
     In order of trust: the id most of the cluster's mentions had; the
-    incident whose reports overlap the cluster's most (Jaccard >= 0.5, for
-    re-extracted mentions, which have no id yet); an incident with the same
-    signature. Each id goes to one cluster at most.
+    incident whose (report, role) pairs overlap the cluster's most (Jaccard
+    >= 0.5, ties to the same signature; for re-extracted mentions, which
+    have no id yet); an incident with the same signature. Each id goes to
+    one cluster at most.
     """
     ids: dict[int, str] = {}
     for index, cluster in enumerate(clusters):
@@ -345,16 +346,19 @@ def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]
                 ids[index] = incident_id
                 break
     previous_reports: dict = defaultdict(set)
-    for row in db.query("select incident_id, report_id from incident_reports"):
-        previous_reports[row["incident_id"]].add(row["report_id"])
+    for row in db.query("select incident_id, report_id, role from incident_reports"):
+        previous_reports[row["incident_id"]].add((row["report_id"], row["role"]))
+    signatures = {row["id"]: row["signature"] for row in db.query("select id, signature from incidents")}
     overlaps = []
     for index, cluster in enumerate(clusters):
-        reports = {ref.report for ref in cluster}
+        reports = {(ref.report, "primary" if ref.mention.primary else "mention") for ref in cluster}
+        own_signature = signature(cluster)
         for incident_id, before in previous_reports.items():
             shared = len(reports & before)
             if shared:
-                overlaps.append((shared / len(reports | before), index, incident_id))
-    for jaccard, index, incident_id in sorted(overlaps, key=lambda o: (-o[0], o[1], o[2])):
+                overlaps.append((shared / len(reports | before),
+                                 signatures.get(incident_id) == own_signature, index, incident_id))
+    for jaccard, _, index, incident_id in sorted(overlaps, key=lambda o: (-o[0], not o[1], o[2], o[3])):
         if jaccard >= 0.5 and index not in ids and incident_id not in ids.values():
             ids[index] = incident_id
     by_signature = {row["signature"]: row["id"] for row in db.query(

@@ -206,11 +206,17 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     mention.blamed, chosen = decide(said)
     if chosen is not None:
         mention.blame_statement = chosen.quote[:300]
-        sentence = next(s for s in sentences if s.start == chosen.start)
-        rule, confidence = getattr(chosen, "rule", "blame"), min(getattr(chosen, "weight", 1.0) / 2.5, 1.0)
-        for field, value in (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)):
-            mention.evidence.append(evidence(text, sentence, field, value, rule=rule,
-                                             confidence=round(confidence, 2)))
+        # every statement of the winning category is evidence for "blamed"; the chosen one
+        # is also the evidence of blame_statement
+        for said_one in [chosen] + [s for s in said if s.blamed == mention.blamed and s is not chosen]:
+            sentence = next(s for s in sentences if s.start == said_one.start)
+            rule = getattr(said_one, "rule", "blame")
+            confidence = round(min(getattr(said_one, "weight", 1.0) / 2.5, 1.0), 2)
+            fields = (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)) \
+                if said_one is chosen else (("blamed", mention.blamed),)
+            for field, value in fields:
+                mention.evidence.append(evidence(text, sentence, field, value, rule=rule,
+                                                 confidence=confidence))
 
     when = occurred(sentences, incident, published)
     if when:
