@@ -11,13 +11,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from kb.nlp import analyze_text
-from kb.nlp.prefilter import may_describe_incident
+from kb.nlp.prefilter import PREFILTER_NOTE, may_describe_incident
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
 from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
 from kb.text import (Document, DocumentError, is_html, is_supported, read_document, read_text,
                      visible_text)
-
-PREFILTER_NOTE = "pre-filter: no AI term near a harm term"
 
 
 def mention_record(mention: Mention, key: Optional[str]) -> dict:

@@ -16,6 +16,7 @@ from spacy.language import Language
 from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements
+from .prefilter import PREFILTER_NOTE, may_describe_incident
 from .deployer import choose_deployer
 from .actors import incident_references
 from .entities import count_who, named_bots, publishers
@@ -345,14 +346,17 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     """Analyse one report's cleaned text.
 
     ``title`` weights the lead; ``published`` ('yyyy-mm-dd' or None) anchors relative dates;
-    ``language`` (ISO 639-1) skips detection when given. Non-English text is not analysed:
-    ``relevant=False``, no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
+    ``language`` (ISO 639-1) skips detection when given. Non-English text, and text where no
+    AI term stands near a harm term (the cheap pre-filter), is not analysed: ``relevant=False``,
+    no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
     are the primary incident (first, at most one) and secondary ones.
     """
     language = language or detect_language(text) or "en"
     if language != "en":
         return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
                                 note=f"language {language} not supported by the English pipeline")
+    if not may_describe_incident(f"{title or ''}\n{text}"):
+        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note=PREFILTER_NOTE)
     nlp = get_pipeline()
     sentences = split_sentences(nlp, text)
     if not sentences:

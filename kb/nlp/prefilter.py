@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+#: The note a report gets when the pre-filter rules it out.
+PREFILTER_NOTE = "pre-filter: no AI term near a harm term"
 #: How close (in characters) an AI term and a harm term must stand.
 WINDOW = 600
 
