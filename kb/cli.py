@@ -72,21 +72,30 @@ def import_command(paths, db_path, verbose):
     (title, canonical URL, publisher, author, date) with trafilatura; all
     text is repaired with ftfy. Re-importing unchanged content adds nothing;
     a changed file updates its report. A bad file is reported on one line
-    and skipped; the exit code is 1 when any file failed.
+    and skipped; the exit code is 1 when any file failed. A progress bar
+    shows on a terminal for 20 files or more (-v lists every file instead).
 
     Example: kb import ../shared/seeds ../shared/corpus/agent-failures
     """
-    from kb.ingest import import_paths
+    from kb.ingest import expand_paths, import_paths
 
     db = open_database(db_path)
+    total = sum(1 for _ in expand_paths(list(paths), []))
+    show_bar = not verbose and total >= 20 and sys.stderr.isatty()
+    bar = click.progressbar(length=total, label="importing", file=sys.stderr, show_pos=True) \
+        if show_bar else None
 
     def progress(path, outcome):
         if outcome not in ("added", "updated", "unchanged"):
-            click.echo(f"error: {outcome}", err=True)
+            click.echo(f"\nerror: {outcome}" if bar else f"error: {outcome}", err=True)
         elif verbose:
             click.echo(f"{outcome}: {path}", err=True)
+        if bar:
+            bar.update(1)
 
     result = import_paths(db, list(paths), progress)
+    if bar:
+        bar.render_finish()
     for line in result.errors:
         if line.endswith("no such file or folder"):
             click.echo(f"error: {line}", err=True)
