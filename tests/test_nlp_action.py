@@ -173,3 +173,15 @@ def test_pipeline_sets_action_and_target_with_evidence():
     assert rules["action"].startswith("action.")
     assert rules["target"] == "target.object"
     assert all(0 < e.confidence <= 1 for e in primary.evidence)
+
+
+def test_comma_inside_quotes_still_ends_the_phrase():
+    clause = best('The assistant published the payroll records to a public wiki as a "draft page," '
+                  'copying the layout it had used for older reports.')
+    assert clause.phrase == "published the payroll records to a public wiki as a draft page"
+
+
+def test_while_clause_of_the_task_is_dropped():
+    clause = best("The bot erased the billing table and its snapshots while tidying a test schema.")
+    assert clause.phrase == "erased the billing table and its snapshots"
+    assert clause.target.startswith("billing table")

@@ -319,12 +319,21 @@ def past_tense(verb: Token) -> str:
     return lemma + "ed"
 
 
+def _next_word(doc, i: int) -> Optional[Token]:
+    """The first token after ``i`` that is not a quote mark or space, or None."""
+    for t in doc[i + 1:min(i + 4, len(doc))]:
+        if t.text not in _QUOTES and not t.is_space:
+            return t
+    return None
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
                    harm: frozenset = frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
     ``;`` or a colon (not a drive letter's), at a new clause after a comma once the harm verb
-    is in (", which", ", following ..." unless the -ing verb is in ``harm``), at ``limit`` words; quote marks are dropped and a closed dash or bracket aside is
-    skipped."""
+    is in (", which", ", following ..." unless the -ing verb is in ``harm``; a quote mark
+    between is skipped), at "while" + a non-harm -ing verb (the task it was on), at ``limit``
+    words; quote marks are dropped and a closed dash or bracket aside is skipped."""
     doc = head.doc
     tokens = [t for t in head.subtree if t.i >= start and t.i not in skip]
     words: list[Token] = []
@@ -349,10 +358,14 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
                                                       and doc[t.i + 1].lower_ in ("drive", "partition"))):
             if words:
                 break
-        if t.text == "," and words and t.i + 1 < len(doc) and words[-1].i >= verb.i and (
-                doc[t.i + 1].lower_ in _CLAUSE_MARKS
-                or (doc[t.i + 1].tag_ == "VBG" and doc[t.i + 1].lemma_.lower() not in harm)):
-            break  # a new clause: ", which ...", ", following the pattern ..."
+        after = _next_word(doc, t.i)
+        if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
+                after.lower_ in _CLAUSE_MARKS
+                or (after.tag_ == "VBG" and after.lemma_.lower() not in harm)):
+            break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
+        if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
+                and t.head.tag_ == "VBG" and t.head.lemma_.lower() not in harm:
+            break  # the task it was on: "deleted X while working a staging task"
         if t.text not in _QUOTES and not t.is_space:
             words.append(t)
         if sum(1 for w in words if not w.is_punct) >= max(limit, verb.i - start + 6):
