@@ -74,7 +74,7 @@ def main() -> None:
     print(f"pages served: {len(urls)} URLs ({len(pages)} distinct recorded pages)")
     print(f"bare scrapy spider: {bare_pages} pages in {bare_seconds:.2f}s = {bare_rate:.1f} pages/s")
     print(f"whole crawl:        {kept} pages in {whole_seconds:.2f}s = {whole_rate:.1f} pages/s "
-          f"(reports: {result.added} added, {result.unchanged} unchanged, {result.failed} no text)")
+          f"(reports: {result.added} added, {result.unchanged} unchanged, {len(result.errors)} no text)")
     print(f"  fetch + WARC store: {fetch_seconds:.2f}s = {kept / fetch_seconds:.1f} pages/s "
           f"(ratio to bare {kept / fetch_seconds / bare_rate:.2f})")
     print(f"  extract + store:    {whole_seconds - fetch_seconds:.2f}s = "

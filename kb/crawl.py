@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Optional
 import sqlite_utils
 
 from kb.db import utc_now
-from kb.ingest import store_document
+from kb.ingest import ImportResult, store_document
 from kb.text import Document, DocumentError, decode, document_from_html, document_from_text
 
 DEFAULT_RAW = Path("data") / "raw"
@@ -47,17 +47,6 @@ class CrawlSummary:
     def unreachable(self) -> list[dict]:
         """Sources that failed without fetching anything."""
         return [s for s in self.sources if s["fetched"] == 0 and s["failed"] > 0]
-
-
-@dataclass
-class IngestSummary:
-    """Counts of one ingest: reports added/updated/unchanged, records failed (no text)."""
-
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def run_crawl(raw_dir: Path, sources_file: Optional[Path] = None, names: Iterable[str] = (),
@@ -175,7 +164,7 @@ def _extract(job: tuple[str, dict]):
 
 
 def ingest_raw(db: sqlite_utils.Database, raw_dir: Path, workers: Optional[int] = None,
-               progress: Optional[Callable[[dict, str], None]] = None) -> IngestSummary:
+               progress: Optional[Callable[[dict, str], None]] = None) -> ImportResult:
     """Store every pending raw record as a report; returns the counts.
 
     Text extraction runs in ``workers`` processes (default: one per CPU when
@@ -183,7 +172,7 @@ def ingest_raw(db: sqlite_utils.Database, raw_dir: Path, workers: Optional[int] 
     per record, outcome being added/updated/unchanged or the error line.
     """
     records = pending_records(db, raw_dir)
-    summary = IngestSummary()
+    summary = ImportResult()
     jobs = [(str(raw_dir), r) for r in records]
     workers = workers or (os.cpu_count() or 1)
     if workers > 1 and len(jobs) > 16:
@@ -203,7 +192,6 @@ def ingest_raw(db: sqlite_utils.Database, raw_dir: Path, workers: Optional[int] 
                 setattr(summary, outcome, getattr(summary, outcome) + 1)
             else:
                 outcome = result
-                summary.failed += 1
                 summary.errors.append(result)
             db["raw_records"].insert({
                 "record_id": record["record_id"], "kind": record["kind"],

@@ -21,7 +21,9 @@ from kb.text import Document, DocumentError, is_supported, read_document
 
 @dataclass
 class ImportResult:
-    """Counts of one import run; ``errors`` holds one line per failed input."""
+    """Counts of one run that stores reports (``kb import`` of files, or the
+    crawl's ingest of raw-store records); ``errors`` holds one line per input
+    that gave no report."""
 
     added: int = 0
     updated: int = 0
