@@ -283,7 +283,7 @@ def _patterns(db, week: Week) -> dict:
         values = sorted(set(current) | set(previous), key=lambda v: (-current[v], -previous[v], v))
         patterns[column] = [
             {"value": value, "week": current[value], "previous": previous[value],
-             "average": round(previous[value] / PATTERN_WEEKS, 1)}
+             "average": round(previous[value] / PATTERN_WEEKS, 2)}
             for value in values
         ]
     return patterns

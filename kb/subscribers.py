@@ -52,7 +52,7 @@ class Subscriber:
 
 
 def normalise_email(value: str) -> str:
-    """The address as stored: one bare ``local@domain``, domain lower-cased.
+    """The address as stored: one bare ``local@domain``, lower-cased (one row per mailbox).
 
     Raises SubscriberError for anything else (a display name, several
     addresses, control characters, no domain).
@@ -66,7 +66,7 @@ def normalise_email(value: str) -> str:
         raise SubscriberError(f"{value!r}: not an email address ({error})") from None
     if not address.username or "." not in address.domain:
         raise SubscriberError(f"{value!r}: not an email address (needs user@domain.tld)")
-    return f"{address.username}@{address.domain.lower()}"
+    return f"{address.username}@{address.domain}".lower()
 
 
 def _clean_names(names) -> list[str]:
