@@ -100,7 +100,8 @@ def digest(week, out_dir, send, force, config_path, site_url, db_path):
 
     Example: kb digest --week 2026-W47 --send
     """
-    from kb.digest import WeekError, build_message, parse_week, render, select_week, unsubscribe_links
+    from kb.digest import (DEFAULT_SITE_URL, WeekError, build_message, parse_week, render,
+                           select_week, unsubscribe_links)
     from kb.mailer import SendError, SettingsError, already_sent, attempts_of, load_settings, send_batch
     from kb.subscribers import Subscriber, active_subscribers
 
@@ -111,11 +112,9 @@ def digest(week, out_dir, send, force, config_path, site_url, db_path):
         settings = load_settings(config_path)
     except (WeekError, SettingsError) as error:
         raise click.ClickException(str(error))
-    site = (site_url or settings.site_url or "").rstrip("/")
-    if not site:
-        from kb.digest import DEFAULT_SITE_URL
-
-        site = DEFAULT_SITE_URL
+    site = (site_url or settings.site_url or DEFAULT_SITE_URL).rstrip("/")
+    if not re.match(r"^https?://[^\s/]+", site):
+        raise click.ClickException(f"--site-url {site!r}: not an http(s) URL")
     if send and not settings.host:
         raise click.ClickException("KB_SMTP_HOST is not set (needed by --send)")
     db = open_database(db_path)

@@ -28,6 +28,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 from urllib.parse import quote, urlencode
@@ -40,10 +41,19 @@ from kb.subscribers import Subscriber
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "digest"
 DEFAULT_SITE_URL = "http://127.0.0.1:8001"
 SUBJECT_LIMIT = 120
+#: SMTP line endings and header checks; quoted-printable lines of at most 76
+#: characters (RFC 2045) while the bodies are encoded, then headers folded only
+#: past RFC 5322's 998-character limit.
+BODY_POLICY = SMTP.clone(max_line_length=76)
+HEADER_POLICY = SMTP.clone(max_line_length=998)
 #: How many reports of a new incident are linked, and how many statements are shown.
 FIRST_REPORTS = 3
 NOTABLE_STATEMENTS = 6
 PATTERN_WEEKS = 4
+#: How the digest names each blame category (annotation.md's vocabulary).
+BLAME_LABELS = {"human": "a human (user, operator, employee)", "ai": "the AI itself",
+                "vendor": "the vendor (accepted fault)", "third_party": "a third party",
+                "none": "no one yet (no statement reported)"}
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
@@ -330,6 +340,7 @@ def one_line(value, limit: Optional[int] = None) -> str:
     return text
 
 
+@lru_cache(maxsize=2)
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -339,6 +350,7 @@ def _environment(autoescape: bool) -> Environment:
     )
     env.filters["one_line"] = one_line
     env.filters["label"] = lambda value: (value or "unknown").replace("_", " ")
+    env.filters["blame"] = lambda value: BLAME_LABELS.get(value, (value or "unknown").replace("_", " "))
     return env
 
 
@@ -407,7 +419,7 @@ def build_message(digest: WeekDigest, subscriber: Subscriber, from_address: str,
     """
     link, list_unsubscribe = unsubscribe_links(subscriber, from_address, unsubscribe_url)
     subject, text, html = render(digest, link)
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=BODY_POLICY)
     message["Subject"] = subject
     message["From"] = one_line(from_address)
     message["To"] = subscriber.email
@@ -417,8 +429,11 @@ def build_message(digest: WeekDigest, subscriber: Subscriber, from_address: str,
     if unsubscribe_url:
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["List-Id"] = f"Blast Radius weekly digest <digest.{message_id_domain(from_address)}>"
-    message.set_content(text, subtype="plain", charset="utf-8")
-    message.add_alternative(html, subtype="html", charset="utf-8")
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # The bodies are encoded now; from here on the policy only folds headers, and
+    # a List-Unsubscribe URL must stay one unencoded word however long.
+    message.policy = HEADER_POLICY
     return message
 
 

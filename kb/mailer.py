@@ -16,9 +16,13 @@ sent ones are never sent again unless forced.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -63,7 +67,8 @@ def load_settings(config: Optional[Path] = None, environ: Optional[dict] = None)
     """Settings from the YAML ``config`` file (optional) overlaid with the environment.
 
     Raises SettingsError naming the file or variable for an unreadable file,
-    an unknown key, a non-numeric port or an unknown TLS mode.
+    an unknown key, a non-numeric port, an unknown TLS mode, a sender that
+    is not an address or a site URL that is not http(s).
     """
     import os
 
@@ -92,10 +97,21 @@ def load_settings(config: Optional[Path] = None, environ: Optional[dict] = None)
         port = int(values.get("smtp_port") or 0)
     except (TypeError, ValueError):
         raise SettingsError(f"KB_SMTP_PORT={values.get('smtp_port')!r}: not a port number") from None
+    sender = " ".join(str(values.get("smtp_from") or DEFAULT_FROM).split())
+    name, address = parseaddr(sender)
+    try:
+        Address(display_name=name, addr_spec=address)
+    except (ValueError, IndexError, HeaderParseError):
+        address = ""
+    if "@" not in address:
+        raise SettingsError(f"KB_SMTP_FROM={sender!r}: not an address like 'Name <user@domain>'")
+    site_url = values.get("site_url")
+    if site_url and not re.match(r"^https?://[^\s/]+", str(site_url)):
+        raise SettingsError(f"KB_SITE_URL={site_url!r}: not an http(s) URL")
     return MailSettings(
         host=values.get("smtp_host"), port=port, user=values.get("smtp_user"),
         password=values.get("smtp_password"), tls=tls,
-        sender=str(values.get("smtp_from") or DEFAULT_FROM), site_url=values.get("site_url"),
+        sender=sender, site_url=site_url,
         unsubscribe_url=values.get("unsubscribe_url"),
     )
 

@@ -2,6 +2,7 @@
 subscribers, and an aiosmtpd server on 127.0.0.1 receiving what `kb digest --send` sends."""
 
 import html
+import re
 import shutil
 import socket
 from datetime import date
@@ -236,6 +237,11 @@ def test_a_hostile_title_cannot_add_headers_or_markup(db_path, smtp):
     assert names == {b"Subject", b"From", b"To", b"Date", b"Message-ID", b"List-Unsubscribe",
                      b"List-Id", b"MIME-Version", b"Content-Type"}
     assert b"\nBcc:" not in raw        # not even at the start of a body line
+    # List-Unsubscribe stays one unencoded URL; body lines within RFC 2045's 76 characters.
+    assert re.search(rb"\r\nList-Unsubscribe: <mailto:digest@kb\.example\.org\?subject="
+                     rb"unsubscribe%20[\w-]+>\r\n", raw)
+    body_lines = raw.split(b"\r\n\r\n", 1)[1].split(b"\r\n")
+    assert max(map(len, body_lines)) <= 76
     subject = message["Subject"]
     assert "Evil agent" in subject and "\n" not in subject and "\r" not in subject
     assert len(subject) <= 120
@@ -359,3 +365,31 @@ def test_datasette_never_shows_subscribers(db_path):
         assert response.status_code == 400 and "prohibited" in response.json()["error"]
         assert "ana@example.org" not in response.text
     assert get("/kb/incidents.json?_shape=array").status_code == 200
+
+
+def test_bad_mail_settings_are_one_line_errors(db_path):
+    for env, problem in (({"KB_SMTP_FROM": "not an address"}, "KB_SMTP_FROM"),
+                         ({"KB_SITE_URL": "ftp://x"}, "KB_SITE_URL"),
+                         ({"KB_SMTP_PORT": "smtp"}, "KB_SMTP_PORT")):
+        result = kb("digest", "--db", db_path, "--week", WEEK, "--send", env={"KB_SMTP_HOST": "127.0.0.1", **env})
+        assert result.exit_code == 1 and problem in result.stderr and "Traceback" not in result.stderr
+    result = kb("digest", "--db", db_path, "--week", WEEK, "--send")
+    assert result.exit_code == 1 and "KB_SMTP_HOST is not set" in result.stderr
+
+
+def test_a_merge_this_week_shows_as_a_change(db_path):
+    db = open_db(db_path)
+    with db.conn:   # the tables of migration 0005 (another helper's), as the schema contract gives them
+        db["incident_merges"].create({"id": int, "kind": str, "from_ids": str, "to_ids": str,
+                                      "reason": str, "origin": str, "created_at": str}, pk="id")
+        db["incident_redirects"].create({"old_id": str, "new_id": str, "reason": str,
+                                         "created_at": str}, pk="old_id")
+        db["incident_merges"].insert({"kind": "merge", "from_ids": '["2026-02-amazon-kiro-2"]',
+                                      "to_ids": '["undated-google-antigravity"]', "origin": "override",
+                                      "created_at": IN_WEEK})
+        db["incident_redirects"].insert({"old_id": "2025-12-old-slug", "new_id": "undated-google-antigravity",
+                                         "created_at": IN_WEEK})
+    digest = select_week(db, parse_week(WEEK), SITE)
+    [antigravity] = [i for i in digest.changed if i["agent"] == "Antigravity"]
+    assert antigravity["merged"] == ["2025-12-old-slug", "2026-02-amazon-kiro-2"]
+    assert select_week(db, parse_week("2026-W46"), SITE).changed == []
