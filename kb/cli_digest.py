@@ -123,18 +123,21 @@ def digest(week, out_dir, send, force, config_path, site_url, db_path):
         click.echo(f"{chosen.label}: no new or changed incidents; no digest")
         return
     summary = f"{chosen.label}: {len(everything.new)} new, {len(everything.changed)} changed incidents"
+    # The unfiltered digest as a placeholder reader sees it (for printing and the preview).
+    reader = Subscriber(0, "reader@example.org", "preview")
+    _, preview_text, preview_html = render(
+        everything, unsubscribe_links(reader, settings.sender, settings.unsubscribe_url)[0])
     if not out_dir and not send:
-        preview = Subscriber(0, "reader@example.org", "preview")
-        link, _ = unsubscribe_links(preview, settings.sender, settings.unsubscribe_url)
-        click.echo(render(everything, link)[1])
+        click.echo(preview_text)
         return
     subscribers = active_subscribers(db)
     click.echo(f"{summary}; {len(subscribers)} active subscribers", err=True)
     if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        preview = Subscriber(0, "reader@example.org", "preview")
-        link, _ = unsubscribe_links(preview, settings.sender, settings.unsubscribe_url)
-        (out_dir / f"digest-{chosen.label}.html").write_text(render(everything, link)[2], encoding="utf-8")
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise click.ClickException(f"{out_dir}: cannot create folder ({error.strerror or error})")
+        (out_dir / f"digest-{chosen.label}.html").write_text(preview_html, encoding="utf-8")
         written = 0
         for subscriber in subscribers:
             theirs = everything.for_subscriber(subscriber)

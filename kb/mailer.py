@@ -16,6 +16,7 @@ sent ones are never sent again unless forced.
 
 from __future__ import annotations
 
+import os
 import re
 import smtplib
 import ssl
@@ -70,8 +71,6 @@ def load_settings(config: Optional[Path] = None, environ: Optional[dict] = None)
     an unknown key, a non-numeric port, an unknown TLS mode, a sender that
     is not an address or a site URL that is not http(s).
     """
-    import os
-
     environ = os.environ if environ is None else environ
     values: dict = {}
     if config is not None:
