@@ -445,3 +445,9 @@ def stats(db_path):
         click.echo(f"{table}: {db[table].count}")
     relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
     click.echo(f"relevant reports: {relevant}")
+
+
+from kb.cli_digest import digest, subscribe, unsubscribe  # noqa: E402  (the weekly digest, issue 7)
+
+for _command in (subscribe, unsubscribe, digest):
+    cli.add_command(_command)

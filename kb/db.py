@@ -195,3 +195,26 @@ def _evidence_rule_confidence(db: sqlite_utils.Database) -> None:
     # Which rule produced each value, and how sure it is (kb explain shows both).
     db["evidence"].add_column("rule", str)
     db["evidence"].add_column("confidence", float)
+
+
+@migration("0007_subscribers_digests")
+def _subscribers_digests(db: sqlite_utils.Database) -> None:
+    # Who gets the weekly digest (kb subscribe), with optional vendor/agent filters.
+    db["subscribers"].create(
+        {
+            "id": int, "email": str, "vendors": str, "agents": str, "token": str,
+            "status": str, "created_at": str, "updated_at": str,
+        },
+        pk="id", not_null={"email", "token", "status"},
+    )
+    db["subscribers"].create_index(["email"], unique=True)
+    db["subscribers"].create_index(["token"], unique=True)
+    # Which week's digest went to whom: never sent twice, a failed recipient retried.
+    db["digests"].create(
+        {
+            "week": str, "subscriber_id": int, "email": str, "status": str, "attempts": int,
+            "message_id": str, "incidents": int, "error": str, "sent_at": str, "updated_at": str,
+        },
+        pk=("week", "subscriber_id"),
+        foreign_keys=[("subscriber_id", "subscribers", "id")],
+    )
