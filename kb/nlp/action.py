@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model
-from .target import (DECIDE_HEADS, action_phrase, action_text, direct_object,  # noqa: F401
+from .target import (DECIDE_HEADS, EMPTY_HEADS, action_phrase, action_text, direct_object,  # noqa: F401
                      nominal_action, noun_phrase, object_kind, target_of, target_phrase)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
@@ -220,7 +220,7 @@ class HarmClause:
         return action_text(self.head, self.verb, passive=passive,
                            keep_aux=self.rule == "action.agent_hijacked",
                            passive_target=self.target if passive else None,
-                           harm=frozenset(harm_verbs()))
+                           harm=harm_verbs())
 
     @property
     def target(self) -> Optional[str]:
@@ -345,6 +345,28 @@ def _reduced_passive(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _copular_passive(verb: Token) -> bool:
+    """A participle the parser hung on "be" as its complement ("every message was blind-copied
+    to ...": ``acomp`` of "was"): a passive whose subject is the subject of "be"."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be"
+
+
+#: Verbs that pass an instruction to the agent ("telling the agent to wipe ...").
+INSTRUCT_HEADS = {"tell", "instruct", "direct", "order", "command"}
+#: Words that mark an instruction as planted by an attacker (lemmas or lower-cased words).
+INJECTION_MARKS = {"inject", "injected", "injection", "malicious", "hidden", "adversarial",
+                   "poisoned", "planted", "embedded", "payload", "smuggle", "smuggled", "rogue"}
+
+
+def _injected(span: Span, via: Token) -> bool:
+    """Pattern action.injected_instruction: an instruction verb (``INSTRUCT_HEADS``) whose object
+    is the agent and whose complement is a harm verb, in a sentence that marks the instruction
+    as planted (``INJECTION_MARKS`` before the verb: "an injected prompt telling the agent to
+    wipe the servers") -> compromised_agent, the phrase starting at the instruction verb."""
+    return any(t.lower_ in INJECTION_MARKS or t.lemma_.lower() in INJECTION_MARKS
+               for t in span if t.i < via.i)
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
     (:func:`agent_score`), hedges (:func:`_hedged`), a direct object (x1.2) and weak verbs
@@ -368,6 +390,10 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
                             and t.pos_ in ("NOUN", "PROPN", "PRON")),
                            None)
         passive = passive or _reduced_passive(token)
+        if _copular_passive(token):
+            passive = True
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           subject)
         head, rule = token, "action.verb_object"
         if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
             head = token.head  # "deleted and recreated": the phrase starts at the first verb
@@ -390,11 +416,15 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
         elif via is not None and via.lemma_.lower() in MANIPULATE_HEADS:
             kind, rule = "compromised_agent", "action.agent_manipulated"
             head = next((c for c in via.children if c.dep_ == "xcomp"), head)
+        elif via is not None and via.lemma_.lower() in INSTRUCT_HEADS and _injected(span, via):
+            kind, rule, head, top = "compromised_agent", "action.injected_instruction", via, token
         elif passive:
             by = next((g for c in token.children if c.dep_ == "agent" for g in c.children
                        if g.dep_ == "pobj"), None)
             who = agent_score(by, family) if by is not None else 0.9
             rule = "action.passive_object"
+            if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
+                who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
         score = who * _hedged(token, top)
         if direct_object(token) is not None:
             score *= 1.2

@@ -327,8 +327,47 @@ def _next_word(doc, i: int) -> Optional[Token]:
     return None
 
 
+def _harmful(verb: Token, harm) -> bool:
+    """Whether a verb is a harm verb *with a harmful object*: its lemma is in ``harm`` and, when
+    ``harm`` maps lemmas to lexicon entries, :func:`object_kind` types it ("while producing no
+    useful output" is not harmful although "produce" is a fabrication verb)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in harm:
+        return False
+    entry = harm[lemma] if isinstance(harm, dict) else None
+    return entry is None or object_kind(verb, entry) is not None
+
+
+#: Contrast markers whose clause tells what the agent should have done ("instead of
+#: suggesting deletions"); annotators keep it in the action phrase.
+CONTRAST_MARKS = {("instead", "of"), ("rather", "than")}
+
+
+def contrast_clause(head: Token, start: int) -> Optional[str]:
+    """Pattern action.contrast_clause: a fronted "instead of X" / "rather than X" phrase governed
+    by the harm verb or a verb above it ("Instead of suggesting deletions, the agent deleted
+    ...") -> "instead of suggesting deletions" (at most 8 words), else None."""
+    doc = head.doc
+    above = {head.i} | {a.i for a in head.ancestors}
+    for t in doc[head.sent.start:start]:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is None or (t.lower_, nxt.lower_) not in CONTRAST_MARKS:
+            continue
+        prep = nxt if nxt.head.i in above or nxt.head.i == t.i else t
+        if prep.head.i not in above and t.head.i not in above:
+            continue
+        sub = sorted(set(prep.subtree) | set(t.subtree) | {t, nxt}, key=lambda x: x.i)
+        words = [w for w in sub if w.i < start and not w.is_space and w.text not in _QUOTES]
+        while words and words[-1].is_punct:
+            words.pop()
+        if len(words) <= 2 or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        return doc[words[0].i:words[-1].i + 1].text.lower()
+    return None
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
-                   harm: frozenset = frozenset()) -> list[Token]:
+                   harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
     ``;`` or a colon (not a drive letter's), at a new clause after a comma once the harm verb
     is in (", which", ", following ..." unless the -ing verb is in ``harm``; a quote mark
@@ -361,10 +400,10 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         after = _next_word(doc, t.i)
         if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
                 after.lower_ in _CLAUSE_MARKS
-                or (after.tag_ == "VBG" and after.lemma_.lower() not in harm)):
+                or (after.tag_ == "VBG" and not _harmful(after, harm))):
             break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
         if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
-                and t.head.tag_ == "VBG" and t.head.lemma_.lower() not in harm:
+                and t.head.tag_ == "VBG" and not _harmful(t.head, harm):
             break  # the task it was on: "deleted X while working a staging task"
         if t.text not in _QUOTES and not t.is_space:
             words.append(t)
@@ -380,7 +419,7 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
 
 def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool = False,
                 passive_target: Optional[str] = None, limit: int = PHRASE_WORDS,
-                harm: frozenset = frozenset()) -> str:
+                harm=frozenset()) -> str:
     """The action as a short verb phrase in the simple past.
 
     Starts at ``head`` (the harm verb, or the agent's verb governing it), lifted to a carrying
@@ -426,6 +465,9 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
         if target and target.lower() not in text.lower():
             first, _, rest = text.partition(" ")
             text = f"{first} {target} {rest}".strip()
+    aside = contrast_clause(head, start)
+    if aside and aside not in text.lower():
+        text = f"{text} {aside}"
     first = doc[words[0].i]
     if text[:1].isupper() and not text[1:2].isupper() and first.ent_type_ == "" \
             and first.pos_ != "PROPN":
