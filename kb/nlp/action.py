@@ -310,6 +310,9 @@ def _hedged(verb: Token, top: Token) -> float:
                 factor = min(factor, 0.3)
         if node.i != verb.i and node.lemma_.lower() in REQUEST_HEADS:
             factor = min(factor, 0.4)
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            factor = min(factor, 0.4)  # a capability, not a deed: "the ability to send email"
         if node.pos_ in ("ADP", "SCONJ") and (node.lower_ in CONTRAST or any(
                 c.lower_ in CONTRAST for c in node.children)):
             factor = min(factor, 0.2)
@@ -395,8 +398,13 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                            subject)
         head, rule = token, "action.verb_object"
-        if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
-            head = token.head  # "deleted and recreated": the phrase starts at the first verb
+        if token.dep_ == "conj" and token.head.i >= floor and token.head.pos_ == "VERB" \
+                and token.i - token.head.i <= 14 and token.head.dep_ not in NOMINAL_DEPS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # pattern action.coordinated_series: "deleted and recreated", "told customers about
+            # its mother, invented stories and quoted wrong prices": the phrase starts at the
+            # first verb of the series that shares the harm verb's subject
+            head = token.head
         if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
             head, rule = top, "action.instrument_clause"

@@ -149,7 +149,7 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
         end += 2
     right = list(noun.rights)
     colon = next((c for c in right if c.dep_ == "appos" and c.i > end and doc[end].text == ":"), None)
-    if colon is not None and max(t.i for t in colon.subtree) + 1 - start <= 16:
+    if colon is not None and max(t.i for t in colon.subtree) + 1 - start <= 20:
         # "the environment: the database, VPC, cluster and load balancers" -- the list names it
         end = max(t.i for t in colon.subtree) + 1
         right = []
