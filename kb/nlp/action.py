@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model
-from .target import (DECIDE_HEADS, EMPTY_HEADS, action_phrase, action_text, direct_object,  # noqa: F401
+from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
                      nominal_action, noun_phrase, object_kind, target_of, target_phrase)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
@@ -231,6 +231,8 @@ class HarmClause:
             return target_of(deed, True) if deed is not None else None
         if self.rule == "action.passive_object" and self.subject is not None:
             return noun_phrase(self.subject) or target_of(self.verb)
+        if self.rule == "action.quoted_verb":
+            return noun_phrase(self.verb.head)
         return target_of(self.verb, self.command)
 
 
@@ -370,6 +372,49 @@ def _injected(span: Span, via: Token) -> bool:
                for t in span if t.i < via.i)
 
 
+_OPEN_QUOTES = {'"', "“", "'", "‘"}
+
+
+def _quoted_verb(token: Token) -> Optional[Token]:
+    """Pattern action.quoted_verb: a harm verb in scare quotes after "to" that the parser took for
+    a modifier of the following noun ('decided to "delete and recreate" the environment':
+    ``amod`` of "environment"). Returns the verb that governs "to" (``decided``), else None."""
+    doc = token.doc
+    if token.dep_ not in ("amod", "compound", "nmod") or token.i < 2 or token.head.i <= token.i:
+        return None
+    if doc[token.i - 1].text not in _OPEN_QUOTES or doc[token.i - 2].lower_ != "to":
+        return None
+    carrier = doc[token.i - 2].head
+    return carrier if carrier.pos_ == "VERB" and carrier.i < token.i else None
+
+
+def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause]:
+    """Harm clauses of scare-quoted verbs (:func:`_quoted_verb`): the phrase starts at the
+    carrying verb, the target is the noun the quoted verb was hung on."""
+    verbs = harm_verbs()
+    found = []
+    for token in span:
+        if token.i < floor or token.dep_ == "conj":
+            continue
+        entry = verbs.get(token.lemma_.lower()) or verbs.get(token.lower_)
+        carrier = _quoted_verb(token) if entry else None
+        if carrier is None:
+            continue
+        kind = entry["type"]
+        if kind == "destructive":
+            conj = {c.lemma_.lower() for c in token.children if c.dep_ == "conj"}
+            noun = {token.head.lemma_.lower(), token.head.lower_}
+            kind = "destroy_infrastructure" if conj & {"recreate", "rebuild"} or \
+                noun & OBJECT_CLASSES["infra"] else "delete_data"
+        elif kind in ("command", "transfer"):
+            continue
+        subject, _, top, _ = _subject(carrier, floor)
+        score = agent_score(subject, family) * _hedged(carrier, top) * 1.2
+        found.append(HarmClause(verb=token, head=carrier, kind=kind, score=score,
+                                rule="action.quoted_verb", subject=subject))
+    return found
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
     (:func:`agent_score`), hedges (:func:`_hedged`), a direct object (x1.2) and weak verbs
@@ -398,13 +443,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                            subject)
         head, rule = token, "action.verb_object"
-        if token.dep_ == "conj" and token.head.i >= floor and token.head.pos_ == "VERB" \
-                and token.i - token.head.i <= 14 and token.head.dep_ not in NOMINAL_DEPS \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            # pattern action.coordinated_series: "deleted and recreated", "told customers about
-            # its mother, invented stories and quoted wrong prices": the phrase starts at the
-            # first verb of the series that shares the harm verb's subject
-            head = token.head
+        if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
+            head = token.head  # "deleted and recreated": the phrase starts at the first verb
         if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
             head, rule = top, "action.instrument_clause"
@@ -434,15 +474,17 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
                 who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
         score = who * _hedged(token, top)
-        if direct_object(token) is not None:
-            score *= 1.2
+        if direct_object(token) is not None or (
+                passive and subject is not None and subject.pos_ in ("NOUN", "PROPN")
+                and subject.lower_ not in EMPTY_HEADS):
+            score *= 1.2  # what was acted on is named (an object, or a passive's subject)
         if entry.get("weak"):
             score *= 0.5
         if rule == "action.instrument_clause":
             score *= 1.1  # the deed and its effect in one phrase
         clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
                                   subject=subject, command=command))
-    return clauses
+    return clauses + _quoted_clauses(span, family, floor)
 
 
 def _key_floor(sentence) -> int:

@@ -357,6 +357,8 @@ def contrast_clause(head: Token, start: int) -> Optional[str]:
         if prep.head.i not in above and t.head.i not in above:
             continue
         sub = sorted(set(prep.subtree) | set(t.subtree) | {t, nxt}, key=lambda x: x.i)
+        if any(w.i == head.i for w in sub):
+            continue  # the harm verb is itself the thing not done ("instead of letting it delete")
         words = [w for w in sub if w.i < start and not w.is_space and w.text not in _QUOTES]
         while words and words[-1].is_punct:
             words.pop()
@@ -457,7 +459,9 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
     for t in words:
         if t.dep_ == "conj" and t.head.i in tensed and t.pos_ == "VERB":
             tensed.add(t.i)
-        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if t.whitespace_ else ""))
+        spaced = t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTES
+                                   and doc[t.i + 1].whitespace_)  # a dropped closing quote
+        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if spaced else ""))
     text = "".join(out).strip(" ,;:-—\"'“”`")
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     if passive:
