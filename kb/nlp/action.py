@@ -298,8 +298,9 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
     return 0.8
 
 
-def _hedged(verb: Token, top: Token) -> float:
-    """Factor for hedges from the verb up to the subject's verb (see the section comment)."""
+def _hedged(verb: Token, top: Token, above: bool = True) -> float:
+    """Factor for hedges from the verb up to the subject's verb (see the section comment), and
+    with ``above`` for a request or contrast that embeds the subject's clause."""
     factor = 1.0
     node = verb
     for _ in range(8):
@@ -321,6 +322,18 @@ def _hedged(verb: Token, top: Token) -> float:
         if node.i == top.i or node.head.i == node.i:
             break
         node = node.head
+    # above the subject's verb: a clause embedded under a request or a contrast ("instead of
+    # allowing agents to commit freely", "asked that the bot delete ...") is not the deed
+    node = top
+    for _ in range(4 if above else 0):
+        if node.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REQUEST_HEADS:
+            factor = min(factor, 0.4)
+        if node.pos_ in ("ADP", "SCONJ") and (node.lower_ in CONTRAST or any(
+                c.lower_ in CONTRAST for c in node.children)):
+            factor = min(factor, 0.2)
     return factor
 
 
@@ -473,7 +486,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             rule = "action.passive_object"
             if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
                 who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
-        score = who * _hedged(token, top)
+        score = who * _hedged(token, top, above=rule != "action.injected_instruction")
         if direct_object(token) is not None or (
                 passive and subject is not None and subject.pos_ in ("NOUN", "PROPN")
                 and subject.lower_ not in EMPTY_HEADS):
