@@ -185,3 +185,66 @@ def test_while_clause_of_the_task_is_dropped():
     clause = best("The bot erased the billing table and its snapshots while tidying a test schema.")
     assert clause.phrase == "erased the billing table and its snapshots"
     assert clause.target.startswith("billing table")
+
+
+def test_fronted_instead_of_clause_is_kept_in_the_phrase():
+    clause = best("Instead of archiving the stale branches, the assistant deleted the whole repository.")
+    assert clause.phrase == "deleted the whole repository instead of archiving the stale branches"
+    assert clause.target == "whole repository"
+
+
+def test_contrast_that_holds_the_harm_verb_is_not_the_deed():
+    found = clauses("Instead of letting the bot purge the audit logs, the admin archived them.")
+    assert all(c.score < 1.0 for c in found)
+
+
+def test_non_harmful_ing_clause_is_trimmed_but_a_harmful_one_is_kept():
+    clause = best("The agents spent about $9,000 in cloud fees while producing no useful result.")
+    assert clause.phrase == "spent about $9,000 in cloud fees"
+    clause = best("The bot spent $3,000 of store credit while producing fake refund receipts.")
+    assert "fake refund receipts" in clause.phrase
+
+
+def test_passive_hung_on_be_is_made_active():
+    clause = best("Every invoice sent through the plugin was blind-copied to an outside address.")
+    assert clause.rule == "action.passive_object"
+    assert clause.phrase.startswith("blind-copied invoice to an outside address")
+    assert clause.target == "invoice"
+
+
+def test_pronoun_subject_passive_scores_low():
+    assert max(c.score for c in clauses("They were all deleted within minutes.")) < 0.5
+
+
+def test_capability_infinitive_is_not_the_deed():
+    assert max(c.score for c in clauses("The plugin gave every agent the ability to send email.")) < 0.5
+
+
+def test_injected_instruction_to_the_agent_is_a_hijack():
+    clause = best("A hidden prompt in the pull request told the assistant to erase the build servers.")
+    assert clause.rule == "action.injected_instruction"
+    assert clause.kind == "compromised_agent"
+    assert clause.phrase == "told the assistant to erase the build servers"
+    assert clause.target == "build servers"
+    # without a mark of injection, a person's instruction stays a hedged request
+    plain = clauses("The manager told the assistant to erase the build servers.")
+    assert all(c.rule != "action.injected_instruction" and c.score < 1.0 for c in plain)
+
+
+def test_scare_quoted_verb_after_to():
+    # the parser hangs the quoted verbs on the noun ("amod" of "environment")
+    clause = best("Nimbus Bot caused an outage after autonomously deciding to “delete and recreate” "
+                  "a billing environment.")
+    assert clause.rule == "action.quoted_verb"
+    assert clause.kind == "destroy_infrastructure"
+    assert clause.phrase == "autonomously decided to delete and recreate a billing environment"
+    assert clause.target == "billing environment"
+    # parsed as verbs, the same phrase comes from the ordinary pattern
+    clause = best('The bot went rogue after deciding to "wipe and rebuild" the staging cluster.')
+    assert clause.phrase == "decided to wipe and rebuild the staging cluster"
+
+
+def test_vendor_models_belong_to_the_incident_family():
+    from kb.nlp.actors import incident_family
+    assert "Claude" in incident_family("Claude Code", "Anthropic")
+    assert "Claude" not in incident_family("Codex", "OpenAI")
