@@ -248,3 +248,9 @@ def test_vendor_models_belong_to_the_incident_family():
     from kb.nlp.actors import incident_family
     assert "Claude" in incident_family("Claude Code", "Anthropic")
     assert "Claude" not in incident_family("Codex", "OpenAI")
+
+
+def test_named_bot_subject_is_the_agent():
+    named = best('Without checking, the support bot "Quill" fabricated an entirely fictional refund rule.')
+    assert named.score >= 2
+    assert named.target == "fictional refund rule"  # the intensifier is not part of the name

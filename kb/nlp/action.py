@@ -289,6 +289,13 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
     lemma = subject.lemma_.lower()
     if subject.lower_ in AGENT_NOUNS or lemma in AGENT_NOUNS:
         return 2.0
+    if subject.pos_ == "PROPN" and any(
+            t.lower_ in AGENT_NOUNS and subject.i - 3 <= t.i < subject.i and (
+                (t.head.i == subject.i and t.dep_ in ("nmod", "compound", "appos"))
+                or (t.head.i == subject.head.i and t.dep_ == subject.dep_))
+            for t in subject.doc[max(subject.i - 3, 0):subject.i]):
+        return 2.0  # a named bot: 'the support bot "Sam" invented ...'
+
     if subject.lower_ == "it":
         return 1.5
     if subject.lower_ == "i" and in_quote:

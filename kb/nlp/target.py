@@ -79,6 +79,9 @@ EMPTY_HEADS = {"it", "them", "this", "that", "these", "those", "everything", "so
 #: Words dropped at the start of a target phrase.
 LEADING = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
            "these", "those", "some", "any", "every", "each", "another's", "own"}
+#: Adverbs of degree dropped inside a target phrase.
+INTENSIFIERS = {"entirely", "completely", "totally", "wholly", "fully", "utterly", "absolutely",
+                "very", "extremely", "highly", "largely", "mostly", "really", "fundamentally"}
 OBJECT_DEPS = ("dobj", "obj")
 LOCATIVE = {"on", "against", "in", "from", "to", "into", "across", "inside", "within", "of"}
 NOUN_POS = ("NOUN", "PROPN", "NUM")
@@ -164,7 +167,10 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
             if stop - start <= limit:
                 end = max(end, stop)
             break
+    # intensifiers are not part of the thing's name: "an entirely fictional policy"
     tokens = [t for t in doc[start:end] if not (t.lower_ in LEADING or t.dep_ == "det"
+                                                 or (t.pos_ == "ADV" and t.i < noun.i
+                                                     and t.lower_ in INTENSIFIERS)
                                                  or (t.dep_ == "poss" and t.pos_ == "PRON"))]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
@@ -174,7 +180,8 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
         return None
     text = doc[tokens[0].i:tokens[-1].i + 1].text
     for t in doc[tokens[0].i:tokens[-1].i + 1]:
-        if t.lower_ in LEADING or (t.dep_ == "poss" and t.pos_ == "PRON"):
+        if t.lower_ in LEADING or (t.dep_ == "poss" and t.pos_ == "PRON") or (
+                t.pos_ == "ADV" and t.i < noun.i and t.lower_ in INTENSIFIERS):
             text = re.sub(rf"(?<![\w-]){re.escape(t.text)}\s+", "", text, count=1)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-—\"'“”`")
     return text or None
