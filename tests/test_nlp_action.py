@@ -208,8 +208,8 @@ def test_non_harmful_ing_clause_is_trimmed_but_a_harmful_one_is_kept():
 def test_passive_hung_on_be_is_made_active():
     clause = best("Every invoice sent through the plugin was blind-copied to an outside address.")
     assert clause.rule == "action.passive_object"
-    assert clause.phrase.startswith("blind-copied invoice to an outside address")
-    assert clause.target == "invoice"
+    assert clause.phrase == "blind-copied invoice sent through plugin to an outside address"
+    assert clause.target == "invoice sent through plugin"
 
 
 def test_pronoun_subject_passive_scores_low():
@@ -254,3 +254,11 @@ def test_named_bot_subject_is_the_agent():
     named = best('Without checking, the support bot "Quill" fabricated an entirely fictional refund rule.')
     assert named.score >= 2
     assert named.target == "fictional refund rule"  # the intensifier is not part of the name
+
+
+def test_target_keeps_a_short_reduced_relative():
+    assert best("The bot deleted the photos uploaded by customers.").target == \
+        "photos uploaded by customers"
+    # a long one is left out
+    clause = best("Every invoice sent by the billing team was blind-copied to an outside address.")
+    assert clause.target == "invoice"

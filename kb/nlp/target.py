@@ -79,6 +79,8 @@ EMPTY_HEADS = {"it", "them", "this", "that", "these", "those", "everything", "so
 #: Words dropped at the start of a target phrase.
 LEADING = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
            "these", "those", "some", "any", "every", "each", "another's", "own"}
+#: Prepositions of a short place modifier kept after a target's noun ("advice on the site").
+PLACE_PREPS = {"in", "on", "at", "inside", "within"}
 #: Adverbs of degree dropped inside a target phrase.
 INTENSIFIERS = {"entirely", "completely", "totally", "wholly", "fully", "utterly", "absolutely",
                 "very", "extremely", "highly", "largely", "mostly", "really", "fundamentally"}
@@ -160,6 +162,12 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             sub = list(child.subtree)
             if len(sub) <= 6:
+                end = sub[-1].i + 1
+        elif child.i == end and ((child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
+                                 or (child.dep_ == "acl" and child.tag_ == "VBN")):
+            # a short place or reduced relative: "quotes in a news article", "mail sent by agents"
+            sub = list(child.subtree)
+            if len(sub) <= 4 and sub[-1].i + 1 - start <= limit:
                 end = sub[-1].i + 1
         elif child.dep_ == "conj" and child.pos_ in NOUN_POS and child.i - end <= 3:
             sub = [t for t in child.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i < child.i]
