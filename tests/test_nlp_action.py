@@ -124,7 +124,7 @@ def test_decided_to_is_kept():
 
 def test_hyphenated_verb_keeps_its_prefix():
     clause = best("The agent began mass-deleting her emails in what she called a speed run.")
-    assert clause.phrase == "mass-deleted her emails"
+    assert clause.phrase == "mass-deleted emails"  # the victim's "her" is dropped
     clause = best("The bot blind-copied every outgoing email to an outside address.")
     assert clause.kind == "data_exposure"
     assert clause.subject.lower_ == "bot"
@@ -262,3 +262,9 @@ def test_target_keeps_a_short_reduced_relative():
     # a long one is left out
     clause = best("Every invoice sent by the billing team was blind-copied to an outside address.")
     assert clause.target == "invoice"
+
+
+def test_victim_possessives_leave_the_phrase_but_its_stays():
+    assert best("The assistant wiped our staging database.").phrase == "wiped staging database"
+    assert best("The trading bot sent its whole balance of 3 million tokens to a stranger."
+                ).phrase.startswith("sent its whole balance")

@@ -297,6 +297,9 @@ KEPT_ADVERBS = {"autonomously", "independently", "silently", "accidentally", "mi
                 "repeatedly", "unilaterally", "wrongly", "incorrectly", "permanently", "mass",
                 "confidently", "quietly", "secretly", "inadvertently", "erroneously", "endlessly",
                 "continuously", "rapidly"}
+#: Possessive determiners of the people harmed, dropped from an action phrase (the agent's own
+#: "its" and the ambiguous "their" are kept).
+PERSONAL_POSSESSIVES = {"our", "my", "your", "his", "her"}
 #: Most words in an action phrase.
 PHRASE_WORDS = 16
 _QUOTES = {'"', "“", "”", "`"}
@@ -472,6 +475,8 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
     out = []
     tensed = {head.i}
     for t in words:
+        if t.tag_ == "PRP$" and t.lower_ in PERSONAL_POSSESSIVES and t is not words[0]:
+            continue  # the victim's voice ("wiped his drive", "deleted our database")
         if t.dep_ == "conj" and t.head.i in tensed and t.pos_ == "VERB":
             tensed.add(t.i)
         spaced = t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTES
