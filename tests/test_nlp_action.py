@@ -146,7 +146,9 @@ def test_past_tense(verb, past):
 
 def test_nominal_action_from_a_harm_noun():
     doc = get_pipeline()("the earlier drive deletion")
-    assert act.nominal_action(doc[3]) == ("deleted drive", "drive")
+    assert act.nominal_action(doc[3]) == ("deleted a drive", "drive")
+    doc = get_pipeline()("the customer data deletion")
+    assert act.nominal_action(doc[3]) == ("deleted customer data", "customer data")
 
 
 def test_best_clause_prefers_the_narrative_over_background():

@@ -540,6 +540,11 @@ NOMINAL_PAST = {"deletion": "deleted", "destruction": "destroyed", "wipe": "wipe
                 "exfiltrated", "fabrication": "fabricated", "overwrite": "overwrote"}
 
 
+#: Nouns without an article in a rendered phrase ("deleted data", not "deleted a data").
+MASS_NOUNS = {"data", "datum", "information", "code", "content", "infrastructure", "email", "mail",
+              "money", "work", "history", "storage", "software"}
+
+
 def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
     """(action, target) from a harm noun and its modifiers: "the Replit database deletion",
     "drive-deletion incident" -> ("deleted database", "database"); None for other tokens."""
@@ -550,4 +555,8 @@ def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
     mods = [t for t in doc[max(0, noun.i - 3):noun.i] if t.pos_ in ("NOUN",) and t.ent_type_ == ""
             and t.text != "-"]
     target = " ".join(t.text for t in mods) or None
-    return (f"{NOMINAL_PAST[noun.lower_]} {target}" if target else NOMINAL_PAST[noun.lower_]), target
+    if not target:
+        return NOMINAL_PAST[noun.lower_], None
+    # rendered as a verb phrase: a singular count noun takes "a" ("deleted a database")
+    article = "a " if mods[-1].tag_ == "NN" and mods[-1].lemma_.lower() not in MASS_NOUNS else ""
+    return f"{NOMINAL_PAST[noun.lower_]} {article}{target}", target
