@@ -155,10 +155,20 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
 # - action.agent_hijacked: a hijack verb with the agent as what was acted on ("the agent was
 #   prompt-injected", "the prompt tricked Claude into ...");
 # - action.agent_manipulated: a harm verb under object control of a manipulation verb
-#   ("convinced the chatbot to agree to sell ...") -> compromised_agent.
+#   ("convinced the chatbot to agree to sell ...") -> compromised_agent;
+# - action.injected_instruction: a harm verb under an instruction verb whose object is the agent,
+#   in a sentence marking the instruction as planted ("an injected prompt told the agent to
+#   wipe ...") -> compromised_agent, phrase from the instruction verb;
+# - action.quoted_verb: a scare-quoted harm verb after "to" that the parser hung on the next
+#   noun ('decided to "delete and recreate" the environment');
+# - passives also cover a participle hung on "be" ("was blind-copied to ...") and score low when
+#   their subject is a pronoun ("They were fabricated"); a named bot ('the bot "Sam"') is the
+#   agent; the phrase keeps a fronted "instead of ..." (``target.contrast_clause``).
 #
 # Hedges lower a clause: a modal ("could delete"), negation, a condition ("if it deletes"), a
-# request or permission above it ("asked it to delete"), a contrast ("instead of clearing").
+# request or permission above it ("asked it to delete"), a contrast ("instead of clearing"),
+# also above the subject's own clause ("instead of allowing agents to commit"), and a
+# capability infinitive ("the ability to send email").
 
 
 def _word_lists() -> dict[str, frozenset]:
