@@ -124,7 +124,7 @@ def test_decided_to_is_kept():
 
 def test_hyphenated_verb_keeps_its_prefix():
     clause = best("The agent began mass-deleting her emails in what she called a speed run.")
-    assert clause.phrase == "mass-deleted her emails"
+    assert clause.phrase == "mass-deleted emails"  # the victim's "her" is dropped
     clause = best("The bot blind-copied every outgoing email to an outside address.")
     assert clause.kind == "data_exposure"
     assert clause.subject.lower_ == "bot"
@@ -146,7 +146,9 @@ def test_past_tense(verb, past):
 
 def test_nominal_action_from_a_harm_noun():
     doc = get_pipeline()("the earlier drive deletion")
-    assert act.nominal_action(doc[3]) == ("deleted drive", "drive")
+    assert act.nominal_action(doc[3]) == ("deleted a drive", "drive")
+    doc = get_pipeline()("the customer data deletion")
+    assert act.nominal_action(doc[3]) == ("deleted customer data", "customer data")
 
 
 def test_best_clause_prefers_the_narrative_over_background():
@@ -185,3 +187,86 @@ def test_while_clause_of_the_task_is_dropped():
     clause = best("The bot erased the billing table and its snapshots while tidying a test schema.")
     assert clause.phrase == "erased the billing table and its snapshots"
     assert clause.target.startswith("billing table")
+
+
+def test_fronted_instead_of_clause_is_kept_in_the_phrase():
+    clause = best("Instead of archiving the stale branches, the assistant deleted the whole repository.")
+    assert clause.phrase == "deleted the whole repository instead of archiving the stale branches"
+    assert clause.target == "whole repository"
+
+
+def test_contrast_that_holds_the_harm_verb_is_not_the_deed():
+    found = clauses("Instead of letting the bot purge the audit logs, the admin archived them.")
+    assert all(c.score < 1.0 for c in found)
+
+
+def test_non_harmful_ing_clause_is_trimmed_but_a_harmful_one_is_kept():
+    clause = best("The agents spent about $9,000 in cloud fees while producing no useful result.")
+    assert clause.phrase == "spent about $9,000 in cloud fees"
+    clause = best("The bot spent $3,000 of store credit while producing fake refund receipts.")
+    assert "fake refund receipts" in clause.phrase
+
+
+def test_passive_hung_on_be_is_made_active():
+    clause = best("Every invoice sent through the plugin was blind-copied to an outside address.")
+    assert clause.rule == "action.passive_object"
+    assert clause.phrase == "blind-copied invoice sent through plugin to an outside address"
+    assert clause.target == "invoice sent through plugin"
+
+
+def test_pronoun_subject_passive_scores_low():
+    assert max(c.score for c in clauses("They were all deleted within minutes.")) < 0.5
+
+
+def test_capability_infinitive_is_not_the_deed():
+    assert max(c.score for c in clauses("The plugin gave every agent the ability to send email.")) < 0.5
+
+
+def test_injected_instruction_to_the_agent_is_a_hijack():
+    clause = best("A hidden prompt in the pull request told the assistant to erase the build servers.")
+    assert clause.rule == "action.injected_instruction"
+    assert clause.kind == "compromised_agent"
+    assert clause.phrase == "told the assistant to erase the build servers"
+    assert clause.target == "build servers"
+    # without a mark of injection, a person's instruction stays a hedged request
+    plain = clauses("The manager told the assistant to erase the build servers.")
+    assert all(c.rule != "action.injected_instruction" and c.score < 1.0 for c in plain)
+
+
+def test_scare_quoted_verb_after_to():
+    # the parser hangs the quoted verbs on the noun ("amod" of "environment")
+    clause = best("Nimbus Bot caused an outage after autonomously deciding to “delete and recreate” "
+                  "a billing environment.")
+    assert clause.rule == "action.quoted_verb"
+    assert clause.kind == "destroy_infrastructure"
+    assert clause.phrase == "autonomously decided to delete and recreate a billing environment"
+    assert clause.target == "billing environment"
+    # parsed as verbs, the same phrase comes from the ordinary pattern
+    clause = best('The bot went rogue after deciding to "wipe and rebuild" the staging cluster.')
+    assert clause.phrase == "decided to wipe and rebuild the staging cluster"
+
+
+def test_vendor_models_belong_to_the_incident_family():
+    from kb.nlp.actors import incident_family
+    assert "Claude" in incident_family("Claude Code", "Anthropic")
+    assert "Claude" not in incident_family("Codex", "OpenAI")
+
+
+def test_named_bot_subject_is_the_agent():
+    named = best('Without checking, the support bot "Quill" fabricated an entirely fictional refund rule.')
+    assert named.score >= 2
+    assert named.target == "fictional refund rule"  # the intensifier is not part of the name
+
+
+def test_target_keeps_a_short_reduced_relative():
+    assert best("The bot deleted the photos uploaded by customers.").target == \
+        "photos uploaded by customers"
+    # a long one is left out
+    clause = best("Every invoice sent by the billing team was blind-copied to an outside address.")
+    assert clause.target == "invoice"
+
+
+def test_victim_possessives_leave_the_phrase_but_its_stays():
+    assert best("The assistant wiped our staging database.").phrase == "wiped staging database"
+    assert best("The trading bot sent its whole balance of 3 million tokens to a stranger."
+                ).phrase.startswith("sent its whole balance")

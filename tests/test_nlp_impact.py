@@ -139,3 +139,15 @@ def test_companies_and_datasets_are_not_people():
 def test_region_keeps_the_state_after_a_city():
     found = sentences("Company: Bistro Chain of Springfield, Illinois")
     assert br.region(found)[0] == "Springfield, Illinois"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Larchmont Rentals operated for three days on a week-old backup.", "Larchmont Rentals"),
+    ("TinyLedgr ran for two days in read-only mode after the wipe.", "TinyLedgr"),
+])
+def test_systems_from_a_degraded_operation(text, name):
+    assert name in br.systems(sentences(text), set())[0]
+
+
+def test_degraded_operation_needs_a_degraded_state():
+    assert not br.degraded_subjects(sentences("Larchmont Rentals operated for three days in May.")[0])

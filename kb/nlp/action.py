@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model
-from .target import (DECIDE_HEADS, action_phrase, action_text, direct_object,  # noqa: F401
+from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
                      nominal_action, noun_phrase, object_kind, target_of, target_phrase)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
@@ -155,10 +155,20 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
 # - action.agent_hijacked: a hijack verb with the agent as what was acted on ("the agent was
 #   prompt-injected", "the prompt tricked Claude into ...");
 # - action.agent_manipulated: a harm verb under object control of a manipulation verb
-#   ("convinced the chatbot to agree to sell ...") -> compromised_agent.
+#   ("convinced the chatbot to agree to sell ...") -> compromised_agent;
+# - action.injected_instruction: a harm verb under an instruction verb whose object is the agent,
+#   in a sentence marking the instruction as planted ("an injected prompt told the agent to
+#   wipe ...") -> compromised_agent, phrase from the instruction verb;
+# - action.quoted_verb: a scare-quoted harm verb after "to" that the parser hung on the next
+#   noun ('decided to "delete and recreate" the environment');
+# - passives also cover a participle hung on "be" ("was blind-copied to ...") and score low when
+#   their subject is a pronoun ("They were fabricated"); a named bot ('the bot "Sam"') is the
+#   agent; the phrase keeps a fronted "instead of ..." (``target.contrast_clause``).
 #
 # Hedges lower a clause: a modal ("could delete"), negation, a condition ("if it deletes"), a
-# request or permission above it ("asked it to delete"), a contrast ("instead of clearing").
+# request or permission above it ("asked it to delete"), a contrast ("instead of clearing"),
+# also above the subject's own clause ("instead of allowing agents to commit"), and a
+# capability infinitive ("the ability to send email").
 
 
 def _word_lists() -> dict[str, frozenset]:
@@ -220,7 +230,7 @@ class HarmClause:
         return action_text(self.head, self.verb, passive=passive,
                            keep_aux=self.rule == "action.agent_hijacked",
                            passive_target=self.target if passive else None,
-                           harm=frozenset(harm_verbs()))
+                           harm=harm_verbs())
 
     @property
     def target(self) -> Optional[str]:
@@ -231,6 +241,8 @@ class HarmClause:
             return target_of(deed, True) if deed is not None else None
         if self.rule == "action.passive_object" and self.subject is not None:
             return noun_phrase(self.subject) or target_of(self.verb)
+        if self.rule == "action.quoted_verb":
+            return noun_phrase(self.verb.head)
         return target_of(self.verb, self.command)
 
 
@@ -287,6 +299,13 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
     lemma = subject.lemma_.lower()
     if subject.lower_ in AGENT_NOUNS or lemma in AGENT_NOUNS:
         return 2.0
+    if subject.pos_ == "PROPN" and any(
+            t.lower_ in AGENT_NOUNS and subject.i - 3 <= t.i < subject.i and (
+                (t.head.i == subject.i and t.dep_ in ("nmod", "compound", "appos"))
+                or (t.head.i == subject.head.i and t.dep_ == subject.dep_))
+            for t in subject.doc[max(subject.i - 3, 0):subject.i]):
+        return 2.0  # a named bot: 'the support bot "Sam" invented ...'
+
     if subject.lower_ == "it":
         return 1.5
     if subject.lower_ == "i" and in_quote:
@@ -296,8 +315,9 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
     return 0.8
 
 
-def _hedged(verb: Token, top: Token) -> float:
-    """Factor for hedges from the verb up to the subject's verb (see the section comment)."""
+def _hedged(verb: Token, top: Token, above: bool = True) -> float:
+    """Factor for hedges from the verb up to the subject's verb (see the section comment), and
+    with ``above`` for a request or contrast that embeds the subject's clause."""
     factor = 1.0
     node = verb
     for _ in range(8):
@@ -310,12 +330,27 @@ def _hedged(verb: Token, top: Token) -> float:
                 factor = min(factor, 0.3)
         if node.i != verb.i and node.lemma_.lower() in REQUEST_HEADS:
             factor = min(factor, 0.4)
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            factor = min(factor, 0.4)  # a capability, not a deed: "the ability to send email"
         if node.pos_ in ("ADP", "SCONJ") and (node.lower_ in CONTRAST or any(
                 c.lower_ in CONTRAST for c in node.children)):
             factor = min(factor, 0.2)
         if node.i == top.i or node.head.i == node.i:
             break
         node = node.head
+    # above the subject's verb: a clause embedded under a request or a contrast ("instead of
+    # allowing agents to commit freely", "asked that the bot delete ...") is not the deed
+    node = top
+    for _ in range(4 if above else 0):
+        if node.dep_ not in ("ccomp", "xcomp", "pcomp", "pobj", "advcl") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REQUEST_HEADS:
+            factor = min(factor, 0.4)
+        if node.pos_ in ("ADP", "SCONJ") and (node.lower_ in CONTRAST or any(
+                c.lower_ in CONTRAST for c in node.children)):
+            factor = min(factor, 0.2)
     return factor
 
 
@@ -345,6 +380,71 @@ def _reduced_passive(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _copular_passive(verb: Token) -> bool:
+    """A participle the parser hung on "be" as its complement ("every message was blind-copied
+    to ...": ``acomp`` of "was"): a passive whose subject is the subject of "be"."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ == "be"
+
+
+#: Verbs that pass an instruction to the agent ("telling the agent to wipe ...").
+INSTRUCT_HEADS = {"tell", "instruct", "direct", "order", "command"}
+#: Words that mark an instruction as planted by an attacker (lemmas or lower-cased words).
+INJECTION_MARKS = {"inject", "injected", "injection", "malicious", "hidden", "adversarial",
+                   "poisoned", "planted", "embedded", "payload", "smuggle", "smuggled", "rogue"}
+
+
+def _injected(span: Span, via: Token) -> bool:
+    """Pattern action.injected_instruction: an instruction verb (``INSTRUCT_HEADS``) whose object
+    is the agent and whose complement is a harm verb, in a sentence that marks the instruction
+    as planted (``INJECTION_MARKS`` before the verb: "an injected prompt telling the agent to
+    wipe the servers") -> compromised_agent, the phrase starting at the instruction verb."""
+    return any(t.lower_ in INJECTION_MARKS or t.lemma_.lower() in INJECTION_MARKS
+               for t in span if t.i < via.i)
+
+
+_OPEN_QUOTES = {'"', "“", "'", "‘"}
+
+
+def _quoted_verb(token: Token) -> Optional[Token]:
+    """Pattern action.quoted_verb: a harm verb in scare quotes after "to" that the parser took for
+    a modifier of the following noun ('decided to "delete and recreate" the environment':
+    ``amod`` of "environment"). Returns the verb that governs "to" (``decided``), else None."""
+    doc = token.doc
+    if token.dep_ not in ("amod", "compound", "nmod") or token.i < 2 or token.head.i <= token.i:
+        return None
+    if doc[token.i - 1].text not in _OPEN_QUOTES or doc[token.i - 2].lower_ != "to":
+        return None
+    carrier = doc[token.i - 2].head
+    return carrier if carrier.pos_ == "VERB" and carrier.i < token.i else None
+
+
+def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause]:
+    """Harm clauses of scare-quoted verbs (:func:`_quoted_verb`): the phrase starts at the
+    carrying verb, the target is the noun the quoted verb was hung on."""
+    verbs = harm_verbs()
+    found = []
+    for token in span:
+        if token.i < floor or token.dep_ == "conj":
+            continue
+        entry = verbs.get(token.lemma_.lower()) or verbs.get(token.lower_)
+        carrier = _quoted_verb(token) if entry else None
+        if carrier is None:
+            continue
+        kind = entry["type"]
+        if kind == "destructive":
+            conj = {c.lemma_.lower() for c in token.children if c.dep_ == "conj"}
+            noun = {token.head.lemma_.lower(), token.head.lower_}
+            kind = "destroy_infrastructure" if conj & {"recreate", "rebuild"} or \
+                noun & OBJECT_CLASSES["infra"] else "delete_data"
+        elif kind in ("command", "transfer"):
+            continue
+        subject, _, top, _ = _subject(carrier, floor)
+        score = agent_score(subject, family) * _hedged(carrier, top) * 1.2
+        found.append(HarmClause(verb=token, head=carrier, kind=kind, score=score,
+                                rule="action.quoted_verb", subject=subject))
+    return found
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
     (:func:`agent_score`), hedges (:func:`_hedged`), a direct object (x1.2) and weak verbs
@@ -368,6 +468,10 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
                             and t.pos_ in ("NOUN", "PROPN", "PRON")),
                            None)
         passive = passive or _reduced_passive(token)
+        if _copular_passive(token):
+            passive = True
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           subject)
         head, rule = token, "action.verb_object"
         if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
             head = token.head  # "deleted and recreated": the phrase starts at the first verb
@@ -390,21 +494,27 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
         elif via is not None and via.lemma_.lower() in MANIPULATE_HEADS:
             kind, rule = "compromised_agent", "action.agent_manipulated"
             head = next((c for c in via.children if c.dep_ == "xcomp"), head)
+        elif via is not None and via.lemma_.lower() in INSTRUCT_HEADS and _injected(span, via):
+            kind, rule, head, top = "compromised_agent", "action.injected_instruction", via, token
         elif passive:
             by = next((g for c in token.children if c.dep_ == "agent" for g in c.children
                        if g.dep_ == "pobj"), None)
             who = agent_score(by, family) if by is not None else 0.9
             rule = "action.passive_object"
-        score = who * _hedged(token, top)
-        if direct_object(token) is not None:
-            score *= 1.2
+            if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
+                who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
+        score = who * _hedged(token, top, above=rule != "action.injected_instruction")
+        if direct_object(token) is not None or (
+                passive and subject is not None and subject.pos_ in ("NOUN", "PROPN")
+                and subject.lower_ not in EMPTY_HEADS):
+            score *= 1.2  # what was acted on is named (an object, or a passive's subject)
         if entry.get("weak"):
             score *= 0.5
         if rule == "action.instrument_clause":
             score *= 1.1  # the deed and its effect in one phrase
         clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
                                   subject=subject, command=command))
-    return clauses
+    return clauses + _quoted_clauses(span, family, floor)
 
 
 def _key_floor(sentence) -> int:

@@ -167,3 +167,15 @@ def incident_references(span: Span, previous: str = "") -> list[tuple[Span, str]
                 (INCIDENT_WORD.search(span.text) or INCIDENT_WORD.search(previous)):
             found.append((ent, "other"))
     return found
+
+
+def incident_family(agent: Optional[str], vendor: Optional[str]) -> set[str]:
+    """Ids that act for one incident: the agent, its vendor, and the vendor's foundation models
+    (``products.jsonl`` rows with ``role == "model"``): "Claude executed ..." in a report about
+    Claude Code is the agent's own deed, not another incident."""
+    from .gazetteer import is_model, products
+    ids = {x for x in (agent, vendor) if x}
+    if vendor:
+        ids |= {name for name, row in products().items()
+                if is_model(name) and row.get("vendor") == vendor}
+    return ids

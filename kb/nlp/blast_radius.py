@@ -288,6 +288,33 @@ def _listed(text: str) -> list[str]:
     return names
 
 
+#: Words of running degraded: "ran on a backup", "operated in read-only mode".
+DEGRADED = re.compile(r"\b(?:backups?|fallback|degraded|read-only|manual(?:ly)?|reduced capacity|"
+                      r"limited capacity|emergency mode)\b", re.I)
+#: Verbs of carrying on in a degraded state.
+OPERATE_LEMMAS = {"operate", "run", "function", "work", "limp", "survive"}
+
+
+def degraded_subjects(sentence: Sentence) -> list[str]:
+    """Pattern systems.degraded_operation: the proper-noun subject of a verb of operating that
+    has a duration and a degraded-state word in its clause ("Acme operated for two days on a
+    week-old backup" -> ["Acme"])."""
+    names = []
+    for token in sentence.span:
+        if token.lemma_.lower() not in OPERATE_LEMMAS or token.pos_ != "VERB":
+            continue
+        clause = "".join(t.text_with_ws for t in token.subtree if t.i > token.i)
+        if not (DURATION.search(clause) and DEGRADED.search(clause)):
+            continue
+        for child in token.children:
+            # the tagger sometimes takes an unknown camel-case name for punctuation
+            if child.i < token.i and child.dep_ in ("nsubj", "punct") \
+                    and re.fullmatch(r"[A-Z][A-Za-z0-9.-]+", child.text):
+                names.append(" ".join(t.text for t in child.subtree
+                                      if re.fullmatch(r"[A-Z][A-Za-z0-9.-]+", t.text)))
+    return names
+
+
 def _harm_objects(span) -> list:
     """Token lists naming what a harm verb hit: its object, passive subject, or prepositional
     object ("deleted X", "X was wiped", "locked users out of X", "reached X's cluster",
@@ -351,6 +378,8 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
         if outage:
             for name in outage_complements(sentence):
                 add(name, 3, sentence, ents, key)
+        for name in degraded_subjects(sentence):
+            add(name, 3, sentence, ents, key)
         for tokens in _harm_objects(sentence.span):
             for _, name in _names_in(tokens):
                 add(name, 2, sentence, ents, key)

@@ -18,7 +18,7 @@ from . import blast_radius as br
 from .blame import decide, statements
 from .prefilter import PREFILTER_NOTE, may_describe_incident
 from .deployer import choose_deployer
-from .actors import incident_references
+from .actors import incident_family, incident_references
 from .entities import count_who, named_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
@@ -69,7 +69,7 @@ def _ids(sentence: Sentence) -> set[str]:
 
 def _family(agent: Optional[str], vendor: Optional[str]) -> set[str]:
     """Ids that belong to the same incident actor: the agent, its vendor, and models."""
-    return {x for x in (agent, vendor) if x}
+    return incident_family(agent, vendor)
 
 
 def _first(sentences: list[Sentence], wanted: str, labels=("AGENT", "VENDOR", "ORG")) -> Optional[Sentence]:

@@ -79,6 +79,11 @@ EMPTY_HEADS = {"it", "them", "this", "that", "these", "those", "everything", "so
 #: Words dropped at the start of a target phrase.
 LEADING = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
            "these", "those", "some", "any", "every", "each", "another's", "own"}
+#: Prepositions of a short place modifier kept after a target's noun ("advice on the site").
+PLACE_PREPS = {"in", "on", "at", "inside", "within"}
+#: Adverbs of degree dropped inside a target phrase.
+INTENSIFIERS = {"entirely", "completely", "totally", "wholly", "fully", "utterly", "absolutely",
+                "very", "extremely", "highly", "largely", "mostly", "really", "fundamentally"}
 OBJECT_DEPS = ("dobj", "obj")
 LOCATIVE = {"on", "against", "in", "from", "to", "into", "across", "inside", "within", "of"}
 NOUN_POS = ("NOUN", "PROPN", "NUM")
@@ -149,7 +154,7 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
         end += 2
     right = list(noun.rights)
     colon = next((c for c in right if c.dep_ == "appos" and c.i > end and doc[end].text == ":"), None)
-    if colon is not None and max(t.i for t in colon.subtree) + 1 - start <= 16:
+    if colon is not None and max(t.i for t in colon.subtree) + 1 - start <= 20:
         # "the environment: the database, VPC, cluster and load balancers" -- the list names it
         end = max(t.i for t in colon.subtree) + 1
         right = []
@@ -158,13 +163,22 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
             sub = list(child.subtree)
             if len(sub) <= 6:
                 end = sub[-1].i + 1
+        elif child.i == end and ((child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
+                                 or (child.dep_ == "acl" and child.tag_ == "VBN")):
+            # a short place or reduced relative: "quotes in a news article", "mail sent by agents"
+            sub = list(child.subtree)
+            if len(sub) <= 4 and sub[-1].i + 1 - start <= limit:
+                end = sub[-1].i + 1
         elif child.dep_ == "conj" and child.pos_ in NOUN_POS and child.i - end <= 3:
             sub = [t for t in child.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i < child.i]
             stop = max(t.i for t in sub if t.i <= child.i + 1) + 1
             if stop - start <= limit:
                 end = max(end, stop)
             break
+    # intensifiers are not part of the thing's name: "an entirely fictional policy"
     tokens = [t for t in doc[start:end] if not (t.lower_ in LEADING or t.dep_ == "det"
+                                                 or (t.pos_ == "ADV" and t.i < noun.i
+                                                     and t.lower_ in INTENSIFIERS)
                                                  or (t.dep_ == "poss" and t.pos_ == "PRON"))]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
@@ -174,7 +188,8 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
         return None
     text = doc[tokens[0].i:tokens[-1].i + 1].text
     for t in doc[tokens[0].i:tokens[-1].i + 1]:
-        if t.lower_ in LEADING or (t.dep_ == "poss" and t.pos_ == "PRON"):
+        if t.lower_ in LEADING or (t.dep_ == "poss" and t.pos_ == "PRON") or (
+                t.pos_ == "ADV" and t.i < noun.i and t.lower_ in INTENSIFIERS):
             text = re.sub(rf"(?<![\w-]){re.escape(t.text)}\s+", "", text, count=1)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-—\"'“”`")
     return text or None
@@ -282,6 +297,9 @@ KEPT_ADVERBS = {"autonomously", "independently", "silently", "accidentally", "mi
                 "repeatedly", "unilaterally", "wrongly", "incorrectly", "permanently", "mass",
                 "confidently", "quietly", "secretly", "inadvertently", "erroneously", "endlessly",
                 "continuously", "rapidly"}
+#: Possessive determiners of the people harmed, dropped from an action phrase (the agent's own
+#: "its" and the ambiguous "their" are kept).
+PERSONAL_POSSESSIVES = {"our", "my", "your", "his", "her"}
 #: Most words in an action phrase.
 PHRASE_WORDS = 16
 _QUOTES = {'"', "“", "”", "`"}
@@ -327,8 +345,49 @@ def _next_word(doc, i: int) -> Optional[Token]:
     return None
 
 
+def _harmful(verb: Token, harm) -> bool:
+    """Whether a verb is a harm verb *with a harmful object*: its lemma is in ``harm`` and, when
+    ``harm`` maps lemmas to lexicon entries, :func:`object_kind` types it ("while producing no
+    useful output" is not harmful although "produce" is a fabrication verb)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in harm:
+        return False
+    entry = harm[lemma] if isinstance(harm, dict) else None
+    return entry is None or object_kind(verb, entry) is not None
+
+
+#: Contrast markers whose clause tells what the agent should have done ("instead of
+#: suggesting deletions"); annotators keep it in the action phrase.
+CONTRAST_MARKS = {("instead", "of"), ("rather", "than")}
+
+
+def contrast_clause(head: Token, start: int) -> Optional[str]:
+    """Pattern action.contrast_clause: a fronted "instead of X" / "rather than X" phrase governed
+    by the harm verb or a verb above it ("Instead of suggesting deletions, the agent deleted
+    ...") -> "instead of suggesting deletions" (at most 8 words), else None."""
+    doc = head.doc
+    above = {head.i} | {a.i for a in head.ancestors}
+    for t in doc[head.sent.start:start]:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is None or (t.lower_, nxt.lower_) not in CONTRAST_MARKS:
+            continue
+        prep = nxt if nxt.head.i in above or nxt.head.i == t.i else t
+        if prep.head.i not in above and t.head.i not in above:
+            continue
+        sub = sorted(set(prep.subtree) | set(t.subtree) | {t, nxt}, key=lambda x: x.i)
+        if any(w.i == head.i for w in sub):
+            continue  # the harm verb is itself the thing not done ("instead of letting it delete")
+        words = [w for w in sub if w.i < start and not w.is_space and w.text not in _QUOTES]
+        while words and words[-1].is_punct:
+            words.pop()
+        if len(words) <= 2 or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        return doc[words[0].i:words[-1].i + 1].text.lower()
+    return None
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
-                   harm: frozenset = frozenset()) -> list[Token]:
+                   harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
     ``;`` or a colon (not a drive letter's), at a new clause after a comma once the harm verb
     is in (", which", ", following ..." unless the -ing verb is in ``harm``; a quote mark
@@ -361,10 +420,10 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         after = _next_word(doc, t.i)
         if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
                 after.lower_ in _CLAUSE_MARKS
-                or (after.tag_ == "VBG" and after.lemma_.lower() not in harm)):
+                or (after.tag_ == "VBG" and not _harmful(after, harm))):
             break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
         if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
-                and t.head.tag_ == "VBG" and t.head.lemma_.lower() not in harm:
+                and t.head.tag_ == "VBG" and not _harmful(t.head, harm):
             break  # the task it was on: "deleted X while working a staging task"
         if t.text not in _QUOTES and not t.is_space:
             words.append(t)
@@ -380,7 +439,7 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
 
 def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool = False,
                 passive_target: Optional[str] = None, limit: int = PHRASE_WORDS,
-                harm: frozenset = frozenset()) -> str:
+                harm=frozenset()) -> str:
     """The action as a short verb phrase in the simple past.
 
     Starts at ``head`` (the harm verb, or the agent's verb governing it), lifted to a carrying
@@ -416,9 +475,13 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
     out = []
     tensed = {head.i}
     for t in words:
+        if t.tag_ == "PRP$" and t.lower_ in PERSONAL_POSSESSIVES and t is not words[0]:
+            continue  # the victim's voice ("wiped his drive", "deleted our database")
         if t.dep_ == "conj" and t.head.i in tensed and t.pos_ == "VERB":
             tensed.add(t.i)
-        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if t.whitespace_ else ""))
+        spaced = t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTES
+                                   and doc[t.i + 1].whitespace_)  # a dropped closing quote
+        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if spaced else ""))
     text = "".join(out).strip(" ,;:-—\"'“”`")
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     if passive:
@@ -426,6 +489,9 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
         if target and target.lower() not in text.lower():
             first, _, rest = text.partition(" ")
             text = f"{first} {target} {rest}".strip()
+    aside = contrast_clause(head, start)
+    if aside and aside not in text.lower():
+        text = f"{text} {aside}"
     first = doc[words[0].i]
     if text[:1].isupper() and not text[1:2].isupper() and first.ent_type_ == "" \
             and first.pos_ != "PROPN":
@@ -474,6 +540,11 @@ NOMINAL_PAST = {"deletion": "deleted", "destruction": "destroyed", "wipe": "wipe
                 "exfiltrated", "fabrication": "fabricated", "overwrite": "overwrote"}
 
 
+#: Nouns without an article in a rendered phrase ("deleted data", not "deleted a data").
+MASS_NOUNS = {"data", "datum", "information", "code", "content", "infrastructure", "email", "mail",
+              "money", "work", "history", "storage", "software"}
+
+
 def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
     """(action, target) from a harm noun and its modifiers: "the Replit database deletion",
     "drive-deletion incident" -> ("deleted database", "database"); None for other tokens."""
@@ -484,4 +555,8 @@ def nominal_action(token: Token) -> Optional[tuple[str, Optional[str]]]:
     mods = [t for t in doc[max(0, noun.i - 3):noun.i] if t.pos_ in ("NOUN",) and t.ent_type_ == ""
             and t.text != "-"]
     target = " ".join(t.text for t in mods) or None
-    return (f"{NOMINAL_PAST[noun.lower_]} {target}" if target else NOMINAL_PAST[noun.lower_]), target
+    if not target:
+        return NOMINAL_PAST[noun.lower_], None
+    # rendered as a verb phrase: a singular count noun takes "a" ("deleted a database")
+    article = "a " if mods[-1].tag_ == "NN" and mods[-1].lemma_.lower() not in MASS_NOUNS else ""
+    return f"{NOMINAL_PAST[noun.lower_]} {article}{target}", target
