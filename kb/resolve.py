@@ -11,7 +11,9 @@ Each report's extracted mentions are grouped into incidents:
    reports of one incident can disagree on its type; secondary mentions join
    the closest incident of their month;
 3. a mention dated only to a year, or not dated, joins the incident of its key
-   that is closest (same year, same action type, most reports), or starts one.
+   that is closest (same year, same action type, most reports) among those
+   whose action type is compatible with its own (:func:`compatible_action_types`),
+   or starts one.
 
 The pure functions (:func:`group_mentions`, :func:`incident_slug`,
 :func:`consensus`) serve both the database (:func:`resolve_db`) and
@@ -181,6 +183,19 @@ def _same_story(a: MentionRef, b: MentionRef, similarity: TextSimilarity) -> boo
     return a.mention.action_type == b.mention.action_type
 
 
+#: Action types that reports of one incident use interchangeably (wiping a
+#: database is often told as tearing down its environment, and back).
+ACTION_TYPE_FAMILIES = ({"delete_data", "destroy_infrastructure"},)
+
+
+def compatible_action_types(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two mentions' action types can describe one incident: equal,
+    in one of :data:`ACTION_TYPE_FAMILIES`, or either one unknown."""
+    if not a or not b or a == b:
+        return True
+    return any(a in family and b in family for family in ACTION_TYPE_FAMILIES)
+
+
 def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[list[MentionRef]]:
     """The cluster ``ref`` fits best: same month or year, same action type, most reports."""
     year = year_of(ref.mention)
@@ -192,6 +207,11 @@ def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[
         return (bool(same_date), same_type, len({r.report for r in refs}))
 
     candidates = [item for item in clusters.items() if not month or item[0][0] == month]
+    if not month:
+        # Without a month only the kind of action ties a mention to an incident.
+        candidates = [item for item in candidates if any(
+            compatible_action_types(r.mention.action_type, ref.mention.action_type)
+            for r in item[1])]
     if not candidates:
         return None
     if year and not month:
