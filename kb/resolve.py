@@ -444,7 +444,7 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
         ).rowcount
         crosswalk_db(db, crosswalk or [], groups.follow)
     return {"incidents": len(groups.groups), "new": sum(1 for key in active if key in fresh),
-            "retired": retired, "merged": merged, "duplicates": dedupe["duplicates"],
+            "retired": retired, "merged": merged + len(groups.redirects_added), "duplicates": dedupe["duplicates"],
             "warnings": groups.warnings}
 
 

@@ -39,7 +39,11 @@ def load_metadata(path: Optional[Path] = None) -> dict:
 
 
 def make_datasette(db_path: Path, metadata_path: Optional[Path] = None) -> Datasette:
-    """A Datasette instance serving ``db_path`` as ``/kb`` with the project's metadata."""
+    """A Datasette instance serving ``db_path`` as ``/kb`` with the project's metadata
+    and the plugins of :mod:`kb.datasette_plugins`."""
+    from kb.datasette_plugins import register_all
+
+    register_all()
     datasette = Datasette(
         metadata=load_metadata(metadata_path),
         settings={"suggest_facets": False},
