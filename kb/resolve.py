@@ -8,8 +8,9 @@ Each report's extracted mentions are grouped into incidents:
    when their reports' texts are alike (TF-IDF cosine >=
    :data:`SAME_INCIDENT_TEXT_SIMILARITY`; without texts, when they agree on
    the action type): one vendor's agent can fail twice in a month, and
-   reports of one incident can disagree on its type; secondary mentions join
-   the closest incident of their month;
+   reports of one incident can disagree on its type; a report alike to two
+   incidents of the month joins them into one; secondary mentions join the
+   closest incident of their month;
 3. a mention dated only to a year, or not dated, joins the incident of its key
    that is closest (same year, same action type, most reports) among those
    whose action type is compatible with its own (:func:`compatible_action_types`),
@@ -25,6 +26,7 @@ the id of a known incident with the same signature).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -148,6 +150,7 @@ def group_mentions(refs: list[MentionRef]) -> list[list[MentionRef]]:
 
 def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> list[list[MentionRef]]:
     dated: dict[tuple[str, str], list[MentionRef]] = {}
+    numbers = itertools.count()
     by_month: dict[str, list[MentionRef]] = defaultdict(list)
     undated: list[MentionRef] = []
     for ref in group:
@@ -156,19 +159,24 @@ def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> 
     for month, refs in by_month.items():
         for ref in sorted(refs, key=lambda r: not r.mention.primary):
             if ref.mention.primary:
-                target = next((members for key, members in dated.items() if key[0] == month and any(
-                    _same_story(m, ref, similarity) for m in members if m.mention.primary)), None)
+                # Every incident of the month this report tells the story of;
+                # a report telling two of them shows they are one.
+                matching = [key for key, members in dated.items() if key[0] == month and any(
+                    _same_story(m, ref, similarity) for m in members if m.mention.primary)]
+                target = dated[matching[0]] if matching else None
+                for key in matching[1:]:
+                    target.extend(dated.pop(key))
             else:
                 target = _closest(dated, ref, month)
             if target is None:
-                dated[(month, f"#{len(dated)}")] = [ref]
+                dated[(month, f"#{next(numbers)}")] = [ref]
             else:
                 target.append(ref)
     clusters = dict(dated)
     for ref in sorted(undated, key=lambda r: not r.mention.primary):
         target = _closest(clusters, ref, None) if clusters else None
         if target is None:
-            clusters[(year_of(ref.mention) or "", f"#{len(clusters)}")] = [ref]
+            clusters[(year_of(ref.mention) or "", f"#{next(numbers)}")] = [ref]
         else:
             target.append(ref)
     return list(clusters.values())
@@ -387,7 +395,7 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
     new_pairs = {key: {(ref.report, "primary" if ref.mention.primary else "mention") for ref in refs}
                  for key, refs in groups.groups.items()}
 
-    merged = retired = 0
+    retired = 0
     with db.conn:
         db["incident_ids"].insert_all({"id": incident_id, "issued_at": now} for incident_id in fresh)
         db.execute("delete from incident_reports")
@@ -423,7 +431,6 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
                 groups.redirect(incident_id, targets[0], reason)
                 log_change(db, "merge" if len(targets) == 1 else "split", [incident_id],
                            targets, reason, "automatic", now)
-                merged += 1
         for incident_id in fresh:
             sources = {previous.get(ref.ref) for ref in groups.groups.get(incident_id, [])}
             sources = sorted(s for s in sources if s and s in active and s != incident_id)
@@ -444,7 +451,8 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
         ).rowcount
         crosswalk_db(db, crosswalk or [], groups.follow)
     return {"incidents": len(groups.groups), "new": sum(1 for key in active if key in fresh),
-            "retired": retired, "merged": merged + len(groups.redirects_added), "duplicates": dedupe["duplicates"],
+            "retired": retired, "merged": len(groups.redirects_added),
+            "duplicates": dedupe["duplicates"],
             "warnings": groups.warnings}
 
 
