@@ -477,3 +477,9 @@ def stats(db_path):
         click.echo(f"{table}: {db[table].count}")
     relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
     click.echo(f"relevant reports: {relevant}")
+
+
+from kb.cli_overrides import merge as _merge_command, split as _split_command  # noqa: E402
+
+cli.add_command(_merge_command)
+cli.add_command(_split_command)

@@ -172,13 +172,15 @@ def format_explanation(explanation: dict, per_field: int = 3) -> str:
         who = row.get("publisher") or row.get("speaker") or ""
         lines.append(f"    {event['date'] or 'undated'}: {event['event']}"
                      f"{' by ' + who if who else ''}: {row.get('title') or row.get('origin') or ''}")
+    if explanation.get("merges") or explanation.get("crosswalk") or explanation.get("overrides"):
+        lines += ["", "history and links:"]
     for row in explanation.get("merges") or []:
-        lines.append(f"{row['kind']} ({row['origin']}, {row['created_at']}): "
+        lines.append(f"    {row['kind']} ({row['origin']}, {row['created_at']}): "
                      f"{', '.join(json.loads(row['from_ids']))} -> "
                      f"{', '.join(json.loads(row['to_ids']))}: {row['reason']}")
     for row in explanation.get("crosswalk") or []:
-        lines.append(f"same incident in {row['database']}: {row['external_id']} {row['url'] or ''}"
+        lines.append(f"    same incident in {row['database']}: {row['external_id']} {row['url'] or ''}"
                      .rstrip())
     for row in explanation.get("overrides") or []:
-        lines.append(f"override: {row['field']} = {row['value']}: {' '.join(row['sentence'].split())}")
+        lines.append(f"    override: {row['field']} = {row['value']}: {' '.join(row['sentence'].split())}")
     return "\n".join(lines)

@@ -95,3 +95,23 @@ def test_an_automatic_merge_redirects_the_id_that_lost_its_reports(db_path):
     entry = next(db["incident_merges"].rows)
     assert (entry["kind"], entry["origin"]) == ("merge", "automatic")
     assert resolve_db(db)["new"] == 0
+
+
+def test_kb_merge_records_the_merge_and_kb_resolve_applies_it(db_path, tmp_path):
+    two_kiro_incidents(db_path)
+    overrides = tmp_path / "overrides.yml"
+    overrides.write_text("# maintainers' overrides\nmerge: []\n")
+    runner = CliRunner()
+    recorded = runner.invoke(cli, ["merge", "2025-12-amazon-kiro-2", "--into",
+                                   "2025-12-amazon-kiro", "--reason", "one outage",
+                                   "--overrides", str(overrides)])
+    assert recorded.exit_code == 0, recorded.output
+    assert overrides.read_text().startswith("# maintainers' overrides\n")
+    resolved = runner.invoke(cli, ["resolve", "--db", str(db_path), "--overrides", str(overrides)])
+    assert resolved.exit_code == 0, resolved.output
+    assert "1 incidents (0 new, 0 retired, 1 merged)" in resolved.output
+    db = open_db(db_path)
+    assert db["incident_redirects"].get("2025-12-amazon-kiro-2")["reason"] == "one outage"
+    again = runner.invoke(cli, ["merge", "2025-12-amazon-kiro", "--into", "2025-12-amazon-kiro",
+                                "--reason", "x", "--overrides", str(overrides)])
+    assert again.exit_code == 1 and "cannot merge an incident into itself" in again.output
