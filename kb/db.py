@@ -217,6 +217,9 @@ def _duplicates_redirects_crosswalk(db: sqlite_utils.Database) -> None:
     # The automatic group a mention fell in before overrides, so merges and
     # splits apply the same way on every build.
     db["mentions"].add_column("grouped_as", str)
+    # How alike a report's text is to the incident's other primary reports
+    # (the evidence of borderline groupings).
+    db["incident_reports"].add_column("text_similarity", float)
     # Coverage: who broke the story, and when the company first commented.
     db["incidents"].add_column("first_reported_by", str)
     db["incidents"].add_column("company_first_commented", str)

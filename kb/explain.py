@@ -78,7 +78,8 @@ def explain_incident(db: sqlite_utils.Database, incident_id: str) -> dict:
         where mentions.incident_id = ? order by statements.date, statements.id""", [incident_id]))
     reports = list(db.query(
         """select reports.id, reports.title, reports.url, reports.origin, reports.publisher,
-             reports.published, incident_reports.role, incident_reports.similarity
+             reports.published, incident_reports.role, incident_reports.similarity,
+             incident_reports.text_similarity
         from incident_reports join reports on reports.id = incident_reports.report_id
         where incident_reports.incident_id = ? order by reports.published, reports.id""",
         [incident_id]))
@@ -165,7 +166,9 @@ def format_explanation(explanation: dict, per_field: int = 3) -> str:
         lines.append("    none reported")
     lines += ["", "reports:"]
     for row in explanation["reports"]:
-        lines.append(f"    [{row['role']}, similarity {row['similarity']}] {_where(row)}")
+        alike = row.get("text_similarity")
+        text = f", text similarity {alike}" if alike is not None else ""
+        lines.append(f"    [{row['role']}, similarity {row['similarity']}{text}] {_where(row)}")
     lines += ["", "coverage:"]
     for event in explanation.get("timeline") or []:
         row = event["report"]

@@ -402,6 +402,7 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
         db.execute("update mentions set incident_id = null, grouped_as = null")
         db.execute("delete from evidence where rule = 'override'")
         copies = _copies(db)
+        texts = TextSimilarity(list({ref.report: ref.text for ref in refs if ref.text}.values()))
         corrections = defaultdict(list)
         for correction in overrides.corrections:
             corrections[groups.follow(correction.incident)].append(correction)
@@ -410,7 +411,8 @@ def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
             own = corrections.pop(incident_id, [])
             for correction in own:
                 fields[correction.field] = correction.value
-            _write_incident(db, incident_id, cluster, fields, signature(cluster), now, copies)
+            _write_incident(db, incident_id, cluster, fields, signature(cluster), now, copies,
+                            texts)
             for ref in cluster:
                 db.execute("update mentions set grouped_as = ? where id = ?",
                            [grouped_as.get(ref.ref, incident_id), ref.ref])
@@ -576,11 +578,12 @@ def key_sentences(db: sqlite_utils.Database, mention_ids: list, limit: int = 12)
     return "\n".join(sentences[:limit]) or None
 
 
-def _write_incident(db, incident_id, cluster, fields, sig, now, copies=None) -> None:
+def _write_incident(db, incident_id, cluster, fields, sig, now, copies=None,
+                    texts: Optional[TextSimilarity] = None) -> None:
     """Write one incident row, its ``incident_reports`` (each independent
-    report with its role and similarity, then each copy of one with role
-    "copy") and its mentions' ``incident_id``. ``report_count`` counts
-    independent reports only."""
+    report with its role, similarity and text similarity, then each copy of
+    one with role "copy") and its mentions' ``incident_id``. ``report_count``
+    counts independent reports only."""
     dates = sorted(ref.published for ref in cluster if ref.published)
     reports = {}
     for ref in cluster:
@@ -606,17 +609,35 @@ def _write_incident(db, incident_id, cluster, fields, sig, now, copies=None) -> 
         db["incidents"].insert({**row, "created_at": now})
     elif any(existing.get(name) != value for name, value in row.items() if name != "updated_at"):
         db["incidents"].update(incident_id, row)
-    copy_rows = [(copy, role, score) for report, (role, score) in reports.items()
-                 for copy, _ in (copies or {}).get(report, []) if copy not in reports]
+    copy_rows = [(copy, role, score, text_score) for report, (role, score) in reports.items()
+                 for copy, text_score in (copies or {}).get(report, []) if copy not in reports]
+    alike = _text_similarities(cluster, texts)
     db["incident_reports"].insert_all(
-        [{"incident_id": incident_id, "report_id": report, "role": role, "similarity": score}
-         for report, (role, score) in reports.items()]
-        + [{"incident_id": incident_id, "report_id": copy, "role": "copy", "similarity": score}
-           for copy, role, score in copy_rows], ignore=True)
+        [{"incident_id": incident_id, "report_id": report, "role": role, "similarity": score,
+          "text_similarity": alike.get(report)} for report, (role, score) in reports.items()]
+        + [{"incident_id": incident_id, "report_id": copy, "role": "copy", "similarity": score,
+            "text_similarity": text_score} for copy, role, score, text_score in copy_rows],
+        ignore=True)
     db.execute(
         f"update mentions set incident_id = ? where id in ({','.join('?' * len(cluster))})",
         [incident_id, *[ref.ref for ref in cluster]],
     )
+
+
+def _text_similarities(cluster: list[MentionRef], texts: Optional[TextSimilarity]) -> dict:
+    """{report: highest TF-IDF cosine (3 decimals) of its text with the text of
+    another report whose primary mention is in ``cluster``}; reports without
+    text or without such another report are left out."""
+    if texts is None:
+        return {}
+    primary = {ref.report: ref.text for ref in cluster if ref.mention.primary and ref.text}
+    result = {}
+    for ref in cluster:
+        scores = [texts.cosine(ref.text, text) for report, text in primary.items()
+                  if report != ref.report]
+        if ref.text and scores:
+            result[ref.report] = max(round(max(scores), 3), result.get(ref.report, 0.0))
+    return result
 
 
 def coverage(db: sqlite_utils.Database, cluster: list[MentionRef]) -> dict:
