@@ -144,18 +144,22 @@ def overrides_option(function):
     )(function)
 
 
-def run_resolve(db, overrides_path) -> dict:
-    """Resolve with the overrides file and the curated crosswalk; warnings go to stderr."""
+def load_resolve_inputs(overrides_path) -> tuple:
+    """The overrides and the curated crosswalk, or a one-line error naming the bad file."""
     from kb.crosswalk import CrosswalkError, load_crosswalk
     from kb.overrides import OverridesError, load_overrides
-    from kb.resolve import resolve_db
 
     try:
-        overrides = load_overrides(overrides_path)
-        crosswalk = load_crosswalk()
+        return load_overrides(overrides_path), load_crosswalk()
     except (OverridesError, CrosswalkError) as error:
         raise click.ClickException(str(error))
-    counts = resolve_db(db, overrides, crosswalk)
+
+
+def run_resolve(db, inputs: tuple) -> dict:
+    """Resolve with ``inputs`` (overrides, crosswalk); warnings go to stderr."""
+    from kb.resolve import resolve_db
+
+    counts = resolve_db(db, *inputs)
     for line in counts["warnings"]:
         click.echo(f"warning: {line}", err=True)
     return counts
@@ -180,8 +184,9 @@ def resolve(db_path, overrides_path):
 
     Example: kb resolve --db data/kb.db --overrides data/overrides.yml
     """
+    inputs = load_resolve_inputs(overrides_path)
     db = open_database(db_path)
-    click.echo(incident_counts(run_resolve(db, overrides_path)))
+    click.echo(incident_counts(run_resolve(db, inputs)))
 
 
 @cli.command()
@@ -196,10 +201,11 @@ def build(db_path, redo, overrides_path=None):
 
     Example: kb build --db data/kb.db
     """
+    inputs = load_resolve_inputs(overrides_path)
     db = open_database(db_path)
     load_nlp()
     count = run_extract(db, redo)
-    counts = run_resolve(db, overrides_path)
+    counts = run_resolve(db, inputs)
     relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
     reports = db["reports"].count
     click.echo(f"extracted {count} reports; {relevant} of {reports} reports are relevant; "
