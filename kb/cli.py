@@ -283,7 +283,8 @@ def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings
                    f"skipped, {totals['failed']} failed; {len(unreachable)} unreachable"
                    + (f" ({', '.join(s['name'] for s in unreachable)})" if unreachable else ""))
     click.echo(f"reports: {result.added} added, {result.updated} updated, "
-               f"{result.unchanged} unchanged, {len(result.errors)} without text")
+               f"{result.unchanged} unchanged, {result.duplicate} copies of stored reports, "
+               f"{len(result.errors)} without text")
     return db
 
 
