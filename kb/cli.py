@@ -71,6 +71,7 @@ def import_command(paths, db_path, verbose):
     .htm or .html.gz. HTML is reduced to its article text and metadata
     (title, canonical URL, publisher, author, date) with trafilatura; all
     text is repaired with ftfy. Re-importing unchanged content adds nothing;
+    the same content under another path is stored as a copy of its original;
     a changed file updates its report. A bad file is reported on one line
     and skipped; the exit code is 1 when any file failed. A progress bar
     shows on a terminal for 20 files or more (-v lists every file instead).
@@ -86,7 +87,7 @@ def import_command(paths, db_path, verbose):
         if show_bar else None
 
     def progress(path, outcome):
-        if outcome not in ("added", "updated", "unchanged"):
+        if outcome not in ("added", "updated", "unchanged", "duplicate"):
             click.echo(f"\nerror: {outcome}" if bar else f"error: {outcome}", err=True)
         elif verbose:
             click.echo(f"{outcome}: {path}", err=True)
@@ -101,7 +102,7 @@ def import_command(paths, db_path, verbose):
             click.echo(f"error: {line}", err=True)
     click.echo(f"imported {result.total} files into {db_path}: {result.added} added, "
                f"{result.updated} updated, {result.unchanged} unchanged, "
-               f"{len(result.errors)} failed")
+               f"{result.duplicate} copies of stored reports, {len(result.errors)} failed")
     sys.exit(1 if result.errors else 0)
 
 
@@ -133,28 +134,66 @@ def run_extract(db, redo: bool) -> int:
         return extract_reports(db, redo, lambda report, analysis: bar.update(1))
 
 
-@cli.command()
-@db_option
-def resolve(db_path):
-    """Group reports into incidents with stable ids.
+def overrides_option(function):
+    """``--overrides PATH``: the maintainers' overrides file (env KB_OVERRIDES)."""
+    return click.option(
+        "--overrides", "overrides_path", type=click.Path(dir_okay=False, path_type=Path),
+        envvar="KB_OVERRIDES", show_envvar=True,
+        help="Overrides file: merges, splits, pins, corrections [default: data/overrides.yml "
+             "of this project].",
+    )(function)
 
-    Mentions are grouped by vendor, agent, month and action type; an incident
-    keeps its id across runs (ids like 2025-12-amazon-kiro are never reused).
 
-    Example: kb resolve --db data/kb.db
-    """
+def load_resolve_inputs(overrides_path) -> tuple:
+    """The overrides and the curated crosswalk, or a one-line error naming the bad file."""
+    from kb.crosswalk import CrosswalkError, load_crosswalk
+    from kb.overrides import OverridesError, load_overrides
+
+    try:
+        return load_overrides(overrides_path), load_crosswalk()
+    except (OverridesError, CrosswalkError) as error:
+        raise click.ClickException(str(error))
+
+
+def run_resolve(db, inputs: tuple) -> dict:
+    """Resolve with ``inputs`` (overrides, crosswalk); warnings go to stderr."""
     from kb.resolve import resolve_db
 
+    counts = resolve_db(db, *inputs)
+    for line in counts["warnings"]:
+        click.echo(f"warning: {line}", err=True)
+    return counts
+
+
+def incident_counts(counts: dict) -> str:
+    return (f"{counts['incidents']} incidents ({counts['new']} new, {counts['retired']} retired, "
+            f"{counts['merged']} merged); {counts['duplicates']} reports are copies")
+
+
+@cli.command()
+@db_option
+@overrides_option
+def resolve(db_path, overrides_path):
+    """Group reports into incidents with stable ids.
+
+    Copies of reports are found (MinHash) and linked to the earliest copy;
+    mentions are grouped by vendor, agent, month, action type and text; the
+    overrides file (merges, splits, pins, corrections) is applied. An
+    incident keeps its id across runs; ids like 2025-12-amazon-kiro are
+    never reused, and a merged incident's id redirects to the new one.
+
+    Example: kb resolve --db data/kb.db --overrides data/overrides.yml
+    """
+    inputs = load_resolve_inputs(overrides_path)
     db = open_database(db_path)
-    counts = resolve_db(db)
-    click.echo(f"{counts['incidents']} incidents ({counts['new']} new, "
-               f"{counts['retired']} retired)")
+    click.echo(incident_counts(run_resolve(db, inputs)))
 
 
 @cli.command()
 @db_option
 @click.option("--redo", is_flag=True, help="Extract every report again before resolving.")
-def build(db_path, redo):
+@overrides_option
+def build(db_path, redo, overrides_path=None):
     """Extract pending reports, then group reports into incidents.
 
     The same as `kb extract` followed by `kb resolve`; safe to re-run: an
@@ -162,16 +201,15 @@ def build(db_path, redo):
 
     Example: kb build --db data/kb.db
     """
-    from kb.resolve import resolve_db
-
+    inputs = load_resolve_inputs(overrides_path)
     db = open_database(db_path)
     load_nlp()
     count = run_extract(db, redo)
-    counts = resolve_db(db)
+    counts = run_resolve(db, inputs)
     relevant = db.execute("select count(*) from reports where relevant = 1").fetchone()[0]
     reports = db["reports"].count
     click.echo(f"extracted {count} reports; {relevant} of {reports} reports are relevant; "
-               f"{counts['incidents']} incidents ({counts['new']} new, {counts['retired']} retired)")
+               + incident_counts(counts))
 
 
 def crawl_options(function):
@@ -245,7 +283,8 @@ def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings
                    f"skipped, {totals['failed']} failed; {len(unreachable)} unreachable"
                    + (f" ({', '.join(s['name'] for s in unreachable)})" if unreachable else ""))
     click.echo(f"reports: {result.added} added, {result.updated} updated, "
-               f"{result.unchanged} unchanged, {len(result.errors)} without text")
+               f"{result.unchanged} unchanged, {result.duplicate} copies of stored reports, "
+               f"{len(result.errors)} without text")
     return db
 
 
@@ -451,3 +490,8 @@ from kb.cli_digest import digest, subscribe, unsubscribe  # noqa: E402  (the wee
 
 for _command in (subscribe, unsubscribe, digest):
     cli.add_command(_command)
+
+from kb.cli_overrides import merge as _merge_command, split as _split_command  # noqa: E402
+
+cli.add_command(_merge_command)
+cli.add_command(_split_command)

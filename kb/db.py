@@ -197,6 +197,34 @@ def _evidence_rule_confidence(db: sqlite_utils.Database) -> None:
     db["evidence"].add_column("confidence", float)
 
 
+@migration("0005_duplicates_redirects_crosswalk")
+def _duplicates_redirects_crosswalk(db: sqlite_utils.Database) -> None:
+    # Copies of a report point to the earliest copy (kb.dedupe).
+    db["reports"].add_column("duplicate_of", int)
+    db["reports"].add_column("duplicate_similarity", float)
+    db["reports"].create_index(["duplicate_of"])
+    # Ids that stopped naming an incident of their own lead to the one that holds it now.
+    db["incident_redirects"].create(
+        {"old_id": str, "new_id": str, "reason": str, "created_at": str}, pk="old_id")
+    # What merged or split incidents, and why (kb.resolve, kb.overrides).
+    db["incident_merges"].create(
+        {"id": int, "kind": str, "from_ids": str, "to_ids": str, "reason": str,
+         "origin": str, "created_at": str}, pk="id")
+    # The same incident's ids in other databases (kb.crosswalk).
+    db["incident_crosswalk"].create(
+        {"incident_id": str, "database": str, "external_id": str, "url": str, "origin": str},
+        pk=("incident_id", "database", "external_id"))
+    # The automatic group a mention fell in before overrides, so merges and
+    # splits apply the same way on every build.
+    db["mentions"].add_column("grouped_as", str)
+    # How alike a report's text is to the incident's other primary reports
+    # (the evidence of borderline groupings).
+    db["incident_reports"].add_column("text_similarity", float)
+    # Coverage: who broke the story, and when the company first commented.
+    db["incidents"].add_column("first_reported_by", str)
+    db["incidents"].add_column("company_first_commented", str)
+
+
 @migration("0007_subscribers_digests")
 def _subscribers_digests(db: sqlite_utils.Database) -> None:
     # Who gets the weekly digest (kb subscribe), with optional vendor/agent filters.

@@ -13,7 +13,7 @@ A week's *new* incidents are those that entered the knowledge base during it
 (``incidents.created_at``), whenever they happened; *changed* incidents are
 older ones that gained reports (``reports.imported_at`` in the week), had
 their values revised (``updated_at``) or absorbed another incident
-(``incident_merges``/``incident_redirects`` when those tables exist).
+(``incident_merges``/``incident_redirects``).
 """
 
 from __future__ import annotations
@@ -154,10 +154,6 @@ def report_url(site_url: str, report: dict) -> str:
     return f"{site_url.rstrip('/')}/kb/reports/{report['id']}"
 
 
-def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
-    return db[name].exists()
-
-
 def select_week(db: sqlite_utils.Database, week: Week, site_url: str = DEFAULT_SITE_URL) -> WeekDigest:
     """Read one week's digest from the knowledge base (active incidents only)."""
     digest = WeekDigest(week, site_url.rstrip("/"))
@@ -263,16 +259,14 @@ def _changes(db, week: Week) -> dict[str, dict]:
     for row in db.query("select id from incidents where updated_at >= ? and updated_at < ? "
                         "and created_at < ?", [*window, week.start]):
         entry(row["id"])["revised"] = True
-    if _table_exists(db, "incident_merges"):
-        for row in db.query("select from_ids, to_ids from incident_merges where kind = 'merge' "
-                            "and created_at >= ? and created_at < ?", window):
-            for target in json.loads(row["to_ids"] or "[]"):
-                absorbed = [i for i in json.loads(row["from_ids"] or "[]") if i != target]
-                entry(target)["merged"].extend(absorbed)
-    if _table_exists(db, "incident_redirects"):
-        for row in db.query("select old_id, new_id from incident_redirects "
-                            "where created_at >= ? and created_at < ?", window):
-            entry(row["new_id"])["merged"].append(row["old_id"])
+    for row in db.query("select from_ids, to_ids from incident_merges where kind = 'merge' "
+                        "and created_at >= ? and created_at < ?", window):
+        for target in json.loads(row["to_ids"] or "[]"):
+            absorbed = [i for i in json.loads(row["from_ids"] or "[]") if i != target]
+            entry(target)["merged"].extend(absorbed)
+    for row in db.query("select old_id, new_id from incident_redirects "
+                        "where created_at >= ? and created_at < ?", window):
+        entry(row["new_id"])["merged"].append(row["old_id"])
     for change in changes.values():
         change["merged"] = sorted(set(change["merged"]))
     return changes

@@ -2,7 +2,11 @@
 
 A report is identified by its origin (the file's absolute path, or its URL
 when the HTML names one): importing the same content again adds nothing, a
-changed file updates its report and queues it for extraction again. Each file
+changed file updates its report and queues it for extraction again. The same
+content under another origin (a copy of the file elsewhere, a republished
+article) is stored as a copy: a report whose ``duplicate_of`` is the report
+first stored with that content, which counts as no new source
+(:mod:`kb.dedupe` also finds copies that are not byte for byte the same). Each file
 is stored in its own transaction, so a bad file never loses a good one.
 """
 
@@ -28,11 +32,12 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicate: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged + len(self.errors)
+        return self.added + self.updated + self.unchanged + self.duplicate + len(self.errors)
 
 
 def expand_paths(paths: list[Path], errors: list[str]) -> Iterator[Path]:
@@ -48,17 +53,22 @@ def expand_paths(paths: list[Path], errors: list[str]) -> Iterator[Path]:
 
 
 def store_document(db: sqlite_utils.Database, document: Document) -> str:
-    """Insert or update one report; returns "added", "updated" or "unchanged".
+    """Insert or update one report; returns "added", "updated", "unchanged" or
+    "duplicate" (stored as a copy of the report first stored with this content).
 
     The origin is the document's URL if it has one, else its absolute path.
     """
     origin = document.url or str(Path(document.path).resolve())
     now = utc_now()
-    same_content = next(
-        db["reports"].rows_where("content_hash = ?", [document.content_hash], limit=1), None
-    )
-    if same_content is not None:
+    existing = next(db["reports"].rows_where("origin = ?", [origin], limit=1), None)
+    if existing is not None and existing["content_hash"] == document.content_hash:
         return "unchanged"
+    same_content = next(db["reports"].rows_where(
+        "content_hash = ? and origin != ?", [document.content_hash, origin],
+        order_by="id", limit=1), None)
+    copy_of = None
+    if same_content is not None:
+        copy_of = same_content.get("duplicate_of") or same_content["id"]
     row = {
         "origin": origin, "url": document.url, "title": document.title,
         "publisher": document.publisher, "author": document.author,
@@ -70,12 +80,13 @@ def store_document(db: sqlite_utils.Database, document: Document) -> str:
         "extractor_version": None, "extracted_at": None, "relevant": None,
         "relevance": None, "extraction_note": None,
     }
-    existing = next(db["reports"].rows_where("origin = ?", [origin], limit=1), None)
+    if "duplicate_of" in db["reports"].columns_dict:
+        row.update(duplicate_of=copy_of, duplicate_similarity=1.0 if copy_of else None)
     if existing is not None:
         db["reports"].update(existing["id"], row)
         return "updated"
     db["reports"].insert({**row, "imported_at": now})
-    return "added"
+    return "duplicate" if copy_of is not None else "added"
 
 
 def import_paths(

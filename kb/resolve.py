@@ -8,10 +8,13 @@ Each report's extracted mentions are grouped into incidents:
    when their reports' texts are alike (TF-IDF cosine >=
    :data:`SAME_INCIDENT_TEXT_SIMILARITY`; without texts, when they agree on
    the action type): one vendor's agent can fail twice in a month, and
-   reports of one incident can disagree on its type; secondary mentions join
-   the closest incident of their month;
+   reports of one incident can disagree on its type; a report alike to two
+   incidents of the month joins them into one; secondary mentions join the
+   closest incident of their month;
 3. a mention dated only to a year, or not dated, joins the incident of its key
-   that is closest (same year, same action type, most reports), or starts one.
+   that is closest (same year, same action type, most reports) among those
+   whose action type is compatible with its own (:func:`compatible_action_types`),
+   or starts one.
 
 The pure functions (:func:`group_mentions`, :func:`incident_slug`,
 :func:`consensus`) serve both the database (:func:`resolve_db`) and
@@ -23,6 +26,7 @@ the id of a known incident with the same signature).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -36,6 +40,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kb.db import utc_now
 from kb.nlp.types import INCIDENT_FIELDS, Mention
+from kb.overrides import Overrides
 from kb.text import without_front_matter
 
 
@@ -145,6 +150,7 @@ def group_mentions(refs: list[MentionRef]) -> list[list[MentionRef]]:
 
 def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> list[list[MentionRef]]:
     dated: dict[tuple[str, str], list[MentionRef]] = {}
+    numbers = itertools.count()
     by_month: dict[str, list[MentionRef]] = defaultdict(list)
     undated: list[MentionRef] = []
     for ref in group:
@@ -153,19 +159,24 @@ def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> 
     for month, refs in by_month.items():
         for ref in sorted(refs, key=lambda r: not r.mention.primary):
             if ref.mention.primary:
-                target = next((members for key, members in dated.items() if key[0] == month and any(
-                    _same_story(m, ref, similarity) for m in members if m.mention.primary)), None)
+                # Every incident of the month this report tells the story of;
+                # a report telling two of them shows they are one.
+                matching = [key for key, members in dated.items() if key[0] == month and any(
+                    _same_story(m, ref, similarity) for m in members if m.mention.primary)]
+                target = dated[matching[0]] if matching else None
+                for key in matching[1:]:
+                    target.extend(dated.pop(key))
             else:
                 target = _closest(dated, ref, month)
             if target is None:
-                dated[(month, f"#{len(dated)}")] = [ref]
+                dated[(month, f"#{next(numbers)}")] = [ref]
             else:
                 target.append(ref)
     clusters = dict(dated)
     for ref in sorted(undated, key=lambda r: not r.mention.primary):
         target = _closest(clusters, ref, None) if clusters else None
         if target is None:
-            clusters[(year_of(ref.mention) or "", f"#{len(clusters)}")] = [ref]
+            clusters[(year_of(ref.mention) or "", f"#{next(numbers)}")] = [ref]
         else:
             target.append(ref)
     return list(clusters.values())
@@ -181,6 +192,19 @@ def _same_story(a: MentionRef, b: MentionRef, similarity: TextSimilarity) -> boo
     return a.mention.action_type == b.mention.action_type
 
 
+#: Action types that reports of one incident use interchangeably (wiping a
+#: database is often told as tearing down its environment, and back).
+ACTION_TYPE_FAMILIES = ({"delete_data", "destroy_infrastructure"},)
+
+
+def compatible_action_types(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether two mentions' action types can describe one incident: equal,
+    in one of :data:`ACTION_TYPE_FAMILIES`, or either one unknown."""
+    if not a or not b or a == b:
+        return True
+    return any(a in family and b in family for family in ACTION_TYPE_FAMILIES)
+
+
 def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[list[MentionRef]]:
     """The cluster ``ref`` fits best: same month or year, same action type, most reports."""
     year = year_of(ref.mention)
@@ -192,6 +216,11 @@ def _closest(clusters: dict, ref: MentionRef, month: Optional[str]) -> Optional[
         return (bool(same_date), same_type, len({r.report for r in refs}))
 
     candidates = [item for item in clusters.items() if not month or item[0][0] == month]
+    if not month:
+        # Without a month only the kind of action ties a mention to an incident.
+        candidates = [item for item in candidates if any(
+            compatible_action_types(r.mention.action_type, ref.mention.action_type)
+            for r in item[1])]
     if not candidates:
         return None
     if year and not month:
@@ -274,13 +303,25 @@ def similarity(mention: Mention, fields: dict) -> float:
 
 # --- the database -----------------------------------------------------------
 
-def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict]:
-    """Mentions of relevant reports, in report order, and each one's previous incident id."""
-    refs, previous = [], {}
-    sql = """
-        select mentions.*, reports.published, reports.text
+def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict, dict]:
+    """Mentions of relevant reports, in report order, each one's previous
+    incident id ({mention id: id}) and the automatic group it fell in last
+    time ({mention id: id}; the previous incident id when not recorded).
+
+    Copies of a relevant report (``reports.duplicate_of``) are left out: they
+    join their original's incidents as copies, not as sources of their own.
+    """
+    columns = db["mentions"].columns_dict
+    copies = "reports.duplicate_of is null or reports.duplicate_of not in " \
+             "(select id from reports where relevant = 1)" \
+        if "duplicate_of" in db["reports"].columns_dict else "1"
+    grouped_as = "mentions.grouped_as" if "grouped_as" in columns else "null"
+    refs, previous, grouped = [], {}, {}
+    sql = f"""
+        select mentions.*, {grouped_as} as grouped_as_, reports.published, reports.text
         from mentions join reports on reports.id = mentions.report_id
-        where reports.relevant = 1 order by mentions.report_id, mentions.position
+        where reports.relevant = 1 and ({copies})
+        order by mentions.report_id, mentions.position
     """
     for row in db.query(sql):
         values = {name: row[name] for name in INCIDENT_FIELDS}
@@ -289,42 +330,175 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
         refs.append(MentionRef(row["id"], row["report_id"], mention, row["published"],
                                row["text"]))
         previous[row["id"]] = row["incident_id"]
-    return refs, previous
+        grouped[row["id"]] = row["grouped_as_"] or row["incident_id"]
+    return refs, previous, grouped
 
 
-def resolve_db(db: sqlite_utils.Database) -> dict:
+def resolve_db(db: sqlite_utils.Database, overrides: Optional[Overrides] = None,
+               crosswalk: Optional[list[dict]] = None) -> dict:
     """Group all mentions in the database into incidents, keeping ids stable.
 
-    Writes ``incidents`` (fields, title, report counts, first/last reported),
-    ``incident_reports`` and ``mentions.incident_id``; incidents left without
-    mentions stay with status "retired" (their id is never reused).
-    Returns counts: {"incidents": n, "new": n, "retired": n}.
+    Steps: find copies among reports (:func:`kb.dedupe.dedupe_db`); group the
+    mentions of the other relevant reports (:func:`group_mentions`); give each
+    group its id (:func:`assign_stable_ids`, else a new one); apply
+    ``overrides`` (merges, splits, pins, field corrections, from
+    :mod:`kb.overrides`); write ``incidents`` (fields, title, counts of
+    independent reports, coverage), ``incident_reports`` (copies with role
+    "copy"), ``mentions.incident_id`` / ``grouped_as``, redirects and the merge
+    log (:mod:`kb.merges`) and ``incident_crosswalk`` (from the reports and
+    the curated ``crosswalk`` entries, :mod:`kb.crosswalk`).
+
+    An incident whose reports now all belong to another incident becomes a
+    redirect to it (automatic merge); one left without reports stays with
+    status "retired". No id is ever reused or dropped.
+    Returns counts {"incidents", "new", "retired", "merged", "duplicates"} and
+    "warnings" (lines about overrides that name unknown incidents or reports).
     """
-    refs, previous = load_mention_refs(db)
+    from kb.crosswalk import crosswalk_db
+    from kb.dedupe import dedupe_db
+    from kb.merges import Groups, load_redirects, log_change
+
+    overrides = overrides or Overrides()
+    dedupe = dedupe_db(db)
+    refs, previous, grouped = load_mention_refs(db)
     clusters = group_mentions(refs)
-    ids = assign_stable_ids(db, clusters, previous)
+    automatic = assign_stable_ids(db, clusters, grouped)
     issued = {row["id"] for row in db["incident_ids"].rows}
-    now, new = utc_now(), 0
+    before = {row["id"]: row["status"] for row in db.query("select id, status from incidents")}
+    now, fresh = utc_now(), []
+
+    def issue(incident_id: str) -> None:
+        if incident_id not in issued:
+            issued.add(incident_id)
+            fresh.append(incident_id)
+
+    def new_slug(cluster: list[MentionRef]) -> str:
+        incident_id = unique_slug(incident_slug(consensus(cluster)),
+                                  issued | set(automatic.values()))
+        issue(incident_id)
+        return incident_id
+
+    for index, cluster in enumerate(clusters):
+        if index not in automatic:
+            automatic[index] = new_slug(cluster)
+    grouped_as = {ref.ref: automatic[index] for index, cluster in enumerate(clusters)
+                  for ref in cluster}
+    reports = list(db.query("select id, origin, url from reports"))
+    groups = Groups({automatic[index]: list(cluster) for index, cluster in enumerate(clusters)},
+                    previous, load_redirects(db), issue, reports, new_slug)
+    groups.apply(overrides)
+    active = set(groups.groups)
+    previous_pairs: dict = defaultdict(set)
+    for row in db.query("select incident_id, report_id, role from incident_reports "
+                        "where role != 'copy'"):
+        previous_pairs[row["incident_id"]].add((row["report_id"], row["role"]))
+    new_pairs = {key: {(ref.report, "primary" if ref.mention.primary else "mention") for ref in refs}
+                 for key, refs in groups.groups.items()}
+
+    retired = 0
     with db.conn:
+        db["incident_ids"].insert_all({"id": incident_id, "issued_at": now} for incident_id in fresh)
         db.execute("delete from incident_reports")
-        db.execute("update mentions set incident_id = null")
-        for index, cluster in enumerate(clusters):
+        db.execute("update mentions set incident_id = null, grouped_as = null")
+        db.execute("delete from evidence where rule = 'override'")
+        copies = _copies(db)
+        texts = TextSimilarity(list({ref.report: ref.text for ref in refs if ref.text}.values()))
+        corrections = defaultdict(list)
+        for correction in overrides.corrections:
+            corrections[groups.follow(correction.incident)].append(correction)
+        for incident_id, cluster in groups.groups.items():
             fields = consensus(cluster)
-            incident_id = ids.get(index)
-            if incident_id is None:
-                incident_id = unique_slug(incident_slug(fields), issued | set(ids.values()))
-                db["incident_ids"].insert({"id": incident_id, "issued_at": now})
-                issued.add(incident_id)
-                ids[index] = incident_id
-                new += 1
-            _write_incident(db, incident_id, cluster, fields, signature(cluster), now)
-        active = sorted(set(ids.values()))
+            own = corrections.pop(incident_id, [])
+            for correction in own:
+                fields[correction.field] = correction.value
+            _write_incident(db, incident_id, cluster, fields, signature(cluster), now, copies,
+                            texts)
+            for ref in cluster:
+                db.execute("update mentions set grouped_as = ? where id = ?",
+                           [grouped_as.get(ref.ref, incident_id), ref.ref])
+            _record_overrides(db, incident_id, cluster, own, groups.pinned, overrides.source)
+        for incident_id in corrections:
+            groups.warnings.append(f"correction of {incident_id}: no active incident {incident_id!r}")
+        for kind, from_ids, to_ids, reason, origin in groups.log:
+            log_change(db, kind, from_ids, to_ids, reason, origin, now)
+        # Incidents that were active and are no more: merged into where their reports went.
+        for incident_id, status in before.items():
+            if incident_id in active or status != "active" or incident_id in groups.redirects:
+                continue
+            overlap = Counter({key: len(previous_pairs[incident_id] & pairs)
+                               for key, pairs in new_pairs.items()})
+            targets = [key for key, count in overlap.most_common() if count]
+            if targets:
+                reason = (f"automatic: its reports now belong to {', '.join(sorted(targets))}")
+                groups.redirect(incident_id, targets[0], reason)
+                log_change(db, "merge" if len(targets) == 1 else "split", [incident_id],
+                           targets, reason, "automatic", now)
+        for incident_id in fresh:
+            sources = {previous.get(ref.ref) for ref in groups.groups.get(incident_id, [])}
+            sources = sorted(s for s in sources if s and s in active and s != incident_id)
+            if sources and not any(entry[0] == "split" and incident_id in entry[2]
+                                   for entry in groups.log):
+                log_change(db, "split", sources, [*sources, incident_id],
+                           "automatic: reports of one incident now tell another", "automatic", now)
+        _write_redirects(db, groups, now)
+        redirected = [key for key in before if key in groups.redirects and key not in active]
+        if redirected:
+            db.execute(f"delete from incidents where id in ({','.join('?' * len(redirected))})",
+                       redirected)
+        ids = sorted(active)
         retired = db.execute(
             "update incidents set status = 'retired', report_count = 0, updated_at = ? "
-            f"where status = 'active' and id not in ({','.join('?' * len(active))})",
-            [now, *active],
+            f"where status = 'active' and id not in ({','.join('?' * len(ids))})",
+            [now, *ids],
         ).rowcount
-    return {"incidents": len(clusters), "new": new, "retired": retired}
+        crosswalk_db(db, crosswalk or [], groups.follow)
+    return {"incidents": len(groups.groups), "new": sum(1 for key in active if key in fresh),
+            "retired": retired, "merged": len(groups.redirects_added),
+            "duplicates": dedupe["duplicates"],
+            "warnings": groups.warnings}
+
+
+def _copies(db: sqlite_utils.Database) -> dict:
+    """{original report id: [(copy report id, similarity)]}."""
+    copies = defaultdict(list)
+    for row in db.query("select id, duplicate_of, duplicate_similarity from reports "
+                        "where duplicate_of is not null order by id"):
+        copies[row["duplicate_of"]].append((row["id"], row["duplicate_similarity"]))
+    return copies
+
+
+def _write_redirects(db: sqlite_utils.Database, groups, now: str) -> None:
+    """Store redirects added this run, drop those of revived ids, and point
+    every redirect straight at the id it finally leads to."""
+    from kb.merges import follow
+
+    for old, (new, reason) in groups.redirects_added.items():
+        db["incident_redirects"].upsert(
+            {"old_id": old, "new_id": new, "reason": reason, "created_at": now}, pk="old_id")
+    active = set(groups.groups)
+    for row in list(db["incident_redirects"].rows):
+        if row["old_id"] in active:
+            db["incident_redirects"].delete(row["old_id"])
+            continue
+        final = follow(groups.redirects, row["old_id"])
+        if final != row["new_id"]:
+            db["incident_redirects"].update(row["old_id"], {"new_id": final})
+
+
+def _record_overrides(db, incident_id, cluster, corrections, pinned, source) -> None:
+    """Evidence rows (rule "override", confidence 1) for this incident's
+    ``corrections`` and its ``pinned`` mentions: the override is the evidence."""
+    anchor = next((ref for ref in cluster if ref.mention.primary), cluster[0])
+    rows = [{"report_id": anchor.report, "mention_id": anchor.ref, "field": correction.field,
+             "value": json.dumps(correction.value) if isinstance(correction.value, list)
+             else str(correction.value),
+             "sentence": f"{correction.reason} (override in {source})",
+             "rule": "override", "confidence": 1.0} for correction in corrections]
+    rows += [{"report_id": ref.report, "mention_id": ref.ref, "field": "incident",
+              "value": incident_id, "sentence": f"{pinned[ref.ref][1]} (override in {source})",
+              "rule": "override", "confidence": 1.0} for ref in cluster if ref.ref in pinned]
+    if rows:
+        db["evidence"].insert_all(rows)
 
 
 def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]],
@@ -335,7 +509,8 @@ def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]
     incident whose (report, role) pairs overlap the cluster's most (Jaccard
     >= 0.5, ties to the same signature; for re-extracted mentions, which
     have no id yet); an incident with the same signature. Each id goes to
-    one cluster at most.
+    one cluster at most. ``previous`` is {mention id: the id of the group it
+    fell in last time}.
     """
     ids: dict[int, str] = {}
     for index, cluster in enumerate(clusters):
@@ -346,7 +521,8 @@ def assign_stable_ids(db: sqlite_utils.Database, clusters: list[list[MentionRef]
                 ids[index] = incident_id
                 break
     previous_reports: dict = defaultdict(set)
-    for row in db.query("select incident_id, report_id, role from incident_reports"):
+    for row in db.query("select incident_id, report_id, role from incident_reports "
+                        "where role != 'copy'"):
         previous_reports[row["incident_id"]].add((row["report_id"], row["role"]))
     signatures = {row["id"]: row["signature"] for row in db.query("select id, signature from incidents")}
     overlaps = []
@@ -393,6 +569,7 @@ def key_sentences(db: sqlite_utils.Database, mention_ids: list, limit: int = 12)
     rows = db.query(
         f"""select evidence.sentence from evidence join mentions on mentions.id = evidence.mention_id
         where evidence.mention_id in ({','.join('?' * len(mention_ids))})
+          and coalesce(evidence.rule, '') != 'override'
           and evidence.field in ({','.join('?' * len(KEY_SENTENCE_FIELDS))})
         order by mentions.is_primary desc, mentions.report_id,
           case evidence.field {order} end, evidence.start""",
@@ -401,7 +578,12 @@ def key_sentences(db: sqlite_utils.Database, mention_ids: list, limit: int = 12)
     return "\n".join(sentences[:limit]) or None
 
 
-def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
+def _write_incident(db, incident_id, cluster, fields, sig, now, copies=None,
+                    texts: Optional[TextSimilarity] = None) -> None:
+    """Write one incident row, its ``incident_reports`` (each independent
+    report with its role, similarity and text similarity, then each copy of
+    one with role "copy") and its mentions' ``incident_id``. ``report_count``
+    counts independent reports only."""
     dates = sorted(ref.published for ref in cluster if ref.published)
     reports = {}
     for ref in cluster:
@@ -410,25 +592,72 @@ def _write_incident(db, incident_id, cluster, fields, sig, now) -> None:
         current = reports.get(ref.report)
         if current is None or (role == "primary" and current[0] != "primary") or score > current[1]:
             reports[ref.report] = (role, score)
+    fields = dict(fields)
+    title = fields.pop("title", None) or incident_title(fields)
     row = {
         **fields,
         "key_sentences": key_sentences(db, [ref.ref for ref in cluster]),
         "systems": json.dumps(fields["systems"]) if fields["systems"] else None,
-        "id": incident_id, "title": incident_title(fields), "signature": sig,
+        "id": incident_id, "title": title, "signature": sig,
         "status": "active", "report_count": len(reports),
         "first_reported": dates[0] if dates else None,
         "last_reported": dates[-1] if dates else None, "updated_at": now,
+        **coverage(db, cluster),
     }
     existing = next(db["incidents"].rows_where("id = ?", [incident_id]), None)
     if existing is None:
         db["incidents"].insert({**row, "created_at": now})
-    elif any(existing[name] != value for name, value in row.items() if name != "updated_at"):
+    elif any(existing.get(name) != value for name, value in row.items() if name != "updated_at"):
         db["incidents"].update(incident_id, row)
+    copy_rows = [(copy, role, score, text_score) for report, (role, score) in reports.items()
+                 for copy, text_score in (copies or {}).get(report, []) if copy not in reports]
+    alike = _text_similarities(cluster, texts)
     db["incident_reports"].insert_all(
-        {"incident_id": incident_id, "report_id": report, "role": role, "similarity": score}
-        for report, (role, score) in reports.items()
-    )
+        [{"incident_id": incident_id, "report_id": report, "role": role, "similarity": score,
+          "text_similarity": alike.get(report)} for report, (role, score) in reports.items()]
+        + [{"incident_id": incident_id, "report_id": copy, "role": "copy", "similarity": score,
+            "text_similarity": text_score} for copy, role, score, text_score in copy_rows],
+        ignore=True)
     db.execute(
         f"update mentions set incident_id = ? where id in ({','.join('?' * len(cluster))})",
         [incident_id, *[ref.ref for ref in cluster]],
     )
+
+
+def _text_similarities(cluster: list[MentionRef], texts: Optional[TextSimilarity]) -> dict:
+    """{report: highest TF-IDF cosine (3 decimals) of its text with the text of
+    another report whose primary mention is in ``cluster``}; reports without
+    text or without such another report are left out."""
+    if texts is None:
+        return {}
+    primary = {ref.report: ref.text for ref in cluster if ref.mention.primary and ref.text}
+    result = {}
+    for ref in cluster:
+        scores = [texts.cosine(ref.text, text) for report, text in primary.items()
+                  if report != ref.report]
+        if ref.text and scores:
+            result[ref.report] = max(round(max(scores), 3), result.get(ref.report, 0.0))
+    return result
+
+
+def coverage(db: sqlite_utils.Database, cluster: list[MentionRef]) -> dict:
+    """Who broke the story and when the company first spoke:
+    {"first_reported_by": publisher (else author, else site) of the earliest
+    independent report, "company_first_commented": date (yyyy-mm-dd) of the
+    earliest company statement, its report's publication date when undated}."""
+    if "first_reported_by" not in db["incidents"].columns_dict:
+        return {}
+    report_ids = sorted({ref.report for ref in cluster})
+    marks = ",".join("?" * len(report_ids))
+    first = next(db.query(
+        f"select publisher, author, url from reports where id in ({marks}) "
+        "order by coalesce(published, '9999'), id limit 1", report_ids), {})
+    site = re.sub(r"^https?://(www\.)?([^/]+).*", r"\2", first.get("url") or "") or None
+    mention_ids = [ref.ref for ref in cluster]
+    commented = db.execute(
+        f"""select min(coalesce(statements.date, reports.published)) from statements
+        join reports on reports.id = statements.report_id
+        where statements.mention_id in ({','.join('?' * len(mention_ids))})""",
+        mention_ids).fetchone()[0]
+    return {"first_reported_by": first.get("publisher") or first.get("author") or site,
+            "company_first_commented": commented}

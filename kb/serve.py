@@ -38,25 +38,12 @@ def load_metadata(path: Optional[Path] = None) -> dict:
     return loaded
 
 
-def register_plugins() -> None:
-    """Register every module of kb.datasette_plugins with Datasette (once)."""
-    import importlib
-    import pkgutil
-
-    from datasette.plugins import pm
-
-    import kb.datasette_plugins as package
-
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        if not pm.is_registered(module):
-            pm.register(module, name=module.__name__)
-
-
 def make_datasette(db_path: Path, metadata_path: Optional[Path] = None) -> Datasette:
     """A Datasette instance serving ``db_path`` as ``/kb`` with the project's metadata
-    and the plugins of kb.datasette_plugins."""
-    register_plugins()
+    and the plugins of :mod:`kb.datasette_plugins`."""
+    from kb.datasette_plugins import register_all
+
+    register_all()
     datasette = Datasette(
         metadata=load_metadata(metadata_path),
         settings={"suggest_facets": False},

@@ -379,11 +379,7 @@ def test_bad_mail_settings_are_one_line_errors(db_path):
 
 def test_a_merge_this_week_shows_as_a_change(db_path):
     db = open_db(db_path)
-    with db.conn:   # the tables of migration 0005 (another helper's), as the schema contract gives them
-        db["incident_merges"].create({"id": int, "kind": str, "from_ids": str, "to_ids": str,
-                                      "reason": str, "origin": str, "created_at": str}, pk="id")
-        db["incident_redirects"].create({"old_id": str, "new_id": str, "reason": str,
-                                         "created_at": str}, pk="old_id")
+    with db.conn:
         db["incident_merges"].insert({"kind": "merge", "from_ids": '["2026-02-amazon-kiro-2"]',
                                       "to_ids": '["undated-google-antigravity"]', "origin": "override",
                                       "created_at": IN_WEEK})

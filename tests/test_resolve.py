@@ -108,8 +108,12 @@ def test_retired_ids_are_never_reused_and_rebuilds_keep_ids(db_path):
     kiro = Mention(primary=True, vendor="Amazon", agent="Kiro", occurred="2025-12",
                    action_type="destroy_infrastructure")
     first = _report(db, "a", kiro)
-    assert resolve_db(db) == {"incidents": 1, "new": 1, "retired": 0}
-    assert resolve_db(db) == {"incidents": 1, "new": 0, "retired": 0}
+    def counts():
+        result = resolve_db(db)
+        return [result[key] for key in ("incidents", "new", "retired")]
+
+    assert counts() == [1, 1, 0]
+    assert counts() == [1, 0, 0]
 
     # The only report stops describing the incident: the id is retired...
     with db.conn:
@@ -132,3 +136,29 @@ def test_retired_ids_are_never_reused_and_rebuilds_keep_ids(db_path):
     resolve_db(db)
     active = [r["id"] for r in db.query("select id from incidents where status = 'active'")]
     assert active == ["2025-12-amazon-kiro-2"]
+
+
+def test_an_undated_passing_mention_joins_only_an_incident_of_a_compatible_action():
+    refs = [
+        ref(1, "a", primary=True, vendor="Amazon", agent="Amazon Q Developer", occurred="2025-07",
+            action_type="compromised_agent"),
+        ref(2, "b", primary=False, vendor="Amazon", agent="Amazon Q Developer", occurred=None,
+            action_type="other"),
+        ref(3, "c", primary=False, vendor="Amazon", agent="Amazon Q Developer", occurred="2025",
+            action_type="compromised_agent"),
+    ]
+    assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 3], [2]]
+
+
+def test_a_report_alike_to_two_incidents_of_a_month_joins_them():
+    def kiro(n, report, text):
+        return MentionRef(n, report, Mention(primary=True, vendor="Amazon", agent="Kiro",
+                                             occurred="2025-12", action_type="delete_data"),
+                          text=text)
+
+    outage = "Cost Explorer was down for thirteen hours in one region."
+    rebuild = "An engineer let the assistant recreate the environment from scratch."
+    apart = [kiro(1, "a", outage), kiro(2, "b", rebuild)]
+    assert len(group_mentions(apart)) == 2
+    bridged = apart + [kiro(3, "c", outage + " " + rebuild)]
+    assert [[r.ref for r in c] for c in group_mentions(bridged)] == [[1, 2, 3]]
