@@ -3,7 +3,8 @@
 The search recipe asks SQLite's ``snippet()`` to wrap matches in ``<mark>``
 and ``</mark>``. This renders such a cell as HTML: everything is escaped
 first, then only those two exact tags are restored, so scraped markup (a
-``<script>`` in a title) stays text.
+``<script>`` in a title) stays text. A ``page`` column holding a path of
+this site (``/kb/...``) is shown as a link to that page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 SNIPPET_COLUMNS = {"snippet"}
+PAGE_COLUMNS = {"page"}
 
 
 def highlight(value: str) -> Markup:
@@ -21,8 +23,10 @@ def highlight(value: str) -> Markup:
 
 
 @hookimpl
-def render_cell(value, column):
-    """Highlighted HTML for snippet columns; None (default rendering) otherwise."""
+def render_cell(value, column, datasette):
+    """Highlighted HTML for snippet columns, a link for page columns; None otherwise."""
     if column in SNIPPET_COLUMNS and isinstance(value, str):
         return highlight(value)
+    if column in PAGE_COLUMNS and isinstance(value, str) and value.startswith("/kb/"):
+        return Markup('<a href="{}">open</a>').format(datasette.urls.path(value))
     return None
