@@ -25,6 +25,9 @@ DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 DATABASE_NAME = "kb"
 #: Custom templates (the incident page).
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+#: Settings of every instance: no facet suggestions (they cost a query per column),
+#: a screenful of rows per page (?_size=max for more), long cells cut in HTML.
+BASE_SETTINGS = {"suggest_facets": False, "default_page_size": 30, "truncate_cells_html": 400}
 #: Longest a query may run on the public server, in milliseconds.
 PUBLIC_SQL_TIME_LIMIT_MS = 1000
 
@@ -59,7 +62,7 @@ def make_datasette(db_path: Path, metadata_path: Optional[Path] = None, *, publi
     from kb.datasette_plugins import register_all
 
     register_all()
-    settings = {"suggest_facets": False}
+    settings = dict(BASE_SETTINGS)
     if public:
         settings.update({
             "sql_time_limit_ms": sql_time_limit_ms or PUBLIC_SQL_TIME_LIMIT_MS,
