@@ -25,6 +25,9 @@ BLAST_RADIUS = [("outage_hours", "Outage (hours)"), ("systems", "Systems hit"),
                 ("region", "Region"), ("records_lost", "Records lost"),
                 ("people_affected", "People affected"), ("cost_usd", "Cost (USD)")]
 BLAME = [("blamed", "Blamed"), ("blame_statement", "Company statement")]
+#: Evidence sentences shown at once for a field (default 1); whom the company
+#: blamed is the page's point, so it shows more of its sentences.
+SHOWN_EVIDENCE = {"blamed": 3}
 
 
 def incident_context(conn, incident_id: str) -> dict | None:
@@ -32,8 +35,10 @@ def incident_context(conn, incident_id: str) -> dict | None:
 
     Shape: {"row": incident dict, "sections": [(title, [field dicts])],
     "statements": [...], "reports": [report dicts with "copies": [...]]};
-    a field dict has name, label, value (display text), evidence (the first
-    evidence row or None) and more (how many other sentences support it).
+    a field dict has name, label, value (display text), evidence (the
+    evidence rows shown: the best first, up to :data:`SHOWN_EVIDENCE` of them,
+    three for blamed), hidden (up to four more, shown on demand) and more
+    (how many sentences are not on the page).
     """
     db = sqlite_utils.Database(conn)
     try:
@@ -46,10 +51,11 @@ def incident_context(conn, incident_id: str) -> dict | None:
         items = []
         for name, label in fields:
             evidence = explanation["evidence"].get(name) or []
+            shown = SHOWN_EVIDENCE.get(name, 1)
             items.append({"name": name, "label": label,
                           "value": display_value(name, explanation.get(name)),
-                          "evidence": evidence[0] if evidence else None,
-                          "more": max(len(evidence) - 1, 0)})
+                          "evidence": evidence[:shown], "hidden": evidence[shown:shown + 4],
+                          "more": max(len(evidence) - shown - 4, 0)})
         sections.append((title, items))
     return {"row": {k: v for k, v in explanation.items()
                     if k not in ("evidence", "statements", "reports")},
