@@ -3,9 +3,11 @@
 Generates (once, bench/generate.py) a knowledge base of N reports, writes its
 public build with `kb publish`, serves that with `kb serve --public` on
 127.0.0.1 and runs wrk (Debian package `wrk`) against the incidents table
-JSON, a search (the search recipe, JSON) and a recipe (canned query).
-Prints requests/s, p99 latency and errors (socket errors plus non-2xx/3xx
-answers) per page; exit 1 when any page had errors.
+JSON, a search (the search recipe, JSON) and a recipe (canned query), first
+with the public server's answer cache off (`--cache 0`: every request runs
+its queries and renders), then as deployed (cache on). Prints requests/s,
+p99 latency and errors (socket errors plus non-2xx/3xx answers) per page;
+exit 1 when any page had errors.
 
 Usage: python bench/load.py [--reports 100000] [--connections 50] [--seconds 30]
 """
@@ -74,20 +76,21 @@ def main() -> None:
         sys.exit("wrk is missing: install it (Debian: apt-get install wrk; make bench does)")
     public = published_copy(ensure_database(args.db or default_path(args.reports), args.reports))
     failed = False
-    with kb_server(public, public=True) as url:
-        print(f"Load on the public Datasette: {args.reports} reports, wrk -c{args.connections} "
-              f"-t{args.threads} -d{args.seconds}s ({url})")
-        print(f"{'page':<22} {'req/s':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
-        for name, path in PAGES:
-            run = subprocess.run([wrk, f"-c{args.connections}", f"-t{args.threads}",
-                                  f"-d{args.seconds}s", "--timeout", "10s", "--latency", url + path],
-                                 capture_output=True, text=True)
-            if run.returncode != 0:
-                sys.exit(f"wrk failed on {path}: {run.stderr.strip()}")
-            result = parse_wrk(run.stdout)
-            failed |= result["errors"] > 0
-            print(f"{name:<22} {result['requests_per_s']:>8.1f} {result['p99_ms']:>8.1f} "
-                  f"{result['requests']:>9} {result['errors']:>7}")
+    for label, options in (("cache off", ("--cache", "0")), ("cache on", ())):
+        with kb_server(public, public=True, options=options) as url:
+            print(f"Load on the public Datasette ({label}): {args.reports} reports, "
+                  f"wrk -c{args.connections} -t{args.threads} -d{args.seconds}s ({url})")
+            print(f"{'page':<22} {'req/s':>8} {'p99 ms':>8} {'requests':>9} {'errors':>7}")
+            for name, path in PAGES:
+                run = subprocess.run([wrk, f"-c{args.connections}", f"-t{args.threads}",
+                                      f"-d{args.seconds}s", "--timeout", "10s", "--latency",
+                                      url + path], capture_output=True, text=True)
+                if run.returncode != 0:
+                    sys.exit(f"wrk failed on {path}: {run.stderr.strip()}")
+                result = parse_wrk(run.stdout)
+                failed |= result["errors"] > 0
+                print(f"{name:<22} {result['requests_per_s']:>8.1f} {result['p99_ms']:>8.1f} "
+                      f"{result['requests']:>9} {result['errors']:>7}")
     if failed:
         print("errors: some requests failed")
         sys.exit(1)

@@ -22,8 +22,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def kb_server(db: Path, public: bool = False, timeout: float = 60):
-    """Yield the base URL (http://127.0.0.1:PORT) of `kb serve` on ``db``; stop it after.
+def kb_server(db: Path, public: bool = False, timeout: float = 60, options: tuple = ()):
+    """Yield the base URL (http://127.0.0.1:PORT) of `kb serve` on ``db`` (with
+    ``options``, e.g. ("--cache", "0")); stop it after.
 
     Raises RuntimeError when the server exits or does not answer within ``timeout`` s.
     """
@@ -31,7 +32,7 @@ def kb_server(db: Path, public: bool = False, timeout: float = 60):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO),
                                                                      os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-c", "from kb.cli import cli; cli()", "serve", "--db", str(db),
-               "--host", "127.0.0.1", "--port", str(port)] + (["--public"] if public else [])
+               "--host", "127.0.0.1", "--port", str(port)] + (["--public"] if public else []) + list(options)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:

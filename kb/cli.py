@@ -386,14 +386,17 @@ def evaluate(gold, root, as_json, predictions, floors_path):
               help="Serve a public build (kb publish) read-only: immutable, queries limited "
                    "to 1 s, arbitrary SQL off (canned queries stay on).")
 @click.option("--allow-sql", is_flag=True, help="With --public: allow arbitrary SQL queries.")
-def serve(db_path, host, port, metadata_path, public, allow_sql):
+@click.option("--cache", "cache_entries", default=2000, show_default=True,
+              type=click.IntRange(min=0),
+              help="With --public: answers kept in memory (the data cannot change); 0 for none.")
+def serve(db_path, host, port, metadata_path, public, allow_sql, cache_entries):
     """Serve the knowledge base with Datasette.
 
     The database is served under the name "kb" with the project's
     metadata.yml (titles, descriptions, facets, recipes, feeds, charts), at
     http://HOST:PORT/kb. With --public it serves the output of `kb publish`
     (refusing a database that still holds article text) immutable, with a
-    SQL time limit and without arbitrary SQL.
+    SQL time limit, without arbitrary SQL, and with answers cached in memory.
 
     Example: kb serve --db data/kb.db --port 8001
     """
@@ -411,7 +414,8 @@ def serve(db_path, host, port, metadata_path, public, allow_sql):
     else:
         open_database(db_path)
     try:
-        datasette = make_datasette(db_path, metadata_path, public=public, allow_sql=allow_sql)
+        datasette = make_datasette(db_path, metadata_path, public=public, allow_sql=allow_sql,
+                                   cache_entries=cache_entries)
     except MetadataError as error:
         raise click.ClickException(str(error))
     click.echo(f"serving {db_path}{' (public)' if public else ''} at http://{host}:{port}/kb",

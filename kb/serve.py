@@ -30,6 +30,8 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 BASE_SETTINGS = {"suggest_facets": False, "default_page_size": 30, "truncate_cells_html": 400}
 #: Longest a query may run on the public server, in milliseconds.
 PUBLIC_SQL_TIME_LIMIT_MS = 1000
+#: Answers the public server keeps in memory (kb/datasette_plugins/public_cache.py).
+PUBLIC_CACHE_ENTRIES = 2000
 
 
 class MetadataError(ValueError):
@@ -51,12 +53,13 @@ def load_metadata(path: Optional[Path] = None) -> dict:
 
 
 def make_datasette(db_path: Path, metadata_path: Optional[Path] = None, *, public: bool = False,
-                   allow_sql: Optional[bool] = None,
-                   sql_time_limit_ms: Optional[int] = None) -> Datasette:
+                   allow_sql: Optional[bool] = None, sql_time_limit_ms: Optional[int] = None,
+                   cache_entries: int = PUBLIC_CACHE_ENTRIES) -> Datasette:
     """A Datasette instance serving ``db_path`` as ``/kb`` with the project's metadata.
 
     ``public``: immutable database, ``sql_time_limit_ms`` (default
-    :data:`PUBLIC_SQL_TIME_LIMIT_MS`), arbitrary SQL off unless ``allow_sql``.
+    :data:`PUBLIC_SQL_TIME_LIMIT_MS`), arbitrary SQL off unless ``allow_sql``,
+    up to ``cache_entries`` answers cached in memory (0: no cache).
     Raises MetadataError for an unreadable metadata file.
     """
     from kb.datasette_plugins import register_all
@@ -71,8 +74,13 @@ def make_datasette(db_path: Path, metadata_path: Optional[Path] = None, *, publi
         })
     elif sql_time_limit_ms:
         settings["sql_time_limit_ms"] = sql_time_limit_ms
+    metadata = load_metadata(metadata_path)
+    if public and cache_entries > 0:
+        from kb.datasette_plugins.public_cache import PLUGIN_NAME
+
+        metadata.setdefault("plugins", {})[PLUGIN_NAME] = {"entries": cache_entries}
     datasette = Datasette(
-        metadata=load_metadata(metadata_path),
+        metadata=metadata,
         settings=settings,
         template_dir=str(TEMPLATE_DIR),
     )

@@ -98,3 +98,29 @@ def test_serve_public_refuses_a_database_with_article_text(seeds_kb):
     result = CliRunner().invoke(cli, ["serve", "--public", "--db", str(seeds_kb)])
     assert result.exit_code == 1
     assert "still hold their article text" in result.output
+
+
+def test_public_answers_are_cached_and_replayed_unchanged(published):
+    from kb.datasette_plugins.public_cache import ResponseCache
+
+    datasette = make_datasette(published, public=True, cache_entries=10)
+    get = lambda path, **kw: asyncio.run(datasette.client.get(path, **kw))
+    first, second = get("/kb/incidents.json?_shape=array"), get("/kb/incidents.json?_shape=array")
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert first.headers["content-type"] == second.headers["content-type"]
+    assert get("/kb/incidents/1999-01-nobody").status_code == 404
+    assert get("/kb/incidents/1999-01-nobody").status_code == 404
+    assert get("/kb.json?sql=select+1").status_code == 403
+    cache = ResponseCache(2)
+    for key in "abc":
+        cache.put(key, key)
+    assert cache.get("a") is None and cache.get("c") == "c"
+
+
+def test_only_the_public_server_caches(published, seeds_kb):
+    from kb.datasette_plugins.public_cache import PLUGIN_NAME
+
+    assert make_datasette(published, public=True).plugin_config(PLUGIN_NAME) == {"entries": 2000}
+    assert make_datasette(published, public=True, cache_entries=0).plugin_config(PLUGIN_NAME) is None
+    assert make_datasette(seeds_kb).plugin_config(PLUGIN_NAME) is None
