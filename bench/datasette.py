@@ -2,7 +2,8 @@
 
 Generates (once, bench/generate.py) a knowledge base of N reports, serves it
 with `kb serve` on 127.0.0.1, then its public build (`kb publish`, served
-with `kb serve --public`: no article text, so search covers titles), and
+with `kb serve --public --cache 0`: no article text, so search covers
+titles; answer cache off so every request does its work), and
 requests each page a bounded number of
 times, one after another, over one keep-alive connection: the incidents
 table as JSON, a full-text search over the reports as HTML and as JSON, a
@@ -67,7 +68,9 @@ def main() -> None:
     db = ensure_database(args.db or default_path(args.reports), args.reports)
     missed = []
     for label, path, public in (("local", db, False), ("public", published_copy(db), True)):
-        with kb_server(path, public=public) as url, httpx.Client(base_url=url, timeout=30) as client:
+        options = ("--cache", "0") if public else ()
+        with kb_server(path, public=public, options=options) as url, \
+                httpx.Client(base_url=url, timeout=30) as client:
             print(f"Datasette latency ({label} build), {args.reports} reports, {args.requests} "
                   f"requests per page ({url})")
             print(f"{'page':<24} {'p50 ms':>8} {'p95 ms':>8} {'goal':>8}")

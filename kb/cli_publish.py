@@ -27,6 +27,7 @@ def publish(db_path, out_path):
     """
     from kb.publish import PublishError, publish as write_public_build
 
+    click.echo(f"writing the public build of {db_path} to {out_path}", err=True)
     try:
         summary = write_public_build(db_path, out_path)
     except PublishError as error:
