@@ -124,3 +124,24 @@ def test_only_the_public_server_caches(published, seeds_kb):
     assert make_datasette(published, public=True).plugin_config(PLUGIN_NAME) == {"entries": 2000}
     assert make_datasette(published, public=True, cache_entries=0).plugin_config(PLUGIN_NAME) is None
     assert make_datasette(seeds_kb).plugin_config(PLUGIN_NAME) is None
+
+
+def test_public_charts_run_their_own_sql_only(published):
+    import yaml
+
+    from kb.serve import DEFAULT_METADATA
+
+    datasette = make_datasette(published, public=True, cache_entries=0)
+    get = lambda path, **kw: asyncio.run(datasette.client.get(path, **kw))
+    assert get("/-/dashboards/incidents").status_code == 200
+    charts = yaml.safe_load(DEFAULT_METADATA.read_text())["plugins"]["datasette-dashboards"][
+        "incidents"]["charts"]
+    unfiltered = charts["blame-by-vendor"]["query"].replace("[[ and vendor = :vendor ]]", "")
+    rows = get("/kb.json", params={"sql": unfiltered, "_shape": "objects"})
+    assert rows.status_code == 200 and rows.json()["rows"]
+    filtered = charts["blame-by-vendor"]["query"].replace("[[", "").replace("]]", "")
+    amazon = get("/kb.json", params={"sql": filtered, "vendor": "Amazon", "_shape": "objects"})
+    assert amazon.status_code == 200
+    assert {row["vendor"] for row in amazon.json()["rows"]} == {"Amazon"}
+    assert get("/kb.json", params={"sql": unfiltered + " "}).status_code == 403
+    assert get("/kb.json", params={"sql": "select * from reports"}).status_code == 403
