@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -36,13 +37,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def server(seeds_kb):
+@contextmanager
+def kb_serve(db, *options):
+    """`kb serve` on ``db`` at 127.0.0.1 in a child process; yields its base URL."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from kb.cli import cli; cli()", "serve", "--db", str(seeds_kb),
-         "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-c", "from kb.cli import cli; cli()", "serve", "--db", str(db),
+         "--host", "127.0.0.1", "--port", str(port), *options],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -60,6 +62,12 @@ def server(seeds_kb):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(seeds_kb):
+    with kb_serve(seeds_kb) as url:
+        yield url
 
 
 def test_browser_shows_the_evidence_for_blamed_on_the_kiro_page(server, tmp_path):
@@ -85,3 +93,23 @@ def test_browser_shows_the_evidence_for_blamed_on_the_kiro_page(server, tmp_path
         finally:
             browser.close()
     assert screenshot.stat().st_size > 10_000
+
+
+def test_browser_draws_the_charts_on_the_public_server(seeds_kb, tmp_path):
+    from click.testing import CliRunner
+    from playwright.sync_api import sync_playwright
+
+    from kb.cli import cli
+
+    public = tmp_path / "public.db"
+    assert CliRunner().invoke(cli, ["publish", "--db", str(seeds_kb), "--out", str(public)]).exit_code == 0
+    with kb_serve(public, "--public") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{url}/-/dashboards/incidents")
+            page.locator("svg.marks").nth(1).wait_for(timeout=20_000)
+            assert page.locator("svg.marks").count() == 2  # per month; blame by vendor
+            page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
+        finally:
+            browser.close()
