@@ -10,7 +10,7 @@ DEMO_INPUT ?= $(wildcard ../shared/seeds ../shared/corpus/agent-failures)
 # Options of the demo's crawl (kb update); e.g. CRAWL_ARGS="--source backlog".
 CRAWL_ARGS ?= --max-items 25
 
-.PHONY: demo install test build serve clean update bench
+.PHONY: demo install test build serve clean update bench browser wrk publish
 
 $(BIN)/kb: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,9 +28,24 @@ demo: install
 update: install
 	$(BIN)/kb update --db $(DB) $(CRAWL_ARGS)
 
-bench: install
+bench: install wrk
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/datasette.py
+	$(BIN)/python bench/load.py
+
+# Debian's wrk for the load run of `make bench` (installed when missing; needs root and apt).
+wrk:
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+
+# Debian's chromium for the browser test (Playwright drives it; no browser download).
+browser:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+# The public build (no article text) in data/public.db, served read-only.
+publish: install
+	$(BIN)/kb publish --db $(DB) --out data/public.db
+	$(BIN)/kb serve --public --db data/public.db --host $(HOST) --port $(PORT)
 
 build: install
 	$(BIN)/kb build --db $(DB)
@@ -38,7 +53,7 @@ build: install
 serve: install
 	$(BIN)/kb serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -421,25 +421,44 @@ def evaluate(gold, root, as_json, predictions, floors_path):
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Datasette metadata file [default: metadata.yml of this project].")
-def serve(db_path, host, port, metadata_path):
+@click.option("--public", is_flag=True,
+              help="Serve a public build (kb publish) read-only: immutable, queries limited "
+                   "to 1 s, arbitrary SQL off (canned queries stay on).")
+@click.option("--allow-sql", is_flag=True, help="With --public: allow arbitrary SQL queries.")
+@click.option("--cache", "cache_entries", default=2000, show_default=True,
+              type=click.IntRange(min=0),
+              help="With --public: answers kept in memory (the data cannot change); 0 for none.")
+def serve(db_path, host, port, metadata_path, public, allow_sql, cache_entries):
     """Serve the knowledge base with Datasette.
 
     The database is served under the name "kb" with the project's
-    metadata.yml (titles, descriptions, facets, canned queries), at
-    http://HOST:PORT/kb.
+    metadata.yml (titles, descriptions, facets, recipes, feeds, charts), at
+    http://HOST:PORT/kb. With --public it serves the output of `kb publish`
+    (refusing a database that still holds article text) immutable, with a
+    SQL time limit, without arbitrary SQL, and with answers cached in memory.
 
     Example: kb serve --db data/kb.db --port 8001
     """
     from kb.serve import MetadataError, make_datasette, run
 
-    if not db_path.exists():
+    if public:
+        from kb.publish import PublishError, check_publishable
+
+        try:
+            check_publishable(db_path)
+        except PublishError as error:
+            raise click.ClickException(str(error))
+    elif not db_path.exists():
         raise click.ClickException(f"{db_path}: no such database (run `kb import` and `kb build` first)")
-    open_database(db_path)
+    else:
+        open_database(db_path)
     try:
-        datasette = make_datasette(db_path, metadata_path)
+        datasette = make_datasette(db_path, metadata_path, public=public, allow_sql=allow_sql,
+                                   cache_entries=cache_entries)
     except MetadataError as error:
         raise click.ClickException(str(error))
-    click.echo(f"serving {db_path} at http://{host}:{port}/kb", err=True)
+    click.echo(f"serving {db_path}{' (public)' if public else ''} at http://{host}:{port}/kb",
+               err=True)
     run(datasette, host, port)
 
 
@@ -495,3 +514,7 @@ from kb.cli_overrides import merge as _merge_command, split as _split_command  #
 
 cli.add_command(_merge_command)
 cli.add_command(_split_command)
+
+from kb.cli_publish import publish  # noqa: E402  (kb publish, issue 6)
+
+cli.add_command(publish)

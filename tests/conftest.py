@@ -19,3 +19,14 @@ def shared() -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "kb.db"
+
+
+@pytest.fixture(scope="session")
+def seeds_kb(tmp_path_factory) -> Path:
+    """A knowledge base built from ../shared/seeds plus a hostile incident
+    (tests/serve_support.py). Shared by the session: do not change it."""
+    from serve_support import build_seeds_db
+
+    if not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: the tests read real documents from ../shared")
+    return build_seeds_db(tmp_path_factory.mktemp("seeds") / "kb.db", SHARED / "seeds")
