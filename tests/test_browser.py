@@ -5,7 +5,6 @@ The server is `kb serve` on 127.0.0.1; chromium is the system one
 """
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,21 +15,10 @@ from urllib.request import urlopen
 
 import pytest
 
+from browser_support import CHROMIUM_ARGS, chromium_path
+
 KIRO = "2025-12-amazon-kiro"
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        pytest.fail("chromium is missing: install Debian's chromium (make test does: "
-                    "apt-get install chromium) or set CHROMIUM to its path")
-    return found
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -389,3 +389,30 @@ def test_a_merge_this_week_shows_as_a_change(db_path):
     [antigravity] = [i for i in digest.changed if i["agent"] == "Antigravity"]
     assert antigravity["merged"] == ["2025-12-old-slug", "2026-02-amazon-kiro-2"]
     assert select_week(db, parse_week("2026-W46"), SITE).changed == []
+
+
+def test_html_preview_renders_in_a_real_browser_without_running_scraped_script(db_path, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import CHROMIUM_ARGS, chromium_path
+
+    out = tmp_path / "out"
+    assert kb("digest", "--db", db_path, "--week", WEEK, "--out", out,
+              env={"KB_SITE_URL": SITE}).exit_code == 0
+    preview = out / "digest-2026-W47.html"
+    dialogs = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(preview.as_uri())
+            body = page.locator("body").inner_text()
+            assert "Kiro" in body and "user error" in body.lower()
+            assert "<script>alert('x')</script>" in body      # shown as text, not run
+            assert page.locator(f'a[href^="{SITE}/kb/incidents/"]').count() > 0
+            screenshot = tmp_path / "digest-preview.png"
+            page.screenshot(path=str(screenshot), full_page=True)
+        finally:
+            browser.close()
+    assert dialogs == [] and screenshot.stat().st_size > 10_000
