@@ -54,6 +54,28 @@ def analyze_path(path: Path):
     return document, analysis
 
 
+def warm_up() -> None:
+    """Load everything :func:`analyze_path` needs once (spaCy model and gazetteer,
+    pre-filter patterns, language model), so that forked worker processes inherit
+    it instead of loading it again each."""
+    from kb.nlp.pipeline import detect_language, get_pipeline
+    from kb.nlp.prefilter import _patterns
+
+    get_pipeline()
+    _patterns()
+    detect_language("warm up")
+
+
+def _expected_cost(path: Path) -> tuple[int, int]:
+    """Sort key putting the likely slowest files first: text and markdown files (parsed
+    in full) before web pages (mostly ruled out by the pre-filter), larger first."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return (1 if is_html(path) else 0, -size)
+
+
 def analyze_documents(
     docs: Iterable[tuple[str, Path]],
     on_error: Optional[Callable[[str], None]] = None,
@@ -66,13 +88,19 @@ def analyze_documents(
     predicted incident id, shared by every document about the same incident.
     An unreadable file is reported through ``on_error(line)`` and left out.
     ``jobs`` > 1 reads and analyses files in that many worker processes
-    (each loads the spaCy model once); grouping runs after, in this process.
+    (forked after :func:`warm_up`, so they share the loaded spaCy model; the slowest
+    files go out first, one at a time, so the workers finish together); grouping runs
+    after, in this process.
     """
     docs = list(docs)
     paths = [path for _, path in docs]
     if jobs > 1 and len(paths) > 1:
+        warm_up()
+        order = sorted(range(len(paths)), key=lambda i: _expected_cost(paths[i]))
+        results = [None] * len(paths)
         with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(analyze_path, paths, chunksize=4))
+            for i, result in zip(order, pool.map(analyze_path, [paths[i] for i in order])):
+                results[i] = result
     else:
         results = [analyze_path(path) for path in paths]
     analysed = []
