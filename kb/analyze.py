@@ -14,8 +14,8 @@ from kb.nlp import analyze_text
 from kb.nlp.prefilter import PREFILTER_NOTE, may_describe_incident
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
 from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
-from kb.text import (Document, DocumentError, is_html, is_supported, read_document, read_text,
-                     visible_text)
+from kb.text import (Document, DocumentError, document_from_html, is_html, is_supported,
+                     read_document, read_text, visible_text)
 
 
 def mention_record(mention: Mention, key: Optional[str]) -> dict:
@@ -33,19 +33,32 @@ def mention_record(mention: Mention, key: Optional[str]) -> dict:
     }
 
 
+def _ruled_out(document: Document) -> tuple[Document, DocumentAnalysis]:
+    return document, DocumentAnalysis(relevant=False, relevance=0.0, language=document.language,
+                                      note=PREFILTER_NOTE)
+
+
 def analyze_path(path: Path):
     """Read and analyse one file: ``(document, analysis)``, or the error line (str).
 
-    An HTML page whose visible text fails the pre-filter (no AI term near a
-    harm term) is not relevant without running trafilatura or spaCy on it.
+    A web page is checked with the pre-filter twice before the full reading (which runs
+    ftfy over the whole page, often the costliest step): on its visible text (tags
+    stripped), then on trafilatura's article text taken from the page as it is. A page
+    failing either check is not relevant, without spaCy ever running on it.
     """
     try:
         if is_supported(path) and is_html(path):
-            visible = visible_text(read_text(path))
+            html = read_text(path)
+            visible = visible_text(html)
             if not may_describe_incident(visible):
-                return (Document(path=str(path), title=None, text=visible),
-                        DocumentAnalysis(relevant=False, relevance=0.0, language=None,
-                                         note=PREFILTER_NOTE))
+                return _ruled_out(Document(path=str(path), title=None, text=visible))
+            try:
+                article = document_from_html(html, str(path))
+            except DocumentError:
+                article = None  # read_document below reports the problem
+            if article is not None and not may_describe_incident(
+                    f"{article.title or ''}\n{article.text}"):
+                return _ruled_out(article)
         document = read_document(path)
     except DocumentError as error:
         return str(error)
