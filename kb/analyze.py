@@ -14,8 +14,8 @@ from kb.nlp import analyze_text
 from kb.nlp.prefilter import PREFILTER_NOTE, may_describe_incident
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
 from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
-from kb.text import (Document, DocumentError, is_html, is_supported, read_document, read_text,
-                     visible_text)
+from kb.text import (Document, DocumentError, document_from_html, is_html, is_supported,
+                     read_document, read_text, visible_text)
 
 
 def mention_record(mention: Mention, key: Optional[str]) -> dict:
@@ -33,25 +33,60 @@ def mention_record(mention: Mention, key: Optional[str]) -> dict:
     }
 
 
+def _ruled_out(document: Document) -> tuple[Document, DocumentAnalysis]:
+    return document, DocumentAnalysis(relevant=False, relevance=0.0, language=document.language,
+                                      note=PREFILTER_NOTE)
+
+
 def analyze_path(path: Path):
     """Read and analyse one file: ``(document, analysis)``, or the error line (str).
 
-    An HTML page whose visible text fails the pre-filter (no AI term near a
-    harm term) is not relevant without running trafilatura or spaCy on it.
+    A web page is checked with the pre-filter twice before the full reading (which runs
+    ftfy over the whole page, often the costliest step): on its visible text (tags
+    stripped), then on trafilatura's article text taken from the page as it is. A page
+    failing either check is not relevant, without spaCy ever running on it.
     """
     try:
         if is_supported(path) and is_html(path):
-            visible = visible_text(read_text(path))
+            html = read_text(path)
+            visible = visible_text(html)
             if not may_describe_incident(visible):
-                return (Document(path=str(path), title=None, text=visible),
-                        DocumentAnalysis(relevant=False, relevance=0.0, language=None,
-                                         note=PREFILTER_NOTE))
+                return _ruled_out(Document(path=str(path), title=None, text=visible))
+            try:
+                article = document_from_html(html, str(path))
+            except DocumentError:
+                article = None  # read_document below reports the problem
+            if article is not None and not may_describe_incident(
+                    f"{article.title or ''}\n{article.text}"):
+                return _ruled_out(article)
         document = read_document(path)
     except DocumentError as error:
         return str(error)
     analysis = analyze_text(document.text, title=document.title,
                             published=document.published, language=document.language)
     return document, analysis
+
+
+def warm_up() -> None:
+    """Load everything :func:`analyze_path` needs once (spaCy model and gazetteer,
+    pre-filter patterns, language model), so that forked worker processes inherit
+    it instead of loading it again each."""
+    from kb.nlp.pipeline import detect_language, get_pipeline
+    from kb.nlp.prefilter import _patterns
+
+    get_pipeline()
+    _patterns()
+    detect_language("warm up")
+
+
+def _expected_cost(path: Path) -> tuple[int, int]:
+    """Sort key putting the likely slowest files first: text and markdown files (parsed
+    in full) before web pages (mostly ruled out by the pre-filter), larger first."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return (1 if is_html(path) else 0, -size)
 
 
 def analyze_documents(
@@ -66,13 +101,19 @@ def analyze_documents(
     predicted incident id, shared by every document about the same incident.
     An unreadable file is reported through ``on_error(line)`` and left out.
     ``jobs`` > 1 reads and analyses files in that many worker processes
-    (each loads the spaCy model once); grouping runs after, in this process.
+    (forked after :func:`warm_up`, so they share the loaded spaCy model; the slowest
+    files go out first, one at a time, so the workers finish together); grouping runs
+    after, in this process.
     """
     docs = list(docs)
     paths = [path for _, path in docs]
     if jobs > 1 and len(paths) > 1:
+        warm_up()
+        order = sorted(range(len(paths)), key=lambda i: _expected_cost(paths[i]))
+        results = [None] * len(paths)
         with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(analyze_path, paths, chunksize=4))
+            for i, result in zip(order, pool.map(analyze_path, [paths[i] for i in order])):
+                results[i] = result
     else:
         results = [analyze_path(path) for path in paths]
     analysed = []

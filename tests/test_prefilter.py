@@ -1,12 +1,13 @@
 """The cheap pre-filter before spaCy: never drops a relevant report, skips most pages."""
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from kb.cli import cli
-from kb.nlp.prefilter import may_describe_incident
+from kb.nlp.prefilter import may_describe_incident, trie_alternation
 from kb.text import read_document
 from conftest import SHARED
 
@@ -37,3 +38,18 @@ def test_analyze_skips_an_unrelated_html_page_cheaply(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", str(page)])
     assert result.exit_code == 0
     assert json.loads(result.output) == {"doc": str(page), "relevant": False, "incidents": []}
+
+
+def test_trie_alternation_matches_the_same_words_as_a_flat_alternation():
+    words = ["chatgpt", "chat", "chatbot", "claude code", "claude", "kiro", "c++"]
+    trie = re.compile(rf"\b(?:{trie_alternation(words)})\b")
+    flat = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\b")
+    text = "claude code and claude, chatgpt or a chat with chatbots; kiros, kiro. c++ chatbot"
+    assert [m.group() for m in trie.finditer(text)] == [m.group() for m in flat.finditer(text)]
+    assert [m.group() for m in trie.finditer(text)] == [
+        "claude code", "claude", "chatgpt", "chat", "kiro", "chatbot"]
+
+
+def test_the_pre_filter_ignores_case():
+    assert may_describe_incident("CLAUDE CODE DELETED THE PRODUCTION DATABASE")
+    assert may_describe_incident("the chatgpt answer was FABRICATED")

@@ -46,21 +46,51 @@ def _alternation(terms) -> str:
     return "|".join(terms)
 
 
+def trie_alternation(words) -> str:
+    """A regular expression matching exactly the literal ``words``, written as a trie
+    (``chat(?:bot|gpt)``) so that the regex engine tries one branch per character instead
+    of every word at every position. Matches the same strings as ``a|b|c``, longest first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer continuations are optional
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(AI term, harm term) patterns, lower case, for text that was lower-cased first.
+
+    Matching lower-cased text without ``re.IGNORECASE``, and the agent names as a trie,
+    makes the scan of a whole web page several times faster than one flat ignore-case
+    alternation; the terms matched are the same.
+    """
     from .gazetteer import load_gazetteer
 
-    names = sorted({alias for entry in load_gazetteer() if entry["kind"] == "agent"
-                    for alias in entry.get("aliases") or [] if len(alias) > 2}, key=len, reverse=True)
-    ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS)}|{_alternation(map(re.escape, names))})\b"
-    harm = rf"\b(?:{_alternation(HARM_TERMS)})"
-    return re.compile(ai, re.IGNORECASE), re.compile(harm, re.IGNORECASE)
+    names = {alias.lower() for entry in load_gazetteer() if entry["kind"] == "agent"
+             for alias in entry.get("aliases") or [] if len(alias) > 2}
+    ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS).lower()}|{trie_alternation(names)})\b"
+    harm = rf"\b(?:{_alternation(HARM_TERMS).lower()})"
+    return re.compile(ai), re.compile(harm)
 
 
 def may_describe_incident(text: str) -> bool:
     """True when an AI term and a harm term stand within :data:`WINDOW`
-    characters of each other somewhere in ``text``."""
+    characters of each other somewhere in ``text`` (case-insensitive)."""
     ai, harm = _patterns()
+    text = text.lower()
     ai_positions = [match.start() for match in ai.finditer(text)]
     if not ai_positions:
         return False

@@ -127,7 +127,7 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
             continue
         lines.append((number, start, body, key, heading, bool(match)))
     sentences: list[Sentence] = []
-    docs = nlp.pipe((body for _, _, body, _, _, _ in lines), batch_size=64)
+    docs = nlp.pipe((body for _, _, body, _, _, _ in lines), batch_size=256)
     for (number, start, body, key, heading, is_heading), doc in zip(lines, docs):
         for sent in doc.sents:
             begin, end = sent.start_char, sent.end_char

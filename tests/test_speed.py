@@ -1,0 +1,53 @@
+"""The speed-ups of `kb analyze` give the same results as the plain way."""
+
+import gzip
+
+import spacy
+
+from kb.analyze import analyze_documents, analyze_path
+from kb.nlp.model import CachedLemmas, load_model, model_name
+from kb.nlp.prefilter import PREFILTER_NOTE
+
+TEXT = ("The agents were deleting databases while he wiped the files. Running faster, she ran "
+        "and I'm sure they'd been told. Replit's AI agent dropped 1,206 records; the bots lied.")
+
+
+def test_the_cached_lemmatizer_gives_spacy_s_own_lemmas():
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmas)
+    stock = spacy.load(model_name())
+    for _ in range(2):  # the second pass reads the cache
+        ours = [(t.text, t.lemma_) for t in nlp(TEXT)]
+        assert ours == [(t.text, t.lemma_) for t in stock(TEXT)]
+    assert ("deleting", "delete") in ours and ("lied", "lie") in ours
+    assert [t.lemma_ for t in nlp("")] == []
+
+
+def _page(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(f"<html><head><title>{name}</title></head><body><nav>"
+                                   "<a href='/ai'>AI chatbot outage: live updates</a></nav>"
+                                   f"<article>{body}</article></body></html>".encode()))
+    return path
+
+
+def test_a_page_whose_article_fails_the_pre_filter_is_ruled_out(tmp_path):
+    # the visible text passes (the navigation link), the article text does not
+    article = "<p>" + "The village fair opened on Saturday with cakes and a brass band. " * 6 + "</p>"
+    path = _page(tmp_path, "fair.html.gz", article)
+    document, analysis = analyze_path(path)
+    assert (analysis.relevant, analysis.note) == (False, PREFILTER_NOTE)
+    assert "village fair" in document.text and "live updates" not in document.text
+
+
+def test_a_page_whose_article_passes_is_analysed_in_full(tmp_path):
+    article = ("<p>On Friday the Replit AI agent deleted the production database of a startup "
+               "during a code freeze, wiping records of 1,206 executives.</p><p>The company "
+               "apologised and said the agent had ignored its instructions.</p>")
+    path = _page(tmp_path, "wipe.html.gz", article)
+    document, analysis = analyze_path(path)
+    assert analysis.relevant and analysis.mentions[0].agent == "Replit Agent"
+    records = analyze_documents([("wipe", path), ("wipe again", path)], jobs=2)
+    assert [r["doc"] for r in records] == ["wipe", "wipe again"]
+    assert records[0]["relevant"] is True
+    assert records[0]["incidents"] == records[1]["incidents"]
