@@ -176,7 +176,8 @@ class WorkerScheduler(Scheduler):
         scheduler.idle_close = crawler.settings.getfloat("REDIS_IDLE_CLOSE", 10.0)
         scheduler.idle_since = None
         scheduler.state = None
-        scheduler.beat = None
+        scheduler.beat = scheduler.poll = None
+        scheduler.crawler = crawler
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
@@ -195,6 +196,20 @@ class WorkerScheduler(Scheduler):
             spider.logger.info("requeued %d requests of stopped workers", moved)
         self.beat = LoopingCall(self.heartbeat)
         self.beat.start(max(self.ttl / 3, 0.2), now=False)
+        self.poll = LoopingCall(self.wake_when_queued)
+        self.poll.start(self.POLL, now=False)
+
+    #: Seconds between two looks at the shared queue while this worker is idle.
+    POLL = 0.5
+
+    def wake_when_queued(self) -> None:
+        """While idle, look at the queue often: the engine itself only asks
+        the scheduler again every 5 s, which would leave an idle worker out
+        of a short crawl that others keep feeding."""
+        if self.state == "idle" and len(self.queue):
+            slot = getattr(self.crawler.engine, "_slot", None)  # Scrapy 2.13's engine slot
+            if slot is not None:
+                slot.nextcall.schedule()
 
     def mark(self, state: str) -> None:
         """Set (and renew) this worker's heartbeat key to busy or idle."""
@@ -233,7 +248,9 @@ class WorkerScheduler(Scheduler):
         """Keep the spider open while the shared crawl has work left."""
         if self.state != "idle":
             self.mark("idle")
-        requeue_orphans(self.server, spider.name)
+        moved = requeue_orphans(self.server, spider.name)
+        if moved:
+            spider.logger.info("requeued %d requests of stopped workers", moved)
         if len(self.queue) or self.others_busy():
             self.idle_since = None
             raise DontCloseSpider
@@ -244,8 +261,9 @@ class WorkerScheduler(Scheduler):
             raise DontCloseSpider
 
     def close(self, reason):
-        if self.beat and self.beat.running:
-            self.beat.stop()
+        for loop in (self.beat, self.poll):
+            if loop and loop.running:
+                loop.stop()
         if reason == "finished":
             # Everything popped was handled (the engine is idle), leases left
             # over are of requests dropped before their callback.
