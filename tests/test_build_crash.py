@@ -87,3 +87,27 @@ def test_a_build_killed_part_way_is_consistent_and_the_next_build_completes_it(t
     assert f"extracted {total - done} reports" in result.output
     assert_consistent(db_path)
     assert snapshot(db_path) == expected
+
+
+def test_a_unit_of_work_commits_whole_or_not_at_all(tmp_path):
+    """sqlite-utils commits each insert in its own `with conn:`; inside an
+    outer `with db.conn:` (how extraction and resolve group their writes)
+    nothing is committed until the outer block ends."""
+    db = open_db(tmp_path / "kb.db")
+    db["notes"].create({"id": int, "text": str}, pk="id")
+    try:
+        with db.conn:
+            db["notes"].insert({"id": 1, "text": "first half"})
+            db["notes"].insert_all([{"id": 2, "text": "second half"}])
+            other = sqlite3.connect(tmp_path / "kb.db")
+            assert other.execute("select count(*) from notes").fetchone()[0] == 0
+            other.close()
+            raise RuntimeError("killed here")
+    except RuntimeError:
+        pass
+    assert db["notes"].count == 0
+    with db.conn:
+        db["notes"].insert({"id": 1, "text": "whole"})
+    other = sqlite3.connect(tmp_path / "kb.db")
+    assert other.execute("select text from notes").fetchall() == [("whole",)]
+    other.close()
