@@ -4,6 +4,7 @@ and the exit code and last line say what happened."""
 import os
 import signal
 import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -11,8 +12,6 @@ from crawl_support import FAST, sources_file
 from kb.cli import cli
 from kb.lock import lock_paths
 from redis_support import REPO
-
-import sys
 
 REPORT = """AI coding agent deletes production database at Example Corp
 
