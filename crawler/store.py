@@ -66,6 +66,9 @@ class StoreLocked(RuntimeError):
 class RawStore:
     """The raw store at ``root`` (created if missing). Open one per process."""
 
+    #: Spiders dedupe article requests themselves (crawler.distributed shares a seen-set).
+    shared_seen_set = False
+
     def __init__(self, root: Path | str):
         self.root = Path(root)
         (self.root / "warc").mkdir(parents=True, exist_ok=True)
@@ -84,6 +87,10 @@ class RawStore:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreLocked(f"{self.root}: another crawl is running") from None
+
+    def claim_start(self, spider_name: str) -> bool:
+        """A local crawl always queues its own listing requests."""
+        return True
 
     def recover(self) -> int:
         """Cut every WARC file back to the end of its last indexed record
@@ -151,10 +158,13 @@ class RawStore:
 
     def add(self, spider: str, *, kind: str, source: str, url: str, canonical_url: str,
             status: int, headers: list[tuple[bytes, bytes]], body: bytes,
-            request_headers: list[tuple[bytes, bytes]], item: dict | None = None) -> str:
+            request_headers: list[tuple[bytes, bytes]], item: dict | None = None,
+            refetch: bool = False) -> str:
         """Write one response (and its request) to WARC, then index it.
 
         ``headers`` are the response headers as (name, value) byte pairs;
+        ``refetch`` (a changed page fetched again) matters only to
+        crawler.distributed.RedisStore;
         returns the WARC-Record-ID of the response record.
         """
         warc = self.writer(spider)

@@ -201,6 +201,14 @@ def build(db_path, redo, overrides_path=None):
 
     Example: kb build --db data/kb.db
     """
+    run_build(db_path, redo, overrides_path)
+
+
+def run_build(db_path, redo: bool, overrides_path=None) -> dict:
+    """Extract, resolve (with the overrides file, default data/overrides.yml),
+    print the build's line; returns its counts: extracted, relevant, reports,
+    incidents, new, retired, merged, duplicates, warnings.
+    Raises click.ClickException for an unusable database or overrides file."""
     inputs = load_resolve_inputs(overrides_path)
     db = open_database(db_path)
     load_nlp()
@@ -210,6 +218,7 @@ def build(db_path, redo, overrides_path=None):
     reports = db["reports"].count
     click.echo(f"extracted {count} reports; {relevant} of {reports} reports are relevant; "
                + incident_counts(counts))
+    return {"extracted": count, "relevant": relevant, "reports": reports, **counts}
 
 
 def crawl_options(function):
@@ -236,8 +245,12 @@ def crawl_options(function):
     return function
 
 
-def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline):
-    """Crawl (unless offline), print one line per source and a summary, ingest."""
+def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline,
+                      redis_url=None, idle=None):
+    """Crawl (unless offline), print one line per source and a summary, ingest.
+
+    Returns (CrawlSummary, ImportResult or None). With ``redis_url`` the
+    crawl is a worker of the distributed crawl and nothing is ingested here."""
     from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources, select_sources
     from kb.crawl import CrawlError, CrawlSummary, ingest_raw, record_sources, run_crawl
 
@@ -252,10 +265,14 @@ def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings
             raise click.ClickException(f"--set {pair}: expected NAME=VALUE")
         key, value = pair.split("=", 1)
         overrides[key] = value
-    db = open_database(db_path)
+    if redis_url and offline:
+        raise click.ClickException("--redis and --offline: a worker only fetches; "
+                                   "`kb ingest --redis URL` stores")
+    db = None if redis_url else open_database(db_path)
     summary = CrawlSummary()
     if not offline:
-        click.echo(f"crawling {len(chosen)} sources into {raw_dir}", err=True)
+        click.echo(f"crawling {len(chosen)} sources " +
+                   (f"as a worker of {redis_url}" if redis_url else f"into {raw_dir}"), err=True)
 
         def show(event):
             line = (f"{event['kind']} {event['name']}: fetched {event['fetched']}, kept "
@@ -268,9 +285,13 @@ def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings
 
         try:
             summary = run_crawl(raw_dir, sources_file, [s.name for s in chosen] if names else (),
-                                max_items, overrides, show)
+                                max_items, overrides, show, redis_url, idle)
         except CrawlError as error:
             raise click.ClickException(str(error))
+        if redis_url:
+            click.echo(f"worker done in {summary.elapsed:.1f}s: pushed {summary.stored} responses "
+                       f"to {redis_url}")
+            return summary, None
         record_sources(db, configured, summary)
     result = ingest_raw(db, raw_dir)
     for line in result.errors:
@@ -285,12 +306,17 @@ def run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings
     click.echo(f"reports: {result.added} added, {result.updated} updated, "
                f"{result.unchanged} unchanged, {result.duplicate} copies of stored reports, "
                f"{len(result.errors)} without text")
-    return db
+    return summary, result
 
 
 @cli.command()
 @crawl_options
-def crawl(db_path, names, sources_file, max_items, raw_dir, settings, offline):
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Be a worker of the distributed crawl at this Redis URL "
+                   "(e.g. redis://host:6379/0); `kb ingest --redis URL` stores what it fetches.")
+@click.option("--idle", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="With --redis: stop after this many seconds with nothing left to do.")
+def crawl(db_path, names, sources_file, max_items, raw_dir, settings, offline, redis_url, idle):
     """Fetch new reports from the configured sources into the knowledge base.
 
     Runs the Scrapy crawler on the sources of crawler/sources.yml (feeds,
@@ -302,26 +328,39 @@ def crawl(db_path, names, sources_file, max_items, raw_dir, settings, offline):
     and a summary; an unreachable source does not stop the others. A crawl
     killed midway is resumed by running it again.
 
+    With --redis URL it is one worker of a distributed crawl (scrapy-redis):
+    start any number, on any machines, with the same sources file; they share
+    one request queue and one seen-set in Redis and push what they fetch
+    there, and one `kb ingest --redis URL` stores it. A worker killed midway
+    loses nothing: its requests go back to the queue.
+
     Example: kb crawl --source the-register --max-items 20
     """
-    run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline)
+    run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline,
+                      redis_url, idle if redis_url else None)
 
 
 @cli.command()
 @crawl_options
 @click.option("--redo", is_flag=True, help="Extract every report again before resolving.")
-@click.pass_context
-def update(ctx, db_path, names, sources_file, max_items, raw_dir, settings, offline, redo):
+def update(db_path, names, sources_file, max_items, raw_dir, settings, offline, redo):
     """Crawl, then build: the whole update of the knowledge base.
 
     The same as `kb crawl` followed by `kb build`, with the options of both.
     Sources that cannot be reached are listed and skipped; what was already
-    fetched or imported is still built.
+    fetched or imported is still built. Safe under cron: a lock next to the
+    database (DB.update.lock) makes a second run exit at once, and a run that
+    was killed is completed by the next one. The last line is a one-line
+    summary ("kb update: ok|partial|skipped|failed ..."; "database changed"
+    or "database unchanged"). Exit codes: 0 updated; 1 failed (the error is
+    on stderr; the next run completes what was done); 2 bad usage; 3 skipped,
+    another kb update is running; 4 updated, but some sources were unreachable.
 
     Example: kb update --max-items 25
     """
-    run_crawl_command(db_path, names, sources_file, max_items, raw_dir, settings, offline)
-    ctx.invoke(build, db_path=db_path, redo=redo)
+    from kb.cli_ops import run_update
+
+    run_update(db_path, names, sources_file, max_items, raw_dir, settings, offline, redo)
 
 
 def expand_named(paths: tuple[Path, ...]) -> tuple[list[tuple[str, Path]], list[str]]:
@@ -518,3 +557,8 @@ cli.add_command(_split_command)
 from kb.cli_publish import publish  # noqa: E402  (kb publish, issue 6)
 
 cli.add_command(publish)
+
+# Operations (issue 8): the single writer of a distributed crawl.
+from kb.cli_ops import ingest as ingest_command  # noqa: E402
+
+cli.add_command(ingest_command, name="ingest")

@@ -51,8 +51,14 @@ class CrawlSummary:
 
 def run_crawl(raw_dir: Path, sources_file: Optional[Path] = None, names: Iterable[str] = (),
               max_items: Optional[int] = None, settings: Optional[dict] = None,
-              on_source: Optional[Callable[[dict], None]] = None) -> CrawlSummary:
+              on_source: Optional[Callable[[dict], None]] = None,
+              redis_url: Optional[str] = None, idle: Optional[float] = None) -> CrawlSummary:
     """Crawl the sources (all enabled ones, or those ``names``) into ``raw_dir``.
+
+    With ``redis_url`` the crawl is a worker of the distributed crawl there
+    (crawler/distributed.py): it pushes what it fetches to Redis for ``kb
+    ingest --redis`` (``stored`` then counts responses pushed; ``raw_dir``
+    only receives its log) and stops after ``idle`` seconds with nothing to do.
 
     ``settings`` overrides Scrapy settings (e.g. {"AUTOTHROTTLE_ENABLED": "False"});
     ``on_source(dict)`` is called as each source finishes. Raises CrawlError
@@ -65,6 +71,10 @@ def run_crawl(raw_dir: Path, sources_file: Optional[Path] = None, names: Iterabl
         command += ["--source", name]
     if max_items is not None:
         command += ["--max-items", str(max_items)]
+    if redis_url:
+        command += ["--redis", redis_url]
+    if idle is not None:
+        command += ["--idle", str(idle)]
     for key, value in (settings or {}).items():
         command += ["--set", f"{key}={value}"]
     summary = CrawlSummary()

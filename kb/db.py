@@ -10,6 +10,7 @@ the ``_migrations`` table.
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -36,6 +37,33 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class NestedTransactions(sqlite3.Connection):
+    """A connection on which ``with conn:`` blocks nest: only the outermost
+    block commits (or rolls back on an exception), and ``commit()`` inside a
+    block waits for it. sqlite-utils wraps each insert/update in its own
+    ``with conn:``; without this, those inner blocks would commit half of a
+    unit of work (a report's extraction, a whole resolve), and a process
+    killed in between would leave it half-written."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.depth = 0
+
+    def __enter__(self):
+        self.depth += 1
+        return self
+
+    def __exit__(self, exc_type, exc, traceback):
+        self.depth -= 1
+        if self.depth:
+            return False
+        return super().__exit__(exc_type, exc, traceback)
+
+    def commit(self):
+        if not self.depth:
+            super().commit()
+
+
 def default_db_path() -> Path:
     """``KB_DB`` if set, else data/kb.db relative to the working directory."""
     return Path(os.environ.get("KB_DB") or DEFAULT_DB)
@@ -48,7 +76,7 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(str(path), factory=NestedTransactions))
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA foreign_keys=ON")
     migrate(db)

@@ -12,7 +12,8 @@ class RawStorePipeline(CountingPipeline):
         spider.store.add(
             spider.name, kind=item["kind"], source=item["source"], url=item["url"],
             canonical_url=item["canonical_url"], status=item["status"], headers=item["headers"],
-            body=item["body"], request_headers=item["request_headers"], item=item["info"])
+            body=item["body"], request_headers=item["request_headers"], item=item["info"],
+            refetch=bool(item.get("refetch")))
         self.stats.inc_value("pipeline/stored")
         if item["kind"] != "listing":
             self.stats.inc_value(f"source/{item['source']}/kept")

@@ -60,6 +60,8 @@ class SourceSpider(scrapy.Spider):
         return spider
 
     async def start(self):
+        if not self.store.claim_start(self.name):
+            return  # a distributed crawl: another worker queued this round's listings
         for source in self.sources.values():
             for request in self.source_requests(source):
                 yield request
@@ -161,10 +163,11 @@ class SourceSpider(scrapy.Spider):
         self.followed[source] = self.followed.get(source, 0) + 1
         self.scheduled.add(canonical)
         # Deduped here by canonical URL, so the scheduler's filter (which would
-        # silently swallow the second hop of a redirect loop) is not needed.
+        # silently swallow the second hop of a redirect loop) is not needed,
+        # except in a distributed crawl, where workers share its seen-set.
         return scrapy.Request(
             url, callback=callback or self.parse_article, errback=self.failed, headers=headers,
-            dont_filter=True,
+            dont_filter=bool(previous) or not self.store.shared_seen_set,
             cb_kwargs={"source": source, "info": info, "refetch": bool(previous)},
             meta={"allow_private": config.allow_private, "source": source,
                   "handle_httpstatus_list": [304]})
