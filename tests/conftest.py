@@ -1,11 +1,19 @@
 """Shared fixtures: the ../shared folder beside the checkout, temporary databases."""
 
+import socket
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now, for the servers tests start."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ The server is `kb serve` on 127.0.0.1; chromium is the system one
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,13 +15,10 @@ from urllib.request import urlopen
 import pytest
 
 from browser_support import CHROMIUM_ARGS, chromium_path
+from conftest import free_port
 
 KIRO = "2025-12-amazon-kiro"
 REPO = Path(__file__).resolve().parents[1]
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager

@@ -4,7 +4,6 @@ subscribers, and an aiosmtpd server on 127.0.0.1 receiving what `kb digest --sen
 import html
 import re
 import shutil
-import socket
 from datetime import date
 from email import message_from_bytes
 from email.policy import default
@@ -18,7 +17,7 @@ from kb.db import open_db
 from kb.digest import WeekError, build_message, parse_week, select_week
 from kb.mailer import SendError, SettingsError, load_settings, send_batch
 from kb.subscribers import active_subscribers
-from conftest import SHARED
+from conftest import SHARED, free_port
 
 WEEK = "2026-W47"          # Monday 16 Nov to Sunday 22 Nov 2026
 IN_WEEK = "2026-11-18T09:00:00Z"
@@ -49,11 +48,6 @@ class Mailbox:
     def to(self, address):
         return [message for rcpt, message, _ in self.messages if address in rcpt]
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
