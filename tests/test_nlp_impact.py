@@ -34,6 +34,15 @@ def test_people_count_on_an_impact_line():
     assert br.people_affected(found)[0] == 25000
 
 
+def test_cost_leaves_out_another_partys_amount_cited_for_comparison():
+    found = sentences("Critics recalled Trellis Capital's $310 million loss from a runaway "
+                      "script. The agent's refunds cost the shop $12,500.")
+    assert br.cost_usd(found)[0] == 12500
+    own = sentences("Quokka's $2 million loss followed the agent's mass refund.")
+    assert br.cost_usd(own, frozenset({"quokka"}))[0] == 2_000_000
+    assert br.cost_usd(own) is None
+
+
 def test_systems_named_as_what_a_harm_verb_hit():
     found = sentences("The assistant then wiped ZenLedger's billing database and the Redis "
                       "cache behind it.")
@@ -57,6 +66,19 @@ def test_systems_leave_out_the_agent_models_and_labels():
     found = sentences("Impact: Bramble Agent deleted the Orchard DB cluster while Claude watched.")
     names = (br.systems(found, {"bramble agent"}) or [[]])[0]
     assert "Impact" not in names and "Claude" not in names and "Bramble Agent" not in names
+
+
+def test_systems_leave_out_industry_collective_names():
+    found = sentences("The outage of Big Tech's cloud hit the Harbor Console for six hours.")
+    names = (br.systems(found, set()) or [[]])[0]
+    assert "Big Tech" not in names
+
+
+def test_systems_drop_a_shortened_mention_of_a_longer_name():
+    found = sentences("The outage hit Quill Cost Ledger for thirteen hours. The outage of Ledger "
+                      "left customers without invoices.")
+    names = br.systems(found, set())[0]
+    assert "Quill Cost Ledger" in names and "Ledger" not in names
 
 
 def test_region_skips_acronyms_tagged_as_places():

@@ -15,7 +15,7 @@ from .pipeline import analyze_text
 from .types import DocumentAnalysis, Evidence, Mention, Statement
 
 #: Version of the extraction rules; bump it whenever a rule or a pattern file changes.
-EXTRACTOR_VERSION = "rules-0.7"
+EXTRACTOR_VERSION = "rules-0.8"
 
 __all__ = ["EXTRACTOR_VERSION", "analyze_text", "load_gazetteer", "DocumentAnalysis",
            "Evidence", "Mention", "Statement"]

@@ -113,7 +113,8 @@ REFERENCE_HEADING = re.compile(r"reference|source|further reading|related|see al
                                re.I)
 #: Capitalised words that are not names of systems.
 GENERIC_NAMES = {"ai", "ceo", "cto", "api", "llm", "ui", "it", "ok", "pr", "i", "npm", "agent",
-                 "the agent", "sql", "url", "id", "http", "https", "json", "yaml", "faq"}
+                 "the agent", "sql", "url", "id", "http", "https", "json", "yaml", "faq",
+                 "big tech"}
 
 
 def _trim_name(name: str) -> str:
@@ -204,8 +205,18 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
     return best
 
 
-def cost_usd(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
-    """US dollars lost or spent: the largest ``$`` amount in a sentence with a cost cue."""
+#: Pattern cost.other_owner: an amount owned by a named party through a possessive
+#: ("Knight Capital's $440 million loss"), i.e. that party's figure, cited for comparison.
+OWNED_AMOUNT = re.compile(r"(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s*$")
+
+
+def cost_usd(sentences: list[Sentence], own_names: frozenset = frozenset()
+             ) -> Optional[tuple[float, Sentence]]:
+    """US dollars lost or spent: the largest ``$`` amount in a sentence with a cost cue.
+
+    ``own_names``: lower-cased names of the incident's agent and vendor; an amount a
+    possessive gives to any other named party (pattern cost.other_owner) is not counted.
+    """
     best = None
     for sentence in sentences:
         text = sentence.span.text
@@ -213,6 +224,9 @@ def cost_usd(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
             continue
         for match in MONEY.finditer(text):
             if match.group("prefix").upper() != "$" or match.group("cad"):
+                continue
+            owner = OWNED_AMOUNT.search(text[max(0, match.start() - 60):match.start()])
+            if owner and owner.group("owner").lower() not in own_names:
                 continue
             value = to_number(match.group("num"), match.group("scale"))
             if value and value >= 2 and (best is None or value > best[0]):
@@ -390,7 +404,11 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
                 add(name, 1, sentence, ents, key)
     if not counts:
         return None
-    names = sorted(counts, key=lambda n: (-counts[n], first[n][0]))[:5]
+    # Pattern systems.tail_fragment: a name that is only the last words of another
+    # found name ("Explorer" beside "AWS Cost Explorer") is a shortened mention of it.
+    ranked = [n for n in sorted(counts, key=lambda n: (-counts[n], first[n][0]))
+              if not any(other != n and other.endswith(" " + n) for other in counts)]
+    names = ranked[:5]
     return names, first[names[0]][1]
 
 

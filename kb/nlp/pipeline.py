@@ -185,7 +185,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     for field, found in (("outage_hours", br.outage_hours(about)),
                          ("records_lost", br.records_lost(about)),
                          ("people_affected", br.people_affected(about)),
-                         ("cost_usd", br.cost_usd(about)),
+                         ("cost_usd", br.cost_usd(about, frozenset(
+                             x.lower() for x in (agent, vendor) if x))),
                          ("systems", br.systems(about, exclude)),
                          ("region", br.region(about))):
         if found:
