@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 import sqlite_utils
-import yaml
+
+from kb.yamlfile import read_yaml
 
 #: data/crosswalk.yml of this project (next to the kb package).
 DEFAULT_CROSSWALK = Path(__file__).resolve().parent.parent / "data" / "crosswalk.yml"
@@ -73,12 +74,7 @@ def load_crosswalk(path: Optional[Path] = None) -> list[dict]:
         if explicit:
             raise CrosswalkError(f"{path}: no such crosswalk file")
         return []
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as error:
-        raise CrosswalkError(f"{path}: cannot read crosswalk ({error})") from error
-    if not isinstance(loaded, list):
-        raise CrosswalkError(f"{path}: the crosswalk must be a list of entries")
+    loaded = read_yaml(path, "the crosswalk (entries)", CrosswalkError, expected=list)
     entries = []
     for index, entry in enumerate(loaded):
         where = f"{path}: entry #{index + 1}"

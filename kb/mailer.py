@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 import sqlite_utils
-import yaml
 
 from kb.db import utc_now
+from kb.yamlfile import read_yaml
 
 DEFAULT_FROM = "Blast Radius <digest@localhost>"
 TLS_MODES = ("starttls", "ssl", "none")
@@ -74,14 +74,7 @@ def load_settings(config: Optional[Path] = None, environ: Optional[dict] = None)
     environ = os.environ if environ is None else environ
     values: dict = {}
     if config is not None:
-        try:
-            loaded = yaml.safe_load(Path(config).read_text(encoding="utf-8")) or {}
-        except OSError as error:
-            raise SettingsError(f"{config}: cannot read ({error.strerror or error})") from None
-        except yaml.YAMLError as error:
-            raise SettingsError(f"{config}: not valid YAML ({error})") from None
-        if not isinstance(loaded, dict):
-            raise SettingsError(f"{config}: expected a mapping of settings")
+        loaded = read_yaml(config, "mail settings", SettingsError)
         unknown = sorted(set(loaded) - set(SETTINGS))
         if unknown:
             raise SettingsError(f"{config}: unknown setting {unknown[0]!r} (known: {', '.join(SETTINGS)})")

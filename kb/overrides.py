@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from kb.nlp.types import INCIDENT_FIELDS
+from kb.yamlfile import read_yaml
 
 #: data/overrides.yml of this project (next to the kb package).
 DEFAULT_OVERRIDES = Path(__file__).resolve().parent.parent / "data" / "overrides.yml"
@@ -105,14 +104,7 @@ def load_overrides(path: Optional[Path] = None) -> Overrides:
         if explicit:
             raise OverridesError(f"{path}: no such overrides file")
         return Overrides(source=path.name)
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise OverridesError(f"{path}: cannot read overrides ({error.strerror or error})") from error
-    except yaml.YAMLError as error:
-        raise OverridesError(f"{path}: not valid YAML ({error})") from error
-    if not isinstance(loaded, dict):
-        raise OverridesError(f"{path}: overrides must be a mapping of merge/split/pin/correct lists")
+    loaded = read_yaml(path, "overrides (merge/split/pin/correct lists)", OverridesError)
     unknown = set(loaded) - {"merge", "split", "pin", "correct"}
     if unknown:
         raise OverridesError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} "

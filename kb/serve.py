@@ -16,9 +16,10 @@ import asyncio
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from datasette.app import Datasette
 from datasette.database import Database
+
+from kb.yamlfile import read_yaml
 
 #: metadata.yml at the project root (next to the kb package).
 DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
@@ -40,16 +41,7 @@ class MetadataError(ValueError):
 
 def load_metadata(path: Optional[Path] = None) -> dict:
     """The Datasette metadata as a dict. Raises MetadataError naming the file."""
-    path = path or DEFAULT_METADATA
-    try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise MetadataError(f"{path}: cannot read metadata ({error.strerror or error})") from error
-    except yaml.YAMLError as error:
-        raise MetadataError(f"{path}: not valid YAML ({error})") from error
-    if not isinstance(loaded, dict):
-        raise MetadataError(f"{path}: metadata must be a mapping")
-    return loaded
+    return read_yaml(path or DEFAULT_METADATA, "metadata", MetadataError)
 
 
 def make_datasette(db_path: Path, metadata_path: Optional[Path] = None, *, public: bool = False,
