@@ -112,20 +112,14 @@ def load_overrides(path: Optional[Path] = None) -> Overrides:
     overrides = Overrides(source=path.name)
     for index, entry in enumerate(_entries(path, loaded, "merge")):
         where = f"{path}: merge #{index + 1}"
-        from_ids = entry.get("from")
-        from_ids = [from_ids] if isinstance(from_ids, str) else from_ids
-        if not from_ids or not all(isinstance(i, str) and i for i in from_ids):
-            raise OverridesError(f"{where}: 'from' must be an incident id or a list of them")
+        from_ids = _one_or_more(where, entry, "from", "an incident id")
         into = _text(where, entry, "into")
         if into in from_ids:
             raise OverridesError(f"{where}: cannot merge {into!r} into itself")
         overrides.merges.append(Merge(tuple(from_ids), into, _text(where, entry, "reason")))
     for index, entry in enumerate(_entries(path, loaded, "split")):
         where = f"{path}: split #{index + 1}"
-        reports = entry.get("reports")
-        reports = [reports] if isinstance(reports, str) else reports
-        if not reports or not all(isinstance(r, str) and r for r in reports):
-            raise OverridesError(f"{where}: 'reports' must be a report or a list of them")
+        reports = _one_or_more(where, entry, "reports", "a report")
         new_id = entry.get("new_id")
         if new_id is not None and (not isinstance(new_id, str) or not new_id):
             raise OverridesError(f"{where}: 'new_id' must be an incident id")
@@ -153,6 +147,16 @@ def _entries(path: Path, loaded: dict, section: str) -> list[dict]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise OverridesError(f"{path}: '{section}' must be a list of mappings")
     return entries
+
+
+def _one_or_more(where: str, entry: dict, key: str, what: str) -> list[str]:
+    """``entry[key]`` as a non-empty list of non-empty strings (one string is a list of one).
+    Raises OverridesError naming ``where`` otherwise."""
+    values = entry.get(key)
+    values = [values] if isinstance(values, str) else values
+    if not values or not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise OverridesError(f"{where}: '{key}' must be {what} or a list of them")
+    return values
 
 
 def _text(where: str, entry: dict, key: str) -> str:
