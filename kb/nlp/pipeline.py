@@ -363,7 +363,7 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     if not sentences:
         return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note="empty text")
     title_span = nlp(title)[:] if title else None
-    relevance = score(features(sentences, title_span))
+    relevance = score(features(sentences, title_span, text))
     analysis = DocumentAnalysis(relevant=relevance >= THRESHOLD, relevance=round(relevance, 3),
                                 language=language)
     if not analysis.relevant:

@@ -12,7 +12,11 @@ Evidence counted over sentences (regular expressions over lower-cased text):
   proof of concept, disclosed, patched, could allow, bug bounty, demonstrated);
 - ``researcher``: who found it (researchers, proof of concept, demonstrated, a study/sample);
 - ``launch``: product-launch words (launch, announce, introducing, now available, pricing);
-- ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders).
+- ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders);
+- ``title_launch``: a launch headline ("X unveils Y") that reports no harm;
+- the form of the document: a template (field labels with placeholder values) or news
+  satire (its stock subjects, "Area man") is held not to report anything real
+  (:func:`genre_penalty`).
 
 An *AI in passing* penalty applies when fewer than 5 sentences, and under a tenth of them,
 name an AI system. The score is a logistic function of log-counts and of the densities of consequence and
@@ -50,6 +54,20 @@ RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\b
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|\bresearchers?\b|\bif\b")
 UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
+#: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
+#: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
+#: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
+#: inside a quote ("[the company] said") is none of these.
+PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
+                         r"(?:\[(?![\"'\d])[^\]\n]{2,60}\]|\{\{[^}\n]+\}\}|<[^>\n]{2,40}>|_{3,})[ \t]*$|"
+                         r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b")
+#: The conventions of news satire: the humour site's stock subject ("Area man", "Area
+#: resident"), or the page naming itself as satire.
+SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
+                    r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b",
+                    re.IGNORECASE)
+#: A placeholder count from which a document is a template, not a report.
+TEMPLATE_PLACEHOLDERS = 2
 
 
 @dataclass
@@ -66,6 +84,9 @@ class RelevanceFeatures:
     researcher: int = 0
     title_harm: bool = False
     title_research: bool = False
+    title_launch: bool = False
+    placeholders: int = 0
+    satire: int = 0
 
 
 def _has_ai(span) -> bool:
@@ -74,13 +95,15 @@ def _has_ai(span) -> bool:
             or bool(unlisted_agents(span)))
 
 
-def features(sentences: list[Sentence], title: Optional[Span] = None) -> RelevanceFeatures:
-    """Count the evidence in ``sentences`` and the parsed ``title`` (see module doc).
+def features(sentences: list[Sentence], title: Optional[Span] = None,
+             text: str = "") -> RelevanceFeatures:
+    """Count the evidence in ``sentences`` and the parsed ``title`` (see module doc), and the
+    placeholders in the report's ``text`` as given (before markup is masked for parsing).
 
     A harmful-action sentence counts when an AI reference is in it or in one of the two
     sentences before it (the agent is then "it" or "the agent").
     """
-    found = RelevanceFeatures(sentences=len(sentences))
+    found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
     recent = -9
     for position, sentence in enumerate(sentences):
         text = sentence.lower
@@ -95,13 +118,28 @@ def features(sentences: list[Sentence], title: Optional[Span] = None) -> Relevan
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
         found.unreal += bool(UNREAL.search(text))
+        found.satire += bool(SATIRE.search(text))
     if title is not None:
         found.title_harm = bool(score_sentence(title)) and (_has_ai(title) or found.ai > 0) \
             and not HEDGED.search(title.text.lower())
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
                                               title.text.lower()))
+        found.title_launch = bool(LAUNCH.search(title.text.lower())) and not found.title_harm
+        found.satire += bool(SATIRE.search(title.text))
     return found
+
+
+def genre_penalty(found: RelevanceFeatures) -> float:
+    """Logit penalty for a document whose form says it reports nothing real: a template
+    (``TEMPLATE_PLACEHOLDERS`` or more placeholders) or news satire (its conventions); 0.0
+    otherwise."""
+    penalty = 0.0
+    if found.placeholders >= TEMPLATE_PLACEHOLDERS:
+        penalty += 5.0
+    if found.satire:
+        penalty += 8.0
+    return penalty
 
 
 def score(found: RelevanceFeatures) -> float:
@@ -112,7 +150,8 @@ def score(found: RelevanceFeatures) -> float:
     logit = (-1.5 + 1.2 * math.log1p(found.harm) + 0.9 * math.log1p(found.real)
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
-             - 0.7 * math.log1p(found.researcher)
+             - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
+             - genre_penalty(found)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
