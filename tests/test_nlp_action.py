@@ -270,3 +270,17 @@ def test_victim_possessives_leave_the_phrase_but_its_stays():
     assert best("The assistant wiped our staging database.").phrase == "wiped staging database"
     assert best("The trading bot sent its whole balance of 3 million tokens to a stranger."
                 ).phrase.startswith("sent its whole balance")
+
+
+def test_a_policy_that_did_not_exist_is_a_fabrication():
+    clause = best("The support bot told a passenger he could claim a refund after booking, a policy "
+                  "that did not exist.")
+    assert clause.kind == "fabrication"
+    assert clause.phrase.startswith("told a passenger he could claim a refund after booking")
+    assert not clause.phrase.endswith("that")
+
+
+def test_a_remedy_an_authority_imposes_is_not_a_deed():
+    assert clauses("The tribunal ordered the airline to pay the passenger $812 in damages.") == []
+    # the same verb ordered by someone else is still the agent's action
+    assert best("The prompt told the agent to transfer $5,000 to the attacker's wallet.")

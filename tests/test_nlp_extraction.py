@@ -118,6 +118,9 @@ def test_incident_date_beats_publication_date():
     ("The founder called the deletion unacceptable.", "vendor"),
     ("The company said an attacker had slipped in a malicious commit.", "third_party"),
     ("Nothing about the weather here.", None),
+    ("Its chief executive said the company owns this.", "vendor"),
+    ("The airline argued the chatbot's answers were not its responsibility.", "ai"),
+    ("The retailer said it cannot be held liable for its virtual assistant.", "ai"),
 ])
 def test_blame_cues(sentence, category):
     assert classify(sentence) == category

@@ -388,6 +388,19 @@ def _copular_passive(verb: Token) -> bool:
 
 #: Verbs that pass an instruction to the agent ("telling the agent to wipe ...").
 INSTRUCT_HEADS = {"tell", "instruct", "direct", "order", "command"}
+#: Verbs by which an authority imposes a remedy ("the tribunal ordered the airline to pay").
+IMPOSE_HEADS = {"order", "require", "force", "compel", "direct", "sentence"}
+#: Who imposes remedies: what they order is a consequence of the incident, not a deed of it.
+AUTHORITIES = {"court", "tribunal", "judge", "regulator", "commission", "arbitrator", "panel",
+               "jury", "ombudsman", "authority", "agency", "ftc", "sec", "watchdog"}
+
+
+def _imposed(via: Optional[Token]) -> bool:
+    """Pattern action.imposed_remedy: ``via`` is an imposing verb (``IMPOSE_HEADS``) whose
+    subject is an authority ("The tribunal ordered SkyHop to pay $812")."""
+    if via is None or via.lemma_.lower() not in IMPOSE_HEADS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITIES for c in via.children)
 #: Words that mark an instruction as planted by an attacker (lemmas or lower-cased words).
 INJECTION_MARKS = {"inject", "injected", "injection", "malicious", "hidden", "adversarial",
                    "poisoned", "planted", "embedded", "payload", "smuggle", "smuggled", "rogue"}
@@ -491,6 +504,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             acted = [direct_object(token), _into(token)]
             who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])
             rule = "action.agent_hijacked"
+        elif _imposed(via):
+            continue
         elif via is not None and via.lemma_.lower() in MANIPULATE_HEADS:
             kind, rule = "compromised_agent", "action.agent_manipulated"
             head = next((c for c in via.children if c.dep_ == "xcomp"), head)

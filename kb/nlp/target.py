@@ -65,6 +65,11 @@ OBJECT_CLASSES: dict[str, set[str]] = {
               "drink", "drinks", "upsell"},
 }
 
+#: What the verb's clause says does not exist ("a policy that did not exist", "no such
+#: rule"): what was told or given was false.
+NONEXISTENT = re.compile(r"\b(?:did|does|do) not exist|\b(?:didn't|doesn't|don't) exist|"
+                         r"\bnever existed|\bno such\b")
+
 #: Words a command's text uses when it deletes or destroys (``rm -rf``, ``DROP TABLE``).
 DESTRUCTIVE_COMMAND = re.compile(
     r"\b(?:rm|rmdir|del|delete\w*|\w*delete|drop|destroy|wipe|purge|truncate|format|mkfs|"
@@ -260,8 +265,9 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     if need == "stored" and not words & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"]):
         return None
     if need and need != "stored" and not words & OBJECT_CLASSES[need]:
-        if not (need == "false" and any(c.lower_ in ("wrongly", "incorrectly", "falsely")
-                                         for c in verb.children)):
+        if not (need == "false" and (any(c.lower_ in ("wrongly", "incorrectly", "falsely")
+                                          for c in verb.children)
+                                     or NONEXISTENT.search(verb.doc[verb.i:verb.sent.end].text.lower()))):
             return None
     if kind == "command":
         if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)):
@@ -432,7 +438,8 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         i += 1
     while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "det", "mark", "aux",
                                                                "poss", "amod", "compound", "nummod")
-                     or words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")):
+                     or words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")
+                     or words[-1].tag_ in ("WDT", "WP")):
         words.pop()
     return words
 
