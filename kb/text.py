@@ -23,6 +23,8 @@ import py3langid
 import trafilatura
 import yaml
 
+from kb.dateline import front_matter_date, publication_date
+
 #: File name endings that ``kb import`` reads, longest first.
 SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".md")
 
@@ -191,8 +193,10 @@ def _from_markdown(path: Path, text: str) -> Document:
         if isinstance(loaded, dict):
             metadata = loaded
     title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
+    metadata = _jsonable(metadata)
     return Document(path=str(path), title=title or _title_from_text(text), text=text,
-                    metadata=_jsonable(metadata))
+                    metadata=metadata, published=front_matter_date(metadata)
+                    or publication_date(without_front_matter(text)))
 
 
 def _jsonable(value):
@@ -232,10 +236,12 @@ def document_from_html(html: str, source: str, url: Optional[str] = None) -> Doc
 def document_from_text(text: str, source: str, title: Optional[str] = None,
                        url: Optional[str] = None, published: Optional[str] = None) -> Document:
     """Plain text (a forum thread, a .txt file) as a report; the title defaults
-    to the first line. Raises DocumentError for text that is empty once cleaned."""
+    to the first line, the publication date to a date line near the top
+    (:func:`kb.dateline.publication_date`). Raises DocumentError for text that is
+    empty once cleaned."""
     text = clean_text(text)
     return finish(Document(path=source, title=title or _title_from_text(text), text=text,
-                           url=url, published=published))
+                           url=url, published=published or publication_date(text)))
 
 
 def finish(document: Document) -> Document:
