@@ -160,3 +160,16 @@ def test_ai_named_in_passing_lowers_relevance():
     passing = score(RelevanceFeatures(ai=3, **base))
     central = score(RelevanceFeatures(ai=12, **base))
     assert passing < 0.45 < central
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("County IT director Dana Cline told the board on Tuesday. Cline said the switch failed.",
+     ["PERSON", "PERSON"]),
+    ("Cline deleted the repository after a poisoned issue title.", ["AGENT"]),
+    ("Devin Marsh wrote that Devin, the coding agent, failed the task.", ["PERSON", "AGENT"]),
+    ("Claude Code wiped the folder, and Claude later apologised.", ["AGENT", "AGENT"]),
+])
+def test_agent_names_that_are_peoples_names(text, labels):
+    doc = get_pipeline()(text)
+    names = {"Cline", "Devin", "Claude", "Claude Code"}
+    assert [e.label_ for e in doc.ents if e.text in names] == labels
