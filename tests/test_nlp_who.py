@@ -173,3 +173,20 @@ def test_agent_names_that_are_peoples_names(text, labels):
     doc = get_pipeline()(text)
     names = {"Cline", "Devin", "Claude", "Claude Code"}
     assert [e.label_ for e in doc.ents if e.text in names] == labels
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The shop's assistant, named Pippa, went live in May.", ["Pippa"]),
+    ("The helpdesk bot, called Ask Ferne, answers payroll questions.", ["Ask Ferne"]),
+    ("At our firm we run an internal agent we call Courier.", ["Courier"]),
+    ("The clinic switched on Medline, an AI scheduling assistant sold by a local start-up.",
+     ["Medline"]),
+    ("We trialled Hoptoad (the open-source CLI coding agent) on old releases.", ["Hoptoad"]),
+    ("Replit, the AI coding platform, apologised.", []),
+    ("On Monday the AI agent deleted the files.", []),
+    ("The AI agent Kiro deleted the environment.", []),  # a known agent has its own entity
+])
+def test_bots_named_without_quotes(sentence, expected):
+    from kb.nlp.entities import named_bots
+
+    assert named_bots(get_pipeline()(sentence)[:]) == expected

@@ -118,15 +118,56 @@ def hijacked_agent(ent: Span) -> bool:
     return False
 
 
-#: A bot's own name without quotes: "its proprietary Byte platform", "an assistant called Max".
-UNQUOTED_BOT = re.compile(r"\bproprietary\s+([A-Z][a-z]+)\s+(?:platform|system|assistant|chatbot|bot|agent)\b|"
-                          r"\b(?:chatbot|bot|assistant|agent)\s+(?:called|named|dubbed|nicknamed)\s+([A-Z][a-z]+)\b")
+#: A product name: one to three capitalised words, or one CamelCase word ("Ask Bri",
+#: "InvoicePilot", "Rowan").
+_NAME = r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*(?: [A-Z][a-z]+){0,2})"
+#: What a bot is called in prose.
+_BOT = r"(?:chatbot|bot|assistant|agent|copilot)"
+#: Up to three words between an article and the bot noun ("an autonomous coding agent").
+_MODS = r"(?:[\w-]+ ){0,3}"
+#: A bot's own name without quotes, by pattern:
+#: - ``proprietary``: "its proprietary Byte platform";
+#: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
+#:   Dispatch";
+#: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
+#:   accounts-payable agent";
+#: - ``parenthetical``: "Patchwright (the open-source CLI coding agent)";
+#: - ``bot_then_name``: "the open-source CLI agent Patchwright".
+UNQUOTED_BOT = [
+    re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
+    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known as|(?:we|they|it) calls?)\s+{_NAME}\b"),
+    re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
+    re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
+    re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
+]
+#: Capitalised words that are never a bot's name (sentence words, calendar names).
+NOT_NAMES = {"The", "This", "That", "It", "Its", "In", "On", "At", "When", "After", "But", "And",
+             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "AI"}
+
+
+def _unquoted_names(span: Span) -> list[str]:
+    """Names matched by ``UNQUOTED_BOT`` in ``span``, minus sentence words and any part of a
+    known agent, vendor or date (the statistical NER often takes a new product name for a
+    person or a place, so PERSON and GPE names are kept)."""
+    known = [(ent.start_char - span.start_char, ent.end_char - span.start_char)
+             for ent in span.ents if ent.label_ in ("AGENT", "VENDOR", "DATE")]
+    names = []
+    for pattern in UNQUOTED_BOT:
+        for match in pattern.finditer(span.text):
+            start, end = match.span("name")
+            name = match.group("name")
+            if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known):
+                continue
+            names.append(name)
+    return names
 
 
 def named_bots(span: Span) -> list[str]:
-    """Names of bots written as a quoted capitalised word next to a bot noun, or unquoted
-    after "proprietary" / "called" (``UNQUOTED_BOT``)."""
-    names = [m.group(1) or m.group(2) for m in UNQUOTED_BOT.finditer(span.text)]
+    """Names of bots written as a quoted capitalised word next to a bot noun, or unquoted in
+    one of the ``UNQUOTED_BOT`` patterns."""
+    names = _unquoted_names(span)
     tokens = list(span)
     for i, token in enumerate(tokens):
         if not (token.is_title and 0 < i < len(tokens) - 1):
