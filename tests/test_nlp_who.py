@@ -190,3 +190,26 @@ def test_bots_named_without_quotes(sentence, expected):
     from kb.nlp.entities import named_bots
 
     assert named_bots(get_pipeline()(sentence)[:]) == expected
+
+
+def test_makers_sold_by_and_in_house():
+    from kb.nlp.actors import makers
+
+    def found(text):
+        return makers(get_pipeline()(text)[:])
+
+    assert found("The shop uses Tillpoint, a checkout agent sold by the Leeds start-up Corvane.") \
+        == ["Corvane"]
+    assert found("At Hollowmere we run an internal agent that restarts failed jobs.") == ["Hollowmere"]
+    assert found("The bot was built by Brightline Inc.") == ["Brightline Inc."]
+
+
+def test_a_bot_named_once_counts_as_ai_in_later_sentences():
+    text = ("At Hollowmere we run an internal agent we call Courier. It restarts failed jobs. "
+            "On Friday Courier launched 200 servers and left them running for two days. "
+            "The bill came to $18,000, and we lost the weekend cleaning up. "
+            "We own this: Courier had no limit on what it could start.")
+    analysis = analyze_text(text, title="What a runaway agent cost us", language="en")
+    assert analysis.relevant
+    assert analysis.mentions[0].agent == "Courier"
+    assert analysis.mentions[0].vendor == "Hollowmere"

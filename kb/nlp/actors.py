@@ -44,7 +44,16 @@ MAKER = [
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
-    re.compile(r"\b" + _BOT + r"s?\s+(?:(?:was|is|were|are|had been|has been)\s+)?(?:built|developed|made|created|provided|supplied)\s+by\s+" + _NAME),
+    re.compile(r"\b" + _BOT + r"s?\s+(?:(?:was|is|were|are|had been|has been)\s+)?(?:built|developed|made|"
+               r"created|provided|supplied|sold|offered|marketed|licensed)\s+by\s+"
+               r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
+               + _NAME),
+    # in-house: the company that built its own agent is its maker ("At Acme we run an internal
+    # agent", "Acme's in-house coding agent")
+    re.compile(r"\bAt\s+" + _NAME + r",?\s+we\s+(?:run|ran|built|use|used|deployed|operate|have)\s+"
+               r"(?:an?|our)\s+(?:own\s+)?(?:internal|in-house|home-grown|homegrown|own)\s+(?:[\w-]+\s+){0,2}" + _BOT),
+    re.compile(_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:internal|in-house|home-grown|homegrown)\s+(?:[\w-]+\s+){0,2}"
+               + _BOT),
 ]
 #: Header keys whose value is the acting product or its model (YAML ``agent_stack`` keys).
 AGENT_KEYS = {"framework": 1.0, "agent": 1.0, "agent name": 1.0, "product": 1.0, "bot": 1.0,
@@ -55,6 +64,10 @@ NOT_NAMES = {"the", "a", "an", "this", "that", "its", "their", "our", "experimen
 FALLBACK_BEFORE = re.compile(r"\b(?:fall(?:s|ing)?[- ]?back(?: to| on)?|switch(?:ed|es|ing)? to|"
                              r"backup|instead)\s*(?:[,—–-]\s*)?$", re.I)
 FALLBACK_AFTER = re.compile(r"^\s*(?:as (?:a|the) (?:fallback|backup)|was the second)", re.I)
+
+
+#: Company-name abbreviations whose full stop belongs to the name.
+ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|Bros|Plc|L\.?L\.?C|S\.A|N\.V)\.$")
 
 
 def _is_name(span: Span, start: int, end: int) -> Optional[Span]:
@@ -121,7 +134,10 @@ def makers(span: Span) -> list[str]:
     for pattern in MAKER:
         for match in pattern.finditer(text):
             group = match.lastindex
-            chars = _is_name(span, span.start_char + match.start(group), span.start_char + match.end(group))
+            end = match.end(group)
+            if match.group(group).endswith(".") and not ABBREVIATION.search(match.group(group)):
+                end -= 1  # the sentence's full stop, not part of the name
+            chars = _is_name(span, span.start_char + match.start(group), span.start_char + end)
             if chars is not None:
                 found.append(_canonical(chars))
     return found

@@ -25,6 +25,7 @@ GENERIC_AI_TERMS = (
     r"agentic", r"(?:coding|AI|autonomous|software) (?:agents?|assistants?|tools?)", r"copilot",
     r"GPT[-\w.]*", r"bots?", r"virtual assistants?", r"voice assistants?", r"MCP", r"machine learning",
     r"generative", r"genAI", r"vibe[- ]coding", r"prompt injection",
+    r"(?:internal|in-house|runaway|rogue|our) agents?",
 )
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",

@@ -35,7 +35,7 @@ from spacy.tokens import Span
 
 from .action import score_sentence
 from .actors import unlisted_agents
-from .entities import GENERIC_AGENT
+from .entities import GENERIC_AGENT, named_bots
 from .segment import Sentence
 
 THRESHOLD = 0.45
@@ -95,6 +95,16 @@ def _has_ai(span) -> bool:
             or bool(unlisted_agents(span)))
 
 
+def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
+    """A pattern for the names the report gives its bots ("an internal agent we call
+    Dispatch"; ``entities.named_bots``), so that later sentences naming the bot ("Dispatch
+    launched 300 instances") count as naming an AI; None when it names none."""
+    names = {name for sentence in sentences for name in named_bots(sentence.span)}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+
+
 def features(sentences: list[Sentence], title: Optional[Span] = None,
              text: str = "") -> RelevanceFeatures:
     """Count the evidence in ``sentences`` and the parsed ``title`` (see module doc), and the
@@ -104,10 +114,11 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     sentences before it (the agent is then "it" or "the agent").
     """
     found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
+    bots = _bot_names(sentences)
     recent = -9
     for position, sentence in enumerate(sentences):
         text = sentence.lower
-        has_ai = _has_ai(sentence.span)
+        has_ai = _has_ai(sentence.span) or bool(bots and bots.search(sentence.span.text))
         found.ai += has_ai
         if has_ai:
             recent = position
