@@ -173,3 +173,41 @@ def test_systems_from_a_degraded_operation(text, name):
 
 def test_degraded_operation_needs_a_degraded_state():
     assert not br.degraded_subjects(sentences("Larchmont Rentals operated for three days in May.")[0])
+
+
+def test_weekday_and_weekend_resolve_to_the_day_before_publication():
+    # 2026-06-02 is a Tuesday: last Friday was 29 May, the weekend 30-31 May
+    found = sentences("The helper bot purged the shared drive last Friday.")
+    assert occurred(found, {0}, "2026-06-02")[0] == "2026-05"
+    found = sentences("Over the weekend the agent rewrote the firewall rules.")
+    assert occurred(found, {0}, "2026-06-02")[0] == "2026-05"
+    found = sentences("Engineers said on Monday that the bot had emptied a queue.")
+    assert occurred(found, {0}, "2026-06-09")[0] == "2026-06"
+
+
+def test_named_day_without_a_year_is_its_latest_occurrence():
+    found = sentences("Shoppers gamed the store's assistant over Christmas.")
+    assert occurred(found, {0}, "2027-01-05")[0] == "2026-12"
+
+
+def test_month_with_a_day_but_no_year():
+    found = sentences("The tampered build went out on March 3 to every subscriber.")
+    assert occurred(found, {0}, "2026-03-20")[0] == "2026-03"
+
+
+def test_the_reports_own_date_line_is_not_the_incident_date():
+    found = sentences("Bot fined over fake fares\n\nOSLO, 4 May 2027\n\n"
+                      "The ferry line's bot invented a discount in August 2026.")
+    assert occurred(found, {2}, "2027-05-04")[0] == "2026-08"
+
+
+def test_a_launch_date_counts_less_than_the_incident():
+    found = sentences("The helper went live in September. Over Halloween it leaked "
+                      "tenant files.")
+    assert occurred(found, {0, 1}, "2026-11-12")[0] == "2026-10"
+
+
+def test_an_undated_report_falls_back_to_its_publication_month():
+    found = sentences("The agent dropped the orders table without asking anyone.")
+    assert occurred(found, {0}, "2026-08-14")[0] == "2026-08"
+    assert occurred(found, {0}, None) is None
