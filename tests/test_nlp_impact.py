@@ -211,3 +211,27 @@ def test_an_undated_report_falls_back_to_its_publication_month():
     found = sentences("The agent dropped the orders table without asking anyone.")
     assert occurred(found, {0}, "2026-08-14")[0] == "2026-08"
     assert occurred(found, {0}, None) is None
+
+
+def test_outage_from_a_stopping_verb_with_for_a_duration():
+    found = sentences("The council lost its permit portal for 16 hours after the bot's change.")
+    assert br.outage_hours(found)[0] == 16
+    found = sentences("The bank switched off its helper bot for three and a half hours.")
+    assert br.outage_hours(found)[0] == 3.5
+    found = sentences("For about two days the booking site was simply gone.")
+    assert br.outage_hours(found)[0] == 48
+
+
+def test_a_duration_of_work_is_not_an_outage():
+    found = sentences("The agent ran for 11 hours and then paused to ask for approval.")
+    assert br.outage_hours(found) is None
+
+
+def test_outage_until_service_was_restored():
+    found = sentences("Staff restored the ledger from tape some 90 minutes after the wipe.")
+    assert br.outage_hours(found)[0] == 1.5
+
+
+def test_and_a_half_numbers():
+    assert to_number("two and a half") == 2.5
+    assert to_number("1 and a half", "million") == 1_500_000

@@ -4,8 +4,11 @@ Each extractor reads the sentences about one incident and returns ``(value, sent
 None. The patterns:
 
 - outage_hours: a duration ("13-hour", "for two days", "90 minutes", "~30-hour") in a sentence
-  with an outage cue (outage, downtime, offline, unavailable, went down, disruption);
-  minutes and days are converted to hours; the most frequent value wins, ties to the first;
+  with an outage cue (outage, downtime, offline, unavailable, went down, disruption); a
+  "for <duration>" with a verb or state of stopping ("lost X for 13 hours", "switched off its
+  assistant for nine hours", "for about a day the site was gone"); the time until service came
+  back ("restored it 24 hours after the deletion"); minutes and days are converted to hours;
+  the most frequent value wins, ties to the first;
 - records_lost: in a sentence with a destructive verb (deleted, wiped, lost), the counts listed
   after "records for" summed ("records for 1,206 executives and 1,196 companies" -> 2402), or
   a count before a record noun (rows, records, emails, files);
@@ -42,6 +45,22 @@ OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwe
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
                       + r"[\s-]*(?:\+\s*)?(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 UNIT_HOURS = {"h": 1, "ho": 1, "hr": 1, "da": 24, "mi": 1 / 60, "we": 168}
+#: Pattern outage.stopped_for: a verb or state of stopping ("lost", "switched off", "paused",
+#: "was gone", "could not") with a "for <duration>" ("switched off its assistant for nine hours").
+STOPPAGE_CUE = re.compile(r"\b(?:lost|los(?:e|es|ing)|switch(?:ed|es|ing)? off|turn(?:ed|s|ing)? off|"
+                          r"shut(?:s|ting)? (?:down|off)|paus(?:e|ed|es|ing)|suspend|disabl|halt|"
+                          r"stopp(?:ed|ing)|offline|gone|dark|inaccessible|unusable|unreachable|"
+                          r"out of (?:action|service|commission)|could not|couldn't|unable|"
+                          r"froze|frozen|stalled|pulled)\b", re.I)
+#: "for (about) <duration>", the length of the stoppage.
+FOR_DURATION = re.compile(r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|"
+                          r"more than\s+|over\s+|some\s+|close to\s+|at least\s+|up to\s+|"
+                          r"just (?:over|under)\s+)?(?=\w)" + DURATION.pattern, re.I)
+#: Pattern outage.restored_after: "restored it roughly 24 hours after the deletion",
+#: "back online two days later": the time until service came back.
+RESTORED_AFTER = re.compile(r"\b(?:restor\w*|back online|came back|brought back|recover\w*|"
+                            r"resum\w*|reopen\w*)\b[^.;]{0,60}?\b" + DURATION.pattern.replace("?P<", "?P<r_")
+                            + r"\s+(?:after|later)\b", re.I)
 DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr)")
 RECORD_NOUN = r"(?:rows|records|entries|emails|messages|files|documents|photos|accounts|tables)"
 RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + NUMBER
@@ -156,15 +175,38 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
     found = []
     for sentence in sentences:
         text = sentence.span.text
-        if not OUTAGE_CUE.search(text.lower()):
-            continue
-        for match in DURATION.finditer(text):
-            value = to_number(match.group("num"))
-            unit = match.group("unit").lower()[:2]
-            if value is None or value == 0:
-                continue
-            found.append((value * UNIT_HOURS.get(unit, 1), sentence))
+        if OUTAGE_CUE.search(text.lower()):
+            matches = [(m.group("num"), m.group("unit")) for m in DURATION.finditer(text)]
+        elif STOPPAGE_CUE.search(text):
+            matches = [(m.group("num"), m.group("unit")) for m in FOR_DURATION.finditer(text)
+                       if _stopped_for(text, m.start())]
+        else:
+            matches = []
+        matches += [(m.group("r_num"), m.group("r_unit")) for m in RESTORED_AFTER.finditer(text)]
+        for num, unit in matches:
+            hours = _hours(num, unit)
+            if hours:
+                found.append((hours, sentence))
     return _majority(found)
+
+
+#: Most characters between a stopping word and the "for <duration>" that measures it.
+STOPPAGE_REACH = 60
+
+
+def _stopped_for(text: str, start: int) -> bool:
+    """Whether the "for <duration>" at ``start`` measures a stoppage: a stopping word stands
+    within :data:`STOPPAGE_REACH` characters before it, or it opens the sentence ("For a day the
+    site was gone")."""
+    return not text[:start].strip() or bool(STOPPAGE_CUE.search(text[max(0, start - STOPPAGE_REACH):start]))
+
+
+def _hours(num: str, unit: str) -> Optional[float]:
+    """A matched duration in hours ("90", "minutes" -> 1.5); None for zero or unreadable."""
+    value = to_number(num)
+    if not value:
+        return None
+    return value * UNIT_HOURS.get(unit.lower()[:2], 1)
 
 
 def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
