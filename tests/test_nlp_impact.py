@@ -235,3 +235,34 @@ def test_outage_until_service_was_restored():
 def test_and_a_half_numbers():
     assert to_number("two and a half") == 2.5
     assert to_number("1 and a half", "million") == 1_500_000
+
+
+def test_records_a_data_store_held():
+    found = sentences("The ledger database held some 2.3 million rows of invoices.")
+    assert br.records_lost(found)[0] == 2_300_000
+
+
+def test_records_gone_after_a_label():
+    found = sentences("Gone: records for 310 tenants and 95 landlords.")
+    assert br.records_lost(found)[0] == 405
+
+
+def test_people_whose_data_was_shown():
+    found = sentences("Details about roughly 2,700 staff at nine firms may have been shown "
+                      "to strangers.")
+    assert br.people_affected(found)[0] == 2700
+
+
+def test_people_who_could_not_do_something():
+    found = sentences("Nearly 12,000 riders could not buy passes while the app was down.")
+    assert br.people_affected(found)[0] == 12000
+
+
+def test_people_as_the_user_base_when_nothing_else_is_counted():
+    found = sentences("The bot erased the forum, which over 8,000 learners have used.")
+    assert br.people_affected(found)[0] == 8000
+
+
+def test_counts_start_a_word():
+    found = sentences("The script deleted the EC2 servers and the IAM users in the account.")
+    assert br.people_affected(found) is None

@@ -9,13 +9,16 @@ None. The patterns:
   assistant for nine hours", "for about a day the site was gone"); the time until service came
   back ("restored it 24 hours after the deletion"); minutes and days are converted to hours;
   the most frequent value wins, ties to the first;
-- records_lost: in a sentence with a destructive verb (deleted, wiped, lost), the counts listed
+- records_lost: in a sentence with a destructive verb (deleted, wiped, lost, gone) or saying what
+  a data store held ("the database held 1.94 million rows"), the counts listed
   after "records for" summed ("records for 1,206 executives and 1,196 companies" -> 2402), or
   a count before a record noun (rows, records, emails, files);
 - people_affected: a count before a people noun (users, customers, developers, students,
-  members, their machines or accounts; optionally one modifier word between; "one member's" on
-  an impact line counts 1) with an impact cue (affected, impacted,
-  compromised, exposed, hit) or on an impact line (``Scale:``/``Impact:`` key, "Impact" heading);
+  members, fans, their machines or accounts; optionally one modifier word between; "one
+  member's" on an impact line counts 1) with an impact cue (affected, impacted, compromised,
+  exposed, hit, could not, "information about"), an outage cue, or on an impact line
+  (``Scale:``/``Impact:`` key, "Impact" heading); failing that, the users of the system
+  ("a platform 100,000 students have used", pattern people.user_base);
 - cost_usd: a dollar amount ("$47,000", "$450K", "$1.2 million") with a cost cue (cost, bill,
   sanction, fine, damages, lost, sent, paid); C$/CA$/A$ and "CAD" amounts are not USD.
   The largest such amount wins;
@@ -61,14 +64,25 @@ FOR_DURATION = re.compile(r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a
 RESTORED_AFTER = re.compile(r"\b(?:restor\w*|back online|came back|brought back|recover\w*|"
                             r"resum\w*|reopen\w*)\b[^.;]{0,60}?\b" + DURATION.pattern.replace("?P<", "?P<r_")
                             + r"\s+(?:after|later)\b", re.I)
-DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr)")
+DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr|gone\b|"
+                             r"vanish|disappear)")
+#: Pattern records.store_contents: what a data store held ("The database held 1.94 million
+#: rows"), counted as the records lost with it.
+STORE_HELD = re.compile(r"\b(?:database|db|table|volume|drive|disk|bucket|inbox|mailbox|folder|"
+                        r"repository|repo|backups?|snapshots?|cluster|server|spreadsheet)s?\b"
+                        r"[^.;]{0,40}?\b(?:held|holds|holding|contained|contains|containing|"
+                        r"stored|stores|housed)\b", re.I)
+#: A count starts a word: not the "2" of "EC2" nor the "A" of "IAM".
+COUNT = r"(?<![\w.])" + NUMBER
 RECORD_NOUN = r"(?:rows|records|entries|emails|messages|files|documents|photos|accounts|tables)"
-RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + NUMBER
+RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + COUNT
                      + r"\+?\s+(?:\w+\s+)?" + RECORD_NOUN + r"\b", re.I)
 PEOPLE_NOUN = (r"(?:users|customers|people|developers|students|members|employees|patients|"
                r"passengers|subscribers|clients|individuals|pupils|residents|shoppers|"
-               r"travell?ers|workers|voters|machines|systems|accounts|installs|downloads)")
-PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + NUMBER
+               r"travell?ers|workers|voters|fans|buyers|guests|callers|viewers|readers|players|"
+               r"tenants|citizens|applicants|borrowers|drivers|riders|learners|staff|"
+               r"machines|systems|accounts|installs|downloads)")
+PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
                     + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\b", re.I)
 #: One person named as the victim ("one member's booking", "a single customer").
 ONE_PERSON = re.compile(r"\b(?:one|a single)\s+(?:[\w-]+\s+)?(?:user|customer|member|person|"
@@ -81,7 +95,17 @@ RECORDS_FOR = re.compile(r"\brecords?\s+(?:for|of|on|about)\s+(?P<list>(?:\s*,?\
                          r"(?:more than |over |about |nearly |roughly |some )?\*{0,2}\d[\d,]*\+?\s+[a-z]+\*{0,2})+)",
                          re.I)
 IMPACT_CUE = re.compile(r"\baffect|\bimpact|\bcompromis|\bexposed\b|\bhit\b|\blocked out\b|"
-                        r"\bdisrupt|\bnotified\b|\blost access\b|\binstall")
+                        r"\bdisrupt|\bnotified\b|\blost access\b|\binstall|"
+                        # people.data_about: "information about 3,000 staff", "data of N users"
+                        r"\b(?:information|data|details|records|files)\s+(?:about|of|on|for|"
+                        r"belonging to)\b|\bleaked\b|\bshown\b|\bvisible\b|"
+                        # people.could_not: "40,000 fans could not buy tickets"
+                        r"\bcould not\b|\bcouldn't\b|\bunable to\b|\bstranded\b")
+#: Pattern people.user_base: "a platform that more than 100,000 students have used", "relied on
+#: by 5,000 clinics": the users of the system that failed; used only when no count has a cue.
+USER_BASE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
+                       + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\s+(?:have\s+|had\s+)?"
+                       r"(?:use[sd]?|rel(?:y|ied|ies) on|depend(?:ed|s)? on|sign(?:ed)? up)\b", re.I)
 MONEY = re.compile(r"(?P<prefix>(?:C|CA|A|AU|NZ)?\$)\s?" + NUMBER + r"(?P<cad>\s?(?:CAD|AUD|CDN))?",
                    re.I)
 COST_CUE = re.compile(r"\bcost|\bbill|\bsanction|\bfine[ds]?\b|\bdamages\b|\blost\b|\bloss|"
@@ -216,7 +240,7 @@ def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
     best = None
     for sentence in sentences:
         text = sentence.span.text
-        if not DESTRUCTIVE_CUE.search(text.lower()):
+        if not (DESTRUCTIVE_CUE.search(text.lower()) or STORE_HELD.search(text)):
             continue
         values = []
         for match in RECORDS_FOR.finditer(text):
@@ -236,13 +260,24 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
     for sentence in sentences:
         text = sentence.span.text
         listed = IMPACT_KEYS.search(sentence.key or "") or IMPACT_KEYS.search(sentence.heading)
-        if not (IMPACT_CUE.search(text.lower()) or listed):
+        if not (IMPACT_CUE.search(text.lower()) or OUTAGE_CUE.search(text.lower()) or listed):
             continue
         if listed and ONE_PERSON.search(text) and best is None:
             best = (1, sentence)
         for match in PEOPLE.finditer(text):
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
+                best = (int(value), sentence)
+    return best or _user_base(sentences)
+
+
+def _user_base(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
+    """The largest user count of pattern people.user_base, or None."""
+    best = None
+    for sentence in sentences:
+        for match in USER_BASE.finditer(sentence.span.text):
+            value = to_number(match.group("num"), match.group("scale"))
+            if value and value >= 2 and (best is None or value > best[0]):
                 best = (int(value), sentence)
     return best
 
