@@ -266,3 +266,25 @@ def test_people_as_the_user_base_when_nothing_else_is_counted():
 def test_counts_start_a_word():
     found = sentences("The script deleted the EC2 servers and the IAM users in the account.")
     assert br.people_affected(found) is None
+
+
+def test_systems_named_by_a_copula_after_a_service_noun():
+    found = sentences("The bot rebuilt the stack. The service in question was Orbit Ledger, "
+                      "which clinics use for billing.")
+    assert "Orbit Ledger" in br.systems(found, set())[0]
+
+
+def test_generic_systems_that_failed_in_an_outage():
+    found = sentences("During the outage the website and the mobile app showed blank pages.")
+    names = br.systems(found, set())[0]
+    assert "website" in names and "mobile app" in names
+
+
+def test_a_generic_noun_that_did_not_fail_is_not_a_system():
+    found = sentences("The shop shut down its bot after users flooded the site with prompts.")
+    assert "site" not in (br.systems(found, set()) or [[]])[0]
+
+
+def test_systems_a_command_removed():
+    found = sentences("The command removed the VPC and the ECS cluster.")
+    assert "VPC" in br.systems(found, set())[0]

@@ -25,8 +25,9 @@ None. The patterns:
 - systems: first, a capitalised name that is the complement of an outage noun ("an outage
   affecting/of/to/hitting AWS Cost Explorer", "took down AWS") or the modifier or subject of
   one ("the AWS outage", "Cost Explorer went down"); then named entities (ORG, PRODUCT, FAC,
-  VENDOR surface text) in outage/impact sentences; the acting agent and news publishers
-  are left out;
+  VENDOR surface text) in outage/impact sentences; a name a service noun is said to be ("the
+  service in question was X"); a common noun for a consumer-facing system ("the website", "the
+  mobile app") in an outage sentence; the acting agent and news publishers are left out;
 - region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
   line, else after "in"/"of"/"at" in the lead; keeps "mainland"-type modifiers and ", State";
   all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
@@ -140,7 +141,8 @@ _NAME_EDGE_WORDS = {"of", "for", "The", "A", "An", "In", "On", "At"}
 HARM_LEMMAS = {"delete", "wipe", "destroy", "drop", "erase", "purge", "compromise", "breach",
                "hack", "crash", "disrupt", "lock", "reach", "infect", "backdoor", "poison",
                "affect", "hit", "corrupt", "overwrite", "take", "knock", "bring", "access",
-               "authenticate", "exfiltrate", "trojanize", "trojanise", "inject", "break"}
+               "authenticate", "exfiltrate", "trojanize", "trojanise", "inject", "break",
+               "remove", "tear"}
 HARM_PREPS = {"into", "to", "out", "of", "down", "from", "on", "in"}
 COMPROMISED_WORDS = {"compromised", "malicious", "trojanised", "trojanized", "poisoned",
                      "backdoored", "hijacked", "infected", "tampered"}
@@ -406,6 +408,62 @@ def degraded_subjects(sentence: Sentence) -> list[str]:
     return names
 
 
+#: Head nouns of a phrase that introduces the failed system by a copula ("The service in
+#: question was Acme Billing").
+SERVICE_NOUNS = SYSTEM_NOUNS | {"tool", "system", "product", "application", "feature"}
+
+
+def copula_names(sentence: Sentence) -> list[str]:
+    """Pattern systems.copula: names given as what a service noun was ("The service in question
+    was Acme Billing", "the affected tool was Ledgerly") -> ["Acme Billing"]."""
+    names = []
+    for token in sentence.span:
+        if token.lemma_ != "be":
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in SERVICE_NOUNS]
+        if not subjects:
+            continue
+        for attr in (c for c in token.children if c.dep_ == "attr" and _is_name_token(c)):
+            # the copula marks the name, so a run of plain capitalised words counts here
+            run = [attr]
+            while run[0].i > token.i + 1 and _is_name_token(run[0].nbor(-1)):
+                run.insert(0, run[0].nbor(-1))
+            names.append(" ".join(t.text for t in run))
+    return names
+
+
+#: Pattern systems.generic_failed: a common noun for a consumer-facing system ("the website",
+#: "the mobile app", "its checkout") as subject or object in an outage sentence, as written.
+GENERIC_SYSTEMS = {"website", "site", "app", "apps", "checkout", "portal", "dashboard",
+                   "intranet", "helpline", "hotline", "switchboard"}
+#: Words of failing shown by a system itself ("showed error pages", "crashed").
+FAILING = re.compile(r"\berror|\bcrash|\bfail|\bfroze|\bfrozen|\bblank\b", re.I)
+GENERIC_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos"}
+#: Verbs (lemmas) of which a generic system is what failed or was hit.
+GENERIC_HEADS = {"knock", "take", "bring", "crash", "fail", "show", "go", "break", "stop", "freeze",
+                 "hit", "disrupt", "affect", "shut", "switch", "pause", "suspend", "disable",
+                 "return", "display", "throw", "reject", "time", "hang", "be", "remain", "become"}
+
+
+def generic_systems(sentence: Sentence) -> list[str]:
+    """The generic systems of pattern systems.generic_failed in one sentence, without
+    determiners or possessors ("both the website and the mobile app" -> website, mobile app)."""
+    text = sentence.span.text
+    if not (OUTAGE_CUE.search(text.lower()) or STOPPAGE_CUE.search(text) or FAILING.search(text)):
+        return []
+    names = []
+    for token in sentence.span:
+        head = token
+        while head.dep_ in ("conj", "appos") and head.head is not head:
+            head = head.head
+        if token.lower_ in GENERIC_SYSTEMS and token.pos_ == "NOUN" and token.dep_ in GENERIC_DEPS \
+                and head.head.lemma_.lower() in GENERIC_HEADS:
+            mods = [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound")
+                    and c.is_lower and c.is_alpha]
+            names.append(" ".join(t.text for t in mods + [token]))
+    return names
+
+
 def _harm_objects(span) -> list:
     """Token lists naming what a harm verb hit: its object, passive subject, or prepositional
     object ("deleted X", "X was wiped", "locked users out of X", "reached X's cluster",
@@ -471,6 +529,10 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
                 add(name, 3, sentence, ents, key)
         for name in degraded_subjects(sentence):
             add(name, 3, sentence, ents, key)
+        for name in copula_names(sentence):
+            add(name, 3, sentence, ents, key)
+        for name in generic_systems(sentence):
+            add(name, 1, sentence, ents, key)
         for tokens in _harm_objects(sentence.span):
             for _, name in _names_in(tokens):
                 add(name, 2, sentence, ents, key)
