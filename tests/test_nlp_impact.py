@@ -288,3 +288,9 @@ def test_a_generic_noun_that_did_not_fail_is_not_a_system():
 def test_systems_a_command_removed():
     found = sentences("The command removed the VPC and the ECS cluster.")
     assert "VPC" in br.systems(found, set())[0]
+
+
+def test_region_from_a_based_modifier_in_the_lead():
+    found = sentences("Bot wipes payroll\n\nFernvale, a Dublin-based maker of payroll tools, "
+                      "said its agent wiped a ledger.")
+    assert br.region(found)[0] == "Dublin"

@@ -29,7 +29,7 @@ None. The patterns:
   service in question was X"); a common noun for a consumer-facing system ("the website", "the
   mobile app") in an outage sentence; the acting agent and news publishers are left out;
 - region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
-  line, else after "in"/"of"/"at" in the lead; keeps "mainland"-type modifiers and ", State";
+  line, else after "in"/"of"/"at" or modifying a noun ("a Lyon bakery") in the lead; keeps "mainland"-type modifiers and ", State";
   all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
 """
 
@@ -570,10 +570,25 @@ def _place(ent) -> Optional[str]:
     return doc[start:end].text
 
 
+def _after_preposition(ent) -> bool:
+    """A place after "in"/"of"/"at" ("a firm in Lyon")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "of", "at")
+
+
+def _modifies_noun(ent) -> bool:
+    """Pattern region.place_modifier: a place modifying the noun of an organisation or person
+    ("a Lyon bakery", "the Dublin-based provider")."""
+    root = ent.root
+    based = ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and \
+        ent.doc[ent.end + 1].lower_ == "based"
+    return based or (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+                     and root.head.i > root.i)
+
+
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     """Where the incident happened, best source first: a place (GPE/LOC) in an outage sentence;
     a place on a ``Company:``/``Location:``-type header line; a place after "in"/"of"/"at"
-    in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
+    or modifying a noun ("a Lyon bakery", "Dublin-based") in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
     tiers: list[list[Sentence]] = [
         [s for s in sentences if OUTAGE_CUE.search(s.lower)],
         [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
@@ -582,7 +597,7 @@ def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     for tier, candidates in enumerate(tiers):
         for sentence in candidates:
             for ent in sentence.span.ents:
-                if tier == 2 and (ent.start == 0 or ent.doc[ent.start - 1].lower_ not in ("in", "of", "at")):
+                if tier == 2 and not (_after_preposition(ent) or _modifies_noun(ent)):
                     continue
                 place = _place(ent)
                 if place:
