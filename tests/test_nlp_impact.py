@@ -173,3 +173,124 @@ def test_systems_from_a_degraded_operation(text, name):
 
 def test_degraded_operation_needs_a_degraded_state():
     assert not br.degraded_subjects(sentences("Larchmont Rentals operated for three days in May.")[0])
+
+
+def test_weekday_and_weekend_resolve_to_the_day_before_publication():
+    # 2026-06-02 is a Tuesday: last Friday was 29 May, the weekend 30-31 May
+    found = sentences("The helper bot purged the shared drive last Friday.")
+    assert occurred(found, {0}, "2026-06-02")[0] == "2026-05"
+    found = sentences("Over the weekend the agent rewrote the firewall rules.")
+    assert occurred(found, {0}, "2026-06-02")[0] == "2026-05"
+    found = sentences("Engineers said on Monday that the bot had emptied a queue.")
+    assert occurred(found, {0}, "2026-06-09")[0] == "2026-06"
+
+
+def test_named_day_without_a_year_is_its_latest_occurrence():
+    found = sentences("Shoppers gamed the store's assistant over Christmas.")
+    assert occurred(found, {0}, "2027-01-05")[0] == "2026-12"
+
+
+def test_month_with_a_day_but_no_year():
+    found = sentences("The tampered build went out on March 3 to every subscriber.")
+    assert occurred(found, {0}, "2026-03-20")[0] == "2026-03"
+
+
+def test_the_reports_own_date_line_is_not_the_incident_date():
+    found = sentences("Bot fined over fake fares\n\nOSLO, 4 May 2027\n\n"
+                      "The ferry line's bot invented a discount in August 2026.")
+    assert occurred(found, {2}, "2027-05-04")[0] == "2026-08"
+
+
+def test_a_launch_date_counts_less_than_the_incident():
+    found = sentences("The helper went live in September. Over Halloween it leaked "
+                      "tenant files.")
+    assert occurred(found, {0, 1}, "2026-11-12")[0] == "2026-10"
+
+
+def test_an_undated_report_falls_back_to_its_publication_month():
+    found = sentences("The agent dropped the orders table without asking anyone.")
+    assert occurred(found, {0}, "2026-08-14")[0] == "2026-08"
+    assert occurred(found, {0}, None) is None
+
+
+def test_outage_from_a_stopping_verb_with_for_a_duration():
+    found = sentences("The council lost its permit portal for 16 hours after the bot's change.")
+    assert br.outage_hours(found)[0] == 16
+    found = sentences("The bank switched off its helper bot for three and a half hours.")
+    assert br.outage_hours(found)[0] == 3.5
+    found = sentences("For about two days the booking site was simply gone.")
+    assert br.outage_hours(found)[0] == 48
+
+
+def test_a_duration_of_work_is_not_an_outage():
+    found = sentences("The agent ran for 11 hours and then paused to ask for approval.")
+    assert br.outage_hours(found) is None
+
+
+def test_outage_until_service_was_restored():
+    found = sentences("Staff restored the ledger from tape some 90 minutes after the wipe.")
+    assert br.outage_hours(found)[0] == 1.5
+
+
+def test_and_a_half_numbers():
+    assert to_number("two and a half") == 2.5
+    assert to_number("1 and a half", "million") == 1_500_000
+
+
+def test_records_a_data_store_held():
+    found = sentences("The ledger database held some 2.3 million rows of invoices.")
+    assert br.records_lost(found)[0] == 2_300_000
+
+
+def test_records_gone_after_a_label():
+    found = sentences("Gone: records for 310 tenants and 95 landlords.")
+    assert br.records_lost(found)[0] == 405
+
+
+def test_people_whose_data_was_shown():
+    found = sentences("Details about roughly 2,700 staff at nine firms may have been shown "
+                      "to strangers.")
+    assert br.people_affected(found)[0] == 2700
+
+
+def test_people_who_could_not_do_something():
+    found = sentences("Nearly 12,000 riders could not buy passes while the app was down.")
+    assert br.people_affected(found)[0] == 12000
+
+
+def test_people_as_the_user_base_when_nothing_else_is_counted():
+    found = sentences("The bot erased the forum, which over 8,000 learners have used.")
+    assert br.people_affected(found)[0] == 8000
+
+
+def test_counts_start_a_word():
+    found = sentences("The script deleted the EC2 servers and the IAM users in the account.")
+    assert br.people_affected(found) is None
+
+
+def test_systems_named_by_a_copula_after_a_service_noun():
+    found = sentences("The bot rebuilt the stack. The service in question was Orbit Ledger, "
+                      "which clinics use for billing.")
+    assert "Orbit Ledger" in br.systems(found, set())[0]
+
+
+def test_generic_systems_that_failed_in_an_outage():
+    found = sentences("During the outage the website and the mobile app showed blank pages.")
+    names = br.systems(found, set())[0]
+    assert "website" in names and "mobile app" in names
+
+
+def test_a_generic_noun_that_did_not_fail_is_not_a_system():
+    found = sentences("The shop shut down its bot after users flooded the site with prompts.")
+    assert "site" not in (br.systems(found, set()) or [[]])[0]
+
+
+def test_systems_a_command_removed():
+    found = sentences("The command removed the VPC and the ECS cluster.")
+    assert "VPC" in br.systems(found, set())[0]
+
+
+def test_region_from_a_based_modifier_in_the_lead():
+    found = sentences("Bot wipes payroll\n\nFernvale, a Dublin-based maker of payroll tools, "
+                      "said its agent wiped a ledger.")
+    assert br.region(found)[0] == "Dublin"

@@ -4,25 +4,32 @@ Each extractor reads the sentences about one incident and returns ``(value, sent
 None. The patterns:
 
 - outage_hours: a duration ("13-hour", "for two days", "90 minutes", "~30-hour") in a sentence
-  with an outage cue (outage, downtime, offline, unavailable, went down, disruption);
-  minutes and days are converted to hours; the most frequent value wins, ties to the first;
-- records_lost: in a sentence with a destructive verb (deleted, wiped, lost), the counts listed
+  with an outage cue (outage, downtime, offline, unavailable, went down, disruption); a
+  "for <duration>" with a verb or state of stopping ("lost X for 13 hours", "switched off its
+  assistant for nine hours", "for about a day the site was gone"); the time until service came
+  back ("restored it 24 hours after the deletion"); minutes and days are converted to hours;
+  the most frequent value wins, ties to the first;
+- records_lost: in a sentence with a destructive verb (deleted, wiped, lost, gone) or saying what
+  a data store held ("the database held 1.94 million rows"), the counts listed
   after "records for" summed ("records for 1,206 executives and 1,196 companies" -> 2402), or
   a count before a record noun (rows, records, emails, files);
 - people_affected: a count before a people noun (users, customers, developers, students,
-  members, their machines or accounts; optionally one modifier word between; "one member's" on
-  an impact line counts 1) with an impact cue (affected, impacted,
-  compromised, exposed, hit) or on an impact line (``Scale:``/``Impact:`` key, "Impact" heading);
+  members, fans, their machines or accounts; optionally one modifier word between; "one
+  member's" on an impact line counts 1) with an impact cue (affected, impacted, compromised,
+  exposed, hit, could not, "information about"), an outage cue, or on an impact line
+  (``Scale:``/``Impact:`` key, "Impact" heading); failing that, the users of the system
+  ("a platform 100,000 students have used", pattern people.user_base);
 - cost_usd: a dollar amount ("$47,000", "$450K", "$1.2 million") with a cost cue (cost, bill,
   sanction, fine, damages, lost, sent, paid); C$/CA$/A$ and "CAD" amounts are not USD.
   The largest such amount wins;
 - systems: first, a capitalised name that is the complement of an outage noun ("an outage
   affecting/of/to/hitting AWS Cost Explorer", "took down AWS") or the modifier or subject of
   one ("the AWS outage", "Cost Explorer went down"); then named entities (ORG, PRODUCT, FAC,
-  VENDOR surface text) in outage/impact sentences; the acting agent and news publishers
-  are left out;
+  VENDOR surface text) in outage/impact sentences; a name a service noun is said to be ("the
+  service in question was X"); a common noun for a consumer-facing system ("the website", "the
+  mobile app") in an outage sentence; the acting agent and news publishers are left out;
 - region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
-  line, else after "in"/"of"/"at" in the lead; keeps "mainland"-type modifiers and ", State";
+  line, else after "in"/"of"/"at" or modifying a noun ("a Lyon bakery") in the lead; keeps "mainland"-type modifiers and ", State";
   all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
 """
 
@@ -42,14 +49,41 @@ OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwe
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
                       + r"[\s-]*(?:\+\s*)?(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 UNIT_HOURS = {"h": 1, "ho": 1, "hr": 1, "da": 24, "mi": 1 / 60, "we": 168}
-DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr)")
+#: Pattern outage.stopped_for: a verb or state of stopping ("lost", "switched off", "paused",
+#: "was gone", "could not") with a "for <duration>" ("switched off its assistant for nine hours").
+STOPPAGE_CUE = re.compile(r"\b(?:lost|los(?:e|es|ing)|switch(?:ed|es|ing)? off|turn(?:ed|s|ing)? off|"
+                          r"shut(?:s|ting)? (?:down|off)|paus(?:e|ed|es|ing)|suspend|disabl|halt|"
+                          r"stopp(?:ed|ing)|offline|gone|dark|inaccessible|unusable|unreachable|"
+                          r"out of (?:action|service|commission)|could not|couldn't|unable|"
+                          r"froze|frozen|stalled|pulled)\b", re.I)
+#: "for (about) <duration>", the length of the stoppage.
+FOR_DURATION = re.compile(r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|"
+                          r"more than\s+|over\s+|some\s+|close to\s+|at least\s+|up to\s+|"
+                          r"just (?:over|under)\s+)?(?=\w)" + DURATION.pattern, re.I)
+#: Pattern outage.restored_after: "restored it roughly 24 hours after the deletion",
+#: "back online two days later": the time until service came back.
+RESTORED_AFTER = re.compile(r"\b(?:restor\w*|back online|came back|brought back|recover\w*|"
+                            r"resum\w*|reopen\w*)\b[^.;]{0,60}?\b" + DURATION.pattern.replace("?P<", "?P<r_")
+                            + r"\s+(?:after|later)\b", re.I)
+DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr|gone\b|"
+                             r"vanish|disappear)")
+#: Pattern records.store_contents: what a data store held ("The database held 1.94 million
+#: rows"), counted as the records lost with it.
+STORE_HELD = re.compile(r"\b(?:database|db|table|volume|drive|disk|bucket|inbox|mailbox|folder|"
+                        r"repository|repo|backups?|snapshots?|cluster|server|spreadsheet)s?\b"
+                        r"[^.;]{0,40}?\b(?:held|holds|holding|contained|contains|containing|"
+                        r"stored|stores|housed)\b", re.I)
+#: A count starts a word: not the "2" of "EC2" nor the "A" of "IAM".
+COUNT = r"(?<![\w.])" + NUMBER
 RECORD_NOUN = r"(?:rows|records|entries|emails|messages|files|documents|photos|accounts|tables)"
-RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + NUMBER
+RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + COUNT
                      + r"\+?\s+(?:\w+\s+)?" + RECORD_NOUN + r"\b", re.I)
 PEOPLE_NOUN = (r"(?:users|customers|people|developers|students|members|employees|patients|"
                r"passengers|subscribers|clients|individuals|pupils|residents|shoppers|"
-               r"travell?ers|workers|voters|machines|systems|accounts|installs|downloads)")
-PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + NUMBER
+               r"travell?ers|workers|voters|fans|buyers|guests|callers|viewers|readers|players|"
+               r"tenants|citizens|applicants|borrowers|drivers|riders|learners|staff|"
+               r"machines|systems|accounts|installs|downloads)")
+PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
                     + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\b", re.I)
 #: One person named as the victim ("one member's booking", "a single customer").
 ONE_PERSON = re.compile(r"\b(?:one|a single)\s+(?:[\w-]+\s+)?(?:user|customer|member|person|"
@@ -62,7 +96,17 @@ RECORDS_FOR = re.compile(r"\brecords?\s+(?:for|of|on|about)\s+(?P<list>(?:\s*,?\
                          r"(?:more than |over |about |nearly |roughly |some )?\*{0,2}\d[\d,]*\+?\s+[a-z]+\*{0,2})+)",
                          re.I)
 IMPACT_CUE = re.compile(r"\baffect|\bimpact|\bcompromis|\bexposed\b|\bhit\b|\blocked out\b|"
-                        r"\bdisrupt|\bnotified\b|\blost access\b|\binstall")
+                        r"\bdisrupt|\bnotified\b|\blost access\b|\binstall|"
+                        # people.data_about: "information about 3,000 staff", "data of N users"
+                        r"\b(?:information|data|details|records|files)\s+(?:about|of|on|for|"
+                        r"belonging to)\b|\bleaked\b|\bshown\b|\bvisible\b|"
+                        # people.could_not: "40,000 fans could not buy tickets"
+                        r"\bcould not\b|\bcouldn't\b|\bunable to\b|\bstranded\b")
+#: Pattern people.user_base: "a platform that more than 100,000 students have used", "relied on
+#: by 5,000 clinics": the users of the system that failed; used only when no count has a cue.
+USER_BASE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
+                       + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\s+(?:have\s+|had\s+)?"
+                       r"(?:use[sd]?|rel(?:y|ied|ies) on|depend(?:ed|s)? on|sign(?:ed)? up)\b", re.I)
 MONEY = re.compile(r"(?P<prefix>(?:C|CA|A|AU|NZ)?\$)\s?" + NUMBER + r"(?P<cad>\s?(?:CAD|AUD|CDN))?",
                    re.I)
 COST_CUE = re.compile(r"\bcost|\bbill|\bsanction|\bfine[ds]?\b|\bdamages\b|\blost\b|\bloss|"
@@ -97,7 +141,8 @@ _NAME_EDGE_WORDS = {"of", "for", "The", "A", "An", "In", "On", "At"}
 HARM_LEMMAS = {"delete", "wipe", "destroy", "drop", "erase", "purge", "compromise", "breach",
                "hack", "crash", "disrupt", "lock", "reach", "infect", "backdoor", "poison",
                "affect", "hit", "corrupt", "overwrite", "take", "knock", "bring", "access",
-               "authenticate", "exfiltrate", "trojanize", "trojanise", "inject", "break"}
+               "authenticate", "exfiltrate", "trojanize", "trojanise", "inject", "break",
+               "remove", "tear"}
 HARM_PREPS = {"into", "to", "out", "of", "down", "from", "on", "in"}
 COMPROMISED_WORDS = {"compromised", "malicious", "trojanised", "trojanized", "poisoned",
                      "backdoored", "hijacked", "infected", "tampered"}
@@ -156,15 +201,38 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
     found = []
     for sentence in sentences:
         text = sentence.span.text
-        if not OUTAGE_CUE.search(text.lower()):
-            continue
-        for match in DURATION.finditer(text):
-            value = to_number(match.group("num"))
-            unit = match.group("unit").lower()[:2]
-            if value is None or value == 0:
-                continue
-            found.append((value * UNIT_HOURS.get(unit, 1), sentence))
+        if OUTAGE_CUE.search(text.lower()):
+            matches = [(m.group("num"), m.group("unit")) for m in DURATION.finditer(text)]
+        elif STOPPAGE_CUE.search(text):
+            matches = [(m.group("num"), m.group("unit")) for m in FOR_DURATION.finditer(text)
+                       if _stopped_for(text, m.start())]
+        else:
+            matches = []
+        matches += [(m.group("r_num"), m.group("r_unit")) for m in RESTORED_AFTER.finditer(text)]
+        for num, unit in matches:
+            hours = _hours(num, unit)
+            if hours:
+                found.append((hours, sentence))
     return _majority(found)
+
+
+#: Most characters between a stopping word and the "for <duration>" that measures it.
+STOPPAGE_REACH = 60
+
+
+def _stopped_for(text: str, start: int) -> bool:
+    """Whether the "for <duration>" at ``start`` measures a stoppage: a stopping word stands
+    within :data:`STOPPAGE_REACH` characters before it, or it opens the sentence ("For a day the
+    site was gone")."""
+    return not text[:start].strip() or bool(STOPPAGE_CUE.search(text[max(0, start - STOPPAGE_REACH):start]))
+
+
+def _hours(num: str, unit: str) -> Optional[float]:
+    """A matched duration in hours ("90", "minutes" -> 1.5); None for zero or unreadable."""
+    value = to_number(num)
+    if not value:
+        return None
+    return value * UNIT_HOURS.get(unit.lower()[:2], 1)
 
 
 def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
@@ -174,7 +242,7 @@ def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
     best = None
     for sentence in sentences:
         text = sentence.span.text
-        if not DESTRUCTIVE_CUE.search(text.lower()):
+        if not (DESTRUCTIVE_CUE.search(text.lower()) or STORE_HELD.search(text)):
             continue
         values = []
         for match in RECORDS_FOR.finditer(text):
@@ -194,13 +262,24 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
     for sentence in sentences:
         text = sentence.span.text
         listed = IMPACT_KEYS.search(sentence.key or "") or IMPACT_KEYS.search(sentence.heading)
-        if not (IMPACT_CUE.search(text.lower()) or listed):
+        if not (IMPACT_CUE.search(text.lower()) or OUTAGE_CUE.search(text.lower()) or listed):
             continue
         if listed and ONE_PERSON.search(text) and best is None:
             best = (1, sentence)
         for match in PEOPLE.finditer(text):
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
+                best = (int(value), sentence)
+    return best or _user_base(sentences)
+
+
+def _user_base(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
+    """The largest user count of pattern people.user_base, or None."""
+    best = None
+    for sentence in sentences:
+        for match in USER_BASE.finditer(sentence.span.text):
+            value = to_number(match.group("num"), match.group("scale"))
+            if value and value >= 2 and (best is None or value > best[0]):
                 best = (int(value), sentence)
     return best
 
@@ -329,6 +408,62 @@ def degraded_subjects(sentence: Sentence) -> list[str]:
     return names
 
 
+#: Head nouns of a phrase that introduces the failed system by a copula ("The service in
+#: question was Acme Billing").
+SERVICE_NOUNS = SYSTEM_NOUNS | {"tool", "system", "product", "application", "feature"}
+
+
+def copula_names(sentence: Sentence) -> list[str]:
+    """Pattern systems.copula: names given as what a service noun was ("The service in question
+    was Acme Billing", "the affected tool was Ledgerly") -> ["Acme Billing"]."""
+    names = []
+    for token in sentence.span:
+        if token.lemma_ != "be":
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in SERVICE_NOUNS]
+        if not subjects:
+            continue
+        for attr in (c for c in token.children if c.dep_ == "attr" and _is_name_token(c)):
+            # the copula marks the name, so a run of plain capitalised words counts here
+            run = [attr]
+            while run[0].i > token.i + 1 and _is_name_token(run[0].nbor(-1)):
+                run.insert(0, run[0].nbor(-1))
+            names.append(" ".join(t.text for t in run))
+    return names
+
+
+#: Pattern systems.generic_failed: a common noun for a consumer-facing system ("the website",
+#: "the mobile app", "its checkout") as subject or object in an outage sentence, as written.
+GENERIC_SYSTEMS = {"website", "site", "app", "apps", "checkout", "portal", "dashboard",
+                   "intranet", "helpline", "hotline", "switchboard"}
+#: Words of failing shown by a system itself ("showed error pages", "crashed").
+FAILING = re.compile(r"\berror|\bcrash|\bfail|\bfroze|\bfrozen|\bblank\b", re.I)
+GENERIC_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "appos"}
+#: Verbs (lemmas) of which a generic system is what failed or was hit.
+GENERIC_HEADS = {"knock", "take", "bring", "crash", "fail", "show", "go", "break", "stop", "freeze",
+                 "hit", "disrupt", "affect", "shut", "switch", "pause", "suspend", "disable",
+                 "return", "display", "throw", "reject", "time", "hang", "be", "remain", "become"}
+
+
+def generic_systems(sentence: Sentence) -> list[str]:
+    """The generic systems of pattern systems.generic_failed in one sentence, without
+    determiners or possessors ("both the website and the mobile app" -> website, mobile app)."""
+    text = sentence.span.text
+    if not (OUTAGE_CUE.search(text.lower()) or STOPPAGE_CUE.search(text) or FAILING.search(text)):
+        return []
+    names = []
+    for token in sentence.span:
+        head = token
+        while head.dep_ in ("conj", "appos") and head.head is not head:
+            head = head.head
+        if token.lower_ in GENERIC_SYSTEMS and token.pos_ == "NOUN" and token.dep_ in GENERIC_DEPS \
+                and head.head.lemma_.lower() in GENERIC_HEADS:
+            mods = [c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound")
+                    and c.is_lower and c.is_alpha]
+            names.append(" ".join(t.text for t in mods + [token]))
+    return names
+
+
 def _harm_objects(span) -> list:
     """Token lists naming what a harm verb hit: its object, passive subject, or prepositional
     object ("deleted X", "X was wiped", "locked users out of X", "reached X's cluster",
@@ -394,6 +529,10 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
                 add(name, 3, sentence, ents, key)
         for name in degraded_subjects(sentence):
             add(name, 3, sentence, ents, key)
+        for name in copula_names(sentence):
+            add(name, 3, sentence, ents, key)
+        for name in generic_systems(sentence):
+            add(name, 1, sentence, ents, key)
         for tokens in _harm_objects(sentence.span):
             for _, name in _names_in(tokens):
                 add(name, 2, sentence, ents, key)
@@ -431,10 +570,25 @@ def _place(ent) -> Optional[str]:
     return doc[start:end].text
 
 
+def _after_preposition(ent) -> bool:
+    """A place after "in"/"of"/"at" ("a firm in Lyon")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "of", "at")
+
+
+def _modifies_noun(ent) -> bool:
+    """Pattern region.place_modifier: a place modifying the noun of an organisation or person
+    ("a Lyon bakery", "the Dublin-based provider")."""
+    root = ent.root
+    based = ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "-" and \
+        ent.doc[ent.end + 1].lower_ == "based"
+    return based or (root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+                     and root.head.i > root.i)
+
+
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     """Where the incident happened, best source first: a place (GPE/LOC) in an outage sentence;
     a place on a ``Company:``/``Location:``-type header line; a place after "in"/"of"/"at"
-    in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
+    or modifying a noun ("a Lyon bakery", "Dublin-based") in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
     tiers: list[list[Sentence]] = [
         [s for s in sentences if OUTAGE_CUE.search(s.lower)],
         [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
@@ -443,7 +597,7 @@ def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     for tier, candidates in enumerate(tiers):
         for sentence in candidates:
             for ent in sentence.span.ents:
-                if tier == 2 and (ent.start == 0 or ent.doc[ent.start - 1].lower_ not in ("in", "of", "at")):
+                if tier == 2 and not (_after_preposition(ent) or _modifies_noun(ent)):
                     continue
                 place = _place(ent)
                 if place:

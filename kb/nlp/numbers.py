@@ -1,4 +1,5 @@
-"""Reading numbers as written in news text: "13", "1,206", "1.94M", "~4,000", "thirteen", "$450K"."""
+"""Reading numbers as written in news text: "13", "1,206", "1.94M", "~4,000", "thirteen", "$450K",
+"five and a half", "half an"."""
 
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ WORD_NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "half a": 0.5, "a dozen": 12, "dozens of": 24, "several": None,
+    "half a": 0.5, "half an": 0.5, "a dozen": 12, "dozens of": 24, "several": None,
 }
 SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9}
 
-#: A number: digits with separators, or a number word; an optional scale word or suffix.
-NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+#: "five and a half", "2 and a half": a number plus one half.
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half$", re.I)
+#: A number: digits with separators, or a number word, optionally "and a half"; an optional
+#: scale word or suffix.
+NUMBER = (r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
           + "|".join(sorted((re.escape(w) for w in WORD_NUMBERS if WORD_NUMBERS[w]), key=len,
                             reverse=True))
-          + r")(?:\s?(?P<scale>thousand|million|billion|mn|bn|[kKmMbB])\b)?")
+          + r")(?:\s+and\s+a\s+half)?)(?:\s?(?P<scale>thousand|million|billion|mn|bn|[kKmMbB])\b)?")
 
 
 def to_number(num: str, scale: Optional[str] = None) -> Optional[float]:
@@ -29,7 +33,13 @@ def to_number(num: str, scale: Optional[str] = None) -> Optional[float]:
     1206.0
     >>> to_number("1.94", "M")
     1940000.0
+    >>> to_number("five and a half")
+    5.5
     """
+    half = AND_A_HALF.search(num)
+    if half:
+        whole = to_number(num[:half.start()])
+        return None if whole is None else (whole + 0.5) * (SCALES.get(scale.lower(), 1) if scale else 1)
     key = num.lower()
     if key in WORD_NUMBERS:
         value = WORD_NUMBERS[key]

@@ -8,19 +8,30 @@ Date expressions recognised (regular expressions over the sentence text):
   ``published``: the latest such month not after the publication month, or the previous year
   for "of last year" / "last year";
 - "last month", "earlier this month", "this week", "yesterday" relative to ``published``;
+- a weekday ("on Friday", "last Thursday") or "the weekend" ("over the weekend"): the latest such
+  day before ``published`` (pattern occurred.weekday);
+- a named day without a year ("over Christmas", "on Boxing Day"): its latest occurrence not after
+  ``published`` (pattern occurred.named_day);
 - a bare year ("in 2023") as a year-only date.
+
+The report's own date line ("Published 9 January 2026", "VANCOUVER, Feb. 16, 2024") is not a
+candidate (pattern occurred.not_dateline): it dates the article. When the text gives no date at
+all, a report is taken to be about a recent event: the publication month is the answer
+(pattern occurred.publication_fallback).
 
 Each candidate is scored by where it stands: sentences about the incident (the agent or an
 action cue) and ``Date:``-type header lines count more; words just before the date that name a
 later event (published, disclosed, reported, ruling, retraction, post-mortem, patched,
 resurfaced, announced) count against it, words naming the event itself (incident, original,
-occurred, happened, on) count for it. The best score wins; ties go to the earliest date.
+occurred, happened, on) count for it; words naming an earlier launch ("went live", "launched",
+"introduced", "rolled out") count against it too. The best score wins; ties go to the earliest date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Optional
 
 from .segment import Sentence
@@ -42,15 +53,27 @@ NAMED_DATE = re.compile(r"\b(?P<day>" + "|".join(re.escape(d) for d in NAMED_DAY
                         + r")(?:\s+weekend)?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
 BARE_MONTH = re.compile(r"\b(?:in|on|last|this|early|late|mid|since|during|until|by)[\s-]+(?:early\s+|late\s+|mid-?)?"
                         r"(?P<month>january|february|march|april|june|july|august|september|october|"
-                        r"november|december)\b(?P<rest>\s+of\s+last\s+year|\s+last\s+year)?(?!\s+\d)", re.I)
+                        r"november|december)\b(?P<rest>\s+of\s+last\s+year|\s+last\s+year)?"
+                        r"(?!\s+(?:of\s+)?(?:19|20)\d{2}\b)", re.I)
 RELATIVE = re.compile(r"\b(?P<rel>last month|earlier this month|this month|this week|last week|"
-                      r"yesterday|earlier this year|last year)\b", re.I)
+                      r"earlier this week|yesterday|earlier this year|last year)\b", re.I)
+#: Days before publication of relative day words.
+DAYS_BACK = {"yesterday": 1, "last week": 7, "earlier this week": 2, "this week": 0}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: Pattern occurred.weekday: "on Friday", "last Thursday", "over the weekend", "on Saturday night".
+WEEKDAY = re.compile(r"\b(?:on|last|this|since|over|during|until|by|late|early)\s+(?:the\s+|past\s+|last\s+)?"
+                     r"(?P<day>" + "|".join(WEEKDAYS) + r"|weekend)\b(?!\s*,?\s+(?:\w+\s+)?\d)", re.I)
+#: Pattern occurred.named_day: a named day with no year ("over Christmas", "on Boxing Day").
+NAMED_NO_YEAR = re.compile(r"\b(?:on|over|during|at|before|after|around|until|since)\s+(?:the\s+)?"
+                           r"(?P<day>" + "|".join(re.escape(d) for d in NAMED_DAYS) + r")\b"
+                           r"(?!(?:\s+weekend)?,?\s+(?:of\s+)?(?:19|20)\d{2})", re.I)
 BARE_YEAR = re.compile(r"\b(?:in|since|during|of|early|late|mid)[\s-]+(?P<year>(?:19|20)\d{2})\b", re.I)
 
 LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|ruled|retract|"
                          r"post-?mortem|patched|fixed|resurfaced|announced|released|discovered|"
                          r"dated|analy[sz]ed|advisory|verified|updated|wrote|filed|decision|"
-                         r"hearing|judgment|trial|tribunal|found|revealed|became known|lawsuit)\W+(?:\w+\W+){0,3}$",
+                         r"hearing|judgment|trial|tribunal|found|revealed|became known|lawsuit|"
+                         r"went live|launched|introduced|rolled out|debuted)\W+(?:\w+\W+){0,3}$",
                          re.I)
 EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
                    r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
@@ -73,6 +96,22 @@ def _published(published: Optional[str]) -> Optional[tuple[int, int]]:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def _published_day(published: Optional[str]) -> Optional[date]:
+    """``published`` ('yyyy-mm-dd...') as a date, None when it has no day or cannot be read."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _weekday_before(day: date, name: str) -> str:
+    """'yyyy-mm' of the latest weekday ``name`` ("friday", or "weekend" = Saturday) strictly
+    before ``day``, the publication date."""
+    wanted = WEEKDAYS.index("saturday" if name == "weekend" else name)
+    back = (day.weekday() - wanted) % 7 or 7
+    return (day - timedelta(days=back)).strftime("%Y-%m")
+
+
 def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, int]]:
     """All dates in one sentence as ``(value, char offset in the sentence)``."""
     text = sentence.span.text
@@ -88,6 +127,7 @@ def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, in
                       match.start()))
         taken.append(match.span())
     pub = _published(published)
+    day = _published_day(published)
     if pub:
         year, month = pub
         for match in BARE_MONTH.finditer(text):
@@ -106,13 +146,36 @@ def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, in
                 value = str(year - 1)
             elif rel == "earlier this year":
                 value = str(year)
+            elif rel in DAYS_BACK and day:
+                value = (day - timedelta(days=DAYS_BACK[rel])).strftime("%Y-%m")
             else:
                 value = f"{year}-{month:02d}"
             found.append((value, match.start()))
+        for match in WEEKDAY.finditer(text):
+            if day:
+                found.append((_weekday_before(day, match.group("day").lower()), match.start()))
+        for match in NAMED_NO_YEAR.finditer(text):
+            wanted = NAMED_DAYS[match.group("day").lower()]
+            found.append((f"{year if wanted <= month else year - 1}-{wanted:02d}", match.start()))
     for match in BARE_YEAR.finditer(text):
         if not any(a <= match.start("year") < b for a, b in taken):
             found.append((match.group("year"), match.start()))
     return found
+
+
+#: The top lines where a report's own date line stands, and the most words it has besides the date.
+DATELINE_LINES = 8
+DATELINE_WORDS = 4
+
+
+def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bool:
+    """Pattern occurred.not_dateline: ``sentence`` is the report's own date line ("Published 9
+    January 2026", "OSLO, 3 March 2026"): near the top, not a "Key: value" line, a few words
+    besides a date that is the publication month ``value``."""
+    if not published or sentence.key or sentence.line >= DATELINE_LINES or value != published[:7]:
+        return False
+    rest = FULL_DATE.sub(" ", sentence.span.text)
+    return len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS
 
 
 def occurred(sentences: list[Sentence], incident: set[int], published: Optional[str],
@@ -122,8 +185,12 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     ``incident`` holds the indexes of sentences about the incident (they score higher).
     """
     candidates: list[DateCandidate] = []
+    own_line: Optional[Sentence] = None
     for sentence in sentences:
         for value, offset in dates_in(sentence, published):
+            if _is_dateline(sentence, value, published):
+                own_line = sentence
+                continue
             before = sentence.span.text[:offset]
             score = 1.0
             if sentence.index in incident:
@@ -140,7 +207,11 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score -= 0.5
             candidates.append(DateCandidate(value, score, sentence, len(candidates)))
     if not candidates:
-        return None
+        # pattern occurred.publication_fallback: an undated report is about a recent event
+        pub = _published(published)
+        if pub is None or not sentences:
+            return None
+        return f"{pub[0]}-{pub[1]:02d}", own_line or sentences[0]
     # a year-only date is refined by a month of the same year found anywhere else
     months = [c for c in candidates if len(c.value) == 7]
     for candidate in candidates:
