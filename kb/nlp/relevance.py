@@ -36,6 +36,7 @@ from spacy.tokens import Span
 from .action import score_sentence
 from .actors import unlisted_agents
 from .entities import GENERIC_AGENT, named_bots
+from .gazetteer import is_model
 from .segment import Sentence
 
 THRESHOLD = 0.45
@@ -85,6 +86,7 @@ class RelevanceFeatures:
     title_harm: bool = False
     title_research: bool = False
     title_launch: bool = False
+    named_agent: int = 0
     placeholders: int = 0
     satire: int = 0
 
@@ -119,6 +121,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     for position, sentence in enumerate(sentences):
         text = sentence.lower
         has_ai = _has_ai(sentence.span) or bool(bots and bots.search(sentence.span.text))
+        found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
+                                 for e in sentence.span.ents)
         found.ai += has_ai
         if has_ai:
             recent = position
@@ -153,6 +157,15 @@ def genre_penalty(found: RelevanceFeatures) -> float:
     return penalty
 
 
+def in_passing(found: RelevanceFeatures) -> bool:
+    """AI named in passing only (a handful of sentences in a long report): the harm was done
+    by something else (a stealer, a DNS fault). Not so when a known agent product (not a
+    foundation model) is named and a harmful action is told: a forum thread names its
+    subject in few of its many short posts."""
+    few = found.ai < 5 and found.ai / max(found.sentences, 1) < 0.1
+    return few and not (found.named_agent and found.harm)
+
+
 def score(found: RelevanceFeatures) -> float:
     """Probability-like relevance score in [0, 1] from the features."""
     if found.ai == 0:
@@ -166,7 +179,5 @@ def score(found: RelevanceFeatures) -> float:
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
-             # AI named in passing only (a handful of sentences in a long report): the harm
-             # was done by something else (a stealer, a DNS fault)
-             - (2.0 if found.ai < 5 and found.ai * rate < 0.1 else 0.0))
+             - (2.0 if in_passing(found) else 0.0))
     return 1.0 / (1.0 + math.exp(-logit))
