@@ -213,3 +213,15 @@ def test_a_bot_named_once_counts_as_ai_in_later_sentences():
     assert analysis.relevant
     assert analysis.mentions[0].agent == "Courier"
     assert analysis.mentions[0].vendor == "Hollowmere"
+
+
+@pytest.mark.parametrize("text", ["The DNS records", "Billing ran past 40 TB", "NEVER do this"])
+def test_terms_and_shouted_words_are_not_organisations(text):
+    from kb.nlp.entities import org_name
+
+    doc = get_pipeline()(text)
+    span = doc[:]
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            name = org_name(doc[start:end])
+            assert name.lower() not in {"dns", "tb", "never", "the dns"}, (span, name)

@@ -56,7 +56,12 @@ def publishers() -> frozenset[str]:
 #: Words the statistical NER often mislabels as organisations; never a company on their own.
 NOT_ORGS = {"ai", "api", "llm", "llms", "cli", "ide", "ceo", "cto", "sdk", "mcp", "ci", "cd", "npm",
             "genai", "agi", "sql", "url", "http", "json", "pr", "rce", "cve", "poc", "github actions",
-            "business disruption", "root cause", "impact", "company", "date", "technology"}
+            "business disruption", "root cause", "impact", "company", "date", "technology",
+            # technical terms, units and currencies the statistical NER takes for organisations
+            "dns", "utc", "gmt", "tb", "gb", "mb", "eur", "usd", "gbp", "aud", "cad", "rds", "iam",
+            "ec2", "s3", "vpc", "devops", "sre", "it", "hr", "ui", "ux", "vpn", "ssh", "pdf", "csv",
+            "saas", "qa", "gpu", "cpu", "k8s", "kubernetes", "terraform", "db", "ops", "bank",
+            "treasury", "finance", "legal", "support", "engineering", "security", "admin"}
 
 
 #: A legal-form or group suffix: "Acme Group", "Acme Ltd" and "Acme" are one organisation.
@@ -72,6 +77,8 @@ def org_name(ent: Span) -> str:
     name = CORPORATE_SUFFIX.sub("", name).strip() or name
     if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
         return ""
+    if all(t.is_stop or t.is_punct for t in ent):
+        return ""  # a shouted word ("NEVER") is not a name
     return name
 
 
