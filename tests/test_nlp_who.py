@@ -225,3 +225,13 @@ def test_terms_and_shouted_words_are_not_organisations(text):
         for end in range(start + 1, len(doc) + 1):
             name = org_name(doc[start:end])
             assert name.lower() not in {"dns", "tb", "never", "the dns"}, (span, name)
+
+
+def test_a_bot_declared_not_a_person_is_the_agent_over_the_product():
+    text = ('Users of Cursor were logged out when they switched machines. One of them wrote to '
+            'support and got a reply from "Max" saying Cursor allows one device per plan. '
+            'Max is not a person; the reply came from an AI model. Max had invented the rule. '
+            'Cursor later apologised and said no such policy exists for Cursor users.')
+    analysis = analyze_text(text, title="Cursor support bot invents a policy", language="en")
+    assert analysis.mentions[0].agent == "Max"
+    assert analysis.mentions[0].vendor == "Anysphere"

@@ -146,6 +146,9 @@ UNQUOTED_BOT = [
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
+    # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
+    re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:is|was) (?:not a (?:real )?(?:person|human)|"
+               rf"an? (?:AI|bot|chatbot|virtual assistant|AI (?:model|assistant|agent|chatbot))\b)"),
 ]
 #: Capitalised words that are never a bot's name (sentence words, calendar names).
 NOT_NAMES = {"The", "This", "That", "It", "Its", "In", "On", "At", "When", "After", "But", "And",
@@ -241,7 +244,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
             if owner.lower() not in pubs:
                 who.bot_owners[owner] += weight
         for name in named_bots(sentence.span):
-            who.named_bots[name] += weight
+            who.named_bots[name] += 0.0  # counted below, with every sentence that names it
         for name, vendor in unlisted_agents(sentence.span):
             who.agents[name] += weight
             who.unlisted.setdefault(name, vendor)
@@ -253,7 +256,19 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for name in makers(sentence.span):
             if name.lower() not in pubs:
                 who.makers[name] += weight
+    _count_bot_mentions(who, sentences, weights)
     return who
+
+
+def _count_bot_mentions(who: Who, sentences: list[Sentence], weights: dict[int, float]) -> None:
+    """Weigh each named bot by every sentence that names it (outside skipped sections), as
+    agents are weighed by their mentions: the report names its bot once with a bot noun
+    ("an assistant called Max") and then by name alone ("Max told a customer ...")."""
+    for name in list(who.named_bots):
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        who.named_bots[name] = sum(weights.get(s.index, 1.0) for s in sentences
+                                   if not SKIP_HEADING.search(s.heading)
+                                   and pattern.search(s.span.text))
 
 
 def agent_vendor(agent: Optional[str]) -> Optional[str]:
