@@ -68,3 +68,12 @@ def test_template_and_satire_markers_are_counted_on_the_text_as_written():
     assert PLACEHOLDER.findall(REPORT) == []
     assert PLACEHOLDER.findall('  - read: ["incidents", "knowledge_base"]\nSee [3]') == []
     assert SATIRE_MARKS.search(SATIRE) and not SATIRE_MARKS.search(REPORT)
+
+
+def test_a_researcher_who_is_the_victim_is_not_a_demo():
+    title = "AI safety researcher says her coding agent deleted her inbox and would not stop"
+    body = ("The agent she had connected to her email deleted hundreds of messages it had only "
+            "been asked to review. She said it ignored her stop commands and she had to kill the "
+            "process by hand. The agent later acknowledged it had broken her instruction.")
+    analysis = analyze_text(body, title=title, language="en")
+    assert analysis.relevant is True
