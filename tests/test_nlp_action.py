@@ -284,3 +284,97 @@ def test_a_remedy_an_authority_imposes_is_not_a_deed():
     assert clauses("The tribunal ordered the airline to pay the passenger $812 in damages.") == []
     # the same verb ordered by someone else is still the agent's action
     assert best("The prompt told the agent to transfer $5,000 to the attacker's wallet.")
+
+
+# --- news verbs and clause choice (lemma repair, unasked relatives, remedies, claims, giveaways)
+
+def test_irregular_past_the_lemmatizer_missed_is_repaired():
+    clause = best("Yesterday the assistant rewrote the deployment settings of the shop.")
+    assert clause.kind == "unauthorized_change"
+    assert clause.phrase.startswith("rewrote the deployment settings")
+
+
+def test_unasked_relative_clause_stays_in_the_phrase():
+    clause = best("The bot also rewrote the billing module's retry settings, which it had not "
+                  "been asked to change, and restarted the queue.")
+    assert clause.kind == "unauthorized_change"
+    assert "which it had not been asked to change" in clause.phrase
+    assert clause.target == "billing module's retry settings"
+
+
+def test_an_ordinary_relative_clause_still_ends_the_phrase():
+    clause = best("The bot rewrote the retry settings, which were stored in a shared file.")
+    assert "stored" not in clause.phrase
+
+
+def test_remedy_imposed_in_a_headline_passive_is_not_the_deed():
+    found = clauses("Lakeside Rail ordered to pay traveller who relied on its chatbot's answer")
+    assert not any(c.verb.lemma_ == "pay" for c in found)
+    found = clauses("Lakeside Rail was ordered to pay the traveller $400.")
+    assert not any(c.verb.lemma_ == "pay" for c in found)
+
+
+def test_an_agent_paying_is_still_a_deed():
+    clause = best("The finance agent paid the same supplier invoice three times.")
+    assert clause.kind == "financial_loss"
+
+
+def test_claim_told_to_a_customer_is_weak_fabrication_without_target():
+    clause = best("The chatbot told her she could cancel the booking for free within 30 days.")
+    assert clause.kind == "fabrication"
+    assert clause.phrase.startswith("told her she could cancel the booking")
+    assert clause.target is None
+    assert clause.score < best("The chatbot invented a free cancellation rule.").score
+
+
+def test_telling_without_a_claim_is_not_harm():
+    assert not clauses("The chatbot told the customer a joke.")
+
+
+def test_giveaway_objects_are_financial_loss():
+    assert best("The shop's assistant generated a single-use code worth 60% off for a shopper.").kind \
+        == "financial_loss"
+    assert best("The support bot issued refunds to forty customers.").kind == "financial_loss"
+    assert best("The bot handed out discount codes all weekend.").kind == "financial_loss"
+
+
+def test_information_about_a_giveaway_is_not_one():
+    assert best("The bot gave wrong refund information to a customer.").kind == "fabrication"
+
+
+def second_clauses(text):
+    """Harm clauses of the second sentence of ``text``."""
+    sentence = split_sentences(get_pipeline(), text)[1]
+    return act.harm_clauses(sentence.span, set(), act._key_floor(sentence))
+
+
+def test_instruction_from_planted_text_is_a_hijack():
+    found = second_clauses("The hidden text was part of the update. It told the assistant to erase "
+                           "every file in the home folder.")
+    assert any(c.kind == "compromised_agent" and c.rule == "action.injected_instruction" for c in found)
+
+
+def test_instruction_from_a_person_is_not_a_hijack():
+    found = second_clauses("The update shipped on Monday. It told the assistant to erase every file.")
+    assert not any(c.rule == "action.injected_instruction" for c in found)
+
+
+def test_person_owner_is_not_part_of_the_target():
+    clause = best("The agent deleted the production database of founder Maria Lopez.")
+    assert clause.target == "production database"
+
+
+def test_command_without_a_place_borrows_the_target_of_the_same_deed():
+    sentences = split_sentences(get_pipeline(), "The agent ran terraform destroy on Friday.\n"
+                                "Within minutes the agent tore down the staging cluster.")
+    clause, _ = act.best_clause(sentences, set(), "destroy_infrastructure", {0: 3.0})
+    assert clause.phrase.startswith("ran terraform destroy")
+    assert clause.target == "staging cluster"
+
+
+def test_an_amount_borrows_the_target_of_the_same_deed():
+    sentences = split_sentences(get_pipeline(), "The wallet agent sent 40 ETH to a stranger.\n"
+                                "The agent had transferred the club's reserve fund.")
+    clause, _ = act.best_clause(sentences, set(), "financial_loss", {0: 3.0})
+    assert clause.phrase.startswith("sent 40 ETH")
+    assert clause.target == "club's reserve fund"

@@ -31,7 +31,8 @@ from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model
 from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
-                     nominal_action, noun_phrase, object_kind, target_of, target_phrase)
+                     lemma_of, locative_object, nominal_action, noun_phrase, object_kind, target_of,
+                     target_phrase, typed_entry)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -72,7 +73,7 @@ def _destructive(span: Span) -> list[tuple[str, Token]]:
     hits = []
     lower = span.text.lower()
     for token in span:
-        lemma = token.lemma_.lower()
+        lemma = lemma_of(token)
         if lemma not in DESTRUCTIVE_VERBS and token.lower_ not in DESTRUCTIVE_VERBS:
             continue
         if token.pos_ not in ("VERB", "NOUN", "PROPN") and lemma != "rm":
@@ -205,10 +206,19 @@ def harm_verbs() -> dict[str, dict]:
     destructive command, ``transfer`` = financial_loss for money, data_exposure for data);
     optional ``object`` (a class of ``target.OBJECT_CLASSES`` its object must name, or
     ``stored`` = data or infra), ``particle`` (required: "tear *down*", "make *up*"),
-    ``weak`` (counts half), ``passive`` (the agent is what was acted on: "was hijacked").
+    ``weak`` (counts half), ``passive`` (the agent is what was acted on: "was hijacked"),
+    ``clause`` (a claim: counts only with a clausal complement, "told him he could ...").
+    A lemma may have several rows: the later ones are the first row's alternatives (``or``),
+    tried in file order by ``target.typed_entry``.
     """
+    entries: dict[str, dict] = {}
     with open(PATTERN_DIR / "action_verbs.jsonl", encoding="utf-8") as handle:
-        return {row["lemma"]: row for row in map(json.loads, filter(str.strip, handle))}
+        for row in map(json.loads, filter(str.strip, handle)):
+            if row["lemma"] in entries:
+                entries[row["lemma"]].setdefault("or", []).append(row)
+            else:
+                entries[row["lemma"]] = row
+    return entries
 
 
 @dataclass
@@ -222,6 +232,10 @@ class HarmClause:
     rule: str
     subject: Optional[Token] = None
     command: bool = False
+    #: a target taken from another clause of the same deed (:func:`borrow_target`)
+    borrowed: Optional[str] = None
+    #: a claim verb ("told him he could ..."): what it governs is what was said, not a target
+    claim: bool = False
 
     @property
     def phrase(self) -> str:
@@ -235,6 +249,8 @@ class HarmClause:
     @property
     def target(self) -> Optional[str]:
         """The target phrase (``target.target_of``), for a hijacked agent the deed's target."""
+        if self.borrowed or self.claim:
+            return self.borrowed
         if self.rule == "action.agent_hijacked":
             deed = next((t for t in self.verb.subtree if t.i > self.verb.i and t.pos_ == "VERB"
                          and t.dep_ in ("pcomp", "xcomp", "relcl", "acl")), None)
@@ -364,8 +380,8 @@ def _hyphenated(token: Token) -> str:
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
             and not doc[token.i - 2].whitespace_:
-        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
-    return token.lemma_.lower()
+        return f"{doc[token.i - 2].lower_}-{lemma_of(token)}"
+    return lemma_of(token)
 
 
 def _into(verb: Token) -> Optional[Token]:
@@ -401,18 +417,56 @@ def _imposed(via: Optional[Token]) -> bool:
     if via is None or via.lemma_.lower() not in IMPOSE_HEADS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in AUTHORITIES for c in via.children)
-#: Words that mark an instruction as planted by an attacker (lemmas or lower-cased words).
+
+
+def _is_bot(token: Optional[Token]) -> bool:
+    """Whether ``token`` names an AI (an AGENT entity or an AI noun: "the agent", "the bot")."""
+    return token is not None and (token.ent_type_ == "AGENT" or token.lemma_.lower() in AGENT_NOUNS
+                                  or token.lower_ in AGENT_NOUNS)
+
+
+def _imposed_on(verb: Token) -> bool:
+    """Pattern action.imposed_remedy (passive): the harm verb is the complement of an imposing
+    verb (``IMPOSE_HEADS``) in the passive -- with "be" ("SkyHop was ordered to pay") or in a
+    headline's reduced form without an object ("SkyHop ordered to refund passenger"): what the
+    company was made to do is a remedy, not the incident's deed."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in IMPOSE_HEADS:
+        return False
+    imposer = verb.head
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in imposer.children):
+        return True
+    return not any(c.dep_ in ("dobj", "obj", "dative") for c in imposer.children)
+#: Words that mark an instruction as planted by an attacker (lemmas or lower-cased words):
+#: the planting ("injected", "hidden") or who planted it ("added by an outsider").
 INJECTION_MARKS = {"inject", "injected", "injection", "malicious", "hidden", "adversarial",
-                   "poisoned", "planted", "embedded", "payload", "smuggle", "smuggled", "rogue"}
+                   "poisoned", "planted", "embedded", "payload", "smuggle", "smuggled", "rogue",
+                   "attacker", "hacker", "outsider", "intruder", "impostor", "fraudster"}
+#: Subjects of an instruction verb that are texts, not people ("the text told the agent to"):
+#: an instruction carried by content (or "it" referring back to such content).
+TEXT_SUBJECTS = {"it", "text", "prompt", "instruction", "instructions", "payload", "comment",
+                 "message", "document", "page", "file", "note", "string", "line", "paragraph"}
+
+
+def _marked(tokens) -> bool:
+    return any(t.lower_ in INJECTION_MARKS or t.lemma_.lower() in INJECTION_MARKS for t in tokens)
 
 
 def _injected(span: Span, via: Token) -> bool:
     """Pattern action.injected_instruction: an instruction verb (``INSTRUCT_HEADS``) whose object
     is the agent and whose complement is a harm verb, in a sentence that marks the instruction
     as planted (``INJECTION_MARKS`` before the verb: "an injected prompt telling the agent to
-    wipe the servers") -> compromised_agent, the phrase starting at the instruction verb."""
-    return any(t.lower_ in INJECTION_MARKS or t.lemma_.lower() in INJECTION_MARKS
-               for t in span if t.i < via.i)
+    wipe the servers") -> compromised_agent, the phrase starting at the instruction verb.
+
+    Pattern action.injected_text: the instruction's subject is a text or "it"
+    (``TEXT_SUBJECTS``) and the sentence before marks it as planted ("The injected text was
+    in version 2. It told the agent to ...")."""
+    if _marked(t for t in span if t.i < via.i):
+        return True
+    subject = next((c for c in via.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in TEXT_SUBJECTS or span.start == 0:
+        return False
+    previous = span.doc[span.start - 1].sent
+    return _marked(previous)
 
 
 _OPEN_QUOTES = {'"', "“", "'", "‘"}
@@ -469,12 +523,12 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             continue
         entry = verbs.get(_hyphenated(token)) or verbs.get(token.lemma_.lower()) \
             or verbs.get(token.lower_)
-        typed = object_kind(token, entry) if entry else None
+        typed = typed_entry(token, entry) if entry else None
         if typed is None:
             continue
-        kind, command = typed
+        kind, command, entry = typed
         subject, passive, top, via = _subject(token, floor)
-        if _hyphenated(token) != token.lemma_.lower() and (subject is None or subject.i == token.i - 2):
+        if _hyphenated(token) != lemma_of(token) and (subject is None or subject.i == token.i - 2):
             # "The bot blind-copied ...": the parser took the prefix for the subject or lost it
             subject = next((t for t in reversed(span[:token.i - 2 - span.start])
                             if (t.dep_ in ("nsubj", "nsubjpass") or t.head.i == token.i)
@@ -486,8 +540,9 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                            subject)
         head, rule = token, "action.verb_object"
-        if token.dep_ == "conj" and token.head.i >= floor and token.head.lemma_.lower() in verbs:
-            head = token.head  # "deleted and recreated": the phrase starts at the first verb
+        first = verbs.get(lemma_of(token.head)) if token.dep_ == "conj" else None
+        if first and token.head.i >= floor and typed_entry(token.head, first):
+            head = token.head  # "deleted and recreated": the phrase starts at the first harm verb
         if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
             head, rule = top, "action.instrument_clause"
@@ -504,7 +559,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             acted = [direct_object(token), _into(token)]
             who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])
             rule = "action.agent_hijacked"
-        elif _imposed(via):
+        elif _imposed(via) or (_imposed_on(token) and not _is_bot(subject)):
             continue
         elif via is not None and via.lemma_.lower() in MANIPULATE_HEADS:
             kind, rule = "compromised_agent", "action.agent_manipulated"
@@ -528,7 +583,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
         if rule == "action.instrument_clause":
             score *= 1.1  # the deed and its effect in one phrase
         clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
-                                  subject=subject, command=command))
+                                  subject=subject, command=command, claim=bool(entry.get("clause"))))
     return clauses + _quoted_clauses(span, family, floor)
 
 
@@ -542,6 +597,46 @@ def _key_floor(sentence) -> int:
     return span.start
 
 
+#: Object heads that are a quantity, not a thing ("sent the entire amount").
+AMOUNT_HEADS = {"amount", "sum", "total", "lot", "bunch"}
+
+
+def weak_target(clause: HarmClause) -> bool:
+    """Whether a clause names no thing acted on: no target, a command verb with nothing it ran
+    against ("ran terraform destroy": the target would be the command), or an amount of money
+    for an object ("sent 52 ETH", "sent the entire amount")."""
+    if clause.target is None:
+        return True
+    if clause.command and locative_object(clause.verb) is None:
+        return True
+    obj = direct_object(clause.verb)
+    if obj is None or clause.rule not in ("action.verb_object", "action.instrument_clause"):
+        return False
+    return bool(obj.like_num or obj.ent_type_ == "MONEY" or obj.lemma_.lower() in AMOUNT_HEADS
+                or (any(c.dep_ == "nummod" for c in obj.children)
+                    and obj.lower_ in OBJECT_CLASSES["money"]))
+
+
+#: Least clause score (before sentence factors) of a clause lending its target: the agent acts.
+LEND_FLOOR = 1.5
+
+
+def borrow_target(chosen: HarmClause, others: list[HarmClause]) -> None:
+    """Pattern target.borrowed_object: when the chosen clause names no thing acted on
+    (:func:`weak_target`), take the target of the best other clause of the same type by the
+    agent (score >= ``LEND_FLOOR``) that does ("ran terraform destroy" ... "the agent tore down
+    *the production infrastructure*"; "sent 52 ETH" ... "transferred *the treasury's balance*").
+    ``others`` are in descending order of score; sets ``chosen.borrowed``."""
+    if not weak_target(chosen):
+        return
+    for other in others:
+        if other is chosen or other.kind != chosen.kind or other.score < LEND_FLOOR:
+            continue
+        if not weak_target(other):
+            chosen.borrowed = other.target
+            return
+
+
 def best_clause(sentences: list, family: set[str], kind: Optional[str],
                 weights: Optional[dict[int, float]] = None) -> Optional[tuple[HarmClause, object]]:
     """The incident's harm clause over ``sentences`` (``segment.Sentence`` objects).
@@ -552,7 +647,7 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     (title, lead). Returns (clause, sentence) with the clause's ``score`` set to the total,
     or None when no clause reaches 0.5.
     """
-    best = None
+    scored = []
     for sentence in sentences:
         factor = (weights or {}).get(sentence.index, 1.0) ** 0.5
         if sentence.heading and BACKGROUND_HEADING.search(sentence.heading):
@@ -565,12 +660,15 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
             score = clause.score * factor
             if kind:
                 score *= 1.6 if clause.kind == kind else 0.6
-            if best is None or score > best[0]:
-                best = (score, clause, sentence)
-    if best is None or best[0] < 0.5:
+            scored.append((score, clause, sentence))
+    # the first of equal scores wins (the earlier sentence)
+    scored.sort(key=lambda row: -row[0])
+    if not scored or scored[0][0] < 0.5:
         return None
-    best[1].score = best[0]
-    return best[1], best[2]
+    score, chosen, sentence = scored[0]
+    borrow_target(chosen, [row[1] for row in scored[1:]])
+    chosen.score = score
+    return chosen, sentence
 
 
 def mention_phrases(span: Span, ent: Span, verb: Optional[Token]) -> tuple[Optional[str], Optional[str]]:

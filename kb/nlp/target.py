@@ -61,6 +61,8 @@ OBJECT_CLASSES: dict[str, set[str]] = {
     "safeguard": {"test", "tests", "check", "checks", "safeguard", "safeguards", "protection",
                   "guardrail", "guardrails", "monitoring", "alert", "alerts", "security", "approval",
                   "review", "hook", "hooks", "confirmation", "authentication", "firewall", "backup"},
+    "giveaway": {"discount", "voucher", "coupon", "refund", "rebate", "giveaway", "freebie",
+                 "promo", "markdown", "comp"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
 }
@@ -74,6 +76,28 @@ NONEXISTENT = re.compile(r"\b(?:did|does|do) not exist|\b(?:didn't|doesn't|don't
 DESTRUCTIVE_COMMAND = re.compile(
     r"\b(?:rm|rmdir|del|delete\w*|\w*delete|drop|destroy|wipe|purge|truncate|format|mkfs|"
     r"reset --hard|clean -f\w*|push (?:--force|-f)|force[- ]push|terminate|teardown|nuke)\b", re.I)
+
+#: A price cut written as a percentage ("a code worth 80% off"): a giveaway object.
+PERCENT_OFF = re.compile(r"\d\s*%\s*off\b|\bper ?cent off\b")
+
+#: Heads of a giveaway object named by its carrier: "discount *codes*", "a gift *card*".
+GIVEAWAY_CARRIERS = {"code", "card", "certificate", "coupon", "voucher", "credit", "refund"}
+
+
+def giveaway(obj: Token) -> bool:
+    """Pattern action.giveaway: the object gives money away -- a discount, voucher, coupon or
+    refund as the head ("issued refunds"), or a code or card that a giveaway word or a
+    percentage off qualifies ("discount codes", "a code worth 80% off"); not information
+    about one ("refund information")."""
+    head = obj.lemma_.lower()
+    if head in OBJECT_CLASSES["giveaway"]:
+        return True
+    if head not in GIVEAWAY_CARRIERS:
+        return False
+    words = {t.lemma_.lower() for t in obj.subtree} | {t.lower_ for t in obj.subtree}
+    return bool(words & (OBJECT_CLASSES["giveaway"] | {"gift", "free"})) or bool(
+        PERCENT_OFF.search(" ".join(t.lower_ for t in obj.subtree)))
+
 
 #: Heads that are not a target on their own.
 EMPTY_HEADS = {"it", "them", "this", "that", "these", "those", "everything", "something", "all",
@@ -129,14 +153,19 @@ def direct_object(verb: Token) -> Optional[Token]:
     return None
 
 
+#: Entity types of a time, never a place acted on ("ran it *on Friday*").
+TIME_ENTS = {"DATE", "TIME"}
+
+
 def locative_object(verb: Token) -> Optional[Token]:
     """The noun after ``on``/``against``/``in``/``from``/``to`` governed by the verb or by a
-    word to its right ("issued a DELETE call *against the API*"), or None."""
+    word to its right ("issued a DELETE call *against the API*"), or None; a date or time
+    ("on Friday") is not a place."""
     owners = [verb] + [t for t in verb.subtree if t.i > verb.i]
     for child in [c for owner in owners for c in owner.children]:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE - {"of"}:
             for grand in child.children:
-                if grand.dep_ == "pobj" and grand.pos_ in NOUN_POS:
+                if grand.dep_ == "pobj" and grand.pos_ in NOUN_POS and grand.ent_type_ not in TIME_ENTS:
                     return grand
     return None
 
@@ -166,7 +195,9 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
     for child in right:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             sub = list(child.subtree)
-            if len(sub) <= 6:
+            # an owner named as a person is not part of the thing ("the database of founder
+            # Jane Roe"): pattern target.person_owner
+            if len(sub) <= 6 and not any(t.ent_type_ == "PERSON" for t in sub):
                 end = sub[-1].i + 1
         elif child.i == end and ((child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
                                  or (child.dep_ == "acl" and child.tag_ == "VBN")):
@@ -253,6 +284,8 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
     classes, or None when the object makes it harmless."""
     kind = entry["type"]
+    if entry.get("clause") and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # a claim needs what was claimed: "told him he could ..."
     if entry.get("particle") and not any(c.dep_ == "prt" and c.lower_ == entry["particle"]
                                          for c in verb.children):
         return None
@@ -262,6 +295,8 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
         right += list(obj.subtree)
     words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
     need = entry.get("object")
+    if need == "giveaway":
+        return (kind, False) if obj is not None and giveaway(obj) else None
     if need == "stored" and not words & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"]):
         return None
     if need and need != "stored" and not words & OBJECT_CLASSES[need]:
@@ -291,6 +326,17 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
             return "destroy_infrastructure", False
         return "delete_data", False
     return kind, False
+
+
+def typed_entry(verb: Token, entry: dict) -> Optional[tuple[str, bool, dict]]:
+    """(action type, is a command, the matching row) of a harm-lexicon entry and its
+    alternatives (``entry["or"]``: further rows of the same lemma, tried in file order), or
+    None when no row types the verb (:func:`object_kind`)."""
+    for row in [entry] + list(entry.get("or", ())):
+        typed = object_kind(verb, row)
+        if typed is not None:
+            return typed[0], typed[1], row
+    return None
 
 
 # --- the action phrase ----------------------------------------------------------------------
@@ -326,9 +372,24 @@ def irregular_past() -> dict[str, str]:
     return {row["lemma"]: row["past"] for row in _read_jsonl("action_past.jsonl")}
 
 
+@lru_cache(maxsize=None)
+def _past_lemmas() -> dict[str, str]:
+    """Irregular simple past -> lemma (the inverse of :func:`irregular_past`)."""
+    return {past.lower(): lemma for lemma, past in irregular_past().items() if past.lower() != lemma}
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lower-cased lemma, repaired for an irregular past the lemmatizer left as is
+    (the tagger took "rewrote" for a present form): the lemma of ``patterns/action_past.jsonl``."""
+    lemma = token.lemma_.lower()
+    if lemma == token.lower_ and token.lower_ in _past_lemmas():
+        return _past_lemmas()[token.lower_]
+    return lemma
+
+
 def past_tense(verb: Token) -> str:
     """The simple past of a present-tense, bare or -ing verb ("deletes"/"deleting" -> "deleted")."""
-    if verb.tag_ in ("VBD", "VBN") or not verb.text.isalpha():
+    if verb.tag_ in ("VBD", "VBN") or not verb.text.isalpha() or verb.lower_ in _past_lemmas():
         return verb.text
     lemma = verb.lemma_.lower()
     if lemma in irregular_past():
@@ -359,7 +420,7 @@ def _harmful(verb: Token, harm) -> bool:
     if lemma not in harm:
         return False
     entry = harm[lemma] if isinstance(harm, dict) else None
-    return entry is None or object_kind(verb, entry) is not None
+    return entry is None or typed_entry(verb, entry) is not None
 
 
 #: Contrast markers whose clause tells what the agent should have done ("instead of
@@ -392,6 +453,31 @@ def contrast_clause(head: Token, start: int) -> Optional[str]:
     return None
 
 
+#: Verbs of asking or permitting whose negation says the deed was not wanted ("which it had
+#: not been asked to touch", "that nobody had approved").
+PERMISSION_VERBS = {"ask", "tell", "instruct", "allow", "permit", "authorize", "authorise",
+                    "approve", "request", "want", "mean", "supposed"}
+
+
+def unasked_clause(mark: Token) -> bool:
+    """Pattern action.unasked_relative: ``mark`` ("which", "that") opens a relative clause that
+    says the agent was not asked or allowed to do it ("rewrote the config, which it had not been
+    asked to touch"): a negated permission verb (``PERMISSION_VERBS``) heads the clause. Such a
+    clause is the unauthorised part of the deed and stays in the action phrase."""
+    if mark.lower_ not in ("which", "that"):
+        return False
+    clause = mark
+    for _ in range(4):
+        if clause.dep_ in ("relcl", "acl") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "nobody", "no")
+                  for c in clause.subtree if c.head.i == clause.i or c.head.head.i == clause.i)
+    return negated and clause.lemma_.lower() in PERMISSION_VERBS
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
                    harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
@@ -400,7 +486,8 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
     between is skipped), at "while" + a non-harm -ing verb (the task it was on), at ``limit``
     words; quote marks are dropped and a closed dash or bracket aside is skipped."""
     doc = head.doc
-    tokens = [t for t in head.subtree if t.i >= start and t.i not in skip]
+    # sorted: a non-projective parse (a fronted relative pronoun) yields the subtree out of order
+    tokens = sorted((t for t in head.subtree if t.i >= start and t.i not in skip), key=lambda t: t.i)
     words: list[Token] = []
     i = 0
     resumed = False
@@ -425,7 +512,7 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
                 break
         after = _next_word(doc, t.i)
         if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
-                after.lower_ in _CLAUSE_MARKS
+                (after.lower_ in _CLAUSE_MARKS and not unasked_clause(after))
                 or (after.tag_ == "VBG" and not _harmful(after, harm))):
             break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
         if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
