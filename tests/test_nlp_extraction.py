@@ -285,3 +285,10 @@ def test_a_quote_after_an_introduction_belongs_to_the_introducer():
                       "Acme's backups. It was our fault for giving it the keys; we own this.\"")
     said = statements(found, {"acme"})
     assert [(x.speaker, x.blamed) for x in said] == [("Acme", "vendor")]
+
+
+def test_a_metadata_line_under_a_title_is_not_part_of_it():
+    found = sentences("Ask HN: Our support bot invented a refund policy and we honoured it\n"
+                      "387 points | posted 2025-04-18 | 201 comments\n\nIt told customers so.\n")
+    assert found[0].span.text == "Ask HN: Our support bot invented a refund policy and we honoured it"
+    assert "points" in found[1].span.text

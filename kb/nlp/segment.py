@@ -85,7 +85,13 @@ def _continues(previous: tuple, raw: str, start: int) -> bool:
     if len(prev_body) < 50 or not last or last[-1] in ".!?:;\"”)|":
         return False
     return bool(re.match(r"\s*[a-z0-9(\"“'`$]|\s*[A-Z][a-z]+\s+[a-z]", raw)) and not re.match(
-        r"\s*(?:[-*+>#|]|\d+\.\s)|[a-z][a-z_]*:(?:\s|$)", raw)
+        r"\s*(?:[-*+>#|]|\d+\.\s)|[a-z][a-z_]*:(?:\s|$)", raw) and not METADATA_LINE.search(raw)
+
+
+#: A page's metadata line under a title, not prose: separators ("512 points | posted ... |
+#: 341 comments", "By Ana · 3 min read") or vote and comment counts.
+METADATA_LINE = re.compile(r"\s[|·•]\s|^\s*\d[\d,.]*k?\s+(?:points?|votes?|comments?|replies|upvotes?)\b",
+                           re.IGNORECASE)
 
 
 def split_sentences(nlp: Language, text: str) -> list[Sentence]:
