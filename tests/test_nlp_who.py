@@ -235,3 +235,30 @@ def test_a_bot_declared_not_a_person_is_the_agent_over_the_product():
     analysis = analyze_text(text, title="Cursor support bot invents a policy", language="en")
     assert analysis.mentions[0].agent == "Max"
     assert analysis.mentions[0].vendor == "Anysphere"
+
+
+@pytest.mark.parametrize("sentence, maker", [
+    ("We trialled Sorter, a data agent made by a small company called Pellam AI.", "Pellam AI"),
+    ("It was supplied by Quorra, a Perth software firm that builds support bots.", "Quorra"),
+    ("Hattie is a product of Brisk, a company that sells assistants to schools.", "Brisk"),
+    ("The fault lay with Tiller, an AI agent sold by Oslo-based Fjordware that runs its cloud.",
+     "Fjordware"),
+    ("They use Pike, a coding agent from a company called Ironwell Labs, to triage bugs.",
+     "Ironwell Labs"),
+    ("The chatbot, which runs on a large model and was installed by the dealer-software "
+     "company Carlink, answered questions.", "Carlink"),
+])
+def test_maker_phrases(sentence, maker):
+    from kb.nlp.actors import makers
+
+    assert makers(get_pipeline()(sentence)[:]) == [maker]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We use an internal operations agent, Heron, to expire old exports.", "Heron"),
+    ("The college said the assistant, known to staff as Molly, sent the file.", "Molly"),
+])
+def test_more_unquoted_bot_names(sentence, name):
+    from kb.nlp.entities import named_bots
+
+    assert named_bots(get_pipeline()(sentence)[:]) == [name]

@@ -47,7 +47,21 @@ MAKER = [
     re.compile(r"\b" + _BOT + r"s?\s+(?:(?:was|is|were|are|had been|has been)\s+)?(?:built|developed|made|"
                r"created|provided|supplied|sold|offered|marketed|licensed)\s+by\s+"
                r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
+               r"(?:[A-Z][\w]+-based\s+)?" + _NAME),
+    # "made by a small company called X", "a coding agent from a start-up called X"
+    re.compile(r"\b(?:built|developed|made|created|supplied|provided|sold|offered|from)\s+by\s+"
+               r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor|developer|maker)\s+"
+               r"(?:called|named)\s+" + _NAME),
+    re.compile(r"\b" + _BOT + r"\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor)\s+"
+               r"(?:called|named)\s+" + _NAME),
+    # a pronoun or relative clause for the bot: "It was supplied by X", "the chatbot, which runs
+    # on a model and was installed by the dealer-software company X"
+    re.compile(r"\b(?:It|it|which[^.;]{0,80}?)\s+(?:was|is|had been|has been)\s+(?:built|developed|made|created|"
+               r"supplied|provided|sold|installed|deployed)\s+by\s+"
+               r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
                + _NAME),
+    # "X is a product of Y"
+    re.compile(r"\bis\s+a\s+product\s+of\s+" + _NAME),
     # in-house: the company that built its own agent is its maker ("At Acme we run an internal
     # agent", "Acme's in-house coding agent")
     re.compile(r"\bAt\s+" + _NAME + r",?\s+we\s+(?:run|ran|built|use|used|deployed|operate|have)\s+"

@@ -135,14 +135,17 @@ _MODS = r"(?:[\w-]+ ){0,3}"
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
-#:   Dispatch";
+#:   Dispatch", "the assistant, known to staff as Penny";
+#: - ``bot_appositive``: "an internal operations agent, Marlin, ...";
 #: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
 #:   accounts-payable agent";
 #: - ``parenthetical``: "Patchwright (the open-source CLI coding agent)";
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
-    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known as|(?:we|they|it) calls?)\s+{_NAME}\b"),
+    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:to [\w ]{{1,20}} )?as|"
+               rf"(?:we|they|it) calls?)\s+{_NAME}\b"),
+    re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
