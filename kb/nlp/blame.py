@@ -76,19 +76,33 @@ def blame_cues() -> dict[str, list[str]]:
 
 _CUES = {kind: [re.compile(p) for p in pats] for kind, pats in blame_cues().items()}
 ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|blam|attribut|characteri[sz]|"
-                         r"called|calls|apologi[sz]|argu|insist|admit|maintain|emphasi[sz]|explain|"
+                         r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
-                         r"rules? out|ruled out|reject|clarif|traced|identified)", re.I)
-ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|chief executive|founder|president|"
+                         r"rules? out|ruled out|reject|clarif|traced|identified|answered)", re.I)
+ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
+                  r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                  r"co-?founder|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
                   r"internal (?:documents?|documentation|memo|review|post-?mortem|report)|"
                   r"(?:the )?(?:developer|maintainer|operator|team|company|project)(?:'s|’s|s') "
                   r"(?:own |published |public |official )?(?:post-?mortem|write-?up|incident report)|"
-                  r"(?:its|their) (?:own |published |public |official )?(?:post-?mortem|incident report))\b",
+                  r"(?:its|their) (?:own |published |public |official )?(?:post-?mortem|incident report)|"
+                  r"(?:in|on) (?:a|an|its|their) (?:short |brief |written |public )?"
+                  r"(?:post-incident|incident) (?:note|report|review|update)|"
+                  r"in a (?:blog )?post on (?:its|their|the [\w-]+(?:'s|’s)) (?:own )?"
+                  r"(?:blog|forum|website|site|account|status page))\b",
                   re.I)
+#: Role words that introduce a person who speaks for an organisation ("chief executive Jo Doe",
+#: "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"): besides ``ROLE``, a project's contributors.
+PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
+                         r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                         r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
+                         r"owner|director|vice[- ]president|vp)\b", re.I)
+#: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
+PRONOUN_SUBJECT = {"he", "she"}
 #: Sections that list links or other material, not statements.
 SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation", re.I)
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction", re.I)
@@ -159,9 +173,58 @@ def _product_speaker(span: Span, companies: set[str]) -> Optional[str]:
     return None
 
 
-def _speaker(sentence: Sentence, companies: set[str]) -> Optional[tuple[str, int]]:
+def _other_company(span: Span, start: int, end: int, companies: set[str]) -> bool:
+    """True when an organisation other than the speaking ones is named in ``span`` between
+    token offsets ``start`` and ``end`` ("Acme's chief executive" when Acme is not one of
+    ``companies``); a name counts as one of them when one starts with the other."""
+    for ent in span.ents:
+        if ent.label_ not in ("ORG", "VENDOR") or not (start <= ent.start < end):
+            continue
+        names = {ent.text.lower().rstrip("'’s"), (ent.ent_id_ or "").lower()} - {""}
+        if ent.text.lower() in ("ai", "x"):
+            continue
+        if not any(n.startswith(c) or c.startswith(n) for n in names for c in companies):
+            return True
+    return False
+
+
+def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]:
+    """Names (full and surname) of people a report introduces with a role of a speaking
+    company: ``chief executive Jo Doe``, ``Acme CEO Jo Doe``, ``Jo Doe (Acme CEO)``, ``Jo Doe,
+    founder of Acme``. A role tied to another organisation ("director at OtherCo") does not
+    count (rule ``blame.named_spokesperson``)."""
+    found: set[str] = set()
+    for sentence in sentences:
+        span = sentence.span
+        for ent in span.ents:
+            if ent.label_ != "PERSON" or len(ent) > 4:
+                continue
+            local = ent.start - span.start
+            before = span[max(0, local - 5):local]
+            after = span.doc[ent.end:min(ent.end + 10, span.end)]
+            role_before = PERSON_ROLE.search(before.text[-40:]) if before.text else None
+            tail = re.match(r"\s*(?:\(|,\s+(?:the |a |an |its |[\w.&-]+(?:'s|’s) )?)", after.text)
+            rest = after.text[tail.end():] if tail else ""
+            role_after = PERSON_ROLE.match(re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest)) if tail else None
+            if role_before and before.text.rstrip().lower().endswith(role_before.group(0).lower()):
+                scope = (max(span.start, ent.start - 5), ent.start)
+            elif role_after:
+                scope = (ent.end, min(ent.end + 10, span.end))
+            else:
+                continue
+            if _other_company(span.doc[:], *scope, companies):
+                continue
+            found.add(ent.text)
+            found.add(ent.text.split()[-1])
+    return {n for n in found if len(n) > 2}
+
+
+def _speaker(sentence: Sentence, companies: set[str],
+             people: frozenset[str] = frozenset()) -> Optional[tuple[str, int]]:
     """The company speaking in the sentence and its offset in it: a named company, a product of
-    it as a subject, else a role word; None when there is none."""
+    it as a subject, a named spokesperson (``people``), else a role word (the one in subject
+    position first; a role of another named organisation, "OtherCo's CEO", is not one);
+    None when there is none."""
     span = sentence.span
     for ent in span.ents:
         name = ent.ent_id_ or ent.text
@@ -175,8 +238,40 @@ def _speaker(sentence: Sentence, companies: set[str]) -> Optional[tuple[str, int
     product = _product_speaker(span, companies)
     if product:
         return product, span.text.index(product)
-    match = ROLE.search(span.text)
-    return (match.group(0), match.start()) if match else None
+    for name in sorted(people, key=len, reverse=True):
+        match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
+        if match:
+            return name, match.start()
+    roles = []
+    for match in ROLE.finditer(span.text):
+        token = next((t for t in span if t.idx >= span.start_char + match.start()), None)
+        if token is not None and _other_company(span.doc[:], max(span.start, token.i - 3), token.i,
+                                                companies):
+            continue  # "OtherCo's chief executive said": another company's statement
+        roles.append(match)
+    if not roles:
+        return None
+    match = next((m for m in roles if _is_subject(span, m.start())), roles[0])
+    return match.group(0), match.start()
+
+
+def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]]) -> Optional[str]:
+    """"He called it unacceptable": a he/she subject of an attribution verb stands for the last
+    named spokesperson when that one was named in this or one of the two previous paragraphs
+    (rule ``blame.pronoun``)."""
+    if last_person is None or sentence.line - last_person[1] > 4:
+        return None
+    if not ATTRIBUTION.search(sentence.span.text):
+        return None
+    if any(t.lower_ in PRONOUN_SUBJECT and t.dep_ in SPEECH_DEPS for t in sentence.span):
+        return last_person[0]
+    return None
+
+
+def _opens_quote(text: str) -> bool:
+    """True when a sentence opens a quotation it does not close ("“This was our error.")."""
+    stripped = text.lstrip()
+    return stripped[:1] in "\"“" and (stripped.count('"') % 2 == 1 or stripped.count("“") > stripped.count("”"))
 
 
 def _weight(sentence: Sentence, offset: int, matched: str) -> float:
@@ -214,14 +309,15 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     Reference and link sections are skipped. Offsets are those of the sentence (of the first
     and last sentence when a follow-up extends a statement).
     """
+    sentences = [s for s in sentences if not SKIP_HEADING.search(s.heading)]
+    people = frozenset(spokespeople(sentences, companies))
     found: list[ScoredStatement] = []
     introduced: Optional[str] = None
     quote_line: Optional[int] = None
     reporting: Optional[tuple[str, int]] = None  # (speaker, line) of the paragraph's attribution
     last: Optional[Sentence] = None
-    for sentence in sentences:
-        if SKIP_HEADING.search(sentence.heading):
-            continue
+    last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
+    for position, sentence in enumerate(sentences):
         text = sentence.span.text
         if _follow_up(sentence, found[-1] if found else None, last):
             statement = found[-1]
@@ -229,10 +325,22 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             statement.end = sentence.end
             last = sentence
             continue
-        who = _speaker(sentence, companies)
+        who = _speaker(sentence, companies, people)
         speaker, offset = who if who else (None, 0)
         attributed = bool(ATTRIBUTION.search(text) or RESPONSE_HEADING.search(sentence.heading))
         rule, inherited = "blame.cue", False
+        if speaker is None:
+            speaker = _pronoun_speaker(sentence, last_person)
+            rule = "blame.pronoun" if speaker else rule
+        if speaker is None and _opens_quote(text):
+            speaker = _quote_owner(sentences, position, companies, people, last_person)
+            attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule
+        if speaker in people:
+            last_person = (speaker, sentence.line)
+        else:
+            named = next((n for n in sorted(people, key=len, reverse=True)
+                          if re.search(r"\b" + re.escape(n) + r"\b", text)), None)
+            last_person = (named, sentence.line) if named else last_person
         if introduced and quote_line in (None, sentence.line):
             # the quote after "the founder wrote:" (every sentence of its paragraph) is the
             # founder's, whoever it names
@@ -264,6 +372,23 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
                                      rule=f"{rule}:{matched}"))
         last = sentence
     return found
+
+
+def _quote_owner(sentences: list[Sentence], position: int, companies: set[str],
+                 people: frozenset[str], last_person: Optional[tuple[str, int]]) -> Optional[str]:
+    """The speaker of a quotation a sentence opens and a later sentence of the same paragraph
+    closes with an attribution ("“This was our error. It will not recur,” the CEO said."):
+    rule ``blame.split_quote``."""
+    opening = sentences[position]
+    for later in sentences[position + 1:position + 4]:
+        if later.line != opening.line:
+            return None
+        if re.search(r"[\"”]", later.span.text):
+            if not ATTRIBUTION.search(later.span.text):
+                return None
+            who = _speaker(later, companies, people)
+            return who[0] if who else _pronoun_speaker(later, last_person)
+    return None
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:

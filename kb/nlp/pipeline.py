@@ -17,7 +17,7 @@ from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements
 from .prefilter import PREFILTER_NOTE, may_describe_incident
-from .deployer import choose_deployer
+from .deployer import choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, named_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
@@ -203,7 +203,9 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
 
-    said = statements(sentences, _companies(vendor, mention.deployer, owner, agent))
+    # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
+    speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
+    said = statements(sentences, _companies(vendor, mention.deployer, speaking_owner, agent))
     mention.statements = said
     mention.blamed, chosen = decide(said)
     if chosen is not None:
@@ -293,6 +295,9 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             if primary is not None and primary.deployer and primary.deployer == primary.vendor == vendor:
                 # another incident of the same company's own systems ("the second outage")
                 mention.deployer = vendor
+            else:
+                found = sentence_deployer(sentence, agent, vendor)
+                mention.deployer = found[0] if found else None
             for field in ("agent", "vendor", "deployer", "action_type", "action"):
                 if getattr(mention, field):
                     mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
@@ -304,8 +309,24 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             if dates:
                 mention.occurred = dates[0]
                 mention.evidence.append(evidence(text, sentence, "occurred", dates[0]))
+            _secondary_blame(text, mention, [s for s in sentences if s.line == sentence.line
+                                             and s.index >= sentence.index])
             mentions[key] = mention
     return list(mentions.values())
+
+
+def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> None:
+    """Blame of an incident named in passing: company statements in the rest of its paragraph
+    ("... Acme's chief executive called the deletion unacceptable")."""
+    said = statements(paragraph, _companies(mention.vendor, mention.deployer, None, mention.agent))
+    mention.blamed, chosen = decide(said)
+    if chosen is not None:
+        mention.statements = said
+        mention.blame_statement = chosen.quote[:300]
+        sentence = next(s for s in paragraph if s.start == chosen.start)
+        for field, value in (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)):
+            mention.evidence.append(evidence(text, sentence, field, value,
+                                             rule=getattr(chosen, "rule", "blame"), confidence=0.5))
 
 
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
