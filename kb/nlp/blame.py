@@ -101,6 +101,11 @@ PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|
                          r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
+#: After a role word: a possessive on something other than words or a statement ("the
+#: founder's project" -- not a speaker; "the CEO's statement" is one).
+OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:own\s+)?(?:statement|post|blog|email|e-mail|letter|"
+                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|"
+                               r"account|explanation|post-?mortem|write-?up)\b)", re.I)
 #: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
 PRONOUN_SUBJECT = {"he", "she"}
 #: Sections that list links or other material, not statements.
@@ -132,6 +137,7 @@ class ScoredStatement(Statement):
 
     weight: float = 1.0
     rule: str = "blame.cue"
+    cue: str = ""  # the matched cue words (lower case)
 
 
 def cue(text: str) -> Optional[tuple[str, str]]:
@@ -188,6 +194,22 @@ def _other_company(span: Span, start: int, end: int, companies: set[str]) -> boo
     return False
 
 
+#: A person's name the NER may miss: two or three capitalised words ("Ilse Brandt").
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
+
+
+def _person_names(span: Span) -> list[Span]:
+    """PERSON entities of a sentence (up to four tokens), plus capitalised two- or three-word
+    names outside any entity."""
+    names = [e for e in span.ents if e.label_ == "PERSON" and len(e) <= 4]
+    inside = {i for e in span.ents for i in range(e.start, e.end)}
+    for match in PERSON_NAME.finditer(span.text):
+        piece = span.doc.char_span(span.start_char + match.start(), span.start_char + match.end())
+        if piece is not None and not inside & set(range(piece.start, piece.end)):
+            names.append(piece)
+    return names
+
+
 def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]:
     """Names (full and surname) of people a report introduces with a role of a speaking
     company: ``chief executive Jo Doe``, ``Acme CEO Jo Doe``, ``Jo Doe (Acme CEO)``, ``Jo Doe,
@@ -196,9 +218,7 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
     found: set[str] = set()
     for sentence in sentences:
         span = sentence.span
-        for ent in span.ents:
-            if ent.label_ != "PERSON" or len(ent) > 4:
-                continue
+        for ent in _person_names(span):
             local = ent.start - span.start
             before = span[max(0, local - 5):local]
             after = span.doc[ent.end:min(ent.end + 10, span.end)]
@@ -248,6 +268,8 @@ def _speaker(sentence: Sentence, companies: set[str],
         if token is not None and _other_company(span.doc[:], max(span.start, token.i - 3), token.i,
                                                 companies):
             continue  # "OtherCo's chief executive said": another company's statement
+        if OWNER_NOT_SPEAKER.match(span.text[match.end():]):
+            continue  # "a founder's project": the role owns something, it does not speak
         roles.append(match)
     if not roles:
         return None
@@ -369,7 +391,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         weight = 0.6 if inherited else _weight(sentence, offset, matched)
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
                                      start=sentence.start, end=sentence.end, weight=weight,
-                                     rule=f"{rule}:{matched}"))
+                                     rule=f"{rule}:{matched}", cue=matched))
         last = sentence
     return found
 
@@ -389,6 +411,46 @@ def _quote_owner(sentences: list[Sentence], position: int, companies: set[str],
             who = _speaker(later, companies, people)
             return who[0] if who else _pronoun_speaker(later, last_person)
     return None
+
+
+#: A direct quotation: double quotes, or single quotes not inside a word ("Acme's").
+DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<![\w])[‘']([^‘’']{3,}?)[’'](?![\w])")
+#: Clause boundaries inside a sentence: comma, semicolon, colon or dash before a space.
+CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[-–—])\s+")
+LONG_SENTENCE = 25  # words
+
+
+def summary(statement: Statement) -> str:
+    """The words of a statement that carry its blame, for ``blame_statement``: the direct
+    quotation holding the cue ("the 'human error' label" -> "human error"); else, in a
+    sentence over ``LONG_SENTENCE`` words, the clause holding the cue, with the next clause
+    when the cue's clause has under six words or the next one is short (under eight words) and
+    not an aside (a relative clause: "which the company declined to name"); else the whole
+    statement."""
+    text = statement.quote.strip()
+    cue_words = getattr(statement, "cue", "")
+    if not cue_words:
+        return text
+    lower = text.lower()
+    for match in DIRECT_QUOTE.finditer(text):
+        inner = match.group(1) or match.group(2)
+        if cue_words in inner.lower() and len(inner.split()) >= 2:
+            return inner.strip(" ,.")
+    if len(text.split()) <= LONG_SENTENCE:
+        return text
+    at = lower.find(cue_words)
+    if at < 0:
+        return text
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    begin = max(c for c in cuts if c <= at)
+    ends = [c for c in cuts if c > at + len(cue_words)]
+    end = ends[0] if ends else len(text)
+    if len(ends) > 1:
+        following = text[end:ends[1]].split()
+        aside = bool(following) and following[0].lower() in ("which", "who", "whom", "whose", "where", "when")
+        if len(text[begin:end].split()) < 6 or (len(following) < 8 and not aside):
+            end = ends[1]
+    return text[begin:end].strip(" ,;:-–—")
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
