@@ -152,3 +152,33 @@ def test_summary_takes_the_quote_or_the_clause_with_the_cue(nlp):
             "with a public apology from the company's chief executive.")
     said = _said(nlp, long, {"the company"})
     assert summary(said[0]).startswith("an episode that ended with a public apology")
+
+
+def test_third_party_as_an_adjective_of_models_is_no_blame():
+    assert classify("It supports both first- and third-party models, the CEO said.") is None
+    assert classify("The company blamed a third-party plug-in maker.") == "third_party"
+
+
+def test_workplace_of_a_role_is_an_organisation(nlp):
+    assert described_orgs("Written by Tam Ruiz, head of platform at Corvane Freight.") == {
+        "Corvane Freight"}
+    text = ("By Tam Ruiz, CTO at Corvane\n"
+            "At Corvane we run an agent that restarts failed jobs, and last week it deleted "
+            "the job history.")
+    name, _, _ = _deployer(nlp, text, vendor="Corvane", agent="Jobbot")
+    assert name == "Corvane"
+
+
+def test_company_post_by_a_named_role_speaks_in_the_first_person(nlp):
+    text = ("Posted 4 May by Tam Ruiz, CTO at Corvane\n"
+            "Our agent deleted the job history on Saturday.\n"
+            "We own this. We gave it the permissions.")
+    said = _said(nlp, text, {"corvane"})
+    assert [(s.speaker, s.blamed, s.rule.split(":")[0]) for s in said] == [
+        ("Tam Ruiz", "vendor", "blame.author")]
+
+
+def test_forum_poster_without_a_role_is_not_an_author(nlp):
+    text = ("Posted by u/nightshift_ops\n"
+            "We own this. We gave the agent the permissions.")
+    assert _said(nlp, text, {"corvane"}) == []

@@ -52,6 +52,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span
 from spacy.util import registry
 
+from .entities import NOT_ORGS
 from .gazetteer import is_model, vendor_of
 from .segment import Sentence
 from .types import Statement
@@ -187,8 +188,8 @@ def _other_company(span: Span, start: int, end: int, companies: set[str]) -> boo
         if ent.label_ not in ("ORG", "VENDOR") or not (start <= ent.start < end):
             continue
         names = {ent.text.lower().rstrip("'’s"), (ent.ent_id_ or "").lower()} - {""}
-        if ent.text.lower() in ("ai", "x"):
-            continue
+        if ent.text.lower().rstrip("'’s") in NOT_ORGS | {"x"}:
+            continue  # "CTO", "AI": role words and acronyms the NER calls organisations
         if not any(n.startswith(c) or c.startswith(n) for n in names for c in companies):
             return True
     return False
@@ -225,7 +226,8 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
             role_before = PERSON_ROLE.search(before.text[-40:]) if before.text else None
             tail = re.match(r"\s*(?:\(|,\s+(?:the |a |an |its |[\w.&-]+(?:'s|’s) )?)", after.text)
             rest = after.text[tail.end():] if tail else ""
-            role_after = PERSON_ROLE.match(re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest)) if tail else None
+            role_after = (PERSON_ROLE.match(rest) or PERSON_ROLE.match(
+                re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest))) if tail else None
             if role_before and before.text.rstrip().lower().endswith(role_before.group(0).lower()):
                 scope = (max(span.start, ent.start - 5), ent.start)
             elif role_after:
@@ -290,6 +292,29 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
     return None
 
 
+#: First-person plural: in a post its author wrote for the company, the company speaking.
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+#: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
+BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
+
+
+def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
+    """The named spokesperson in a byline near the top (the first three lines), whose
+    first-person plural sentences ("We own this.") are the company's statement (rule
+    ``blame.author``); None when the byline names no company role."""
+    for sentence in sentences:
+        if sentence.line > 4:
+            break
+        text = sentence.span.text
+        if not BYLINE.search(text):
+            continue
+        for name in sorted(people, key=len, reverse=True):
+            at = text.find(name)
+            if at >= 0 and re.search(r"\bby\s+$", text[:at], re.I):
+                return name
+    return None
+
+
 def _opens_quote(text: str) -> bool:
     """True when a sentence opens a quotation it does not close ("“This was our error.")."""
     stripped = text.lstrip()
@@ -339,6 +364,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     reporting: Optional[tuple[str, int]] = None  # (speaker, line) of the paragraph's attribution
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
+    author = _author(sentences, people)
     for position, sentence in enumerate(sentences):
         text = sentence.span.text
         if _follow_up(sentence, found[-1] if found else None, last):
@@ -354,6 +380,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None:
             speaker = _pronoun_speaker(sentence, last_person)
             rule = "blame.pronoun" if speaker else rule
+        if speaker is None and author and FIRST_PERSON.search(text) and not QUOTED.search(text):
+            speaker, attributed, rule = author, True, "blame.author"
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
             attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule

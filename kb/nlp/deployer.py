@@ -88,11 +88,14 @@ BUSINESS = (r"(?:company|companies|firm|start-?up|platform|retailer|provider|bus
             r"consultancy|studio|charity|non-?profit|cooperative|co-op|exchange|broker|lender|"
             r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO)")
 _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yesterday|Today|Meanwhile|However)\b)" \
-        r"[A-Z][\w.&!'’-]*(?:\s+(?:&\s+|of\s+)?[A-Z][\w.&!'’-]*){0,3})"
+        r"[A-Z][\w.&!'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w.&!'’-]*){0,3})"  # one line
 #: "Acme, a small company that ...", "Acme, a Dublin-based provider of ..."
 DESCRIBED_AFTER = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + BUSINESS + r"\b")
 #: "ticketing platform Acme", "furniture retailer Acme & Sons", "the learning community Acme"
-DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*\s+" + BUSINESS + r"\s+" + _NAME)
+DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" + _NAME)
+#: "CTO at Acme", "engineers at Acme Freight", "founder of Acme"
+DESCRIBED_ROLE = re.compile(r"\b(?i:ceo|cto|cfo|coo|co-?founder|founder|engineers?|developers?|"
+                            r"head of [a-z]+|director|managers?|staff|employees?)[ \t]+(?:at|of)[ \t]+" + _NAME)
 #: "Acme's AI support agent", "Acme’s customer-service chatbot"
 SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:support|customer[- ]service|customer[- ]support|help[- ]?desk|service)\s+"
@@ -220,10 +223,11 @@ def _clean_name(name: str) -> str:
 
 
 def described_orgs(text: str) -> set[str]:
-    """Names a report introduces with a business noun (``Acme, a small company``,
-    ``ticketing platform Acme``); lower-case words and non-names (``AI``) are left out."""
+    """Names a report introduces with a business noun or as someone's workplace (``Acme, a
+    small company``, ``ticketing platform Acme``, ``CTO at Acme``); lower-case words and
+    non-names (``AI``) are left out."""
     found = set()
-    for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE):
+    for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE, DESCRIBED_ROLE):
         for match in pattern.finditer(text):
             name = _clean_name(match.group(1))
             if len(name) > 2 and name.lower() not in NOT_ORGS:
@@ -294,14 +298,16 @@ def _owns(piece: Span) -> Optional[str]:
 
 
 def _of_owner(piece: Span) -> bool:
-    """"the database of Acme", "engineers at Acme", "founder of the community Acme"."""
+    """"the database of Acme", "engineers at Acme", "founder of the community Acme", "at Acme
+    we run an agent"."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
     prep = token.head if token.dep_ == "pobj" else None
     return prep is not None and (
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
-        (prep.lower_ == "at" and prep.head.lower_ in OWNED | {"working", "work", "worked"}))
+        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
+                                  or prep.head.lemma_ in DEPLOY_VERBS)))
 
 
 def _runs_org(piece: Span) -> bool:
@@ -351,7 +357,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
     counts: Counter = Counter()
     where: dict[str, tuple[Sentence, str]] = {}
     weak: set[str] = set()
-    text = "\n".join(s.span.text for s in sentences)
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))  # the report's lines
     described = {n for n in described_orgs(text) if n.lower() not in excluded}
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
