@@ -182,3 +182,20 @@ def test_forum_poster_without_a_role_is_not_an_author(nlp):
     text = ("Posted by u/nightshift_ops\n"
             "We own this. We gave the agent the permissions.")
     assert _said(nlp, text, {"corvane"}) == []
+
+
+def test_named_spokesperson_as_subject_beats_a_company_named_later(nlp):
+    text = ("Rosa Lind (Corvane cofounder) posted on a forum: the refusal was an incorrect "
+            "response from a front-line AI support bot and Corvane has no such rule.")
+    said = _said(nlp, text, {"corvane"})
+    assert said[0].speaker == "Rosa Lind"
+
+
+def test_closing_part_of_a_split_quotation_is_direct_speech(nlp):
+    text = ("Lead maintainer Oskar Welle wrote on Sunday.\n"
+            "\"The check in our release script was broken. That is our failure, not the "
+            "users',\" he wrote.")
+    said = _said(nlp, text, {"welle tools"})
+    best = decide(said)[1]
+    assert best.blamed == "vendor" and best.weight >= 2.0
+    assert summary(best) == "That is our failure, not the users'"

@@ -102,6 +102,8 @@ PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|
                          r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
+#: A sentence that closes a quotation without opening one ('Nobody else did it," she said.').
+CLOSES_QUOTE = re.compile(r"^([^\"“”]{3,}?[\w,.!?…])[\"”](?=\s*\S)")  # not a quotation opening at the end
 #: After a role word: a possessive on something other than words or a statement ("the
 #: founder's project" -- not a speaker; "the CEO's statement" is one).
 OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:own\s+)?(?:statement|post|blog|email|e-mail|letter|"
@@ -243,11 +245,16 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
 
 def _speaker(sentence: Sentence, companies: set[str],
              people: frozenset[str] = frozenset()) -> Optional[tuple[str, int]]:
-    """The company speaking in the sentence and its offset in it: a named company, a product of
-    it as a subject, a named spokesperson (``people``), else a role word (the one in subject
+    """The company speaking in the sentence and its offset in it: a named spokesperson
+    (``people``) as subject, a named company, a product of it as a subject, a named
+    spokesperson anywhere, else a role word (the one in subject
     position first; a role of another named organisation, "OtherCo's CEO", is not one);
     None when there is none."""
     span = sentence.span
+    for name in sorted(people, key=len, reverse=True):
+        match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
+        if match and _is_subject(span, match.start()):
+            return name, match.start()  # "Jo Doe (cofounder) posted: ... Acme ...": Jo Doe speaks
     for ent in span.ents:
         name = ent.ent_id_ or ent.text
         if name.lower() in companies or ent.text.lower() in companies:
@@ -322,10 +329,13 @@ def _opens_quote(text: str) -> bool:
 
 
 def _weight(sentence: Sentence, offset: int, matched: str) -> float:
-    """How much a statement counts: subject speaker or a quoted cue +0.5, a title line x0.5."""
+    """How much a statement counts: a quoted cue (also in the closing part of a quotation the
+    sentence before opened) +1, a subject speaker +0.5, a title line x0.5."""
     weight = 1.0
     text = sentence.span.text
-    if text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)):
+    closing = CLOSES_QUOTE.match(text)  # the end of a quotation opened in the sentence before
+    if text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)) \
+            or (closing and matched in closing.group(1).lower()):
         weight += 1.0
     if _is_subject(sentence.span, offset):
         weight += 0.5
@@ -417,6 +427,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             continue
         kind, matched = found_cue
         weight = 0.6 if inherited else _weight(sentence, offset, matched)
+        if rule == "blame.split_quote":
+            weight += 0.5  # its speaker is the subject of the closing attribution
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
                                      start=sentence.start, end=sentence.end, weight=weight,
                                      rule=f"{rule}:{matched}", cue=matched))
@@ -450,7 +462,8 @@ LONG_SENTENCE = 25  # words
 
 def summary(statement: Statement) -> str:
     """The words of a statement that carry its blame, for ``blame_statement``: the direct
-    quotation holding the cue ("the 'human error' label" -> "human error"); else, in a
+    quotation holding the cue ("the 'human error' label" -> "human error"; the closing part of
+    a quotation split over two sentences); else, in a
     sentence over ``LONG_SENTENCE`` words, the clause holding the cue, with the next clause
     when the cue's clause has under six words or the next one is short (under eight words) and
     not an aside (a relative clause: "which the company declined to name"); else the whole
@@ -460,8 +473,10 @@ def summary(statement: Statement) -> str:
     if not cue_words:
         return text
     lower = text.lower()
-    for match in DIRECT_QUOTE.finditer(text):
-        inner = match.group(1) or match.group(2)
+    closing = CLOSES_QUOTE.match(text)
+    quotes = [closing.group(1)] if closing else []
+    quotes += [m.group(1) or m.group(2) for m in DIRECT_QUOTE.finditer(text)]
+    for inner in quotes:
         if cue_words in inner.lower() and len(inner.split()) >= 2:
             return inner.strip(" ,.")
     if len(text.split()) <= LONG_SENTENCE:
