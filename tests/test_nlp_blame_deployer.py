@@ -199,3 +199,11 @@ def test_closing_part_of_a_split_quotation_is_direct_speech(nlp):
     best = decide(said)[1]
     assert best.blamed == "vendor" and best.weight >= 2.0
     assert summary(best) == "That is our failure, not the users'"
+
+
+def test_pronoun_after_another_person_is_not_the_spokesperson(nlp):
+    text = ("Chief executive Ilse Brandt said the firm was reviewing the logs.\n"
+            "A customer, Tom Whitlow, said he thought it was the company's own mistake, "
+            "and he called it unacceptable.")
+    said = _said(nlp, text, {"tovik labs"})
+    assert all(s.speaker != "Ilse Brandt" for s in said)

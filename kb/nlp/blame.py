@@ -294,6 +294,8 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
         return None
     if not ATTRIBUTION.search(sentence.span.text):
         return None
+    if any(e.label_ == "PERSON" and last_person[0] not in e.text for e in sentence.span.ents):
+        return None  # "A customer, Tom Roe, said he ...": the pronoun is that person's
     if any(t.lower_ in PRONOUN_SUBJECT and t.dep_ in SPEECH_DEPS for t in sentence.span):
         return last_person[0]
     return None
@@ -395,12 +397,13 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
             attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule
-        if speaker in people:
-            last_person = (speaker, sentence.line)
-        else:
-            named = next((n for n in sorted(people, key=len, reverse=True)
-                          if re.search(r"\b" + re.escape(n) + r"\b", text)), None)
-            last_person = (named, sentence.line) if named else last_person
+        named = speaker if speaker in people else next(
+            (n for n in sorted(people, key=len, reverse=True) if re.search(r"\b" + re.escape(n) + r"\b", text)),
+            None)
+        if named:
+            last_person = (named, sentence.line)
+        elif any(e.label_ == "PERSON" for e in sentence.span.ents):
+            last_person = None  # another person named since: "he" may be that one
         if introduced and quote_line in (None, sentence.line):
             # the quote after "the founder wrote:" (every sentence of its paragraph) is the
             # founder's, whoever it names
