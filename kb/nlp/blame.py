@@ -8,14 +8,20 @@ A sentence is a *company statement* when it has
    - a product of one of those companies standing as the subject of a verb ("Cursor publicly
      acknowledged the issue": the company trades under its product's name); a foundation
      model (Claude, Gemini) never speaks for a company;
+   - a *named spokesperson*: a person the report introduces with a role of a speaking company
+     ("chief executive Jo Doe", "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"), by full name
+     or surname (``spokespeople``); one in subject position speaks before a company named
+     later in the sentence;
    - a company role word (``ROLE``: spokesperson, CEO, founder, "the company", "in a
-     statement", "internal documents", "the developer's postmortem", "its post-mortem");
+     statement", "internal documents", "the developer's postmortem", "its post-mortem", "in a
+     post-incident note", "in a post on its forum"); not a role of another named organisation
+     ("OtherCo's CEO") nor a role that owns something ("a founder's project");
 
 2. an attribution cue: a speech or stance verb (said, stated, acknowledged, blamed, attributed,
    characterized, called, apologized, argued, admitted ...) or "according to", or it sits
    under a heading about the response/statement.
 
-Speakers carry over in three reported-speech patterns:
+Speakers carry over in six reported-speech patterns:
 
 - *block quote*: the paragraph right after an attribution ending in ":" ("the founder wrote:")
   is the introducer's, whatever it names;
@@ -25,19 +31,27 @@ Speakers carry over in three reported-speech patterns:
   opinion verb ("a poster thought") is not inherited (weight 0.6);
 - *subject-less follow-up*: a verb-initial sentence right after a statement under the same
   heading ("- Cursor acknowledged the issue. - Clarified that no such policy existed.") extends
-  that statement's quote.
+  that statement's quote;
+- *pronoun*: "He called it unacceptable" -- a he/she subject of an attribution verb is the last
+  named spokesperson (within two paragraphs, no other person named since);
+- *split quote*: a sentence opening a quotation that a later sentence of the paragraph closes
+  with an attribution ("“... .", "... ,” Doe wrote.") is that speaker's (+0.5, as the
+  closing sentence's subject speaker);
+- *author*: in a post whose byline names a company role ("Posted by Jo Doe, CTO at Acme"), the
+  first-person plural sentences ("We own this.") are the company's.
 
 A sentence that relays someone else's words ("As The Register put it: ...") is not the
 company's statement unless that someone is the company.
 
 Its category comes from the first cue table (``patterns/blame_cues.jsonl``, in
-``CATEGORY_ORDER``) that matches. Each statement has a weight (1): a cue inside quotation marks (direct speech) +1, a speaker
-that is the grammatical subject +0.5; a title or heading
-line (a headline about a statement, not the statement) or a cue used as a label ("the 'human
-error' label") counts half. The mention's ``blamed``
-is the category with the largest total weight (ties to the earliest); its summary statement is
-that category's heaviest statement. A victim blaming themselves on a forum is not a company
-statement unless they speak for the deployer.
+``CATEGORY_ORDER``) that matches. Each statement has a weight (1): a cue inside quotation
+marks (direct speech, also the closing half of a quotation split over two sentences) +1, a
+speaker that is the grammatical subject +0.5; a title or heading line (a headline about a
+statement, not the statement) or a cue used as a label ("the 'human error' label") counts
+half. The mention's ``blamed`` is the category with the largest total weight (ties to the
+earliest); its summary statement is that category's heaviest statement, cut to the quotation
+or clause holding the cue (``summary``). A victim blaming themselves on a forum is not a
+company statement unless they speak for the deployer.
 """
 
 from __future__ import annotations
@@ -289,7 +303,7 @@ def _speaker(sentence: Sentence, companies: set[str],
 def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]]) -> Optional[str]:
     """"He called it unacceptable": a he/she subject of an attribution verb stands for the last
     named spokesperson when that one was named in this or one of the two previous paragraphs
-    (rule ``blame.pronoun``)."""
+    and no other person is named in the sentence (rule ``blame.pronoun``)."""
     if last_person is None or sentence.line - last_person[1] > 4:
         return None
     if not ATTRIBUTION.search(sentence.span.text):

@@ -356,7 +356,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
     """
     counts: Counter = Counter()
     where: dict[str, tuple[Sentence, str]] = {}
-    weak: set[str] = set()
+    strong: set[str] = set()  # names with a relation other than a bare compound
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))  # the report's lines
     described = {n for n in described_orgs(text) if n.lower() not in excluded}
     for sentence in sentences:
@@ -378,14 +378,12 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
                 rule = "deployer.deploys"
             else:
                 continue
-            if owns == "compound":
-                weak.add(name)
-            else:
-                weak.discard(name) if name in counts else None
+            if owns != "compound":
+                strong.add(name)
             counts[name] += 1
             where.setdefault(name, (sentence, rule))
     for name in list(counts):
-        if name in weak and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)) < 2:
+        if name not in strong and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)) < 2:
             del counts[name]
     if not counts:
         return None

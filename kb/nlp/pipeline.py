@@ -265,7 +265,9 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
     """Other incidents named in passing, one mention each (see ``_secondary_actors``).
 
     An agent of the primary's family counts only when the sentence dates its incident to
-    another month than the primary's (``the Acme deepfake scandal (Dec 2025)``).
+    another month than the primary's (``the Acme deepfake scandal (Dec 2025)``). Each gets a
+    deployer from its own sentence (``deployer.sentence_deployer``) and a blame from the
+    statements in the rest of its paragraph.
     """
     mentions: dict[tuple, Mention] = {}
     previous = ""
