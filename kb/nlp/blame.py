@@ -8,14 +8,20 @@ A sentence is a *company statement* when it has
    - a product of one of those companies standing as the subject of a verb ("Cursor publicly
      acknowledged the issue": the company trades under its product's name); a foundation
      model (Claude, Gemini) never speaks for a company;
+   - a *named spokesperson*: a person the report introduces with a role of a speaking company
+     ("chief executive Jo Doe", "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"), by full name
+     or surname (``spokespeople``); one in subject position speaks before a company named
+     later in the sentence;
    - a company role word (``ROLE``: spokesperson, CEO, founder, "the company", "in a
-     statement", "internal documents", "the developer's postmortem", "its post-mortem");
+     statement", "internal documents", "the developer's postmortem", "its post-mortem", "in a
+     post-incident note", "in a post on its forum"); not a role of another named organisation
+     ("OtherCo's CEO") nor a role that owns something ("a founder's project");
 
 2. an attribution cue: a speech or stance verb (said, stated, acknowledged, blamed, attributed,
    characterized, called, apologized, argued, admitted ...) or "according to", or it sits
    under a heading about the response/statement.
 
-Speakers carry over in three reported-speech patterns:
+Speakers carry over in six reported-speech patterns:
 
 - *block quote*: the paragraph right after an attribution ending in ":" ("the founder wrote:")
   is the introducer's, whatever it names;
@@ -25,19 +31,27 @@ Speakers carry over in three reported-speech patterns:
   opinion verb ("a poster thought") is not inherited (weight 0.6);
 - *subject-less follow-up*: a verb-initial sentence right after a statement under the same
   heading ("- Cursor acknowledged the issue. - Clarified that no such policy existed.") extends
-  that statement's quote.
+  that statement's quote;
+- *pronoun*: "He called it unacceptable" -- a he/she subject of an attribution verb is the last
+  named spokesperson (within two paragraphs, no other person named since);
+- *split quote*: a sentence opening a quotation that a later sentence of the paragraph closes
+  with an attribution ("“... .", "... ,” Doe wrote.") is that speaker's (+0.5, as the
+  closing sentence's subject speaker);
+- *author*: in a post whose byline names a company role ("Posted by Jo Doe, CTO at Acme"), the
+  first-person plural sentences ("We own this.") are the company's.
 
 A sentence that relays someone else's words ("As The Register put it: ...") is not the
 company's statement unless that someone is the company.
 
 Its category comes from the first cue table (``patterns/blame_cues.jsonl``, in
-``CATEGORY_ORDER``) that matches. Each statement has a weight (1): a cue inside quotation marks (direct speech) +1, a speaker
-that is the grammatical subject +0.5; a title or heading
-line (a headline about a statement, not the statement) or a cue used as a label ("the 'human
-error' label") counts half. The mention's ``blamed``
-is the category with the largest total weight (ties to the earliest); its summary statement is
-that category's heaviest statement. A victim blaming themselves on a forum is not a company
-statement unless they speak for the deployer.
+``CATEGORY_ORDER``) that matches. Each statement has a weight (1): a cue inside quotation
+marks (direct speech, also the closing half of a quotation split over two sentences) +1, a
+speaker that is the grammatical subject +0.5; a title or heading line (a headline about a
+statement, not the statement) or a cue used as a label ("the 'human error' label") counts
+half. The mention's ``blamed`` is the category with the largest total weight (ties to the
+earliest); its summary statement is that category's heaviest statement, cut to the quotation
+or clause holding the cue (``summary``). A victim blaming themselves on a forum is not a
+company statement unless they speak for the deployer.
 """
 
 from __future__ import annotations
@@ -52,6 +66,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span
 from spacy.util import registry
 
+from .entities import NOT_ORGS
 from .gazetteer import is_model, vendor_of
 from .segment import Sentence
 from .types import Statement
@@ -76,19 +91,40 @@ def blame_cues() -> dict[str, list[str]]:
 
 _CUES = {kind: [re.compile(p) for p in pats] for kind, pats in blame_cues().items()}
 ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|blam|attribut|characteri[sz]|"
-                         r"called|calls|apologi[sz]|argu|insist|admit|maintain|emphasi[sz]|explain|"
+                         r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
-                         r"rules? out|ruled out|reject|clarif|traced|identified)", re.I)
-ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|chief executive|founder|president|"
+                         r"rules? out|ruled out|reject|clarif|traced|identified|answered)", re.I)
+ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
+                  r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                  r"co-?founder|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
                   r"internal (?:documents?|documentation|memo|review|post-?mortem|report)|"
                   r"(?:the )?(?:developer|maintainer|operator|team|company|project)(?:'s|’s|s') "
                   r"(?:own |published |public |official )?(?:post-?mortem|write-?up|incident report)|"
-                  r"(?:its|their) (?:own |published |public |official )?(?:post-?mortem|incident report))\b",
+                  r"(?:its|their) (?:own |published |public |official )?(?:post-?mortem|incident report)|"
+                  r"(?:in|on) (?:a|an|its|their) (?:short |brief |written |public )?"
+                  r"(?:post-incident|incident) (?:note|report|review|update)|"
+                  r"in a (?:blog )?post on (?:its|their|the [\w-]+(?:'s|’s)) (?:own )?"
+                  r"(?:blog|forum|website|site|account|status page))\b",
                   re.I)
+#: Role words that introduce a person who speaks for an organisation ("chief executive Jo Doe",
+#: "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"): besides ``ROLE``, a project's contributors.
+PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
+                         r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                         r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
+                         r"owner|director|vice[- ]president|vp)\b", re.I)
+#: A sentence that closes a quotation without opening one ('Nobody else did it," she said.').
+CLOSES_QUOTE = re.compile(r"^([^\"“”]{3,}?[\w,.!?…])[\"”](?=\s*\S)")  # not a quotation opening at the end
+#: After a role word: a possessive on something other than words or a statement ("the
+#: founder's project" -- not a speaker; "the CEO's statement" is one).
+OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:own\s+)?(?:statement|post|blog|email|e-mail|letter|"
+                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|"
+                               r"account|explanation|post-?mortem|write-?up)\b)", re.I)
+#: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
+PRONOUN_SUBJECT = {"he", "she"}
 #: Sections that list links or other material, not statements.
 SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation", re.I)
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction", re.I)
@@ -118,6 +154,7 @@ class ScoredStatement(Statement):
 
     weight: float = 1.0
     rule: str = "blame.cue"
+    cue: str = ""  # the matched cue words (lower case)
 
 
 def cue(text: str) -> Optional[tuple[str, str]]:
@@ -159,10 +196,79 @@ def _product_speaker(span: Span, companies: set[str]) -> Optional[str]:
     return None
 
 
-def _speaker(sentence: Sentence, companies: set[str]) -> Optional[tuple[str, int]]:
-    """The company speaking in the sentence and its offset in it: a named company, a product of
-    it as a subject, else a role word; None when there is none."""
+def _other_company(span: Span, start: int, end: int, companies: set[str]) -> bool:
+    """True when an organisation other than the speaking ones is named in ``span`` between
+    token offsets ``start`` and ``end`` ("Acme's chief executive" when Acme is not one of
+    ``companies``); a name counts as one of them when one starts with the other."""
+    for ent in span.ents:
+        if ent.label_ not in ("ORG", "VENDOR") or not (start <= ent.start < end):
+            continue
+        names = {ent.text.lower().rstrip("'’s"), (ent.ent_id_ or "").lower()} - {""}
+        if ent.text.lower().rstrip("'’s") in NOT_ORGS | {"x"}:
+            continue  # "CTO", "AI": role words and acronyms the NER calls organisations
+        if not any(n.startswith(c) or c.startswith(n) for n in names for c in companies):
+            return True
+    return False
+
+
+#: A person's name the NER may miss: two or three capitalised words ("Ilse Brandt").
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
+
+
+def _person_names(span: Span) -> list[Span]:
+    """PERSON entities of a sentence (up to four tokens), plus capitalised two- or three-word
+    names outside any entity."""
+    names = [e for e in span.ents if e.label_ == "PERSON" and len(e) <= 4]
+    inside = {i for e in span.ents for i in range(e.start, e.end)}
+    for match in PERSON_NAME.finditer(span.text):
+        piece = span.doc.char_span(span.start_char + match.start(), span.start_char + match.end())
+        if piece is not None and not inside & set(range(piece.start, piece.end)):
+            names.append(piece)
+    return names
+
+
+def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]:
+    """Names (full and surname) of people a report introduces with a role of a speaking
+    company: ``chief executive Jo Doe``, ``Acme CEO Jo Doe``, ``Jo Doe (Acme CEO)``, ``Jo Doe,
+    founder of Acme``. A role tied to another organisation ("director at OtherCo") does not
+    count (rule ``blame.named_spokesperson``)."""
+    found: set[str] = set()
+    for sentence in sentences:
+        span = sentence.span
+        for ent in _person_names(span):
+            local = ent.start - span.start
+            before = span[max(0, local - 5):local]
+            after = span.doc[ent.end:min(ent.end + 10, span.end)]
+            role_before = PERSON_ROLE.search(before.text[-40:]) if before.text else None
+            tail = re.match(r"\s*(?:\(|,\s+(?:the |a |an |its |[\w.&-]+(?:'s|’s) )?)", after.text)
+            rest = after.text[tail.end():] if tail else ""
+            role_after = (PERSON_ROLE.match(rest) or PERSON_ROLE.match(
+                re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest))) if tail else None
+            if role_before and before.text.rstrip().lower().endswith(role_before.group(0).lower()):
+                scope = (max(span.start, ent.start - 5), ent.start)
+            elif role_after:
+                scope = (ent.end, min(ent.end + 10, span.end))
+            else:
+                continue
+            if _other_company(span.doc[:], *scope, companies):
+                continue
+            found.add(ent.text)
+            found.add(ent.text.split()[-1])
+    return {n for n in found if len(n) > 2}
+
+
+def _speaker(sentence: Sentence, companies: set[str],
+             people: frozenset[str] = frozenset()) -> Optional[tuple[str, int]]:
+    """The company speaking in the sentence and its offset in it: a named spokesperson
+    (``people``) as subject, a named company, a product of it as a subject, a named
+    spokesperson anywhere, else a role word (the one in subject
+    position first; a role of another named organisation, "OtherCo's CEO", is not one);
+    None when there is none."""
     span = sentence.span
+    for name in sorted(people, key=len, reverse=True):
+        match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
+        if match and _is_subject(span, match.start()):
+            return name, match.start()  # "Jo Doe (cofounder) posted: ... Acme ...": Jo Doe speaks
     for ent in span.ents:
         name = ent.ent_id_ or ent.text
         if name.lower() in companies or ent.text.lower() in companies:
@@ -175,15 +281,77 @@ def _speaker(sentence: Sentence, companies: set[str]) -> Optional[tuple[str, int
     product = _product_speaker(span, companies)
     if product:
         return product, span.text.index(product)
-    match = ROLE.search(span.text)
-    return (match.group(0), match.start()) if match else None
+    for name in sorted(people, key=len, reverse=True):
+        match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
+        if match:
+            return name, match.start()
+    roles = []
+    for match in ROLE.finditer(span.text):
+        token = next((t for t in span if t.idx >= span.start_char + match.start()), None)
+        if token is not None and _other_company(span.doc[:], max(span.start, token.i - 3), token.i,
+                                                companies):
+            continue  # "OtherCo's chief executive said": another company's statement
+        if OWNER_NOT_SPEAKER.match(span.text[match.end():]):
+            continue  # "a founder's project": the role owns something, it does not speak
+        roles.append(match)
+    if not roles:
+        return None
+    match = next((m for m in roles if _is_subject(span, m.start())), roles[0])
+    return match.group(0), match.start()
+
+
+def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]]) -> Optional[str]:
+    """"He called it unacceptable": a he/she subject of an attribution verb stands for the last
+    named spokesperson when that one was named in this or one of the two previous paragraphs
+    and no other person is named in the sentence (rule ``blame.pronoun``)."""
+    if last_person is None or sentence.line - last_person[1] > 4:
+        return None
+    if not ATTRIBUTION.search(sentence.span.text):
+        return None
+    if any(e.label_ == "PERSON" and last_person[0] not in e.text for e in sentence.span.ents):
+        return None  # "A customer, Tom Roe, said he ...": the pronoun is that person's
+    if any(t.lower_ in PRONOUN_SUBJECT and t.dep_ in SPEECH_DEPS for t in sentence.span):
+        return last_person[0]
+    return None
+
+
+#: First-person plural: in a post its author wrote for the company, the company speaking.
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+#: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
+BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
+
+
+def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
+    """The named spokesperson in a byline near the top (the first three lines), whose
+    first-person plural sentences ("We own this.") are the company's statement (rule
+    ``blame.author``); None when the byline names no company role."""
+    for sentence in sentences:
+        if sentence.line > 4:
+            break
+        text = sentence.span.text
+        if not BYLINE.search(text):
+            continue
+        for name in sorted(people, key=len, reverse=True):
+            at = text.find(name)
+            if at >= 0 and re.search(r"\bby\s+$", text[:at], re.I):
+                return name
+    return None
+
+
+def _opens_quote(text: str) -> bool:
+    """True when a sentence opens a quotation it does not close ("“This was our error.")."""
+    stripped = text.lstrip()
+    return stripped[:1] in "\"“" and (stripped.count('"') % 2 == 1 or stripped.count("“") > stripped.count("”"))
 
 
 def _weight(sentence: Sentence, offset: int, matched: str) -> float:
-    """How much a statement counts: subject speaker or a quoted cue +0.5, a title line x0.5."""
+    """How much a statement counts: a quoted cue (also in the closing part of a quotation the
+    sentence before opened) +1, a subject speaker +0.5, a title line x0.5."""
     weight = 1.0
     text = sentence.span.text
-    if text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)):
+    closing = CLOSES_QUOTE.match(text)  # the end of a quotation opened in the sentence before
+    if text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)) \
+            or (closing and matched in closing.group(1).lower()):
         weight += 1.0
     if _is_subject(sentence.span, offset):
         weight += 0.5
@@ -214,14 +382,16 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     Reference and link sections are skipped. Offsets are those of the sentence (of the first
     and last sentence when a follow-up extends a statement).
     """
+    sentences = [s for s in sentences if not SKIP_HEADING.search(s.heading)]
+    people = frozenset(spokespeople(sentences, companies))
     found: list[ScoredStatement] = []
     introduced: Optional[str] = None
     quote_line: Optional[int] = None
     reporting: Optional[tuple[str, int]] = None  # (speaker, line) of the paragraph's attribution
     last: Optional[Sentence] = None
-    for sentence in sentences:
-        if SKIP_HEADING.search(sentence.heading):
-            continue
+    last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
+    author = _author(sentences, people)
+    for position, sentence in enumerate(sentences):
         text = sentence.span.text
         if _follow_up(sentence, found[-1] if found else None, last):
             statement = found[-1]
@@ -229,10 +399,25 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             statement.end = sentence.end
             last = sentence
             continue
-        who = _speaker(sentence, companies)
+        who = _speaker(sentence, companies, people)
         speaker, offset = who if who else (None, 0)
         attributed = bool(ATTRIBUTION.search(text) or RESPONSE_HEADING.search(sentence.heading))
         rule, inherited = "blame.cue", False
+        if speaker is None:
+            speaker = _pronoun_speaker(sentence, last_person)
+            rule = "blame.pronoun" if speaker else rule
+        if speaker is None and author and FIRST_PERSON.search(text) and not QUOTED.search(text):
+            speaker, attributed, rule = author, True, "blame.author"
+        if speaker is None and _opens_quote(text):
+            speaker = _quote_owner(sentences, position, companies, people, last_person)
+            attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule
+        named = speaker if speaker in people else next(
+            (n for n in sorted(people, key=len, reverse=True) if re.search(r"\b" + re.escape(n) + r"\b", text)),
+            None)
+        if named:
+            last_person = (named, sentence.line)
+        elif any(e.label_ == "PERSON" for e in sentence.span.ents):
+            last_person = None  # another person named since: "he" may be that one
         if introduced and quote_line in (None, sentence.line):
             # the quote after "the founder wrote:" (every sentence of its paragraph) is the
             # founder's, whoever it names
@@ -259,11 +444,73 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             continue
         kind, matched = found_cue
         weight = 0.6 if inherited else _weight(sentence, offset, matched)
+        if rule == "blame.split_quote":
+            weight += 0.5  # its speaker is the subject of the closing attribution
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
                                      start=sentence.start, end=sentence.end, weight=weight,
-                                     rule=f"{rule}:{matched}"))
+                                     rule=f"{rule}:{matched}", cue=matched))
         last = sentence
     return found
+
+
+def _quote_owner(sentences: list[Sentence], position: int, companies: set[str],
+                 people: frozenset[str], last_person: Optional[tuple[str, int]]) -> Optional[str]:
+    """The speaker of a quotation a sentence opens and a later sentence of the same paragraph
+    closes with an attribution ("“This was our error. It will not recur,” the CEO said."):
+    rule ``blame.split_quote``."""
+    opening = sentences[position]
+    for later in sentences[position + 1:position + 4]:
+        if later.line != opening.line:
+            return None
+        if re.search(r"[\"”]", later.span.text):
+            if not ATTRIBUTION.search(later.span.text):
+                return None
+            who = _speaker(later, companies, people)
+            return who[0] if who else _pronoun_speaker(later, last_person)
+    return None
+
+
+#: A direct quotation: double quotes, or single quotes not inside a word ("Acme's").
+DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<![\w])[‘']([^‘’']{3,}?)[’'](?![\w])")
+#: Clause boundaries inside a sentence: comma, semicolon, colon or dash before a space.
+CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[-–—])\s+")
+LONG_SENTENCE = 25  # words
+
+
+def summary(statement: Statement) -> str:
+    """The words of a statement that carry its blame, for ``blame_statement``: the direct
+    quotation holding the cue ("the 'human error' label" -> "human error"; the closing part of
+    a quotation split over two sentences); else, in a
+    sentence over ``LONG_SENTENCE`` words, the clause holding the cue, with the next clause
+    when the cue's clause has under six words or the next one is short (under eight words) and
+    not an aside (a relative clause: "which the company declined to name"); else the whole
+    statement."""
+    text = statement.quote.strip()
+    cue_words = getattr(statement, "cue", "")
+    if not cue_words:
+        return text
+    lower = text.lower()
+    closing = CLOSES_QUOTE.match(text)
+    quotes = [closing.group(1)] if closing else []
+    quotes += [m.group(1) or m.group(2) for m in DIRECT_QUOTE.finditer(text)]
+    for inner in quotes:
+        if cue_words in inner.lower() and len(inner.split()) >= 2:
+            return inner.strip(" ,.")
+    if len(text.split()) <= LONG_SENTENCE:
+        return text
+    at = lower.find(cue_words)
+    if at < 0:
+        return text
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    begin = max(c for c in cuts if c <= at)
+    ends = [c for c in cuts if c > at + len(cue_words)]
+    end = ends[0] if ends else len(text)
+    if len(ends) > 1:
+        following = text[end:ends[1]].split()
+        aside = bool(following) and following[0].lower() in ("which", "who", "whom", "whose", "where", "when")
+        if len(text[begin:end].split()) < 6 or (len(following) < 8 and not aside):
+            end = ends[1]
+    return text[begin:end].strip(" ,;:-–—")
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:

@@ -12,13 +12,27 @@ Rules, first match wins (``choose_deployer``):
    ``Acme Group (Australia)`` -> Acme); ``X and Y`` -> the one that is not the vendor, unless
    a ``harm_bearer: third_party`` line says the other party was only a victim;
 4. *owner of the harmed object* in a sentence about the incident: ``Acme's production
-   database``, ``Acme founder``, ``engineers at Acme``, ``the database of Acme``;
+   database``, ``Acme founder``, ``engineers at Acme``, ``the database of Acme``, ``founder of
+   the learning community Acme`` (through an apposition); a bare name before the noun
+   (``Acme production database``) only when the name occurs twice in the report and has no
+   article before it (``the RDS database`` names a kind of system, not its owner);
+   *person runs org*: ``Jo Doe, who runs Acme`` (``deployer.runs_org``);
+   *subject's own*: an organisation as subject, then ``its`` on the harmed thing, the bot or
+   something the bot acts on (``Acme said an agent knocked its checkout offline``,
+   ``Acme, a retailer, switched off its AI assistant``: ``deployer.subject_its``);
 5. *deployment verb*: an organisation as subject of deploy/use/roll out/run/test/pilot/adopt
    (``Acme deployed an AI chatbot``);
-6. *self-hit*: the damage hit the vendor's own service (``an AWS outage``) -> the vendor;
-7. *bot owner*: ``Acme's chatbot`` when the bot is not a listed vendor product -> Acme;
-8. a *private individual* named as the one running it (``a solo developer``, ``a hobbyist``)
+6. *support bot*: ``Acme's AI support agent`` -> Acme, even when Acme makes the agent (a
+   company's own customer-support bot is deployed by it: ``deployer.support_bot``);
+7. *self-hit*: the damage hit the vendor's own service (``an AWS outage``) -> the vendor;
+8. *bot owner*: ``Acme's chatbot`` when the bot is not a listed vendor product -> Acme;
+9. a *private individual* named as the one running it (``a solo developer``, ``a hobbyist``)
    -> no deployer.
+
+Organisations are ORG/VENDOR entities plus *described names*: a capitalised name the report
+introduces with a business noun (``Acme, a small company``, ``ticketing platform Acme``),
+which the statistical NER often misses or calls a person. The vendor counts as a candidate
+when it is not a known AI maker (an airline's or retailer's own bot: it made and ran it).
 
 News publishers are never the deployer, except under a ``Publication:`` header when the
 publisher is also named in the report's first line (a report about the publisher itself).
@@ -52,6 +66,40 @@ OWNED = {"database", "databases", "production", "systems", "system", "servers", 
          "employees", "lawyers", "attorneys", "reporter", "newsroom", "chatbot", "drive-thru",
          "restaurants", "stores", "environment", "accounts", "inbox", "backups", "records",
          "bucket", "buckets", "storage", "cluster", "files", "drive", "network", "service"}
+#: People of an organisation among ``OWNED``: "Acme founder" names its owner even without "'s".
+PEOPLE = {"founder", "ceo", "cto", "engineers", "engineer", "team", "staff", "employees", "lawyers",
+          "attorneys", "reporter", "newsroom"}
+#: Things a company's AI acts on that the company owns, besides ``OWNED``: "its checkout".
+OWNED_MORE = {"checkout", "payments", "store", "shop", "portal", "app", "grants", "funds", "treasury",
+              "wallet", "accounts", "orders", "vouchers", "fleet", "operations", "helpdesk"}
+#: Verbs of harm: "its X" as (part of) their object is the harmed organisation's.
+HARM_LEMMAS = {"delete", "wipe", "erase", "destroy", "drop", "knock", "take", "crash", "break", "leak",
+               "expose", "remove", "overwrite", "shut", "disrupt", "corrupt", "empty", "drain",
+               "transfer", "send", "tear", "bring", "hit", "down", "truncate", "purge", "disable"}
+#: Bot nouns: "its AI assistant", "the agent that manages its grants".
+BOT_WORDS = {"chatbot", "chatbots", "bot", "bots", "assistant", "assistants", "agent", "agents",
+             "model", "tool", "copilot"}
+#: Verbs whose object is an organisation a person runs: "Jo Doe, who runs Acme".
+RUNS_VERBS = {"run", "found", "co-found", "cofound", "lead", "head", "own", "start", "manage"}
+#: Nouns naming a kind of organisation, used to find names the NER misses.
+BUSINESS = (r"(?:company|companies|firm|start-?up|platform|retailer|provider|business|organi[sz]ation|"
+            r"maker|operator|agency|bank|dealership|site|marketplace|chain|insurer|airline|carrier|"
+            r"network|community|collective|forwarder|supplier|manufacturer|brand|store|shop|"
+            r"consultancy|studio|charity|non-?profit|cooperative|co-op|exchange|broker|lender|"
+            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO)")
+_NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yesterday|Today|Meanwhile|However)\b)" \
+        r"[A-Z][\w.&!'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w.&!'’-]*){0,3})"  # one line
+#: "Acme, a small company that ...", "Acme, a Dublin-based provider of ..."
+DESCRIBED_AFTER = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + BUSINESS + r"\b")
+#: "ticketing platform Acme", "furniture retailer Acme & Sons", "the learning community Acme"
+DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" + _NAME)
+#: "CTO at Acme", "engineers at Acme Freight", "founder of Acme"
+DESCRIBED_ROLE = re.compile(r"\b(?i:ceo|cto|cfo|coo|co-?founder|founder|engineers?|developers?|"
+                            r"head of [a-z]+|director|managers?|staff|employees?)[ \t]+(?:at|of)[ \t]+" + _NAME)
+#: "Acme's AI support agent", "Acme’s customer-service chatbot"
+SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:support|customer[- ]service|customer[- ]support|help[- ]?desk|service)\s+"
+                         r"(?:agent|bot|chatbot|assistant|rep(?:resentative)?)s?\b")
 DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
                 "introduce", "implement", "integrate", "employ"}
 NOT_DISCLOSED = re.compile(r"^(?:not disclosed|undisclosed|unknown|none|n/?a|unnamed|various)\b", re.I)
@@ -169,39 +217,190 @@ def _header(sentences: list[Sentence], vendor: Optional[str],
     return None
 
 
+def _clean_name(name: str) -> str:
+    """A matched name without a possessive or trailing full stop ("Acme.io's" -> "Acme.io")."""
+    return re.sub(r"(?:'s|’s|'|’)$", "", name.strip()).rstrip(".")
+
+
+def described_orgs(text: str) -> set[str]:
+    """Names a report introduces with a business noun or as someone's workplace (``Acme, a
+    small company``, ``ticketing platform Acme``, ``CTO at Acme``); lower-case words and
+    non-names (``AI``) are left out."""
+    found = set()
+    for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE, DESCRIBED_ROLE):
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group(1))
+            if len(name) > 2 and name.lower() not in NOT_ORGS:
+                found.add(name)
+    return found
+
+
+def known_makers() -> set[str]:
+    """Lower-cased gazetteer vendors (AI makers): never the deployer by the subject rule."""
+    return {(e["vendor"] if e["kind"] == "agent" else e["id"]).lower()
+            for e in load_gazetteer() if (e["vendor"] if e["kind"] == "agent" else e["id"])}
+
+
+def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
+    """Organisations in a sentence as ``(name, span)``: described names, then ORG/VENDOR
+    entities not inside one ("Acme of Springfield" beats the entity "Acme"; a dotted name cut
+    by the sentence splitter is made whole: "Acme" + ".Club")."""
+    doc = span.doc
+    found: list[tuple[str, Span]] = []
+    taken: set[int] = set()
+    for name in sorted(described, key=lambda n: (-len(n), n)):
+        stem = name.split(".")[0] if "." in name else None
+        for match in re.finditer(r"(?<![\w.])" + re.escape(stem or name) + r"(?![\w&])", span.text):
+            if stem and not span.text[match.end():].startswith(name[len(stem):]) and \
+                    span.text[match.end():].strip():
+                continue  # a stem alone stands only at a sentence end (the splitter cut it)
+            piece = doc.char_span(span.start_char + match.start(), span.start_char + match.end(),
+                                  alignment_mode="expand")
+            if piece is not None and not taken & set(range(piece.start, piece.end)):
+                found.append((name, piece))
+                taken.update(range(piece.start, piece.end))
+    for ent in span.ents:
+        if ent.label_ not in ("ORG", "VENDOR"):
+            continue
+        name = ent.ent_id_ if ent.label_ == "VENDOR" else org_name(ent)
+        dotted = re.match(r"\.[A-Z][a-z]+\b", doc.text[ent.end_char:])
+        if dotted and ent.label_ == "ORG":
+            name += dotted.group(0)
+        if name and not taken & set(range(ent.start, ent.end)):
+            found.append((name, ent))
+            taken.update(range(ent.start, ent.end))
+    return found
+
+
+def _possessive(piece: Span) -> bool:
+    """True when the name is possessive ("Acme's", "Acme’", "Acme 's")."""
+    doc = piece.doc
+    return piece.root.dep_ == "poss" or piece.text.endswith(("'s", "’s", "'", "’")) or (
+        piece.end < len(doc) and doc[piece.end].text in ("'s", "’s", "'", "’"))
+
+
+def _owns(piece: Span) -> Optional[str]:
+    """``"possessive"`` for "Acme's database" or "Acme founder", ``"compound"`` for "Acme
+    production database" (no article before the name), else None."""
+    doc = piece.doc
+    after = [t for t in doc[piece.end:min(piece.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
+    nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ")][:3]
+    if not any(n in OWNED for n in nouns):
+        return None
+    if _possessive(piece):
+        return "possessive"
+    if after and after[0].lower_ in PEOPLE:
+        return "possessive"  # "Acme founder Jo Doe": a person of the organisation
+    article = piece.start > 0 and doc[piece.start - 1].lower_ in ("the", "a", "an", "its", "their")
+    if after and after[0].lower_ in OWNED and not article:
+        return "compound"
+    return None
+
+
+def _of_owner(piece: Span) -> bool:
+    """"the database of Acme", "engineers at Acme", "founder of the community Acme", "at Acme
+    we run an agent"."""
+    token = piece.root
+    while token.dep_ in ("appos", "compound") and token.head is not token:
+        token = token.head
+    prep = token.head if token.dep_ == "pobj" else None
+    return prep is not None and (
+        (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
+        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
+                                  or prep.head.lemma_ in DEPLOY_VERBS)))
+
+
+def _runs_org(piece: Span) -> bool:
+    """"Jo Doe, who runs Acme": the name is the object of run/found/lead whose subject is a
+    relative pronoun or a person."""
+    root = piece.root
+    if root.dep_ != "dobj" or root.head.lemma_ not in RUNS_VERBS:
+        return False
+    subjects = [t for t in root.head.children if t.dep_ == "nsubj"]
+    return any(t.lower_ in ("who", "that") or t.ent_type_ == "PERSON" for t in subjects)
+
+
+def _subject_its(piece: Span, span: Span) -> bool:
+    """The name is a subject and a later ``its`` in its clause (within 40 tokens) marks the
+    harmed thing, the bot or something the bot acts on (no other organisation between them): "its" on an owned noun or a bot noun, or inside the object of a harm verb
+    or of a clause about a bot ("the agent that manages its grants")."""
+    if piece.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = piece.root.head
+    for token in span:
+        if token.i < piece.end or token.i > piece.end + 40 or token.lower_ != "its" or \
+                token.dep_ != "poss" or verb not in token.ancestors:
+            continue  # an "its" outside the clause the name is the subject of
+        if any(piece.end <= e.start < token.i and e.label_ in ("ORG", "VENDOR") and org_name(e)
+               for e in span.ents):
+            continue  # another organisation stands nearer: "its" is more likely that one's
+        head = token.head
+        if head.lower_ in OWNED | OWNED_MORE | BOT_WORDS:
+            return True
+        node = head
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_ in HARM_LEMMAS and node.pos_ == "VERB" or node.lower_ in BOT_WORDS:
+                return True
+    return False
+
+
 def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
                    incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
-    """Rules 4-5: organisations owning the harmed object or deploying the agent, counted."""
+    """Rules 4-5: organisations owning the harmed object or deploying the agent, counted.
+
+    A name supported only by a bare compound ("Acme production database") needs a second
+    mention in the report, so a system named once ("delete IAM users") is not taken.
+    """
     counts: Counter = Counter()
     where: dict[str, tuple[Sentence, str]] = {}
+    strong: set[str] = set()  # names with a relation other than a bare compound
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))  # the report's lines
+    described = {n for n in described_orgs(text) if n.lower() not in excluded}
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
-        doc = sentence.span.doc
-        for ent in sentence.span.ents:
-            if ent.label_ not in ("ORG", "VENDOR"):
-                continue
-            name = ent.ent_id_ if ent.label_ == "VENDOR" else org_name(ent)
+        span = sentence.span
+        for name, piece in _candidates(span, described):
             if not name or name.lower() in excluded:
                 continue
-            after = [t for t in doc[ent.end:min(ent.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
-            possessive = ent.root.dep_ == "poss" or ent.text.endswith(("'s", "’s", "'", "’")) or (
-                ent.end < len(doc) and doc[ent.end].text in ("'s", "’s", "'", "’"))
-            nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ")][:3]
-            owns = any(n in OWNED for n in nouns) and (possessive or (after and after[0].lower_ in OWNED))
-            prep = ent.root.head if ent.root.dep_ == "pobj" else None
-            of_owner = prep is not None and (
-                (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
-                (prep.lower_ == "at" and prep.head.lower_ in OWNED | {"working", "work", "worked"}))
-            deploys = ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in DEPLOY_VERBS
-            if owns or of_owner or deploys:
-                rule = "deployer.deploys" if deploys and not (owns or of_owner) else "deployer.owner_of_harm"
-                counts[name] += 1
-                where.setdefault(name, (sentence, rule))
+            owns = _owns(piece)
+            deploys = piece.root.dep_ == "nsubj" and piece.root.head.lemma_ in DEPLOY_VERBS
+            if owns or _of_owner(piece):
+                rule = "deployer.owner_of_harm"
+            elif _runs_org(piece):
+                rule = "deployer.runs_org"
+            elif _subject_its(piece, span):
+                rule = "deployer.subject_its"
+            elif deploys:
+                rule = "deployer.deploys"
+            else:
+                continue
+            if owns != "compound":
+                strong.add(name)
+            counts[name] += 1
+            where.setdefault(name, (sentence, rule))
+    for name in list(counts):
+        if name not in strong and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)) < 2:
+            del counts[name]
     if not counts:
         return None
     name, _ = counts.most_common(1)[0]
     return canonical_org(name), where[name][0], where[name][1]
+
+
+def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Rule 6: "Acme's AI support agent" -> Acme (an agent alias -> its maker)."""
+    pubs = publishers()
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        match = SUPPORT_BOT.search(sentence.span.text)
+        if match and match.group(1).lower() not in pubs and match.group(1).lower() not in NOT_ORGS:
+            return canonical_org(match.group(1)), sentence, "deployer.support_bot"
+    return None
 
 
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
@@ -220,14 +419,18 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     found = _header(sentences, vendor, title)
     if found:
         return found
-    excluded = publishers() | {x.lower() for x in (agent, vendor) if x} | {"ai"}
-    found = _owner_of_harm(sentences, excluded, incident)
+    makers = known_makers()
+    # the vendor may be the deployer when it is not an AI maker (an airline's own chatbot)
+    excluded = publishers() | {x.lower() for x in (agent, vendor) if x and (
+        x == agent or x.lower() in makers)} | {"ai"}
+    found = _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident)
     if found:
         return found
     about = [s for s in sentences if s.index in incident] or sentences
     if self_hit and vendor:
         return vendor, about[0], "deployer.self_hit"
-    if owner and (owner != vendor or vendor_of(agent) is None) and owner.lower() not in publishers():
+    if owner and (owner != vendor or vendor_of(agent) is None) and owner.lower() not in publishers() \
+            and (owner == vendor or owner.lower() not in makers):  # "OtherMaker's agent": another incident
         where = next((s for s in about if owner in s.span.text), about[0])
         return canonical_org(owner), where, "deployer.bot_owner"
     for sentence in about[:12]:
@@ -235,3 +438,14 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
                                                               sentence.lower):
             return None, sentence, "deployer.individual"
     return None
+
+
+def sentence_deployer(sentence: Sentence, agent: Optional[str],
+                      vendor: Optional[str]) -> Optional[tuple[str, Sentence, str]]:
+    """The deployer an incident named in passing gets from its own sentence ("X's agent deleted
+    the production database of Acme founder Jo Doe" -> Acme): rules 4-5 on that sentence only;
+    None when they find no organisation."""
+    makers = known_makers()
+    excluded = publishers() | {x.lower() for x in (agent, vendor) if x and (
+        x == agent or x.lower() in makers)} | {"ai"}
+    return _owner_of_harm([sentence], excluded, {sentence.index})

@@ -15,9 +15,9 @@ from spacy.language import Language
 
 from . import action as act
 from . import blast_radius as br
-from .blame import decide, statements
+from .blame import decide, statements, summary
 from .prefilter import PREFILTER_NOTE, may_describe_incident
-from .deployer import choose_deployer
+from .deployer import choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, named_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
@@ -203,11 +203,13 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
 
-    said = statements(sentences, _companies(vendor, mention.deployer, owner, agent))
+    # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
+    speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
+    said = statements(sentences, _companies(vendor, mention.deployer, speaking_owner, agent))
     mention.statements = said
     mention.blamed, chosen = decide(said)
     if chosen is not None:
-        mention.blame_statement = chosen.quote[:300]
+        mention.blame_statement = summary(chosen)[:300]
         # every statement of the winning category is evidence for "blamed"; the chosen one
         # is also the evidence of blame_statement
         for said_one in [chosen] + [s for s in said if s.blamed == mention.blamed and s is not chosen]:
@@ -263,7 +265,9 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
     """Other incidents named in passing, one mention each (see ``_secondary_actors``).
 
     An agent of the primary's family counts only when the sentence dates its incident to
-    another month than the primary's (``the Acme deepfake scandal (Dec 2025)``).
+    another month than the primary's (``the Acme deepfake scandal (Dec 2025)``). Each gets a
+    deployer from its own sentence (``deployer.sentence_deployer``) and a blame from the
+    statements in the rest of its paragraph.
     """
     mentions: dict[tuple, Mention] = {}
     previous = ""
@@ -294,6 +298,9 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             if primary is not None and primary.deployer and primary.deployer == primary.vendor == vendor:
                 # another incident of the same company's own systems ("the second outage")
                 mention.deployer = vendor
+            else:
+                found = sentence_deployer(sentence, agent, vendor)
+                mention.deployer = found[0] if found else None
             for field in ("agent", "vendor", "deployer", "action_type", "action"):
                 if getattr(mention, field):
                     mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
@@ -306,8 +313,24 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             if when:
                 mention.occurred = when[0]
                 mention.evidence.append(evidence(text, sentence, "occurred", when[0]))
+            _secondary_blame(text, mention, [s for s in sentences if s.line == sentence.line
+                                             and s.index >= sentence.index])
             mentions[key] = mention
     return list(mentions.values())
+
+
+def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> None:
+    """Blame of an incident named in passing: company statements in the rest of its paragraph
+    ("... Acme's chief executive called the deletion unacceptable")."""
+    said = statements(paragraph, _companies(mention.vendor, mention.deployer, None, mention.agent))
+    mention.blamed, chosen = decide(said)
+    if chosen is not None:
+        mention.statements = said
+        mention.blame_statement = summary(chosen)[:300]
+        sentence = next(s for s in paragraph if s.start == chosen.start)
+        for field, value in (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)):
+            mention.evidence.append(evidence(text, sentence, field, value,
+                                             rule=getattr(chosen, "rule", "blame"), confidence=0.5))
 
 
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:

@@ -1,0 +1,209 @@
+"""Deployer and blame rules: described names, the subject's own "its", support bots, named
+spokespeople, pronoun follow-ups, split quotes and statement summaries.
+
+Every sentence here is written for the test (invented companies and people), not taken from
+the corpus or the extra evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp.blame import classify, decide, spokespeople, statements, summary
+from kb.nlp.deployer import choose_deployer, described_orgs, sentence_deployer
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def _deployer(nlp, text, vendor=None, agent=None, owner=None):
+    sentences = split_sentences(nlp, text)
+    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, False,
+                           owner, sentences[0].lower)
+
+
+def _said(nlp, text, companies):
+    return statements(split_sentences(nlp, text), companies)
+
+
+# --- deployer ---------------------------------------------------------------------------
+
+def test_described_names_come_from_business_nouns():
+    text = ("Pelmora, a mid-sized logistics company based in Ghent, said on Friday that it had "
+            "paused the rollout. Grocery chain Vantreux Foods was not affected.")
+    assert described_orgs(text) == {"Pelmora", "Vantreux Foods"}
+
+
+def test_subject_its_names_the_deployer(nlp):
+    text = ("Booking platform Quellory said an autonomous coding agent knocked its payments "
+            "service offline for six hours on Sunday.")
+    name, _, rule = _deployer(nlp, text, vendor="Anthropic", agent="Claude Code")
+    assert (name, rule) == ("Quellory", "deployer.subject_its")
+
+
+def test_vendor_that_is_not_an_ai_maker_can_run_its_own_bot(nlp):
+    text = ("Harlow Rail, a regional train operator, switched off its virtual assistant after it "
+            "promised passengers refunds that did not exist.")
+    assert _deployer(nlp, text, vendor="Harlow Rail")[0] == "Harlow Rail"
+
+
+def test_its_of_another_organisation_in_between_is_not_the_subjects(nlp):
+    text = ("Trenholt said that Google had updated its Gemini model before the agent wiped "
+            "the files.")
+    found = _deployer(nlp, text, vendor="Google", agent="Gemini")
+    assert found is None or found[0] != "Trenholt"
+
+
+def test_person_who_runs_an_organisation(nlp):
+    text = ("Mara Olsen, who runs Kettleby Studio, said the agent deleted the project database "
+            "overnight.")
+    name, _, rule = _deployer(nlp, text, vendor="Replit", agent="Replit Agent")
+    assert (name, rule) == ("Kettleby Studio", "deployer.runs_org")
+
+
+def test_a_system_named_once_before_a_noun_is_not_the_owner(nlp):
+    text = "The agent removed the VPC, the RDS database and several IAM users in one command."
+    assert _deployer(nlp, text, vendor="Anthropic", agent="Claude Code") is None
+
+
+def test_support_bot_is_deployed_by_its_company(nlp):
+    text = "Cursor's AI support agent told a customer that refunds were impossible."
+    name, _, rule = _deployer(nlp, text, vendor="Anysphere", agent="Cursor")
+    assert (name, rule) == ("Anysphere", "deployer.support_bot")
+
+
+def test_another_makers_bot_is_not_the_deployer(nlp):
+    text = "Unlike Replit's agent last year, the new tool wiped a single folder on a laptop."
+    found = _deployer(nlp, text, vendor="Google", agent="Antigravity", owner="Replit")
+    assert found is None or found[0] != "Replit"
+
+
+def test_sentence_deployer_for_an_incident_named_in_passing(nlp):
+    sentence = split_sentences(nlp, "Last spring an agent from Replit erased the customer "
+                                    "records of Dunmore Analytics founder Pia Roth.")[0]
+    found = sentence_deployer(sentence, "Replit Agent", "Replit")
+    assert found is not None and found[0] == "Dunmore Analytics"
+
+
+# --- blame ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The chief financial officer said the firm had been targeted by organised criminals.",
+     "third_party"),
+    ("A spokesperson said it had stopped an attempt to exploit a flaw in the plug-in.",
+     "third_party"),
+    ("She said the outside contractor that configured the bot ignored the brief.", "third_party"),
+    ("The founder blamed himself for letting the agent run unattended.", "human"),
+    ("The manager approved the change without reviewing it, the CTO said.", "human"),
+    ("'That one is on the developer who clicked merge, not on the tool,' he said.", "human"),
+    ("'This is our failure and nobody else's,' the maintainer wrote.", "vendor"),
+    ("The director said the fault lay entirely in the company's own code.", "vendor"),
+    ("The episode ended with a public apology from the chief executive.", "vendor"),
+])
+def test_new_blame_cues(sentence, category):
+    assert classify(sentence) == category
+
+
+def test_supplier_cue_needs_a_verb_not_a_noun_compound():
+    assert classify("The agent paid its supplier invoices on time.") is None
+    assert classify("We learned that our supplier had changed the model.") == "third_party"
+
+
+def test_named_spokesperson_and_pronoun_follow_up(nlp):
+    text = ("Tovik Labs said its agent had behaved as designed.\n"
+            "Ilse Brandt (Tovik CEO) responded on Monday.\n"
+            "She called the outage unacceptable.")
+    sentences = split_sentences(nlp, text)
+    assert "Brandt" in spokespeople(sentences, {"tovik labs", "tovik"})
+    said = statements(sentences, {"tovik labs", "tovik"})
+    assert [(s.speaker, s.blamed, s.rule.split(":")[0]) for s in said] == [
+        ("Ilse Brandt", "vendor", "blame.pronoun")]
+
+
+def test_role_of_another_company_does_not_speak(nlp):
+    text = "Kestrel Data's chief executive called the deletion unacceptable."
+    assert _said(nlp, text, {"anthropic"}) == []
+
+
+def test_a_role_that_owns_something_does_not_speak(nlp):
+    text = "The agent apologised after wiping a startup founder's project."
+    assert _said(nlp, text, {"google"}) == []
+
+
+def test_split_quote_belongs_to_the_closing_attribution(nlp):
+    text = ("Managing director Ruth Calder spoke to staff on Monday.\n"
+            "\"Someone on our team skipped review and merged it without reviewing the diff. "
+            "We have changed the process,\" Calder said.")
+    said = _said(nlp, text, {"calder & co"})
+    assert said and said[0].rule.startswith("blame.split_quote")
+    assert decide(said)[0] == "human"
+
+
+def test_summary_takes_the_quote_or_the_clause_with_the_cue(nlp):
+    said = _said(nlp, "The firm called it \"a plain human error by one operator\" in its note.",
+                 {"the firm"})
+    assert summary(said[0]) == "a plain human error by one operator"
+    long = ("Earlier this year, an agent built by another vendor removed a shop's entire product "
+            "catalogue during a routine migration that had been approved, an episode that ended "
+            "with a public apology from the company's chief executive.")
+    said = _said(nlp, long, {"the company"})
+    assert summary(said[0]).startswith("an episode that ended with a public apology")
+
+
+def test_third_party_as_an_adjective_of_models_is_no_blame():
+    assert classify("It supports both first- and third-party models, the CEO said.") is None
+    assert classify("The company blamed a third-party plug-in maker.") == "third_party"
+
+
+def test_workplace_of_a_role_is_an_organisation(nlp):
+    assert described_orgs("Written by Tam Ruiz, head of platform at Corvane Freight.") == {
+        "Corvane Freight"}
+    text = ("By Tam Ruiz, CTO at Corvane\n"
+            "At Corvane we run an agent that restarts failed jobs, and last week it deleted "
+            "the job history.")
+    name, _, _ = _deployer(nlp, text, vendor="Corvane", agent="Jobbot")
+    assert name == "Corvane"
+
+
+def test_company_post_by_a_named_role_speaks_in_the_first_person(nlp):
+    text = ("Posted 4 May by Tam Ruiz, CTO at Corvane\n"
+            "Our agent deleted the job history on Saturday.\n"
+            "We own this. We gave it the permissions.")
+    said = _said(nlp, text, {"corvane"})
+    assert [(s.speaker, s.blamed, s.rule.split(":")[0]) for s in said] == [
+        ("Tam Ruiz", "vendor", "blame.author")]
+
+
+def test_forum_poster_without_a_role_is_not_an_author(nlp):
+    text = ("Posted by u/nightshift_ops\n"
+            "We own this. We gave the agent the permissions.")
+    assert _said(nlp, text, {"corvane"}) == []
+
+
+def test_named_spokesperson_as_subject_beats_a_company_named_later(nlp):
+    text = ("Rosa Lind (Corvane cofounder) posted on a forum: the refusal was an incorrect "
+            "response from a front-line AI support bot and Corvane has no such rule.")
+    said = _said(nlp, text, {"corvane"})
+    assert said[0].speaker == "Rosa Lind"
+
+
+def test_closing_part_of_a_split_quotation_is_direct_speech(nlp):
+    text = ("Lead maintainer Oskar Welle wrote on Sunday.\n"
+            "\"The check in our release script was broken. That is our failure, not the "
+            "users',\" he wrote.")
+    said = _said(nlp, text, {"welle tools"})
+    best = decide(said)[1]
+    assert best.blamed == "vendor" and best.weight >= 2.0
+    assert summary(best) == "That is our failure, not the users'"
+
+
+def test_pronoun_after_another_person_is_not_the_spokesperson(nlp):
+    text = ("Chief executive Ilse Brandt said the firm was reviewing the logs.\n"
+            "A customer, Tom Whitlow, said he thought it was the company's own mistake, "
+            "and he called it unacceptable.")
+    said = _said(nlp, text, {"tovik labs"})
+    assert all(s.speaker != "Ilse Brandt" for s in said)
