@@ -277,8 +277,8 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
         for ent, kind, verb, rule in candidates:
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
-            found = [v for v, _ in dates_in(sentence, published)]
-            dates = [v for v in found if len(v) == 7]
+            dated = [v for v, _ in dates_in(sentence, published)]
+            dates = [v for v in dated if len(v) == 7]
             sibling = bool(agent and primary is not None and primary.agent and agent != primary.agent
                            and vendor_of(primary.agent) == vendor)  # Acme's other product
             if agent in family or (vendor in family and not sibling):
@@ -309,7 +309,7 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
                 mention.target = target
                 mention.evidence.append(evidence(text, sentence, "target", target,
                                                  rule="target.object", confidence=0.6))
-            when = dates or [v for v in found if len(v) == 4]  # else the year ("earlier this year")
+            when = dates or [v for v in dated if len(v) == 4]  # else the year ("earlier this year")
             if when:
                 mention.occurred = when[0]
                 mention.evidence.append(evidence(text, sentence, "occurred", when[0]))
