@@ -77,3 +77,11 @@ def test_a_researcher_who_is_the_victim_is_not_a_demo():
             "process by hand. The agent later acknowledged it had broken her instruction.")
     analysis = analyze_text(body, title=title, language="en")
     assert analysis.relevant is True
+
+
+def test_buying_and_switching_off_are_harmful_deeds_for_relevance():
+    from kb.nlp.relevance import CONSEQUENCE
+
+    assert CONSEQUENCE.search("the agent bought the eggs and paid $31 with a saved card")
+    assert CONSEQUENCE.search("it switched off the freezer plug")
+    assert not CONSEQUENCE.search("the agent can book flights for you")

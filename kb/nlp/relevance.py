@@ -59,6 +59,14 @@ HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|\b
                     r"(?<!safety )(?<!alignment )\bresearchers?\b")
 UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
+#: Deeds with consequences for someone that the action cues do not type, told in the past
+#: tense: buying or paying, pushing over others' work, blocking or switching off, booking,
+#: sending to everyone, giving advice people followed.
+CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
+                         r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
+                         r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
+                         r"users|customers|people|patients|callers|shoppers|staff)|advised|"
+                         r"recommended|summari[sz]ed|vanished|disappeared)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -130,7 +138,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.ai += has_ai
         if has_ai:
             recent = position
-        if position - recent <= 2 and score_sentence(sentence.span) and not HEDGED.search(text):
+        if position - recent <= 2 and (score_sentence(sentence.span) or CONSEQUENCE.search(text)) \
+                and not HEDGED.search(text):
             found.harm += 1
         found.real += bool(REAL.search(text))
         found.research += bool(RESEARCH.search(text))
@@ -139,8 +148,9 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.unreal += bool(UNREAL.search(text))
         found.satire += bool(SATIRE.search(text))
     if title is not None:
-        found.title_harm = bool(score_sentence(title)) and (_has_ai(title) or found.ai > 0) \
-            and not HEDGED.search(title.text.lower())
+        title_text = title.text.lower()
+        found.title_harm = bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
+            (_has_ai(title) or found.ai > 0) and not HEDGED.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
                                               title.text.lower()))
