@@ -231,7 +231,7 @@ def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[
                 kind: Optional[str], weights: dict[int, float], fallback) -> None:
     """Set the mention's action and target from its best harm clause (``action.best_clause``),
     else from the verb nearest the strongest type cue (``fallback`` = (score, sentence, verb))."""
-    found = act.best_clause(about, family, kind, weights)
+    found = act.best_clause(about, family, kind, weights, agent=mention.agent)
     if found:
         clause, sentence = found
         confidence = round(min(0.95, 0.3 + clause.score / 10), 2)

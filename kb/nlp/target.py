@@ -233,6 +233,10 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
 
 #: Verbs whose target is where something was put ("added bacon *to the order*").
 PLACING = {"add", "insert", "append", "inject", "put", "place", "write", "commit", "upload"}
+#: Objects that only name an edit (pattern target.edit_place): "pushed *a change* to the
+#: config", "made changes to the billing rules" -- what was acted on is where it went.
+EDIT_NOUNS = {"change", "commit", "update", "patch", "fix", "edit", "modification", "tweak",
+              "revision", "amendment"}
 
 
 def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
@@ -251,6 +255,10 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
         if place is not None and noun_phrase(place):
             return noun_phrase(place)
     obj = direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in EDIT_NOUNS:
+        place = _complement(verb, {"to", "into", "in", "on"}) or _complement(obj, {"to", "into", "on"})
+        if place is not None and noun_phrase(place):
+            return noun_phrase(place)
     if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
         # "spent $47,000 in API costs": the money is the harm, the costs are the target
         for token in [obj] + [t for t in obj.subtree if t.i > obj.i] + [verb]:
