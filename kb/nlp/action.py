@@ -126,11 +126,20 @@ def _cue_verb(span: Span, patterns: list[re.Pattern]) -> Optional[Token]:
 HIJACK_SHARE = 0.5
 
 
-def best_type(totals: dict[str, float]) -> Optional[str]:
+#: Pattern action.most_harmful: the annotation records the most harmful action, and a
+#: deletion outranks what the agent also did (fabricated reports, a change, a cost): a
+#: destructive type wins with at least this share of the best type's score.
+LOSS_SHARE = 0.5
+DESTRUCTIVE_TYPES = ("destroy_infrastructure", "delete_data")
+
+
+def best_type(totals: dict[str, float], votes: Optional[dict[str, float]] = None) -> Optional[str]:
     """The type with the highest total score; ties broken by SEVERITY. None when all are 0.
 
     ``compromised_agent`` wins with at least ``HIJACK_SHARE`` of the best score: a trojanised
-    tool that leaks mail, or an injected prompt that wipes files, is a hijack first.
+    tool that leaks mail, or an injected prompt that wipes files, is a hijack first; then a
+    destructive type whose agent-clause ``votes`` (:func:`clause_votes`) reach ``LOSS_SHARE``
+    of it (pattern action.most_harmful): the agent itself deleted something.
     """
     best = None
     for kind in SEVERITY:
@@ -138,6 +147,10 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
             best = kind
     if best and totals.get("compromised_agent", 0) >= HIJACK_SHARE * totals[best]:
         return "compromised_agent"
+    for kind in DESTRUCTIVE_TYPES:
+        if best and SEVERITY.index(kind) < SEVERITY.index(best) \
+                and (votes or {}).get(kind, 0) >= LOSS_SHARE * totals[best]:
+            return kind
     return best
 
 
@@ -706,6 +719,40 @@ def restated_deed(scored: list[tuple]) -> tuple:
     return scored[0]
 
 
+#: Marks of a repeated action: "kept running", "ran it again", "over and over", "2,116 times".
+REPEATED = re.compile(r"\bkep[tp]s?\b|\bkeeps\b|\bagain\b|\brepeatedly\b|\bover and over\b|"
+                      r"\bin an? (?:infinite |endless )?loop\b|\bloop(?:ed|ing)\b|\b[\d,]+ times\b")
+
+
+def _spent_amount(clause: HarmClause) -> bool:
+    """Whether a clause reports an amount spent or run up ("spent £31,400 on ...", "ran up
+    $47,000"): a financial_loss clause whose object is a sum of money."""
+    obj = direct_object(clause.verb)
+    return clause.kind == "financial_loss" and obj is not None and (
+        obj.like_num or obj.ent_type_ == "MONEY" or obj.lower_ in ("$", "£", "€", "usd")
+        or any(t.ent_type_ == "MONEY" for t in obj.subtree))
+
+
+def runaway_loop(scored: list[tuple]) -> tuple:
+    """Pattern action.runaway_loop: a bill is the consequence, the loop that ran it up is the
+    deed. When the best clause (first row of ``scored``) is an amount spent
+    (:func:`_spent_amount`), a clause by the agent (raw score >= ``LEND_FLOOR``) whose sentence
+    marks the action as repeated (``REPEATED``: "kept rewriting the query and running it
+    again") is the action instead, typed as the report's financial loss."""
+    best_score, best, _ = scored[0]
+    if not _spent_amount(best):
+        return scored[0]
+    for score, clause, sentence in scored[1:]:
+        if clause.score < LEND_FLOOR or _spent_amount(clause):
+            continue
+        verbs = {clause.verb.i, clause.head.i}
+        window = [t for t in clause.head.subtree if t.i >= min(verbs)]
+        if REPEATED.search(" ".join(t.lower_ for t in window)):
+            clause.kind = best.kind
+            return best_score, clause, sentence
+    return scored[0]
+
+
 def best_clause(sentences: list, family: set[str], kind: Optional[str],
                 weights: Optional[dict[int, float]] = None,
                 agent: Optional[str] = None) -> Optional[tuple[HarmClause, object]]:
@@ -737,7 +784,7 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     scored.sort(key=lambda row: -row[0])
     if not scored or scored[0][0] < 0.5:
         return None
-    score, chosen, sentence = restated_deed(scored)
+    score, chosen, sentence = runaway_loop([restated_deed(scored)] + scored)
     borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen])
     chosen.score = score
     return chosen, sentence

@@ -166,9 +166,10 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             totals[kind] = totals.get(kind, 0.0) + weighted
             if verb is not None and (kind not in best or weighted > best[kind][0]):
                 best[kind] = (weighted, sentence, verb)
-    for vote, points in act.clause_votes(about, family, weights).items():
+    votes = act.clause_votes(about, family, weights)
+    for vote, points in votes.items():
         totals[vote] = totals.get(vote, 0.0) + act.CLAUSE_VOTE * points
-    kind = act.best_type(totals)
+    kind = act.best_type(totals, votes)
     if kind:
         mention.action_type = kind
         if kind in best:
