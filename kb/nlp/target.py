@@ -256,7 +256,7 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
             return noun_phrase(place)
     obj = direct_object(verb)
     if obj is not None and obj.lemma_.lower() in EDIT_NOUNS:
-        place = _complement(verb, {"to", "into", "in", "on"}) or _complement(obj, {"to", "into", "on"})
+        place = _complement(obj, {"to", "into", "on"}) or _complement(verb, {"to", "into", "in", "on"})
         if place is not None and noun_phrase(place):
             return noun_phrase(place)
     if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
@@ -620,6 +620,7 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
         out.append((past_tense(t) if t.i in tensed else t.text) + (" " if spaced else ""))
     text = "".join(out).strip(" ,;:-—\"'“”`")
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
+    text = re.sub(r"\s+#\d+$", "", text)  # an issue title's number: "wiped home directory #812"
     if passive:
         target = passive_target or target_of(verb)
         if target and target.lower() not in text.lower():
