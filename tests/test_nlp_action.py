@@ -378,3 +378,101 @@ def test_an_amount_borrows_the_target_of_the_same_deed():
     clause, _ = act.best_clause(sentences, set(), "financial_loss", {0: 3.0})
     assert clause.phrase.startswith("sent 40 ETH")
     assert clause.target == "club's reserve fund"
+
+
+# --- choosing the incident's deed among several harm clauses ---------------------------------
+
+from kb.nlp.target import loss_follows, target_of  # noqa: E402
+
+
+def doc_of(text):
+    return get_pipeline()(text)
+
+
+def test_another_agent_named_as_subject_is_another_incident():
+    text = "In March, Cursor deleted a folder of invoices while refactoring a billing module."
+    own = best(text, family={"Anysphere", "Cursor"})
+    other = clauses(text, family={"Anysphere", "Tidewright"})
+    assert own.score >= 3
+    assert other and max(c.score for c in other) < 1
+
+
+def test_bot_without_gazetteer_entry_is_the_agent_by_name():
+    sentence = split_sentences(get_pipeline(), "Quillbot wiped the shared drive of the design team.")[0]
+    found = act.harm_clauses(sentence.span, {"Quillbot"}, 0, agent="Quillbot")
+    assert max(c.score for c in found) >= 3
+
+
+def test_a_command_as_subject_is_the_agents_deed():
+    assert best("The cleanup command erased every photo in the archive folder.").score >= 2
+
+
+def test_commands_against_a_store_then_loss_is_deletion():
+    doc = doc_of("The assistant ran queries against the billing database. By noon the invoices were gone.")
+    verb = next(t for t in doc if t.lower_ == "ran")
+    assert loss_follows(verb)
+    kept = doc_of("The assistant ran queries against the billing database. The invoices were not lost.")
+    assert not loss_follows(next(t for t in kept if t.lower_ == "ran"))
+
+
+def test_a_count_of_items_is_not_a_sum_of_money():
+    clause = best("The helpdesk bot sent the spreadsheet with 418 messages to outside addresses.")
+    assert clause.kind == "data_exposure"
+
+
+def test_an_edit_targets_what_it_edited():
+    doc = doc_of("The agent pushed a change to the pricing rules on the main branch.")
+    assert target_of(next(t for t in doc if t.lower_ == "pushed")).startswith("pricing rules")
+
+
+def test_issue_number_is_dropped_from_a_title_phrase():
+    clause = best("Agent erased my whole music library #4410")
+    assert "#" not in clause.phrase
+
+
+def _primary(text):
+    return analyze_text(text, published="2025-06-01", language="en").mentions[0]
+
+
+def test_earlier_case_sentence_does_not_give_the_action():
+    text = ("Council's Copilot chatbot told residents they could skip the parking permit\n\n"
+            "The council's Copilot chatbot told residents that they could park in permit zones without a "
+            "permit for the whole summer, an audit found. Dozens of drivers were fined. "
+            "The case comes a year after a rail operator's assistant had invented a ticket "
+            "refund rule that passengers relied on.\n")
+    assert "invented" not in (_primary(text).action or "")
+
+
+def _scored(texts, boost=1.0):
+    """(score, clause, sentence) rows over one-sentence texts, best first; the first text's
+    clauses weighted by ``boost`` (as a title or lead)."""
+    rows = []
+    for index, text in enumerate(texts):
+        sentence = split_sentences(get_pipeline(), text)[0]
+        sentence.index = index
+        for clause in act.harm_clauses(sentence.span, set()):
+            rows.append((clause.score * (boost if index == 0 else 1), clause, sentence))
+    return sorted(rows, key=lambda row: -row[0])
+
+
+def test_runaway_loop_is_the_deed_not_the_bill():
+    rows = _scored(["The analytics agent spent $18,000 on one report.",
+                    "It kept rewriting the forecast query and running it again."], boost=1.5)
+    _, chosen, _ = act.runaway_loop(rows)
+    assert chosen.phrase.startswith("kept rewriting the forecast query")
+    assert chosen.kind == "financial_loss"
+
+
+def test_deletion_outranks_fabrication():
+    votes = {"delete_data": 2.0, "fabrication": 1.8}
+    assert act.best_type({"fabrication": 4.0, "delete_data": 2.0}, votes) == "delete_data"
+    assert act.best_type({"fabrication": 4.0, "delete_data": 2.0}) == "fabrication"
+
+
+def test_body_restates_a_brief_lead_with_its_object():
+    rows = _scored(["The agent pushed to production and broke checkout.",
+                    "Before the release, it pushed a change to the payment settings without review."],
+                   boost=1.2)
+    _, chosen, _ = act.restated_deed(rows)
+    assert "payment settings" in chosen.phrase
+    assert chosen.target == "payment settings"

@@ -29,7 +29,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 from spacy.util import registry
 
-from .gazetteer import PATTERN_DIR, is_model
+from .gazetteer import PATTERN_DIR, is_model, vendor_of
 from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
                      lemma_of, locative_object, nominal_action, noun_phrase, object_kind, target_of,
                      target_phrase, typed_entry)
@@ -126,11 +126,20 @@ def _cue_verb(span: Span, patterns: list[re.Pattern]) -> Optional[Token]:
 HIJACK_SHARE = 0.5
 
 
-def best_type(totals: dict[str, float]) -> Optional[str]:
+#: Pattern action.most_harmful: the annotation records the most harmful action, and a
+#: deletion outranks what the agent also did (fabricated reports, a change, a cost): a
+#: destructive type wins with at least this share of the best type's score.
+LOSS_SHARE = 0.5
+DESTRUCTIVE_TYPES = ("destroy_infrastructure", "delete_data")
+
+
+def best_type(totals: dict[str, float], votes: Optional[dict[str, float]] = None) -> Optional[str]:
     """The type with the highest total score; ties broken by SEVERITY. None when all are 0.
 
     ``compromised_agent`` wins with at least ``HIJACK_SHARE`` of the best score: a trojanised
-    tool that leaks mail, or an injected prompt that wipes files, is a hijack first.
+    tool that leaks mail, or an injected prompt that wipes files, is a hijack first; then a
+    destructive type whose agent-clause ``votes`` (:func:`clause_votes`) reach ``LOSS_SHARE``
+    of it (pattern action.most_harmful): the agent itself deleted something.
     """
     best = None
     for kind in SEVERITY:
@@ -138,6 +147,10 @@ def best_type(totals: dict[str, float]) -> Optional[str]:
             best = kind
     if best and totals.get("compromised_agent", 0) >= HIJACK_SHARE * totals[best]:
         return "compromised_agent"
+    for kind in DESTRUCTIVE_TYPES:
+        if best and SEVERITY.index(kind) < SEVERITY.index(best) \
+                and (votes or {}).get(kind, 0) >= LOSS_SHARE * totals[best]:
+            return kind
     return best
 
 
@@ -193,6 +206,13 @@ BACKGROUND_HEADING = re.compile(r"related|similar|other incidents|background|con
                                 r"comparison|analysis|pattern|what could|broader|industry|why |"
                                 r"reference|sources?\b|^for |design|root cause|implication|response|"
                                 r"aftermath|reaction|legal|failures?$|what would", re.I)
+#: Pattern action.earlier_case: a sentence that sets the incident beside an earlier one -- an
+#: incident noun that "comes/follows ... after" something ("The case comes weeks after a
+#: tribunal ordered ..."), or "in a separate/similar case": its harm clauses are the other
+#: event's (x0.4, like a background heading).
+EARLIER_CASE = re.compile(r"\b(?:case|incident|outage|episode|failure|blunder|mishap|news|this)\s+"
+                          r"(?:comes|came|follows|followed)\b|\bin an? (?:separate|similar|earlier|"
+                          r"previous|unrelated) (?:incident|case|episode)\b")
 NARRATIVE_HEADING = re.compile(r"what happened|overview|summary|the incident|sequence|timeline|"
                                r"^incident|details", re.I)
 
@@ -299,14 +319,34 @@ def _subject(verb: Token, floor: int = 0) -> tuple[Optional[Token], bool, Token,
     return None, False, node, None
 
 
-def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = False) -> float:
-    """How surely ``subject`` is the acting AI: 3 for the incident's agent or vendor, 2 for an AI
-    noun ("the agent", "the chatbot"), 1.5 for "it", low for people and other agents."""
+def _other_agent(near: list[Token], family: set[str]) -> bool:
+    """Pattern action.other_agent: the subject names an agent product that is not the incident's
+    ("Amazon's Kiro assistant deleted ..." cited as an earlier case in a report about another
+    agent). The named agent's vendor may be in ``family``; it is another incident's agent when
+    its vendor is not, or when ``family`` holds something besides that vendor (the incident's
+    own agent). Foundation models (``is_model``) count as the agent's own."""
+    named = {t.ent_id_ for t in near if t.ent_type_ == "AGENT" and t.ent_id_
+             and not is_model(t.ent_id_)} - family
+    for name in named:
+        maker = vendor_of(name)
+        if maker not in family or {i for i in family if not is_model(i)} - {maker}:
+            return True
+    return False
+
+
+def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = False,
+                agent: Optional[str] = None) -> float:
+    """How surely ``subject`` is the acting AI: 3 for the incident's agent or vendor (or the
+    subject's text is ``agent``, the incident's agent name, for a bot without a gazetteer
+    entry), 2 for an AI noun ("the agent", "the chatbot"), 1.5 for "it", low for people and
+    other agents (:func:`_other_agent`)."""
     if subject is None:
         return 0.8
     near = [t for t in subject.subtree if t.i <= subject.i + 2]
     ids = {t.ent_id_ for t in near if t.ent_type_ in ("AGENT", "VENDOR") and t.ent_id_}
-    if ids & family:
+    if _other_agent(near, family):
+        return 0.3
+    if ids & family or (agent and subject.text == agent):
         return 3.0
     if ids and all(is_model(i) for i in ids):
         return 2.0  # the model inside the product ("Claude executed ..." about Claude Code)
@@ -512,7 +552,8 @@ def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause
     return found
 
 
-def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClause]:
+def harm_clauses(span: Span, family: set[str], floor: int = 0,
+                 agent: Optional[str] = None) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
     (:func:`agent_score`), hedges (:func:`_hedged`), a direct object (x1.2) and weak verbs
     (x0.5). ``floor`` is the first token after a header key ("Impact:")."""
@@ -554,7 +595,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
                 rule = "action.instrument_clause"
         before = span.doc.text[span.start_char:token.idx]
         quote = (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
-        who = agent_score(subject, family, quote)
+        who = agent_score(subject, family, quote, agent)
         if entry.get("passive"):
             acted = [direct_object(token), _into(token)]
             who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])
@@ -570,6 +611,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0) -> list[HarmClaus
             by = next((g for c in token.children if c.dep_ == "agent" for g in c.children
                        if g.dep_ == "pobj"), None)
             who = agent_score(by, family) if by is not None else 0.9
+            if subject is not None and _other_agent(list(subject.subtree), family):
+                who = min(who, 0.3)  # another incident's agent named as what was acted on
             rule = "action.passive_object"
             if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
                 who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
@@ -637,8 +680,82 @@ def borrow_target(chosen: HarmClause, others: list[HarmClause]) -> None:
             return
 
 
+#: Least share of the best total score a body restatement needs (:func:`restated_deed`).
+RESTATE_SHARE = 0.5
+
+
+def _words(clause: HarmClause) -> int:
+    return len(clause.phrase.split())
+
+
+def _untargeted(clause: HarmClause) -> bool:
+    """Whether a clause names no target of its own: none, or only a conjoined verb's object
+    ("pushed to main and broke *multiplayer*": the object of what followed)."""
+    if clause.target is None:
+        return True
+    own = next((c for c in clause.verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    return own is None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in clause.verb.children)
+
+
+def restated_deed(scored: list[tuple]) -> tuple:
+    """Pattern action.restated_deed: a title or lead states the deed in brief ("pushed to main
+    and broke the game", "told owners they could break the law"); the body restates it with
+    the same verb and type and says what was acted on. The best clause (first row of
+    ``scored``: (score, clause, sentence), best first) yields to a clause of a later sentence
+    with the same verb lemma and type, at least ``RESTATE_SHARE`` of its score, that is longer
+    and names a target (or, for a claim verb, says what was claimed), when the best one names no
+    target of its own (:func:`_untargeted`)."""
+    best_score, best, where = scored[0]
+    lemma = lemma_of(best.verb)
+    for score, clause, sentence in scored[1:]:
+        if score < RESTATE_SHARE * best_score:
+            break
+        if sentence.index <= where.index or clause.kind != best.kind or lemma_of(clause.verb) != lemma:
+            continue
+        if _words(clause) <= _words(best) or not _untargeted(best):
+            continue
+        if (clause.claim and best.claim) or clause.target is not None:
+            return score, clause, sentence
+    return scored[0]
+
+
+#: Marks of a repeated action: "kept running", "ran it again", "over and over", "2,116 times".
+REPEATED = re.compile(r"\bkep[tp]s?\b|\bkeeps\b|\bagain\b|\brepeatedly\b|\bover and over\b|"
+                      r"\bin an? (?:infinite |endless )?loop\b|\bloop(?:ed|ing)\b|\b[\d,]+ times\b")
+
+
+def _spent_amount(clause: HarmClause) -> bool:
+    """Whether a clause reports an amount spent or run up ("spent £31,400 on ...", "ran up
+    $47,000"): a financial_loss clause whose object is a sum of money."""
+    obj = direct_object(clause.verb)
+    return clause.kind == "financial_loss" and obj is not None and (
+        obj.like_num or obj.ent_type_ == "MONEY" or obj.lower_ in ("$", "£", "€", "usd")
+        or any(t.ent_type_ == "MONEY" for t in obj.subtree))
+
+
+def runaway_loop(scored: list[tuple]) -> tuple:
+    """Pattern action.runaway_loop: a bill is the consequence, the loop that ran it up is the
+    deed. When the best clause (first row of ``scored``) is an amount spent
+    (:func:`_spent_amount`), a clause by the agent (raw score >= ``LEND_FLOOR``) whose sentence
+    marks the action as repeated (``REPEATED``: "kept rewriting the query and running it
+    again") is the action instead, typed as the report's financial loss."""
+    best_score, best, _ = scored[0]
+    if not _spent_amount(best):
+        return scored[0]
+    for score, clause, sentence in scored[1:]:
+        if clause.score < LEND_FLOOR or _spent_amount(clause):
+            continue
+        verbs = {clause.verb.i, clause.head.i}
+        window = [t for t in clause.head.subtree if t.i >= min(verbs)]
+        if REPEATED.search(" ".join(t.lower_ for t in window)):
+            clause.kind = best.kind
+            return best_score, clause, sentence
+    return scored[0]
+
+
 def best_clause(sentences: list, family: set[str], kind: Optional[str],
-                weights: Optional[dict[int, float]] = None) -> Optional[tuple[HarmClause, object]]:
+                weights: Optional[dict[int, float]] = None,
+                agent: Optional[str] = None) -> Optional[tuple[HarmClause, object]]:
     """The incident's harm clause over ``sentences`` (``segment.Sentence`` objects).
 
     Each clause's score (:func:`harm_clauses`) is multiplied by 1.6 when its type is the
@@ -656,7 +773,9 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
             factor *= 1.3
         if sentence.key:
             factor *= 0.8
-        for clause in harm_clauses(sentence.span, family, _key_floor(sentence)):
+        if EARLIER_CASE.search(sentence.lower):
+            factor *= 0.4
+        for clause in harm_clauses(sentence.span, family, _key_floor(sentence), agent):
             score = clause.score * factor
             if kind:
                 score *= 1.6 if clause.kind == kind else 0.6
@@ -665,8 +784,8 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     scored.sort(key=lambda row: -row[0])
     if not scored or scored[0][0] < 0.5:
         return None
-    score, chosen, sentence = scored[0]
-    borrow_target(chosen, [row[1] for row in scored[1:]])
+    score, chosen, sentence = runaway_loop([restated_deed(scored)] + scored)
+    borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen])
     chosen.score = score
     return chosen, sentence
 

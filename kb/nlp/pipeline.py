@@ -166,9 +166,10 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             totals[kind] = totals.get(kind, 0.0) + weighted
             if verb is not None and (kind not in best or weighted > best[kind][0]):
                 best[kind] = (weighted, sentence, verb)
-    for vote, points in act.clause_votes(about, family, weights).items():
+    votes = act.clause_votes(about, family, weights)
+    for vote, points in votes.items():
         totals[vote] = totals.get(vote, 0.0) + act.CLAUSE_VOTE * points
-    kind = act.best_type(totals)
+    kind = act.best_type(totals, votes)
     if kind:
         mention.action_type = kind
         if kind in best:
@@ -233,7 +234,7 @@ def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[
                 kind: Optional[str], weights: dict[int, float], fallback) -> None:
     """Set the mention's action and target from its best harm clause (``action.best_clause``),
     else from the verb nearest the strongest type cue (``fallback`` = (score, sentence, verb))."""
-    found = act.best_clause(about, family, kind, weights)
+    found = act.best_clause(about, family, kind, weights, agent=mention.agent)
     if found:
         clause, sentence = found
         confidence = round(min(0.95, 0.3 + clause.score / 10), 2)

@@ -233,6 +233,10 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
 
 #: Verbs whose target is where something was put ("added bacon *to the order*").
 PLACING = {"add", "insert", "append", "inject", "put", "place", "write", "commit", "upload"}
+#: Objects that only name an edit (pattern target.edit_place): "pushed *a change* to the
+#: config", "made changes to the billing rules" -- what was acted on is where it went.
+EDIT_NOUNS = {"change", "commit", "update", "patch", "fix", "edit", "modification", "tweak",
+              "revision", "amendment"}
 
 
 def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
@@ -251,6 +255,10 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
         if place is not None and noun_phrase(place):
             return noun_phrase(place)
     obj = direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in EDIT_NOUNS:
+        place = _complement(obj, {"to", "into", "on"}) or _complement(verb, {"to", "into", "in", "on"})
+        if place is not None and noun_phrase(place):
+            return noun_phrase(place)
     if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
         # "spent $47,000 in API costs": the money is the harm, the costs are the target
         for token in [obj] + [t for t in obj.subtree if t.i > obj.i] + [verb]:
@@ -279,6 +287,40 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
     return noun_phrase(place) if place is not None else None
 
 
+#: Words reporting that stored things are no longer there ("the data was gone").
+LOSS_WORDS = {"gone", "lost", "wiped", "deleted", "erased", "destroyed", "vanished", "disappeared",
+              "emptied", "missing"}
+
+
+def loss_follows(verb: Token) -> bool:
+    """Pattern action.command_then_loss: a command verb whose commands ran against a data store
+    or infrastructure ("ran commands against the live database", :func:`locative_object`),
+    and the rest of its sentence or the next sentence reports the stored thing lost ("When it
+    was over, the production data was gone") without negating it: the commands deleted it."""
+    place = locative_object(verb)
+    if place is None or not ({place.lemma_.lower(), place.lower_}
+                             & (OBJECT_CLASSES["data"] | OBJECT_CLASSES["infra"])):
+        return False
+    doc = verb.doc
+    sent = verb.sent
+    after = list(doc[verb.i + 1:sent.end])
+    if sent.end < len(doc):
+        after += list(doc[sent.end].sent)
+    for t in after:
+        if t.lower_ in LOSS_WORDS and not any(c.dep_ == "neg" for c in t.children) \
+                and not any(c.dep_ == "neg" for c in t.head.children):
+            return True
+    return False
+
+
+def _sum(token: Token) -> bool:
+    """Whether a token is (part of) a sum of money: a MONEY entity, a currency sign, or a number
+    counting a money word ("52 ETH"); a count of other things ("312 emails") is not."""
+    if token.ent_type_ == "MONEY" or token.text in ("$", "£", "€"):
+        return True
+    return token.like_num and token.head.lemma_.lower() in OBJECT_CLASSES["money"]
+
+
 def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     """(action type, is a command) of a harm-lexicon verb (an entry of
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
@@ -305,11 +347,11 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
                                      or NONEXISTENT.search(verb.doc[verb.i:verb.sent.end].text.lower()))):
             return None
     if kind == "command":
-        if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)):
+        if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)) and not loss_follows(verb):
             return None
         return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
     if kind == "transfer":
-        if words & OBJECT_CLASSES["money"] or any(t.like_num or t.text == "$" for t in right):
+        if words & OBJECT_CLASSES["money"] or any(_sum(t) for t in right):
             return "financial_loss", False
         return ("data_exposure", False) if words & OBJECT_CLASSES["secret"] else None
     if kind == "destructive":
@@ -578,6 +620,7 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
         out.append((past_tense(t) if t.i in tensed else t.text) + (" " if spaced else ""))
     text = "".join(out).strip(" ,;:-—\"'“”`")
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
+    text = re.sub(r"\s+#\d+$", "", text)  # an issue title's number: "wiped home directory #812"
     if passive:
         target = passive_target or target_of(verb)
         if target and target.lower() not in text.lower():
