@@ -247,6 +247,14 @@ def test_a_bot_declared_not_a_person_is_the_agent_over_the_product():
      "Ironwell Labs"),
     ("The chatbot, which runs on a large model and was installed by the dealer-software "
      "company Carlink, answered questions.", "Carlink"),
+    ("Pip was built for the grocer by Leeds software firm Chatterly, which supplies bots.",
+     "Chatterly"),
+    ("Rue runs on a conversational platform from Veltra, a software company in Ghent.", "Veltra"),
+    ("Docker, which is sold by San Francisco start-up Mallow Labs, reset the database.",
+     "Mallow Labs"),
+    ("Ivy, supplied by Brightfern, a Halifax company that builds phone agents, booked them.",
+     "Brightfern"),
+    ("We use Lantern, an AI SRE agent from Coldwell, for first response.", "Coldwell"),
 ])
 def test_maker_phrases(sentence, maker):
     from kb.nlp.actors import makers

@@ -46,8 +46,18 @@ MAKER = [
     re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"s?\s+(?:(?:was|is|were|are|had been|has been)\s+)?(?:built|developed|made|"
                r"created|provided|supplied|sold|offered|marketed|licensed)\s+by\s+"
-               r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
+               r"(?:(?:the\s+)?(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
                r"(?:[A-Z][\w]+-based\s+)?" + _NAME),
+    # "was built for the retailer by Melbourne software firm X", "supplied by X, a Waterloo company"
+    re.compile(r"\b(?:built|developed|made|supplied|provided|sold)\s+(?:for\s+[\w' -]{1,40}?\s+)?by\s+"
+               r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+"
+               + _NAME),
+    re.compile(r"\b(?:supplied|built|developed|sold|provided|made)\s+by\s+" + _NAME +
+               r",\s+an?\s+(?:[\w-]+\s+){0,4}(?:company|firm|start-?up|vendor|maker|provider|developer)\b"),
+    # the platform or maker a bot comes from: "runs on a conversational platform from X", "an AI
+    # SRE agent from X"
+    re.compile(r"\bruns?\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:platform|system|service)\s+from\s+" + _NAME),
+    re.compile(r"\b(?:agent|assistant|chatbot|bot)\s+from\s+" + _NAME),
     # "made by a small company called X", "a coding agent from a start-up called X"
     re.compile(r"\b(?:built|developed|made|created|supplied|provided|sold|offered|from)\s+by\s+"
                r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor|developer|maker)\s+"
@@ -143,7 +153,7 @@ def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float
 
 def makers(span: Span) -> list[str]:
     """Organisations a maker phrase names as the builder of the report's bot."""
-    found = []
+    found: list[tuple[str, bool]] = []
     text = span.text
     for pattern in MAKER:
         for match in pattern.finditer(text):
@@ -153,8 +163,12 @@ def makers(span: Span) -> list[str]:
                 end -= 1  # the sentence's full stop, not part of the name
             chars = _is_name(span, span.start_char + match.start(group), span.start_char + end)
             if chars is not None:
-                found.append(_canonical(chars))
-    return found
+                found.append((_canonical(chars), all(t.ent_type_ in ("GPE", "LOC") for t in chars)))
+    if any(not place for _, place in found):
+        # a place read as a name ("sold by San Francisco start-up X") gives way to the company;
+        # alone it stays, as the NER often takes a new company's name for a place
+        return [name for name, place in found if not place]
+    return [name for name, _ in found]
 
 
 def is_fallback(ent: Span) -> bool:
