@@ -154,6 +154,7 @@ def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float
 def makers(span: Span) -> list[str]:
     """Organisations a maker phrase names as the builder of the report's bot."""
     found: list[tuple[str, bool]] = []
+    seen: set[int] = set()
     text = span.text
     for pattern in MAKER:
         for match in pattern.finditer(text):
@@ -162,7 +163,8 @@ def makers(span: Span) -> list[str]:
             if match.group(group).endswith(".") and not ABBREVIATION.search(match.group(group)):
                 end -= 1  # the sentence's full stop, not part of the name
             chars = _is_name(span, span.start_char + match.start(group), span.start_char + end)
-            if chars is not None:
+            if chars is not None and chars.start not in seen:  # one name, however many patterns
+                seen.add(chars.start)
                 found.append((_canonical(chars), all(t.ent_type_ in ("GPE", "LOC") for t in chars)))
     if any(not place for _, place in found):
         # a place read as a name ("sold by San Francisco start-up X") gives way to the company;
