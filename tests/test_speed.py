@@ -3,6 +3,7 @@
 import gzip
 
 import spacy
+from thinc.api import use_ops
 
 from kb.analyze import analyze_documents, analyze_path
 from kb.nlp.model import CachedLemmas, load_model, model_name
@@ -21,6 +22,20 @@ def test_the_cached_lemmatizer_gives_spacy_s_own_lemmas():
         assert ours == [(t.text, t.lemma_) for t in stock(TEXT)]
     assert ("deleting", "delete") in ours and ("lied", "lie") in ours
     assert [t.lemma_ for t in nlp("")] == []
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_, t.is_sent_start)
+            for t in doc]
+
+
+def test_numpy_blas_gives_the_same_annotations_as_thinc_s_default_blis():
+    nlp = load_model()
+    assert not nlp.get_pipe("tok2vec").model.ops.use_blis
+    with use_ops("numpy", use_blis=True):
+        stock = spacy.load(model_name())
+    assert stock.get_pipe("tok2vec").model.ops.use_blis
+    assert _annotations(nlp(TEXT)) == _annotations(stock(TEXT))
 
 
 def _page(tmp_path, name, body):
