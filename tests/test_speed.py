@@ -1,6 +1,8 @@
 """The speed-ups of `kb analyze` give the same results as the plain way."""
 
 import gzip
+import subprocess
+import sys
 
 import spacy
 from thinc.api import use_ops
@@ -66,3 +68,29 @@ def test_a_page_whose_article_passes_is_analysed_in_full(tmp_path):
     assert [r["doc"] for r in records] == ["wipe", "wipe again"]
     assert records[0]["relevant"] is True
     assert records[0]["incidents"] == records[1]["incidents"]
+
+
+def test_a_run_with_nothing_to_parse_does_not_import_spacy(tmp_path):
+    path = tmp_path / "park.txt"
+    path.write_text("Park budget\nThe council approved the park budget for the spring.\n")
+    code = ("import sys; from pathlib import Path; from kb.analyze import analyze_documents; "
+            "records = analyze_documents([('park', Path(sys.argv[1]))]); "
+            "print(records[0]['relevant'], 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_two_processes_give_the_records_of_one(tmp_path):
+    article = ("<p>On Friday the Replit AI agent deleted the production database of a startup "
+               "during a code freeze.</p><p>The company apologised.</p>")
+    fair = "<p>" + "The village fair opened on Saturday with cakes and a brass band. " * 6 + "</p>"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    docs = [("wipe", _page(tmp_path, "wipe.html.gz", article)),
+            ("fair", _page(tmp_path, "fair.html.gz", fair)), ("empty", empty)]
+    errors = []
+    parallel = analyze_documents(docs, errors.append, jobs=2)
+    assert parallel == analyze_documents(docs, jobs=1)
+    assert [r["doc"] for r in parallel] == ["wipe", "fair"] and len(errors) == 1
+    assert [r["relevant"] for r in parallel] == [True, False]

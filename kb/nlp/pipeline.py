@@ -16,7 +16,7 @@ from spacy.language import Language
 from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements
-from .prefilter import PREFILTER_NOTE, may_describe_incident
+from .prefilter import language_of, rule_out
 from .deployer import choose_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, named_bots, publishers
@@ -35,15 +35,6 @@ PRODUCT_KEYS = ("technology", "agent", "product", "software", "tool", "affected 
 def get_pipeline() -> Language:
     """The shared spaCy model with the agent/vendor gazetteer added (loaded once)."""
     return add_gazetteer(load_model())
-
-
-def detect_language(text: str) -> Optional[str]:
-    """ISO 639-1 code of ``text`` by py3langid, or None when py3langid is not installed."""
-    try:
-        import py3langid
-    except ImportError:  # pragma: no cover - py3langid is a declared dependency
-        return None
-    return py3langid.classify(text[:5000])[0]
 
 
 def _weights(sentences: list[Sentence], title: Optional[str]) -> dict[int, float]:
@@ -352,12 +343,10 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
     are the primary incident (first, at most one) and secondary ones.
     """
-    language = language or detect_language(text) or "en"
-    if language != "en":
-        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
-                                note=f"language {language} not supported by the English pipeline")
-    if not may_describe_incident(f"{title or ''}\n{text}"):
-        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note=PREFILTER_NOTE)
+    language = language_of(text, language)
+    ruled_out = rule_out(text, title=title, language=language)
+    if ruled_out is not None:
+        return ruled_out
     nlp = get_pipeline()
     sentences = split_sentences(nlp, text)
     if not sentences:
