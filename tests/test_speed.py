@@ -8,7 +8,7 @@ import spacy
 from thinc.api import use_ops
 
 from kb.analyze import analyze_documents, analyze_path
-from kb.nlp.model import CachedLemmas, load_model, model_name
+from kb.nlp.model import CachedAttributes, CachedLemmas, load_model, model_name
 from kb.nlp.prefilter import PREFILTER_NOTE
 
 TEXT = ("The agents were deleting databases while he wiped the files. Running faster, she ran "
@@ -38,6 +38,18 @@ def test_numpy_blas_gives_the_same_annotations_as_thinc_s_default_blis():
         stock = spacy.load(model_name())
     assert stock.get_pipe("tok2vec").model.ops.use_blis
     assert _annotations(nlp(TEXT)) == _annotations(stock(TEXT))
+
+
+def test_the_cached_attribute_ruler_gives_spacy_s_own_annotations():
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributes)
+    stock = spacy.load(model_name())
+    # two-token rules ("ain't", "gonna") and one-token rules (tag map, "'s", "y'all")
+    texts = [TEXT, "I ain't gonna say it's y'all's fault.", "AIN'T GONNA", "", "  "]
+    for _ in range(2):  # the second pass reads the cache
+        for text in texts:
+            assert [(t.pos_, str(t.morph), t.lemma_) for t in nlp(text)] == \
+                [(t.pos_, str(t.morph), t.lemma_) for t in stock(text)]
 
 
 def _page(tmp_path, name, body):
