@@ -8,7 +8,9 @@ import spacy
 from thinc.api import use_ops
 
 from kb.analyze import analyze_documents, analyze_path
+from kb.nlp.gazetteer import add_gazetteer
 from kb.nlp.model import CachedAttributes, CachedLemmas, load_model, model_name
+from kb.nlp.pipeline import get_pipeline
 from kb.nlp.prefilter import PREFILTER_NOTE
 
 TEXT = ("The agents were deleting databases while he wiped the files. Running faster, she ran "
@@ -32,10 +34,10 @@ def _annotations(doc):
 
 
 def test_numpy_blas_gives_the_same_annotations_as_thinc_s_default_blis():
-    nlp = load_model()
+    nlp = get_pipeline()
     assert not nlp.get_pipe("tok2vec").model.ops.use_blis
     with use_ops("numpy", use_blis=True):
-        stock = spacy.load(model_name())
+        stock = add_gazetteer(spacy.load(model_name()))
     assert stock.get_pipe("tok2vec").model.ops.use_blis
     assert _annotations(nlp(TEXT)) == _annotations(stock(TEXT))
 

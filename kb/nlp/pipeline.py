@@ -23,7 +23,7 @@ from .entities import count_who, named_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
 from .occurred import dates_in, occurred
-from .relevance import THRESHOLD, features, score
+from .relevance import THRESHOLD, action_scores, features, score
 from .segment import Sentence, evidence, split_sentences
 from .types import DocumentAnalysis, Mention
 
@@ -152,7 +152,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     totals: dict[str, float] = {}
     best: dict[str, tuple[float, Sentence, object]] = {}
     for sentence in about:
-        for kind, (points, verb) in act.score_sentence(sentence.span).items():
+        for kind, (points, verb) in action_scores(sentence).items():
             weighted = points * weights.get(sentence.index, 1.0)
             totals[kind] = totals.get(kind, 0.0) + weighted
             if verb is not None and (kind not in best or weighted > best[kind][0]):
@@ -166,7 +166,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             mention.evidence.append(evidence(text, best[kind][1], "action_type", kind,
                                              rule="action.cues"))
         else:
-            sentence = next((s for s in about if kind in act.score_sentence(s.span)), None)
+            sentence = next((s for s in about if kind in action_scores(s)), None)
             if sentence is not None:
                 mention.evidence.append(evidence(text, sentence, "action_type", kind,
                                                  rule="action.cues"))
@@ -312,7 +312,7 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     span = sentence.span
     agents_here = {vendor_of(e.ent_id_) for e in span.ents if e.label_ == "AGENT"}
     found = []
-    scores = act.score_sentence(span)
+    scores = action_scores(sentence)
     hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
     kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
     for ent in span.ents:
