@@ -30,8 +30,11 @@ class CachedLemmas:
     The rule lemmatizer already caches lemmas by (word, part of speech, morphology), but
     builds a Token and a MorphAnalysis per word to look the cache up. This reads those three
     ids for the whole Doc as one array and writes the lemmas back as one array; a word
-    not seen yet goes through the original :meth:`Lemmatizer.lemmatize`. The lemmas are
-    the same; the component runs about ten times faster.
+    not seen yet goes through the original :meth:`Lemmatizer.lemmatize`, with the word
+    lists of the ``lemma_index`` table turned into sets first (the rules test candidate
+    lemmas for membership, which on the lists scanned up to 57,000 nouns each time). The
+    lemmas are the same; the component runs about ten times faster, and a word not seen yet
+    costs a few microseconds instead of about fifty.
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -43,7 +46,10 @@ class CachedLemmas:
             return super().__call__(doc)
         if not len(doc):
             return doc
-        cache = self.__dict__.setdefault("_lemma_ids", {})
+        cache = self.__dict__.get("_lemma_ids")
+        if cache is None:
+            self._index_as_sets()
+            cache = self._lemma_ids = {}
         strings = self.vocab.strings
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = rows[:, 3].copy()
@@ -57,6 +63,14 @@ class CachedLemmas:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+    def _index_as_sets(self) -> None:
+        """Replace each part of speech's word list in the ``lemma_index`` table by a set
+        (only ever tested for membership: ``form in index``)."""
+        table = self.lookups.get_table("lemma_index", None)
+        for key, words in list((table or {}).items()):
+            if isinstance(words, list):
+                table[key] = frozenset(words)
 
 
 #: Matcher pattern keys that are not token attributes: a one-token pattern using one of
@@ -123,12 +137,10 @@ class CachedAttributes:
 
         cache = self.__dict__.setdefault("_rules", {})
         keys = [tuple(row) for row in doc.to_array(tested).reshape(len(doc), -1).tolist()]
-        if any(key not in cache for key in keys):
-            found: dict[int, list] = {}
-            for match_id, start, _ in single(doc, allow_missing=True):
-                found.setdefault(start, []).append(int(self.vocab.strings[match_id]))
-            for i, key in enumerate(keys):
-                cache[key] = tuple(sorted(found.get(i, ())))
+        for i, key in enumerate(keys):
+            if key not in cache:  # the token alone, as a one-token span, for the one-token rules
+                cache[key] = tuple(sorted(int(self.vocab.strings[match_id]) for match_id, _, _
+                                          in single(doc[i:i + 1], allow_missing=True)))
         rules = {i: cache[key] for i, key in enumerate(keys) if cache[key]}
         for match_id, start, end in longer(doc, allow_missing=True):
             number = int(self.vocab.strings[match_id])
