@@ -6,16 +6,19 @@ scorers outside the project, and ``kb evaluate``, can compare it with labels.
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
-from kb.nlp import analyze_text
-from kb.nlp.prefilter import PREFILTER_NOTE, may_describe_incident
+from kb.nlp.prefilter import PREFILTER_NOTE, language_of, may_describe_incident, rule_out
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
-from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
 from kb.text import (Document, DocumentError, document_from_html, is_html, is_supported,
                      read_document, read_text, visible_text)
+
+#: What reading a file gives: ``(document, analysis)``, ``(document, None)`` when the
+#: document still has to be parsed, or the error line (str) of an unreadable file.
+Screened = Union[tuple[Document, Optional[DocumentAnalysis]], str]
 
 
 def mention_record(mention: Mention, key: Optional[str]) -> dict:
@@ -38,13 +41,14 @@ def _ruled_out(document: Document) -> tuple[Document, DocumentAnalysis]:
                                       note=PREFILTER_NOTE)
 
 
-def analyze_path(path: Path):
-    """Read and analyse one file: ``(document, analysis)``, or the error line (str).
+def screen_path(path: Path) -> Screened:
+    """Read one file and decide what needs no parsing, without spaCy (see :data:`Screened`).
 
     A web page is checked with the pre-filter twice before the full reading (which runs
     ftfy over the whole page, often the costliest step): on its visible text (tags
     stripped), then on trafilatura's article text taken from the page as it is. A page
-    failing either check is not relevant, without spaCy ever running on it.
+    failing either check is not relevant. A document read in full goes through
+    :func:`kb.nlp.prefilter.rule_out` (language, pre-filter).
     """
     try:
         if is_supported(path) and is_html(path):
@@ -62,21 +66,33 @@ def analyze_path(path: Path):
         document = read_document(path)
     except DocumentError as error:
         return str(error)
-    analysis = analyze_text(document.text, title=document.title,
-                            published=document.published, language=document.language)
-    return document, analysis
+    return document, rule_out(document.text, title=document.title,
+                              language=language_of(document.text, document.language))
+
+
+def parse_document(document: Document) -> DocumentAnalysis:
+    """The full analysis of a document that :func:`screen_path` left to parse (loads the
+    spaCy pipeline on first use)."""
+    from kb.nlp.pipeline import analyze_text
+
+    return analyze_text(document.text, title=document.title, published=document.published,
+                        language=document.language)
+
+
+def analyze_path(path: Path) -> Union[tuple[Document, DocumentAnalysis], str]:
+    """Read and analyse one file: ``(document, analysis)``, or the error line (str)."""
+    screened = screen_path(path)
+    if isinstance(screened, str) or screened[1] is not None:
+        return screened
+    return screened[0], parse_document(screened[0])
 
 
 def warm_up() -> None:
-    """Load everything :func:`analyze_path` needs once (spaCy model and gazetteer,
-    pre-filter patterns, language model), so that forked worker processes inherit
-    it instead of loading it again each."""
-    from kb.nlp.pipeline import detect_language, get_pipeline
-    from kb.nlp.prefilter import _patterns
+    """Load the spaCy pipeline (model and gazetteer) that :func:`parse_document` needs,
+    so that worker processes forked afterwards share it instead of loading it each."""
+    from kb.nlp.pipeline import get_pipeline
 
     get_pipeline()
-    _patterns()
-    detect_language("warm up")
 
 
 def _expected_cost(path: Path) -> tuple[int, int]:
@@ -87,6 +103,60 @@ def _expected_cost(path: Path) -> tuple[int, int]:
     except OSError:
         size = 0
     return (1 if is_html(path) else 0, -size)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` worker processes forked from this one (they inherit what it loaded)."""
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def _analyse_in_parallel(paths: list[Path], jobs: int) -> list:
+    """:func:`analyze_path` of every path, in order, with ``jobs`` worker processes.
+
+    First the files are read and screened by workers that have no spaCy (the slowest
+    files first, one at a time, so the workers finish together); as soon as one needs
+    parsing, this process loads the spaCy pipeline while they go on. Then a second set
+    of workers, forked after the load so they share the model, parses the documents
+    that need it, longest first. A run where nothing needs parsing never loads spaCy.
+    """
+    order = sorted(range(len(paths)), key=lambda i: _expected_cost(paths[i]))
+    results: list = [None] * len(paths)
+    with _pool(jobs) as readers:
+        for i, screened in zip(order, readers.map(screen_path, [paths[i] for i in order])):
+            results[i] = screened
+            if not isinstance(screened, str) and screened[1] is None:
+                warm_up()
+    todo = sorted((i for i, r in enumerate(results) if not isinstance(r, str) and r[1] is None),
+                  key=lambda i: -len(results[i][0].text))
+    if todo:
+        with _pool(jobs) as parsers:
+            documents = [results[i][0] for i in todo]
+            for i, document, analysis in zip(todo, documents, parsers.map(parse_document, documents)):
+                results[i] = (document, analysis)
+    return results
+
+
+def _incident_keys(analysed: list[tuple[str, Document, DocumentAnalysis]]) -> dict:
+    """(document index, mention position) -> predicted incident id, for the mentions of
+    the relevant documents among ``(name, document, analysis)`` triples, grouped across
+    documents (``kb.resolve``, imported only when there is something to group)."""
+    relevant = [(index, document, analysis) for index, (_, document, analysis)
+                in enumerate(analysed) if analysis.relevant and analysis.mentions]
+    if not relevant:
+        return {}
+    from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
+
+    refs = [MentionRef((index, position), index, mention, document.published, document.text)
+            for index, document, analysis in relevant
+            for position, mention in enumerate(analysis.mentions)]
+    keys: dict = {}
+    taken: set[str] = set()
+    for cluster in group_mentions(refs):
+        key = unique_slug(incident_slug(consensus(cluster)), taken)
+        taken.add(key)
+        for ref in cluster:
+            keys[ref.ref] = key
+    return keys
 
 
 def analyze_documents(
@@ -101,19 +171,12 @@ def analyze_documents(
     predicted incident id, shared by every document about the same incident.
     An unreadable file is reported through ``on_error(line)`` and left out.
     ``jobs`` > 1 reads and analyses files in that many worker processes
-    (forked after :func:`warm_up`, so they share the loaded spaCy model; the slowest
-    files go out first, one at a time, so the workers finish together); grouping runs
-    after, in this process.
+    (:func:`_analyse_in_parallel`); grouping runs after, in this process.
     """
     docs = list(docs)
     paths = [path for _, path in docs]
     if jobs > 1 and len(paths) > 1:
-        warm_up()
-        order = sorted(range(len(paths)), key=lambda i: _expected_cost(paths[i]))
-        results = [None] * len(paths)
-        with ProcessPoolExecutor(jobs) as pool:
-            for i, result in zip(order, pool.map(analyze_path, [paths[i] for i in order])):
-                results[i] = result
+        results = _analyse_in_parallel(paths, jobs)
     else:
         results = [analyze_path(path) for path in paths]
     analysed = []
@@ -124,19 +187,7 @@ def analyze_documents(
             continue
         analysed.append((name, *result))
 
-    refs = [
-        MentionRef((index, position), index, mention, document.published, document.text)
-        for index, (_, document, analysis) in enumerate(analysed) if analysis.relevant
-        for position, mention in enumerate(analysis.mentions)
-    ]
-    keys: dict = {}
-    taken: set[str] = set()
-    for cluster in group_mentions(refs):
-        key = unique_slug(incident_slug(consensus(cluster)), taken)
-        taken.add(key)
-        for ref in cluster:
-            keys[ref.ref] = key
-
+    keys = _incident_keys(analysed)
     records = []
     for index, (name, _, analysis) in enumerate(analysed):
         incidents = [

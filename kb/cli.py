@@ -383,13 +383,14 @@ def analyze(paths, jobs):
     "agent", "vendor", ..., "blast_radius": {...}, "blamed", "occurred"}]}.
     "doc" is the path as given; "key" is the predicted incident id, shared
     by all documents about the same incident. Unreadable files are reported
-    on stderr and the exit code is 1.
+    on stderr and the exit code is 1. The spaCy model is loaded only when a
+    document passes the cheap pre-filter.
 
     Example: kb analyze ../shared/seeds/*.txt > predictions.jsonl
     """
     from kb.analyze import analyze_documents
+    from kb.nlp.model import ModelNotFound
 
-    load_nlp()
     docs, errors = expand_named(paths)
     for line in errors:
         click.echo(f"error: {line}", err=True)
@@ -398,7 +399,11 @@ def analyze(paths, jobs):
         errors.append(line)
         click.echo(f"error: {line}", err=True)
 
-    for record in analyze_documents(docs, on_error, jobs):
+    try:
+        records = analyze_documents(docs, on_error, jobs)
+    except ModelNotFound as error:
+        raise click.ClickException(str(error))
+    for record in records:
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if errors else 0)
 

@@ -32,6 +32,7 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _MARKDOWN_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 #: Control characters that never occur in text (NUL and friends, not tab/newline).
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+_BINARY_BYTE = re.compile(b"[" + re.escape(_BINARY_BYTES) + b"]")
 
 
 #: UTF-8 curly quotes, apostrophes and dashes (E2 80 xx) read as Latin-1 leave
@@ -135,7 +136,7 @@ def decode(raw: bytes, name: str) -> str:
     """
     if not raw.strip():
         raise DocumentError(f"{name}: empty file")
-    if any(byte in _BINARY_BYTES for byte in raw[:8192]):
+    if _BINARY_BYTE.search(raw, 0, 8192):
         raise DocumentError(f"{name}: binary file, not text")
     try:
         return raw.decode("utf-8-sig")

@@ -8,14 +8,27 @@ Public API::
 Patterns (agents, vendors, product -> vendor, publishers) are data in ``patterns/*.jsonl``;
 each field has its own module (relevance, entities, action, blast_radius, blame, occurred),
 and ``pipeline`` puts them together.
+
+The names are imported on first use (PEP 562), so that importing a light module of the
+package (``kb.nlp.types``, ``kb.nlp.prefilter``) does not import spaCy.
 """
 
-from .gazetteer import load_gazetteer
-from .pipeline import analyze_text
-from .types import DocumentAnalysis, Evidence, Mention, Statement
+from importlib import import_module
 
 #: Version of the extraction rules; bump it whenever a rule or a pattern file changes.
 EXTRACTOR_VERSION = "rules-0.8"
 
-__all__ = ["EXTRACTOR_VERSION", "analyze_text", "load_gazetteer", "DocumentAnalysis",
-           "Evidence", "Mention", "Statement"]
+#: Public name -> the module of this package that defines it.
+_HOMES = {"analyze_text": "pipeline", "load_gazetteer": "gazetteer", "DocumentAnalysis": "types",
+          "Evidence": "types", "Mention": "types", "Statement": "types"}
+
+__all__ = ["EXTRACTOR_VERSION", *_HOMES]
+
+
+def __getattr__(name: str):
+    """Import a public name from its module on first use; AttributeError for others."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value
+    return value

@@ -19,8 +19,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
+if TYPE_CHECKING:  # spaCy is imported only by the code that runs a pipeline
+    from spacy.language import Language
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 RULER_NAME = "kb_gazetteer"

@@ -16,14 +16,14 @@ from spacy.language import Language
 from . import action as act
 from . import blast_radius as br
 from .blame import decide, statements, summary
-from .prefilter import PREFILTER_NOTE, may_describe_incident
+from .prefilter import language_of, rule_out
 from .deployer import choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, named_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
 from .occurred import dates_in, occurred
-from .relevance import THRESHOLD, features, score
+from .relevance import THRESHOLD, action_scores, features, score
 from .segment import Sentence, evidence, split_sentences
 from .types import DocumentAnalysis, Mention
 
@@ -35,15 +35,6 @@ PRODUCT_KEYS = ("technology", "agent", "product", "software", "tool", "affected 
 def get_pipeline() -> Language:
     """The shared spaCy model with the agent/vendor gazetteer added (loaded once)."""
     return add_gazetteer(load_model())
-
-
-def detect_language(text: str) -> Optional[str]:
-    """ISO 639-1 code of ``text`` by py3langid, or None when py3langid is not installed."""
-    try:
-        import py3langid
-    except ImportError:  # pragma: no cover - py3langid is a declared dependency
-        return None
-    return py3langid.classify(text[:5000])[0]
 
 
 def _weights(sentences: list[Sentence], title: Optional[str]) -> dict[int, float]:
@@ -161,7 +152,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     totals: dict[str, float] = {}
     best: dict[str, tuple[float, Sentence, object]] = {}
     for sentence in about:
-        for kind, (points, verb) in act.score_sentence(sentence.span).items():
+        for kind, (points, verb) in action_scores(sentence).items():
             weighted = points * weights.get(sentence.index, 1.0)
             totals[kind] = totals.get(kind, 0.0) + weighted
             if verb is not None and (kind not in best or weighted > best[kind][0]):
@@ -176,7 +167,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             mention.evidence.append(evidence(text, best[kind][1], "action_type", kind,
                                              rule="action.cues"))
         else:
-            sentence = next((s for s in about if kind in act.score_sentence(s.span)), None)
+            sentence = next((s for s in about if kind in action_scores(s)), None)
             if sentence is not None:
                 mention.evidence.append(evidence(text, sentence, "action_type", kind,
                                                  rule="action.cues"))
@@ -347,7 +338,7 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     span = sentence.span
     agents_here = {vendor_of(e.ent_id_) for e in span.ents if e.label_ == "AGENT"}
     found = []
-    scores = act.score_sentence(span)
+    scores = action_scores(sentence)
     hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
     kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
     for ent in span.ents:
@@ -378,12 +369,10 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
     are the primary incident (first, at most one) and secondary ones.
     """
-    language = language or detect_language(text) or "en"
-    if language != "en":
-        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
-                                note=f"language {language} not supported by the English pipeline")
-    if not may_describe_incident(f"{title or ''}\n{text}"):
-        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note=PREFILTER_NOTE)
+    language = language_of(text, language)
+    ruled_out = rule_out(text, title=title, language=language)
+    if ruled_out is not None:
+        return ruled_out
     nlp = get_pipeline()
     sentences = split_sentences(nlp, text)
     if not sentences:

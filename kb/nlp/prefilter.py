@@ -8,12 +8,18 @@ lost, a hijack...). :func:`may_describe_incident` checks that with regular
 expressions only; text that fails it cannot pass the full relevance model,
 so the pipeline skips it. It is a recall-first gate: tuned to never drop a
 relevant report, not to decide relevance.
+
+:func:`rule_out` puts it together with the language check: the analysis of
+a report that needs no parsing, computed without importing spaCy.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
+
+from .types import DocumentAnalysis
 
 #: The note a report gets when the pre-filter rules it out.
 PREFILTER_NOTE = "pre-filter: no AI term near a harm term"
@@ -105,3 +111,32 @@ def may_describe_incident(text: str) -> bool:
         if j < len(harm_positions) and harm_positions[j] <= position + WINDOW:
             return True
     return False
+
+
+def detect_language(text: str) -> Optional[str]:
+    """ISO 639-1 code of ``text`` by py3langid, or None when py3langid is not installed."""
+    try:
+        import py3langid
+    except ImportError:  # pragma: no cover - py3langid is a declared dependency
+        return None
+    return py3langid.classify(text[:5000])[0]
+
+
+def language_of(text: str, language: Optional[str] = None) -> str:
+    """``language`` when given, else the detected language of ``text``, else ``"en"``."""
+    return language or detect_language(text) or "en"
+
+
+def rule_out(text: str, *, title: Optional[str] = None, language: str) -> Optional[DocumentAnalysis]:
+    """The analysis of a report that the English pipeline need not parse, or None.
+
+    Non-English text (``language``, ISO 639-1) and text where no AI term stands near a harm
+    term (title included) are not relevant, with a ``note`` saying why; for any other text
+    this returns None: it must be parsed.
+    """
+    if language != "en":
+        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
+                                note=f"language {language} not supported by the English pipeline")
+    if not may_describe_incident(f"{title or ''}\n{text}"):
+        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note=PREFILTER_NOTE)
+    return None

@@ -103,6 +103,16 @@ class RelevanceFeatures:
     satire: int = 0
 
 
+def action_scores(sentence: Sentence) -> dict:
+    """``action.score_sentence`` of the sentence's span, computed once and kept in its
+    ``memo`` (the relevance features, the action type and the secondary mentions all
+    ask for it). Read-only: ``{type: (score, cue verb or None)}``."""
+    scores = sentence.memo.get("action_scores")
+    if scores is None:
+        scores = sentence.memo["action_scores"] = score_sentence(sentence.span)
+    return scores
+
+
 def _has_ai(span) -> bool:
     """True when the span names an agent: gazetteer, generic ("AI agent") or MCP server/package."""
     return (any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
@@ -138,7 +148,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.ai += has_ai
         if has_ai:
             recent = position
-        if position - recent <= 2 and (score_sentence(sentence.span) or CONSEQUENCE.search(text)) \
+        if position - recent <= 2 and (action_scores(sentence) or CONSEQUENCE.search(text)) \
                 and not HEDGED.search(text):
             found.harm += 1
         found.real += bool(REAL.search(text))

@@ -9,7 +9,8 @@ document (reports put one paragraph per line), with ``nlp.pipe`` so the model ru
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from spacy.language import Language
@@ -47,7 +48,8 @@ class Sentence:
 
     ``line`` is the index of its line in the text, ``key`` the lower-cased key of a key-value
     header line ("date", "company") or None, ``heading`` the text of the markdown heading the
-    sentence sits under (lower case, "" before any heading).
+    sentence sits under (lower case, "" before any heading). ``memo`` keeps values computed
+    from the span that several steps ask for (name -> value, e.g. the action scores).
     """
 
     span: Span
@@ -58,10 +60,11 @@ class Sentence:
     key: Optional[str]
     heading: str
     is_heading: bool
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def lower(self) -> str:
-        """The sentence's parsed (markup-free) text in lower case."""
+        """The sentence's parsed (markup-free) text in lower case (computed once)."""
         return self.span.text.lower()
 
 
