@@ -148,6 +148,10 @@ PLACE_KEYS = {"company", "organization", "organisation", "location", "region", "
 #: All-caps words that are places; other all-caps GPE tags are acronyms ("AI", "LLM").
 CAPS_PLACES = {"US", "USA", "UK", "EU", "UAE", "NYC", "U.S.", "U.K."}
 NOT_PLACES = {"ai", "llm", "api", "cli", "gpt", "agi"}
+#: Pattern region.place_head: last words that make a capitalised name a place whatever the NER
+#: label ("the Greater Toronto Area", "Orange County").
+PLACE_HEADS = {"Area", "Region", "County", "Province", "District", "Coast", "Valley", "Peninsula",
+               "Borough", "Territory", "Metro", "Prefecture", "Emirate", "Canton"}
 REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central"}
 SYSTEM_LABELS = {"ORG", "PRODUCT", "FAC", "VENDOR", "AGENT"}
 _NAME = r"((?:[A-Z][\w.&+-]*|of|for)(?:\s+(?:[A-Z][\w.&+-]*|of|for)){0,4})"
@@ -186,7 +190,12 @@ REFERENCE_HEADING = re.compile(r"reference|source|further reading|related|see al
 #: Capitalised words that are not names of systems.
 GENERIC_NAMES = {"ai", "ceo", "cto", "api", "llm", "ui", "it", "ok", "pr", "i", "npm", "agent",
                  "the agent", "sql", "url", "id", "http", "https", "json", "yaml", "faq",
-                 "big tech"}
+                 "big tech",
+                 # time zones written after clock times
+                 "utc", "gmt", "et", "pt", "est", "edt", "pst", "pdt", "bst", "cet", "cest", "hkt",
+                 "sgt", "jst", "ist", "aest", "aedt"}
+#: Pattern systems.service_tail: "the AWS Cost Explorer service" names "AWS Cost Explorer".
+SERVICE_TAIL = re.compile(r"(?<=\S)\s+services?$", re.I)
 
 
 def _trim_name(name: str) -> str:
@@ -394,13 +403,32 @@ def _is_name_token(token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "NORP"):
         return False
+    if not any(c.isupper() for c in text):
+        return False  # a lower-case word the tagger took for a proper noun ("offline")
     inner_caps = any(c.isupper() for c in text[1:])
-    return token.tag_ in ("NNP", "NNPS") or inner_caps or (text.isupper() and len(text) > 1)
+    return token.tag_ in ("NNP", "NNPS") or inner_caps or (text.isupper() and len(text) > 1) or (
+        token.pos_ in ("NOUN", "PROPN") and _capitalised_elsewhere(token))
 
 
 def _plain_title(token) -> bool:
     """A word that is capitalised only as a title or sentence opener could be ("Automated")."""
     return token.text[:1].isupper() and token.text[1:].islower() and not token.ent_type_
+
+
+def _mid_sentence_capitals(doc) -> set[str]:
+    """Capitalised words the report writes after a lower-case word ("deleted Postgres WAL"),
+    i.e. capitalised as names, not as sentence openers or Title Case headlines; cached on the doc."""
+    if "mid_capitals" not in doc.user_data:
+        doc.user_data["mid_capitals"] = {
+            t.text for t in doc if t.i > 0 and t.text[:1].isupper() and t.nbor(-1).is_lower
+            and t.nbor(-1).is_alpha and not t.is_sent_start}
+    return doc.user_data["mid_capitals"]
+
+
+def _capitalised_elsewhere(token) -> bool:
+    """Pattern systems.opener_name: a capitalised word ("Postgres crashed", even when tagged as
+    a common noun) is a name when the report also writes it capitalised inside a sentence."""
+    return token.text in _mid_sentence_capitals(token.doc)
 
 
 def _names_in(tokens) -> list[tuple[int, str]]:
@@ -430,6 +458,8 @@ def _names_in(tokens) -> list[tuple[int, str]]:
         before = [t for t in run[0].sent if t.i < run[0].i] if run else []
         opener = all(t.is_space or t.is_punct for t in before) or (
             before[-1].is_punct and before[-1].text in ":—-(")
+        if opener and run and _capitalised_elsewhere(run[0]):
+            opener = False
         if opener and _plain_title(run[0]):
             run = run[1:]
         end = j
@@ -553,7 +583,8 @@ def _harm_objects(span) -> list:
                                  for g in c.children if g.dep_ == "pobj")
         if token.lower_ in COMPROMISED_WORDS and token.dep_ == "amod":
             heads.append(token.head)
-        elif token.lower_ in FAILURE_WORDS and token.dep_ in ("acl", "amod", "ROOT", "relcl"):
+        elif token.lower_ in FAILURE_WORDS and token.dep_ in ("acl", "amod", "ROOT", "relcl", "conj",
+                                                                  "ccomp"):
             heads.extend(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
             if token.dep_ in ("acl", "amod"):
                 heads.append(token.head)
@@ -573,6 +604,8 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
 
     def add(name: str, points: float, sentence: Sentence, ents, key: str) -> None:
         name = VERSION_TAIL.sub("", POSSESSIVE.sub("", name.strip())).strip()
+        if " " in name:
+            name = SERVICE_TAIL.sub("", name)
         if len(name) < 2 or name.lower() in exclude or GENERIC_AI.fullmatch(name):
             return
         if key and (name.lower() in key or key in name.lower()):
@@ -586,7 +619,8 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
                 if ent.ent_id_ and (ent.ent_id_.lower() in exclude or is_model(ent.ent_id_)):
                     return
                 if ent.label_ in ("DATE", "NORP") or (ent.label_ == "PERSON" and points < 3) or (
-                        ent.label_ in ("GPE", "LOC") and not any(c.isupper() for c in name[1:])):
+                        ent.label_ in ("GPE", "LOC") and (not any(c.isupper() for c in name[1:])
+                                                          or (name.isupper() and " " in name))):
                     return
         counts[name] += points
         first.setdefault(name, (len(first), sentence))
@@ -628,12 +662,17 @@ def _place(ent) -> Optional[str]:
     """A GPE/LOC entity as a place name, with a preceding "mainland"-type modifier and a
     following ", State" ("Watsonville, California"); None for tagger noise ("AI", "PocketOS")."""
     text = ent.text
-    if ent.label_ not in ("GPE", "LOC") or text.lower() in NOT_PLACES:
+    if text.lower().startswith("the "):
+        text = text[4:]
+    place_shaped = len(text.split()) > 1 and text.split()[-1] in PLACE_HEADS and text.istitle()
+    if (ent.label_ not in ("GPE", "LOC") and not place_shaped) or text.lower() in NOT_PLACES:
         return None
     if (text.isupper() and text not in CAPS_PLACES) or any(c.isupper() for c in text[1:].replace(" ", "")
                                                            if not text.istitle()):
         return None
     doc, start, end = ent.doc, ent.start, ent.end
+    if doc[start].lower_ == "the":
+        start += 1
     if start > 0 and doc[start - 1].lower_ in REGION_MODIFIERS:
         start -= 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
