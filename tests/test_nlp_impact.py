@@ -384,3 +384,9 @@ def test_another_incidents_date_does_not_win():
                       "The incident recalls the case last March in which Brightco's bot wiped "
                       "a drive.")
     assert occurred(found, {0}, "2026-01-27")[0] == "2026-01"
+
+
+def test_region_where_people_could_not_use_the_service():
+    found = sentences("Status page\n\nAll good\n\nUsers in our Dublin (eu-west-1) region could not "
+                      "log in while the agent rotated keys.")
+    assert br.region(found)[0] == "Dublin (eu-west-1)"

@@ -731,6 +731,9 @@ def _modifies_noun(ent) -> bool:
 DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*(?:,[^—–\n]{0,40}?)?\s*(?:—|–|--)\s")
 #: How far from the top a date line may stand.
 DATELINE_LINES = 10
+#: Words of a service people could not use ("could not open", "returned errors").
+UNUSABLE = re.compile(r"\bcould not\b|\bcouldn't\b|\bunable to\b|\breturned errors\b|"
+                      r"\berror (?:pages|messages)\b|\bconnection errors\b")
 #: Words of harmed people in groups ("Hundreds of patients").
 PEOPLE_GROUPS = re.compile(r"\b(?:hundreds|thousands|millions|dozens|tens of thousands)\s+of\b", re.I)
 
@@ -755,7 +758,8 @@ def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
     prose = [s for s in sentences if s.key is None and not s.is_heading and s.line > 0]
     tiers: list[list[Sentence]] = [
-        [s for s in sentences if OUTAGE_CUE.search(s.lower)],
+        # region.failure_place: where people could not use a service or got errors
+        [s for s in sentences if OUTAGE_CUE.search(s.lower) or UNUSABLE.search(s.lower)],
         [s for s in sentences if PEOPLE.search(s.span.text) or PEOPLE_GROUPS.search(s.span.text)],
         [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
         [],
