@@ -31,6 +31,13 @@ None. The patterns:
 - region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
   line, else after "in"/"of"/"at" or modifying a noun ("a Lyon bakery") in the lead; keeps "mainland"-type modifiers and ", State";
   all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
+
+Later patterns (each documented where it is defined): outage.clock_range ("down from 02:40
+to 11:40"), outage.was_down, people.recipients ("sent ... to all 4,000 customers"),
+people.data_subjects, people.repeated, region.failure_place, region.people_place,
+region.dateline, region.joined, region.place_head, region.cloud_code, systems.opener_name,
+systems.service_tail. Incidents named in passing get the same extractors over their own sentence
+(wired in ``pipeline._secondary``).
 """
 
 from __future__ import annotations
