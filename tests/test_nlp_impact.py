@@ -294,3 +294,99 @@ def test_region_from_a_based_modifier_in_the_lead():
     found = sentences("Bot wipes payroll\n\nFernvale, a Dublin-based maker of payroll tools, "
                       "said its agent wiped a ledger.")
     assert br.region(found)[0] == "Dublin"
+
+
+# --- blast radius: clock ranges, recipients, repeated counts, regions, opener names -------
+
+def test_outage_from_a_clock_range():
+    found = sentences("Bookings were down from 22:50 to 01:20 GMT while the agent rebuilt the index.")
+    assert br.outage_hours(found)[0] == 2.5
+    found = sentences("Between 8.30am and 2pm, members could not reach the portal.")
+    assert br.outage_hours(found)[0] == 5.5
+
+
+def test_clock_range_needs_minutes_or_am_pm():
+    assert br.clock_ranges("prices rose from 3 to 5 while the portal was offline") == []
+    assert br.clock_ranges("from 11:15 until 11:45") == [0.5]
+
+
+def test_sales_down_is_not_an_outage():
+    found = sentences("Sales were down 4 percent for 12 hours after the chatbot changed prices.")
+    assert br.outage_hours(found) is None
+
+
+def test_records_with_two_modifiers_and_orders():
+    found = sentences("The script erased 7,450 archived customer orders from the shop's table.")
+    assert br.records_lost(found)[0] == 7450
+    found = sentences("We lost 3 days of orders when the bot dropped the schema.")
+    assert br.records_lost(found) is None
+
+
+def test_people_who_were_sent_the_harm():
+    found = sentences("The bot mailed a bogus overdue notice to all 12,905 library members.")
+    assert br.people_affected(found)[0] == 12905
+
+
+def test_people_whose_data_a_file_covered():
+    found = sentences("The leaked sheet covered 1,212 current and former tenants.")
+    assert br.people_affected(found)[0] == 1212
+
+
+def test_people_count_the_report_repeats():
+    found = sentences("The grocer will honour the price for 87 shoppers. Its assistant quoted the "
+                      "deal on Friday. By Monday 87 shoppers had paid.")
+    assert br.people_affected(found)[0] == 87
+
+
+def test_region_where_the_people_hit_are():
+    found = sentences("A chain of gyms apologised. About 540 members, most of them in Western "
+                      "Australia, were charged twice.")
+    assert br.region(found)[0] == "Western Australia"
+
+
+def test_region_from_a_dateline():
+    found = sentences("Title line\n\nLISBON — A courier firm said its routing agent sent vans to "
+                      "the wrong depot.")
+    assert br.region(found)[0] == "Lisbon"
+
+
+def test_region_joined_places_and_place_shaped_names():
+    found = sentences("Short headline\n\nThe utility serves 90,000 customers in Ontario and "
+                      "northern Quebec, and 3,000 customers lost power.")
+    assert br.region(found)[0] == "Ontario and northern Quebec"
+    found = sentences("Short headline\n\nDozens of drivers in the Inland Empire Area were fined "
+                      "after the bot misread signs.")
+    assert br.region(found)[0] == "Inland Empire Area"
+
+
+def test_system_name_at_the_start_of_a_sentence():
+    found = sentences("The agent trimmed the logs on our Postgres nodes. Postgres crashed "
+                      "and the shop was offline for an hour.")
+    assert "Postgres" in br.systems(found, {"the agent"})[0]
+
+
+def test_service_tail_and_time_zones_are_not_systems():
+    found = sentences("The change disrupted the Northwind Maps service for 5 hours. It was down "
+                      "from 04:00 to 09:00 UTC.")
+    names = br.systems(found, set())[0]
+    assert "Northwind Maps" in names and "UTC" not in names
+
+
+def test_day_month_without_year():
+    found = sentences("The assistant misquoted fares on 14 and 15 November, the airline said.")
+    assert occurred(found, {0}, "2026-01-20")[0] == "2025-11"
+    found = sentences("On Tuesday 3 June the agent deleted the bucket.")
+    assert occurred(found, {0}, "2025-06-10")[0] == "2025-06"
+
+
+def test_another_incidents_date_does_not_win():
+    found = sentences("The shop lost its orders last Thursday after the agent ran a reset. "
+                      "The incident recalls the case last March in which Brightco's bot wiped "
+                      "a drive.")
+    assert occurred(found, {0}, "2026-01-27")[0] == "2026-01"
+
+
+def test_region_where_people_could_not_use_the_service():
+    found = sentences("Status page\n\nAll good\n\nUsers in our Dublin (eu-west-1) region could not "
+                      "log in while the agent rotated keys.")
+    assert br.region(found)[0] == "Dublin (eu-west-1)"

@@ -31,6 +31,13 @@ None. The patterns:
 - region: a GPE/LOC entity in an outage sentence, else on a ``Company:``/``Location:`` header
   line, else after "in"/"of"/"at" or modifying a noun ("a Lyon bakery") in the lead; keeps "mainland"-type modifiers and ", State";
   all-caps acronyms tagged as places ("AI") and mixed-case product names are not places.
+
+Later patterns (each documented where it is defined): outage.clock_range ("down from 02:40
+to 11:40"), outage.was_down, people.recipients ("sent ... to all 4,000 customers"),
+people.data_subjects, people.repeated, region.failure_place, region.people_place,
+region.dateline, region.joined, region.place_head, region.cloud_code, systems.opener_name,
+systems.service_tail. Incidents named in passing get the same extractors over their own sentence
+(wired in ``pipeline._secondary``).
 """
 
 from __future__ import annotations
@@ -45,7 +52,9 @@ from .segment import Sentence
 
 OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwent down\b|"
                         r"\btook down\b|\bknocked out\b|\bdisrupt|\binterruption\b|\bdown for\b|"
-                        r"\bservice (?:was )?(?:down|degraded)\b")
+                        r"\bservice (?:was )?(?:down|degraded)\b|"
+                        # outage.was_down: "Multiplayer was down from ...", not "sales were down 5%"
+                        r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))")
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
                       + r"[\s-]*(?:\+\s*)?(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 UNIT_HOURS = {"h": 1, "ho": 1, "hr": 1, "da": 24, "mi": 1 / 60, "we": 168}
@@ -55,7 +64,15 @@ STOPPAGE_CUE = re.compile(r"\b(?:lost|los(?:e|es|ing)|switch(?:ed|es|ing)? off|t
                           r"shut(?:s|ting)? (?:down|off)|paus(?:e|ed|es|ing)|suspend|disabl|halt|"
                           r"stopp(?:ed|ing)|offline|gone|dark|inaccessible|unusable|unreachable|"
                           r"out of (?:action|service|commission)|could not|couldn't|unable|"
-                          r"froze|frozen|stalled|pulled)\b", re.I)
+                          r"froze|frozen|stalled|pulled|broke|broken)\b", re.I)
+_CLOCK = r"(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>\d{{2}}))?\s*(?P<{0}ap>[ap]\.?m\b\.?)?"
+#: Pattern outage.clock_range: "between 09:12 and 12:52 UTC", "was down from 02:40 to 11:40",
+#: "from about 9.15am until 4.30pm": the hours between two clock times; each time has minutes
+#: or am/pm, so "from 2 to 5" is not read as times.
+CLOCK_RANGE = re.compile(r"\b(?:between|from)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
+                         + _CLOCK.format("a") + r"\s*(?:and|to|until|till|through|[–-])\s*"
+                         r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?" + _CLOCK.format("b"),
+                         re.I)
 #: "for (about) <duration>", the length of the stoppage.
 FOR_DURATION = re.compile(r"\bfor\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|"
                           r"more than\s+|over\s+|some\s+|close to\s+|at least\s+|up to\s+|"
@@ -75,16 +92,30 @@ STORE_HELD = re.compile(r"\b(?:database|db|table|volume|drive|disk|bucket|inbox|
                         r"stored|stores|housed)\b", re.I)
 #: A count starts a word: not the "2" of "EC2" nor the "A" of "IAM".
 COUNT = r"(?<![\w.])" + NUMBER
-RECORD_NOUN = r"(?:rows|records|entries|emails|messages|files|documents|photos|accounts|tables)"
+RECORD_NOUN = (r"(?:rows|records|entries|emails|messages|files|documents|photos|accounts|tables|"
+               r"orders|transactions|bookings|invoices|contacts|attachments|objects|images|videos|"
+               r"recordings|notes|tickets)")
+#: Up to two words between a count and its noun ("18,412 stored attachment files"), not a unit of
+#: time ("6 days of orders" counts days).
+_MODIFIERS = r"(?:(?!(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|of)\b)[\w-]+\s+){0,2}"
 RECORDS = re.compile(r"(?:~|about |roughly |nearly |over |more than )?" + COUNT
-                     + r"\+?\s+(?:\w+\s+)?" + RECORD_NOUN + r"\b", re.I)
+                     + r"\+?\s+" + _MODIFIERS + RECORD_NOUN + r"\b", re.I)
 PEOPLE_NOUN = (r"(?:users|customers|people|developers|students|members|employees|patients|"
                r"passengers|subscribers|clients|individuals|pupils|residents|shoppers|"
                r"travell?ers|workers|voters|fans|buyers|guests|callers|viewers|readers|players|"
                r"tenants|citizens|applicants|borrowers|drivers|riders|learners|staff|"
                r"machines|systems|accounts|installs|downloads)")
+#: Words between a count and its people noun: one modifier, or two joined ("current and former").
+_PEOPLE_MODS = r"(?:[\w-]+\s+(?:and|or)\s+)?(?:[\w-]+\s+)?"
 PEOPLE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
-                    + r"\+?\s+(?:[\w-]+\s+)?" + PEOPLE_NOUN + r"\b", re.I)
+                    + r"\+?\s+" + _PEOPLE_MODS + PEOPLE_NOUN + r"\b", re.I)
+#: Pattern people.recipients: the people something harmful was sent, sold or shown to ("sent
+#: an email ... to all 48,212 customers", "warnings sent to about 2,300 customers").
+RECIPIENTS = re.compile(r"\b(?:sent|send|sending|emailed|texted|messaged|mailed|sold|sell|selling|"
+                        r"quoted|offered|shown|showed|gave|given|went out|gone out)\b[^.;]{0,100}?"
+                        r"\bto\s+(?:all\s+(?:of\s+)?)?(?:the\s+|its\s+|their\s+|our\s+)?"
+                        r"(?P<count>(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
+                        + r"\+?\s+" + _PEOPLE_MODS + PEOPLE_NOUN + r")\b", re.I)
 #: One person named as the victim ("one member's booking", "a single customer").
 ONE_PERSON = re.compile(r"\b(?:one|a single)\s+(?:[\w-]+\s+)?(?:user|customer|member|person|"
                         r"subscriber|client|passenger|patient|student|resident|shopper)(?:['’]s)?\b"
@@ -101,7 +132,10 @@ IMPACT_CUE = re.compile(r"\baffect|\bimpact|\bcompromis|\bexposed\b|\bhit\b|\blo
                         r"\b(?:information|data|details|records|files)\s+(?:about|of|on|for|"
                         r"belonging to)\b|\bleaked\b|\bshown\b|\bvisible\b|"
                         # people.could_not: "40,000 fans could not buy tickets"
-                        r"\bcould not\b|\bcouldn't\b|\bunable to\b|\bstranded\b")
+                        r"\bcould not\b|\bcouldn't\b|\bunable to\b|\bstranded\b|"
+                        # people.data_subjects: "files belonging to 1,037 customers", "the
+                        # spreadsheet covered 4,870 students"
+                        r"\bbelonging to\b|\bcovered\b|\bcontained\b")
 #: Pattern people.user_base: "a platform that more than 100,000 students have used", "relied on
 #: by 5,000 clinics": the users of the system that failed; used only when no count has a cue.
 USER_BASE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
@@ -121,6 +155,10 @@ PLACE_KEYS = {"company", "organization", "organisation", "location", "region", "
 #: All-caps words that are places; other all-caps GPE tags are acronyms ("AI", "LLM").
 CAPS_PLACES = {"US", "USA", "UK", "EU", "UAE", "NYC", "U.S.", "U.K."}
 NOT_PLACES = {"ai", "llm", "api", "cli", "gpt", "agi"}
+#: Pattern region.place_head: last words that make a capitalised name a place whatever the NER
+#: label ("the Greater Toronto Area", "Orange County").
+PLACE_HEADS = {"Area", "Region", "County", "Province", "District", "Coast", "Valley", "Peninsula",
+               "Borough", "Territory", "Metro", "Prefecture", "Emirate", "Canton"}
 REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central"}
 SYSTEM_LABELS = {"ORG", "PRODUCT", "FAC", "VENDOR", "AGENT"}
 _NAME = r"((?:[A-Z][\w.&+-]*|of|for)(?:\s+(?:[A-Z][\w.&+-]*|of|for)){0,4})"
@@ -159,7 +197,12 @@ REFERENCE_HEADING = re.compile(r"reference|source|further reading|related|see al
 #: Capitalised words that are not names of systems.
 GENERIC_NAMES = {"ai", "ceo", "cto", "api", "llm", "ui", "it", "ok", "pr", "i", "npm", "agent",
                  "the agent", "sql", "url", "id", "http", "https", "json", "yaml", "faq",
-                 "big tech"}
+                 "big tech",
+                 # time zones written after clock times
+                 "utc", "gmt", "et", "pt", "est", "edt", "pst", "pdt", "bst", "cet", "cest", "hkt",
+                 "sgt", "jst", "ist", "aest", "aedt"}
+#: Pattern systems.service_tail: "the AWS Cost Explorer service" names "AWS Cost Explorer".
+SERVICE_TAIL = re.compile(r"(?<=\S)\s+services?$", re.I)
 
 
 def _trim_name(name: str) -> str:
@@ -213,6 +256,8 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
             hours = _hours(num, unit)
             if hours:
                 found.append((hours, sentence))
+        if OUTAGE_CUE.search(text.lower()) or STOPPAGE_CUE.search(text):
+            found.extend((hours, sentence) for hours in clock_ranges(text))
     return _majority(found)
 
 
@@ -225,6 +270,32 @@ def _stopped_for(text: str, start: int) -> bool:
     within :data:`STOPPAGE_REACH` characters before it, or it opens the sentence ("For a day the
     site was gone")."""
     return not text[:start].strip() or bool(STOPPAGE_CUE.search(text[max(0, start - STOPPAGE_REACH):start]))
+
+
+def _minute_of_day(hour: str, minute: Optional[str], ampm: Optional[str]) -> Optional[int]:
+    """Minutes after midnight of a clock time ("4", "30", "pm" -> 990); None when invalid."""
+    h, m = int(hour), int(minute or 0)
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return h * 60 + m if h < 24 and m < 60 else None
+
+
+def clock_ranges(text: str) -> list[float]:
+    """Hours spanned by each clock range of pattern outage.clock_range in ``text``, rounded to
+    two places ("between 09:12 and 12:52" -> 3.67); a range past midnight wraps around.
+    A time needs minutes or am/pm; an am/pm on the second time alone is not given to the first."""
+    hours = []
+    for match in CLOCK_RANGE.finditer(text):
+        if not (match.group("am") or match.group("aap")) or not (match.group("bm") or match.group("bap")):
+            continue
+        start = _minute_of_day(match.group("ah"), match.group("am"), match.group("aap"))
+        end = _minute_of_day(match.group("bh"), match.group("bm"), match.group("bap"))
+        if start is None or end is None or start == end:
+            continue
+        hours.append(round(((end - start) % (24 * 60)) / 60, 2))
+    return hours
 
 
 def _hours(num: str, unit: str) -> Optional[float]:
@@ -257,20 +328,38 @@ def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
 
 
 def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
-    """An explicit count of people (or their machines/accounts) hit: the largest such count."""
+    """An explicit count of people (or their machines/accounts) hit: the largest count with an
+    impact cue or of recipients (pattern people.recipients); else a count the report repeats
+    (pattern people.repeated); else the user base (pattern people.user_base)."""
     best = None
     for sentence in sentences:
         text = sentence.span.text
         listed = IMPACT_KEYS.search(sentence.key or "") or IMPACT_KEYS.search(sentence.heading)
-        if not (IMPACT_CUE.search(text.lower()) or OUTAGE_CUE.search(text.lower()) or listed):
-            continue
-        if listed and ONE_PERSON.search(text) and best is None:
-            best = (1, sentence)
-        for match in PEOPLE.finditer(text):
+        matches = [m for m in RECIPIENTS.finditer(text)]
+        if IMPACT_CUE.search(text.lower()) or OUTAGE_CUE.search(text.lower()) or listed:
+            matches += list(PEOPLE.finditer(text))
+            if listed and ONE_PERSON.search(text) and best is None:
+                best = (1, sentence)
+        for match in matches:
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
                 best = (int(value), sentence)
-    return best or _user_base(sentences)
+    return best or _repeated(sentences) or _user_base(sentences)
+
+
+def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
+    """Pattern people.repeated: a count of people (2 or more) that the report gives twice or
+    more ("212 customers" in the standfirst and again in the body): the story's figure. The
+    largest such count and its first sentence, or None."""
+    seen: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        for match in PEOPLE.finditer(sentence.span.text):
+            value = to_number(match.group("num"), match.group("scale"))
+            found = seen.setdefault(int(value or 0), [])
+            if value and value >= 2 and all(s.index != sentence.index for s in found):
+                found.append(sentence)
+    repeated = [(value, found[0]) for value, found in seen.items() if len(found) >= 2]
+    return max(repeated, key=lambda v: v[0]) if repeated else None
 
 
 def _user_base(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
@@ -321,13 +410,32 @@ def _is_name_token(token) -> bool:
         return False
     if token.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "NORP"):
         return False
+    if not any(c.isupper() for c in text):
+        return False  # a lower-case word the tagger took for a proper noun ("offline")
     inner_caps = any(c.isupper() for c in text[1:])
-    return token.tag_ in ("NNP", "NNPS") or inner_caps or (text.isupper() and len(text) > 1)
+    return token.tag_ in ("NNP", "NNPS") or inner_caps or (text.isupper() and len(text) > 1) or (
+        token.pos_ in ("NOUN", "PROPN") and _capitalised_elsewhere(token))
 
 
 def _plain_title(token) -> bool:
     """A word that is capitalised only as a title or sentence opener could be ("Automated")."""
     return token.text[:1].isupper() and token.text[1:].islower() and not token.ent_type_
+
+
+def _mid_sentence_capitals(doc) -> set[str]:
+    """Capitalised words the report writes after a lower-case word ("deleted Postgres WAL"),
+    i.e. capitalised as names, not as sentence openers or Title Case headlines; cached on the doc."""
+    if "mid_capitals" not in doc.user_data:
+        doc.user_data["mid_capitals"] = {
+            t.text for t in doc if t.i > 0 and t.text[:1].isupper() and t.nbor(-1).is_lower
+            and t.nbor(-1).is_alpha and not t.is_sent_start}
+    return doc.user_data["mid_capitals"]
+
+
+def _capitalised_elsewhere(token) -> bool:
+    """Pattern systems.opener_name: a capitalised word ("Postgres crashed", even when tagged as
+    a common noun) is a name when the report also writes it capitalised inside a sentence."""
+    return token.text in _mid_sentence_capitals(token.doc)
 
 
 def _names_in(tokens) -> list[tuple[int, str]]:
@@ -357,6 +465,8 @@ def _names_in(tokens) -> list[tuple[int, str]]:
         before = [t for t in run[0].sent if t.i < run[0].i] if run else []
         opener = all(t.is_space or t.is_punct for t in before) or (
             before[-1].is_punct and before[-1].text in ":—-(")
+        if opener and run and _capitalised_elsewhere(run[0]):
+            opener = False
         if opener and _plain_title(run[0]):
             run = run[1:]
         end = j
@@ -480,7 +590,8 @@ def _harm_objects(span) -> list:
                                  for g in c.children if g.dep_ == "pobj")
         if token.lower_ in COMPROMISED_WORDS and token.dep_ == "amod":
             heads.append(token.head)
-        elif token.lower_ in FAILURE_WORDS and token.dep_ in ("acl", "amod", "ROOT", "relcl"):
+        elif token.lower_ in FAILURE_WORDS and token.dep_ in ("acl", "amod", "ROOT", "relcl", "conj",
+                                                                  "ccomp"):
             heads.extend(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
             if token.dep_ in ("acl", "amod"):
                 heads.append(token.head)
@@ -500,6 +611,8 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
 
     def add(name: str, points: float, sentence: Sentence, ents, key: str) -> None:
         name = VERSION_TAIL.sub("", POSSESSIVE.sub("", name.strip())).strip()
+        if " " in name:
+            name = SERVICE_TAIL.sub("", name)
         if len(name) < 2 or name.lower() in exclude or GENERIC_AI.fullmatch(name):
             return
         if key and (name.lower() in key or key in name.lower()):
@@ -513,7 +626,8 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
                 if ent.ent_id_ and (ent.ent_id_.lower() in exclude or is_model(ent.ent_id_)):
                     return
                 if ent.label_ in ("DATE", "NORP") or (ent.label_ == "PERSON" and points < 3) or (
-                        ent.label_ in ("GPE", "LOC") and not any(c.isupper() for c in name[1:])):
+                        ent.label_ in ("GPE", "LOC") and (not any(c.isupper() for c in name[1:])
+                                                          or (name.isupper() and " " in name))):
                     return
         counts[name] += points
         first.setdefault(name, (len(first), sentence))
@@ -555,24 +669,58 @@ def _place(ent) -> Optional[str]:
     """A GPE/LOC entity as a place name, with a preceding "mainland"-type modifier and a
     following ", State" ("Watsonville, California"); None for tagger noise ("AI", "PocketOS")."""
     text = ent.text
-    if ent.label_ not in ("GPE", "LOC") or text.lower() in NOT_PLACES:
+    if text.lower().startswith("the "):
+        text = text[4:]
+    place_shaped = len(text.split()) > 1 and text.split()[-1] in PLACE_HEADS and text.istitle()
+    if (ent.label_ not in ("GPE", "LOC") and not place_shaped) or text.lower() in NOT_PLACES:
         return None
     if (text.isupper() and text not in CAPS_PLACES) or any(c.isupper() for c in text[1:].replace(" ", "")
                                                            if not text.istitle()):
         return None
     doc, start, end = ent.doc, ent.start, ent.end
+    if doc[start].lower_ == "the":
+        start += 1
     if start > 0 and doc[start - 1].lower_ in REGION_MODIFIERS:
         start -= 1
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
         end += 2
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+    end = _joined_place(doc, end)
+    code = CLOUD_REGION.match(doc[end:].text) if end < len(doc) else None
+    if code:
+        # a cloud region code after the city ("Frankfurt (eu-central-1)") is part of the name
+        return doc[start:end].text + " " + code.group(0).strip()
     return doc[start:end].text
 
 
-def _after_preposition(ent) -> bool:
-    """A place after "in"/"of"/"at" ("a firm in Lyon")."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "of", "at")
+#: Pattern region.cloud_code: a provider region code in brackets after a place.
+CLOUD_REGION = re.compile(r"\s*\([a-z]{2}(?:-[a-z]+)+-\d\)")
+
+
+def _joined_place(doc, end: int) -> int:
+    """Pattern region.joined: the end of a place extended over "and [northern] Place"
+    ("Queensland and northern New South Wales"); ``end`` unchanged when no place follows."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in ("and", "&"):
+        i += 1
+        if i < len(doc) and doc[i].lower_ in REGION_MODIFIERS:
+            i += 1
+        if i < len(doc) and doc[i].ent_type_ in ("GPE", "LOC") and doc[i].ent_iob_ == "B":
+            i += 1
+            while i < len(doc) and doc[i].ent_iob_ == "I":
+                i += 1
+            return i
+    return end
+
+
+def _after_preposition(ent, prepositions=("in", "of", "at")) -> bool:
+    """A place after "in"/"of"/"at", maybe with a determiner between ("a firm in Lyon",
+    "patients in the Greater Toronto Area", "hosted in our Frankfurt region")."""
+    i = ent.start - 1
+    if i >= 0 and ent.doc[i].lower_ in ("the", "our", "its", "their"):
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in prepositions
 
 
 def _modifies_noun(ent) -> bool:
@@ -585,19 +733,57 @@ def _modifies_noun(ent) -> bool:
                      and root.head.i > root.i)
 
 
+#: Pattern region.dateline: a report's capitalised place line opening the text ("OSLO —",
+#: "HONG KONG, 3 March 2026 —"): where the story was filed, usually where it happened.
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*(?:,[^—–\n]{0,40}?)?\s*(?:—|–|--)\s")
+#: How far from the top a date line may stand.
+DATELINE_LINES = 10
+#: Words of a service people could not use ("could not open", "returned errors").
+UNUSABLE = re.compile(r"\bcould not\b|\bcouldn't\b|\bunable to\b|\breturned errors\b|"
+                      r"\berror (?:pages|messages)\b|\bconnection errors\b")
+#: Words of harmed people in groups ("Hundreds of patients").
+PEOPLE_GROUPS = re.compile(r"\b(?:hundreds|thousands|millions|dozens|tens of thousands)\s+of\b", re.I)
+
+
+def _dateline_place(sentence: Sentence) -> Optional[str]:
+    """The place of pattern region.dateline in ``sentence`` (title case), or None."""
+    if sentence.line >= DATELINE_LINES:
+        return None
+    match = DATELINE.match(sentence.span.text)
+    if not match or match.group("place").lower() in NOT_PLACES:
+        return None
+    place = match.group("place")
+    return place if place in CAPS_PLACES else place.title()
+
+
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     """Where the incident happened, best source first: a place (GPE/LOC) in an outage sentence;
-    a place on a ``Company:``/``Location:``-type header line; a place after "in"/"of"/"at"
-    or modifying a noun ("a Lyon bakery", "Dublin-based") in the first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
+    a place after "in"/"across" in a sentence counting the people hit (pattern
+    region.people_place: "212 customers, most of them in New South Wales"); a place on a
+    ``Company:``/``Location:``-type header line; a dateline place (pattern region.dateline); a
+    place after "in"/"of"/"at" or modifying a noun ("a Lyon bakery", "Dublin-based") in the
+    first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
+    prose = [s for s in sentences if s.key is None and not s.is_heading and s.line > 0]
     tiers: list[list[Sentence]] = [
-        [s for s in sentences if OUTAGE_CUE.search(s.lower)],
+        # region.failure_place: where people could not use a service or got errors
+        [s for s in sentences if OUTAGE_CUE.search(s.lower) or UNUSABLE.search(s.lower)],
+        [s for s in sentences if PEOPLE.search(s.span.text) or PEOPLE_GROUPS.search(s.span.text)],
         [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
-        [s for s in sentences if s.key is None and not s.is_heading and s.line > 0][:3],
+        [],
+        prose[:3],
     ]
     for tier, candidates in enumerate(tiers):
+        if tier == 3:
+            for sentence in sentences:
+                place = _dateline_place(sentence)
+                if place:
+                    return place, sentence
+            continue
         for sentence in candidates:
             for ent in sentence.span.ents:
-                if tier == 2 and not (_after_preposition(ent) or _modifies_noun(ent)):
+                if tier == 1 and not _after_preposition(ent, ("in", "across", "throughout")):
+                    continue
+                if tier == 4 and not (_after_preposition(ent) or _modifies_noun(ent)):
                     continue
                 place = _place(ent)
                 if place:

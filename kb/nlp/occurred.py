@@ -67,6 +67,15 @@ WEEKDAY = re.compile(r"\b(?:on|last|this|since|over|during|until|by|late|early)\
 NAMED_NO_YEAR = re.compile(r"\b(?:on|over|during|at|before|after|around|until|since)\s+(?:the\s+)?"
                            r"(?P<day>" + "|".join(re.escape(d) for d in NAMED_DAYS) + r")\b"
                            r"(?!(?:\s+weekend)?,?\s+(?:of\s+)?(?:19|20)\d{2})", re.I)
+_MONTH_NAME = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: Pattern occurred.day_month: a day and a capitalised month with no year ("on 28 and 29 March",
+#: "Thursday 11 September", "Oct. 13", "March 3rd"), resolved like a bare month.
+DAY_MONTH = re.compile(r"\b" + _DAY + r"(?:\s*(?:and|to|&|-|–)\s*" + _DAY + r")?\s+" + _MONTH_NAME
+                       + r"(?![\w-])(?!,?\s+(?:of\s+)?\d{4})"
+                       r"|\b" + _MONTH_NAME.replace("month", "month2") + r"\s+" + _DAY
+                       + r"(?![\w%:.,]\d|\s*(?:%|percent|per cent)|,?\s+\d{4}|\d)")
 BARE_YEAR = re.compile(r"\b(?:in|since|during|of|early|late|mid)[\s-]+(?P<year>(?:19|20)\d{2})\b", re.I)
 
 LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|ruled|retract|"
@@ -130,6 +139,13 @@ def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, in
     day = _published_day(published)
     if pub:
         year, month = pub
+        for match in DAY_MONTH.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            name = (match.group("month") or match.group("month2")).lower()
+            wanted = MONTHS[name]
+            found.append((f"{year if wanted <= month else year - 1}-{wanted:02d}", match.start()))
+            taken.append(match.span())
         for match in BARE_MONTH.finditer(text):
             if any(a <= match.start("month") < b for a, b in taken):
                 continue
@@ -199,7 +215,9 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score += 1.5
             if sentence.line < title_lines:
                 score += 0.5
-            if EVENT.search(before):
+            if EVENT.search(before) and (sentence.index in incident or not incident):
+                # an "incident"/"happened" word in a sentence about another actor's incident
+                # dates that one (pattern occurred.other_incident)
                 score += 1.5
             if LATER_EVENT.search(before):
                 score -= 2.0

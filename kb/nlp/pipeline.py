@@ -173,18 +173,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
                                                  rule="action.cues"))
     _set_action(text, mention, about, family, kind, weights, best.get(kind))
 
-    exclude = {x.lower() for x in (agent, ) if x} | set(publishers())
-    for field, found in (("outage_hours", br.outage_hours(about)),
-                         ("records_lost", br.records_lost(about)),
-                         ("people_affected", br.people_affected(about)),
-                         ("cost_usd", br.cost_usd(about, frozenset(
-                             x.lower() for x in (agent, vendor) if x))),
-                         ("systems", br.systems(about, exclude)),
-                         ("region", br.region(about))):
-        if found:
-            value, sentence = found
-            setattr(mention, field, value)
-            mention.evidence.append(evidence(text, sentence, field, value))
+    _set_blast_radius(text, mention, about)
 
     self_hit = bool(vendor and mention.systems and any(
         vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
@@ -219,6 +208,24 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.occurred = when[0]
         mention.evidence.append(evidence(text, when[1], "occurred", when[0]))
     return mention, family
+
+
+def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
+    """Set the mention's blast-radius fields (``blast_radius``) from the sentences about it,
+    each with its evidence sentence; the acting agent and publishers are never systems."""
+    agent, vendor = mention.agent, mention.vendor
+    exclude = {x.lower() for x in (agent, ) if x} | set(publishers())
+    for field, found in (("outage_hours", br.outage_hours(about)),
+                         ("records_lost", br.records_lost(about)),
+                         ("people_affected", br.people_affected(about)),
+                         ("cost_usd", br.cost_usd(about, frozenset(
+                             x.lower() for x in (agent, vendor) if x))),
+                         ("systems", br.systems(about, exclude)),
+                         ("region", br.region(about))):
+        if found:
+            value, sentence = found
+            setattr(mention, field, value)
+            mention.evidence.append(evidence(text, sentence, field, value))
 
 
 def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[str],
@@ -307,6 +314,8 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
                 mention.evidence.append(evidence(text, sentence, "occurred", when[0]))
             _secondary_blame(text, mention, [s for s in sentences if s.line == sentence.line
                                              and s.index >= sentence.index])
+            # an incident named in passing: its blast radius as its own sentence gives it
+            _set_blast_radius(text, mention, [sentence])
             mentions[key] = mention
     return list(mentions.values())
 
