@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kb.nlp.blame import classify, decide, spokespeople, statements, summary
-from kb.nlp.deployer import choose_deployer, described_orgs, sentence_deployer
+from kb.nlp.deployer import _apostrophe_name, choose_deployer, described_orgs, sentence_deployer
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
 
@@ -114,7 +114,7 @@ def test_supplier_cue_needs_a_verb_not_a_noun_compound():
 
 
 def test_named_spokesperson_and_pronoun_follow_up(nlp):
-    text = ("Tovik Labs said its agent had behaved as designed.\n"
+    text = ("Tovik Labs said its agent was back online.\n"
             "Ilse Brandt (Tovik CEO) responded on Monday.\n"
             "She called the outage unacceptable.")
     sentences = split_sentences(nlp, text)
@@ -207,3 +207,118 @@ def test_pronoun_after_another_person_is_not_the_spokesperson(nlp):
             "and he called it unacceptable.")
     said = _said(nlp, text, {"tovik labs"})
     assert all(s.speaker != "Ilse Brandt" for s in said)
+
+
+# --- news and company-page patterns (general forms, invented names) ----------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("It was a human mistake on our side, the owner said.", "human"),
+    ("The vendor said the tool had worked as configured.", "human"),
+    ("Setting a budget cap was the customer's job, the firm said.", "human"),
+    ("Their administrator granted the bot write access during onboarding.", "human"),
+    ("A spokesperson called it an upload by one of our staff, not a fault in the software.", "human"),
+    ("The maker said the replies came from people who had gone out of their way to trick it.", "human"),
+    ("That one is on us, the chief executive said.", "vendor"),
+    ("We chose the settings, and the responsibility is ours.", "vendor"),
+    ("A spokesperson said the lender was sorry for the error.", "vendor"),
+    ("The studio said the bot made this decision on its own.", "ai"),
+    ("The council blames its supplier for the outage.", "third_party"),
+])
+def test_general_blame_cues(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_blame_on_the_customer_needs_an_auxiliary_for_users():
+    assert classify("Users left angry reviews about the assistant.") is None
+
+
+def test_house_page_first_person_is_the_company_statement(nlp):
+    text = ("Brellow Status\n\nPostmortem: exports deleted\n\nWe use an internal AI agent, Tidy, "
+            "for storage clean-up. It removed live files.\n\n## Responsibility\n\n"
+            "We take full responsibility for this incident.")
+    found = _deployer(nlp, text, vendor=None, agent="Tidy")
+    assert found[0] == "Brellow" and found[2] == "deployer.house"
+    said = _said(nlp, text, {"brellow"})
+    assert decide(said)[0] == "vendor"
+
+
+def test_forum_staff_badge_speaks_for_the_company(nlp):
+    text = ("My agent deleted a folder.\n\n    pavlo (Quintor staff)      1d     Sorry about this. "
+            "Auto-approve was switched on in your settings, so the agent could run the command.")
+    said = _said(nlp, text, {"quintor"})
+    assert decide(said)[0] == "human"
+    assert said[0].rule.startswith("blame.staff_badge")
+
+
+def test_heading_naming_the_company_gives_the_section_its_voice(nlp):
+    text = ("# Our bill\n\n## What Corvane said\n\nTheir position was that the agent behaved as "
+            "designed and that limits were the customer's job.")
+    assert decide(_said(nlp, text, {"corvane"}))[0] == "human"
+
+
+def test_principal_with_a_title_is_a_spokesperson(nlp):
+    text = ("In a letter to parents, principal Dr Lena Morrow wrote that the system should never "
+            "have sent the file.")
+    assert "Lena Morrow" in spokespeople(split_sentences(nlp, text), {"weldon academy"})
+
+
+def test_summary_takes_an_opened_quotation(nlp):
+    text = 'In a letter to customers, the company wrote: "That is on us and nobody else.'
+    found = _said(nlp, text, {"tarrow"})
+    assert summary(decide(found)[1]) == "That is on us and nobody else"
+
+
+def test_byline_company_running_the_agent(nlp):
+    text = ("# How our agent ran up a bill\n\n*Mara Lind, co-founder, Oskel Analytics*\n\n"
+            "We started trialling an AI data agent in May. It ran the same query 900 times.")
+    found = _deployer(nlp, text, vendor="Drennic", agent="Qwill")
+    assert found[0] == "Oskel Analytics" and found[2] == "deployer.house"
+
+
+def test_named_maker_is_not_the_deployer_and_anaphor_finds_the_college(nlp):
+    text = ("Fernhill College said an assistant sent pupils' records to parents. The assistant is a "
+            "product of Quorra, a company that sells office bots. The college had enabled "
+            "automatic sending in May.")
+    found = _deployer(nlp, text, vendor="Quorra", agent="Dot")
+    assert found[0] == "Fernhill College"
+
+
+def test_the_company_anaphor_takes_the_last_organisation(nlp):
+    text = ("Brightwell Water, which serves 200,000 homes, will refund fees. The company's chat "
+            "assistant told customers they could skip payments.")
+    found = _deployer(nlp, text, vendor="Talvo", agent="Drip")
+    assert found[0] == "Brightwell Water"
+
+
+def test_pronoun_subject_of_use_is_the_previous_subject(nlp):
+    text = ("Games studio Corbel had a freeze before the launch. They use Nibbler, an agent from a "
+            "company called Hexa Labs, to fix crashes.")
+    found = _deployer(nlp, text, vendor="Hexa Labs", agent="Nibbler")
+    assert found[0] == "Corbel"
+
+
+def test_passive_use_and_short_name_merge(nlp):
+    text = ("Patients were turned away after the phone agent used by the Lakemoor Dental chain "
+            "booked visits on a holiday. Lakemoor said its voice agent confirmed 300 visits.")
+    found = _deployer(nlp, text, vendor="Vocable", agent="Ivy")
+    assert found[0] == "Lakemoor Dental"
+
+
+def test_in_house_bot_is_run_by_its_maker(nlp):
+    text = ("A judge fined lawyers at Pellam & Crane after the firm's in-house AI platform "
+            "invented case law.")
+    found = _deployer(nlp, text, vendor="Pellam & Crane", agent="LexDraft")
+    assert found[0] == "Pellam & Crane"
+
+
+def test_brand_name_ending_in_apostrophe_s():
+    text = "Binder's is ending its AI drive-thru trial. Binder's menu is unchanged."
+    assert _apostrophe_name("Binder", text) == "Binder's"
+    assert _apostrophe_name("Tarrow", "Tarrow's database was wiped.") == "Tarrow"
+
+
+def test_own_business_of_a_person(nlp):
+    text = ("Ola Brandt was building an app for his Mintwave business with an AI agent when it "
+            "deleted the production database. Mintwave lost every record.")
+    found = _deployer(nlp, text, vendor="Replit", agent="Replit Agent")
+    assert found is not None and found[0] == "Mintwave"

@@ -67,6 +67,7 @@ from spacy.tokens import Span
 from spacy.util import registry
 
 from .entities import NOT_ORGS
+from .deployer import house_org
 from .gazetteer import is_model, vendor_of
 from .segment import Sentence
 from .types import Statement
@@ -101,6 +102,14 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
+                  r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
+                  r"utility|clinic|hospital|charity|business|club)|"
+                  r"(?:the|its|their) (?:(?:company|firm|studio|bank|college|school|university|council|"
+                  r"retailer|airline|startup|start-up|developer|maker|team|project|business)(?:'s|’s) )?"
+                  r"(?:written |official |public |full )?(?:statement|press release|announcement)|"
+                  r"in (?:a|an|its|their) (?:letter|email|e-mail|message|note|memo|notice) to "
+                  r"(?:all )?(?:its |their )?(?:customers|clients|users|families|parents|patients|staff|"
+                  r"employees|members|shareholders|investors|passengers|students|subscribers)|"
                   r"internal (?:documents?|documentation|memo|review|post-?mortem|report)|"
                   r"(?:the )?(?:developer|maintainer|operator|team|company|project)(?:'s|’s|s') "
                   r"(?:own |published |public |official )?(?:post-?mortem|write-?up|incident report)|"
@@ -114,20 +123,25 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
 #: "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"): besides ``ROLE``, a project's contributors.
 PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                          r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                         r"mayor|principal|head ?teacher|chair(?:man|woman|person)?|general manager|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
 #: A sentence that closes a quotation without opening one ('Nobody else did it," she said.').
 CLOSES_QUOTE = re.compile(r"^([^\"“”]{3,}?[\w,.!?…])[\"”](?=\s*\S)")  # not a quotation opening at the end
 #: After a role word: a possessive on something other than words or a statement ("the
 #: founder's project" -- not a speaker; "the CEO's statement" is one).
-OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:own\s+)?(?:statement|post|blog|email|e-mail|letter|"
+OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:(?:own|written|published|public|official|formal)\s+)?(?:statement|post|blog|email|e-mail|letter|"
                                r"apology|response|comments?|remarks|words|note|message|memo|tweet|"
                                r"account|explanation|post-?mortem|write-?up)\b)", re.I)
 #: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
 PRONOUN_SUBJECT = {"he", "she"}
 #: Sections that list links or other material, not statements.
 SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation", re.I)
-RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction", re.I)
+RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction|\bsaid\b|\bsays\b|"
+                              r"\brepl(?:y|ied)\b|\banswer", re.I)
+#: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".
+STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
+                         r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
 #: A sentence that reports someone else speaking ("critics said", "researchers argue").
 OTHER_SPEAKER = re.compile(r"\b(?:critics?|observers?|analysts?|researchers?|experts?|commenters?|"
                            r"users?|journalists?|reporters?|some|others|many)\s+(?:have\s+)?"
@@ -211,6 +225,8 @@ def _other_company(span: Span, start: int, end: int, companies: set[str]) -> boo
     return False
 
 
+#: A title between a role word and a name ("principal Dr Jo Doe").
+HONORIFIC = re.compile(r"\s+(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Sir|Dame)\.?\s*$")
 #: A person's name the NER may miss: two or three capitalised words ("Ilse Brandt").
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\b")
 
@@ -239,12 +255,13 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
             local = ent.start - span.start
             before = span[max(0, local - 5):local]
             after = span.doc[ent.end:min(ent.end + 10, span.end)]
-            role_before = PERSON_ROLE.search(before.text[-40:]) if before.text else None
+            before_text = HONORIFIC.sub("", before.text)  # "principal Dr Jo Doe"
+            role_before = PERSON_ROLE.search(before_text[-40:]) if before_text else None
             tail = re.match(r"\s*(?:\(|,\s+(?:the |a |an |its |[\w.&-]+(?:'s|’s) )?)", after.text)
             rest = after.text[tail.end():] if tail else ""
             role_after = (PERSON_ROLE.match(rest) or PERSON_ROLE.match(
                 re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest))) if tail else None
-            if role_before and before.text.rstrip().lower().endswith(role_before.group(0).lower()):
+            if role_before and before_text.rstrip().lower().endswith(role_before.group(0).lower()):
                 scope = (max(span.start, ent.start - 5), ent.start)
             elif role_after:
                 scope = (ent.end, min(ent.end + 10, span.end))
@@ -338,20 +355,59 @@ def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
     return None
 
 
+def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The company whose own page this is (a status page, an engineering blog, a post its
+    employee signs: ``deployer.house_org``), when it is one of the speaking ``companies``: its
+    first-person plural sentences are its statement (rule ``blame.author``)."""
+    house = house_org(sentences)
+    if house and house[1] in ("page", "byline") and house[0].lower() in companies:
+        return house[0]
+    return None
+
+
+def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, str]:
+    """Line -> company for forum replies whose header gives the poster a speaking company's
+    badge ("jdoe (Acme staff)  1d ..."): the whole reply is the company's (rule
+    ``blame.staff_badge``)."""
+    found: dict[int, str] = {}
+    for sentence in sentences:
+        if sentence.line in found:
+            continue
+        badge = STAFF_BADGE.match(sentence.span.text)
+        if badge and badge.group("org").strip().lower() in companies:
+            found[sentence.line] = badge.group("org").strip()
+    return found
+
+
+def _heading_speaker(heading: str, companies: set[str]) -> Optional[str]:
+    """A speaking company a response heading names ("What Acme said", "Acme's response"):
+    the section under it reports that company (rule ``blame.heading_speaker``)."""
+    for name in sorted(companies, key=len, reverse=True):
+        if len(name) > 2 and re.search(r"\b" + re.escape(name) + r"\b", heading):
+            return name
+    return None
+
+
 def _opens_quote(text: str) -> bool:
     """True when a sentence opens a quotation it does not close ("“This was our error.")."""
     stripped = text.lstrip()
     return stripped[:1] in "\"“" and (stripped.count('"') % 2 == 1 or stripped.count("“") > stripped.count("”"))
 
 
+def _quoted(sentence: Sentence, matched: str) -> bool:
+    """True when the cue words are direct speech: in quotation marks, in a sentence opening with
+    one, or in the closing part of a quotation the sentence before opened."""
+    text = sentence.span.text
+    closing = CLOSES_QUOTE.match(text)  # the end of a quotation opened in the sentence before
+    return text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)) \
+        or bool(closing and matched in closing.group(1).lower())
+
+
 def _weight(sentence: Sentence, offset: int, matched: str) -> float:
     """How much a statement counts: a quoted cue (also in the closing part of a quotation the
     sentence before opened) +1, a subject speaker +0.5, a title line x0.5."""
     weight = 1.0
-    text = sentence.span.text
-    closing = CLOSES_QUOTE.match(text)  # the end of a quotation opened in the sentence before
-    if text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)) \
-            or (closing and matched in closing.group(1).lower()):
+    if _quoted(sentence, matched):
         weight += 1.0
     if _is_subject(sentence.span, offset):
         weight += 0.5
@@ -390,7 +446,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     reporting: Optional[tuple[str, int]] = None  # (speaker, line) of the paragraph's attribution
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
-    author = _author(sentences, people)
+    author = _author(sentences, people) or _house_voice(sentences, companies)
+    badges = _staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
         text = sentence.span.text
         if _follow_up(sentence, found[-1] if found else None, last):
@@ -408,6 +465,11 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             rule = "blame.pronoun" if speaker else rule
         if speaker is None and author and FIRST_PERSON.search(text) and not QUOTED.search(text):
             speaker, attributed, rule = author, True, "blame.author"
+        if speaker is None and sentence.line in badges:
+            speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
+        if speaker is None and RESPONSE_HEADING.search(sentence.heading):
+            speaker = _heading_speaker(sentence.heading, companies)
+            rule = "blame.heading_speaker" if speaker else rule
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
             attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule
@@ -443,7 +505,10 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if relayed and speaker.lower() not in relayed.group("source").lower():
             continue
         kind, matched = found_cue
-        weight = 0.6 if inherited else _weight(sentence, offset, matched)
+        # a continuation counts less than its attribution, but one that is all direct speech
+        # ('"That is on us."' after '..., the CEO said.') still counts more
+        weight = (0.6 + (1.0 if text.lstrip()[:1] in "\"“" else 0.0)) if inherited \
+            else _weight(sentence, offset, matched)
         if rule == "blame.split_quote":
             weight += 0.5  # its speaker is the subject of the closing attribution
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
@@ -472,6 +537,8 @@ def _quote_owner(sentences: list[Sentence], position: int, companies: set[str],
 
 #: A direct quotation: double quotes, or single quotes not inside a word ("Acme's").
 DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<![\w])[‘']([^‘’']{3,}?)[’'](?![\w])")
+#: A quotation the sentence opens and does not close ('Doe wrote: "This was our error.').
+OPENS_QUOTE_AT_END = re.compile(r"[\"“]([^\"“”]{3,})$")
 #: Clause boundaries inside a sentence: comma, semicolon, colon or dash before a space.
 CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[-–—])\s+")
 LONG_SENTENCE = 25  # words
@@ -493,6 +560,9 @@ def summary(statement: Statement) -> str:
     closing = CLOSES_QUOTE.match(text)
     quotes = [closing.group(1)] if closing else []
     quotes += [m.group(1) or m.group(2) for m in DIRECT_QUOTE.finditer(text)]
+    opening = OPENS_QUOTE_AT_END.search(text)  # 'Doe wrote: "This should not have happened.'
+    if opening:
+        quotes.append(opening.group(1))
     for inner in quotes:
         if cue_words in inner.lower() and len(inner.split()) >= 2:
             return inner.strip(" ,.")
@@ -515,7 +585,8 @@ def summary(statement: Statement) -> str:
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
     """The category with the largest total weight among ``found`` (ties to the earliest) and
-    its heaviest statement; ``("none", None)`` if empty."""
+    its heaviest statement (of equal ones, one that does more than apologise); ``("none",
+    None)`` if empty."""
     if not found:
         return "none", None
     totals: dict[str, float] = defaultdict(float)
@@ -523,5 +594,10 @@ def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
         totals[statement.blamed] += getattr(statement, "weight", 1.0)
     top = max(totals.values())
     kind = next(s.blamed for s in found if totals[s.blamed] == top)
-    best = max((s for s in found if s.blamed == kind), key=lambda s: getattr(s, "weight", 1.0))
+    best = max((s for s in found if s.blamed == kind),
+               key=lambda s: (getattr(s, "weight", 1.0), not APOLOGY.search(getattr(s, "cue", ""))))
     return kind, best
+
+
+#: Cue words that only apologise: among equally weighted statements, one naming a fault says more.
+APOLOGY = re.compile(r"sorry|apolog")

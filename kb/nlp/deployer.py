@@ -71,7 +71,9 @@ PEOPLE = {"founder", "ceo", "cto", "engineers", "engineer", "team", "staff", "em
           "attorneys", "reporter", "newsroom"}
 #: Things a company's AI acts on that the company owns, besides ``OWNED``: "its checkout".
 OWNED_MORE = {"checkout", "payments", "store", "shop", "portal", "app", "grants", "funds", "treasury",
-              "wallet", "accounts", "orders", "vouchers", "fleet", "operations", "helpdesk"}
+              "wallet", "accounts", "orders", "vouchers", "fleet", "operations", "helpdesk",
+              # a trial or pilot is run by the one deploying: "Acme is ending its AI drive-thru trial"
+              "trial", "pilot", "test", "rollout", "experiment", "deployment"}
 #: Verbs of harm: "its X" as (part of) their object is the harmed organisation's.
 HARM_LEMMAS = {"delete", "wipe", "erase", "destroy", "drop", "knock", "take", "crash", "break", "leak",
                "expose", "remove", "overwrite", "shut", "disrupt", "corrupt", "empty", "drain",
@@ -93,6 +95,9 @@ _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yester
 DESCRIBED_AFTER = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + BUSINESS + r"\b")
 #: "ticketing platform Acme", "furniture retailer Acme & Sons", "the learning community Acme"
 DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" + _NAME)
+#: "for his Acme business", "their Acme startup": a person's own organisation
+DESCRIBED_OWN = re.compile(r"\b(?:his|her|their)[ \t]+" + _NAME + r"[ \t]+(?:business|company|startup|start-up|"
+                           r"firm|venture|shop|store|agency|studio|brand)\b")
 #: "CTO at Acme", "engineers at Acme Freight", "founder of Acme"
 DESCRIBED_ROLE = re.compile(r"\b(?i:ceo|cto|cfo|coo|co-?founder|founder|engineers?|developers?|"
                             r"head of [a-z]+|director|managers?|staff|employees?)[ \t]+(?:at|of)[ \t]+" + _NAME)
@@ -102,6 +107,43 @@ SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|
                          r"(?:agent|bot|chatbot|assistant|rep(?:resentative)?)s?\b")
 DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
                 "introduce", "implement", "integrate", "employ"}
+#: A company's own page in its first lines: "Acme Status", "**Acme status**", "Acme — Engineering
+#: notes", "Acme Engineering Blog".
+HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}?)[ \t]*"
+                        r"(?:[-–—|·:][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
+                        r"post-?mortems?|trust center|changelog|security advisor(?:y|ies))\b")
+#: A byline naming the writer's organisation: "Jo Doe, co-founder, Acme", "By Jo Doe, CTO at Acme".
+BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
+                        r"(?i:co-?founder|founder|ceo|cto|coo|cfo|owner|president|chief [a-z]+ officer|"
+                        r"head of [a-z]+(?: [a-z]+)?|(?:engineering |product |it )?(?:manager|director|lead))"
+                        r"(?:,[ \t]+|[ \t]+(?:at|of)[ \t]+)(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})")
+#: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
+TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
+#: First-person words in a title: the submitter writes for the site's owner.
+FIRST_PERSON_TITLE = re.compile(r"\b(?:our|we|my|i)\b|\bauthor here\b", re.I)
+#: A bot the organisation built for itself: "an internal AI operations agent", "the firm's in-house AI".
+IN_HOUSE = re.compile(r"\b(?:in-house|internal|home-?grown|proprietary)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                      r"(?:ai|agent|assistant|tool|platform|bot|chatbot|model|system)\b|"
+                      r"\bbuilt[ \t]+(?:it[ \t]+)?(?:in-house|for (?:its|their|our) own)\b", re.I)
+#: A maker named as such: "a product of Acme", "sold by Acme", "an agent from Acme".
+MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by|provided by|licensed from|"
+             r"company called|(?:agent|assistant|bot|chatbot|tool|platform|model|software|product) from)"
+             r"[ \t]+(?:[\w-]+[ \t]+){0,3}?")
+#: Anaphoric owners: "the company's chat assistant", "the college had enabled ..." -> the last
+#: organisation named before.
+ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
+                 "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital",
+                 "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
+ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+                     r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
+                     r"customers|staff|engineers|drive-thru)\b|[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
+                     r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted)\b)", re.I)
+#: Anaphor nouns any organisation may be called; a specific one ("the college") needs a name
+#: ending in it ("Acme College").
+GENERIC_ANAPHORS = {"company", "firm", "business", "startup", "start-up"}
+#: Nouns after "his/her/their NAME": the person's own organisation ("for his Acme business").
+OWN_BUSINESS = {"business", "company", "startup", "start-up", "firm", "venture", "community", "shop",
+                "store", "agency", "studio", "brand"}
 NOT_DISCLOSED = re.compile(r"^(?:not disclosed|undisclosed|unknown|none|n/?a|unnamed|various)\b", re.I)
 _ROLE_IN_BRACKETS = re.compile(r"\(([^()]*?)\s+(?:founder|co-?founder|ceo|cto|owner|employee|staff|"
                                r"engineer|team)\b[^()]*\)", re.I)
@@ -227,7 +269,7 @@ def described_orgs(text: str) -> set[str]:
     small company``, ``ticketing platform Acme``, ``CTO at Acme``); lower-case words and
     non-names (``AI``) are left out."""
     found = set()
-    for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE, DESCRIBED_ROLE):
+    for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE, DESCRIBED_ROLE, DESCRIBED_OWN):
         for match in pattern.finditer(text):
             name = _clean_name(match.group(1))
             if len(name) > 2 and name.lower() not in NOT_ORGS:
@@ -299,15 +341,25 @@ def _owns(piece: Span) -> Optional[str]:
 
 def _of_owner(piece: Span) -> bool:
     """"the database of Acme", "engineers at Acme", "founder of the community Acme", "at Acme
-    we run an agent"."""
+    we run an agent", "attorneys from the firm Acme", passive use: "the assistant used by the
+    Acme chain"."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
     prep = token.head if token.dep_ == "pobj" else None
     return prep is not None and (
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
+        (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
+        (prep.lower_ == "by" and prep.head.lemma_ in DEPLOY_VERBS and prep.head.tag_ == "VBN") or
         (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
                                   or prep.head.lemma_ in DEPLOY_VERBS)))
+
+
+def _own_business(piece: Span) -> bool:
+    """"for his Acme business", "their Acme startup": a person's own organisation."""
+    doc = piece.doc
+    return piece.start > 0 and doc[piece.start - 1].lower_ in ("his", "her", "their", "my", "our") and \
+        piece.end < len(doc) and doc[piece.end].lower_ in OWN_BUSINESS
 
 
 def _runs_org(piece: Span) -> bool:
@@ -370,7 +422,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
             deploys = piece.root.dep_ == "nsubj" and piece.root.head.lemma_ in DEPLOY_VERBS
             if owns or _of_owner(piece):
                 rule = "deployer.owner_of_harm"
-            elif _runs_org(piece):
+            elif _runs_org(piece) or _own_business(piece):
                 rule = "deployer.runs_org"
             elif _subject_its(piece, span):
                 rule = "deployer.subject_its"
@@ -382,13 +434,155 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
                 strong.add(name)
             counts[name] += 1
             where.setdefault(name, (sentence, rule))
+    for name, sentence, rule in _referred(sentences, described, excluded, incident):
+        strong.add(name)
+        counts[name] += 1
+        where.setdefault(name, (sentence, rule))
     for name in list(counts):
         if name not in strong and len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)) < 2:
             del counts[name]
-    if not counts:
+    merged: Counter = Counter()
+    names = _all_names(sentences, described)
+    for name, count in counts.items():
+        full = _full_name(name, names)
+        merged[full] += count
+        where.setdefault(full, where[name])
+    if not merged:
         return None
-    name, _ = counts.most_common(1)[0]
-    return canonical_org(name), where[name][0], where[name][1]
+    name, _ = merged.most_common(1)[0]
+    return canonical_org(_apostrophe_name(name, text)), where[name][0], where[name][1]
+
+
+def _apostrophe_name(name: str, text: str) -> str:
+    """A brand whose name ends in "'s" ("Acme's is ending its trial": the "'s" is not a
+    possessive when a verb follows it) keeps it."""
+    brand = re.search(r"(?<!\w)" + re.escape(name) + r"(['’]s)[ \t]+(?:is|was|has|had|said|says|did|does|"
+                      r"didn't|will|would|pulls|pulled|ended|announced|confirmed)\b", text)
+    return name + brand.group(1) if brand else name
+
+
+def _all_names(sentences: list[Sentence], described: set[str]) -> list[str]:
+    """Every organisation name of the report (described names and ORG entities), in order."""
+    names = list(described)
+    for sentence in sentences:
+        names += [org_name(e) for e in sentence.span.ents if e.label_ == "ORG" and org_name(e)]
+    return names
+
+
+def _full_name(name: str, names: list[str]) -> str:
+    """The report's fuller form of a short name ("Acme" -> "Acme Physiotherapy" when the report
+    also writes the long one: news shortens a name after its first mention)."""
+    longer = [n for n in names if n.startswith(name + " ") and len(n.split()) <= len(name.split()) + 2]
+    return Counter(longer).most_common(1)[0][0] if longer else name
+
+
+def _referred(sentences: list[Sentence], described: set[str], excluded: set[str],
+              incident: set[int]) -> list[tuple[str, Sentence, str]]:
+    """Organisations referred to, not named, in the deployer's role:
+
+    - *anaphor*: "the company's chat assistant", "the college had enabled ..." -> the last
+      organisation named before it whose name ends in that noun, else the last one named
+      (``deployer.anaphor``);
+    - *pronoun*: "They use an agent from X" -> the organisation that is the subject (or in
+      apposition to it: "games studio Acme") of the sentence before, in the same paragraph
+      (``deployer.pronoun_deploys``).
+    """
+    found = []
+    seen: list[str] = []
+    previous: Optional[Sentence] = None
+    for sentence in sentences:
+        span = sentence.span
+        here = [(n, p) for n, p in _candidates(span, described) if n and n.lower() not in excluded]
+        if sentence.index in incident and not sentence.key:
+            anaphor = ANAPHOR.search(span.text)
+            if anaphor:
+                before = seen + [n for n, p in here if p.start_char - span.start_char < anaphor.start()]
+                noun = anaphor.group("noun").lower()
+                fitting = [n for n in before if n.lower().split()[-1] == noun]
+                if not fitting and noun in GENERIC_ANAPHORS:
+                    fitting = before  # "the company's assistant": the last organisation named
+                if fitting:
+                    found.append((fitting[-1], sentence, "deployer.anaphor"))
+            if previous is not None and previous.line == sentence.line and any(
+                    t.lower_ in ("they", "it") and t.dep_ == "nsubj" and t.head.lemma_ in DEPLOY_VERBS
+                    and t.i == span.start for t in span):
+                subjects = [n for n, p in _candidates(previous.span, described)
+                            if n and n.lower() not in excluded and (p.root.dep_ == "nsubj" or (
+                                p.root.dep_ == "appos" and p.root.head.dep_ == "nsubj"))]
+                if subjects:
+                    found.append((subjects[0], sentence, "deployer.pronoun_deploys"))
+        seen += [n for n, _ in here]
+        previous = sentence
+    return found
+
+
+def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
+    """The organisation whose own page a report is, as ``(name, kind)``, from its first lines:
+    ``"page"`` for a status page or engineering blog title ("Acme Status"), ``"byline"`` for a
+    post its employee signs ("Jo Doe, co-founder, Acme"), ``"domain"`` for a link-aggregator
+    title in the first person naming the submitted site ("Our agent wiped a disk (acme.io)":
+    the name as the report writes it, else the capitalised stem); None otherwise."""
+    lines = list(dict.fromkeys(s.span.doc.text for s in sentences if s.line <= 4))
+    pubs = publishers()
+    for line in lines:
+        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline")):
+            match = pattern.match(line)
+            if match and match.group("org").lower() not in pubs | NOT_ORGS:
+                return canonical_org(_clean_name(match.group("org"))), kind
+    title = lines[0].strip() if lines else ""
+    domain = TITLE_DOMAIN.search(title)
+    if domain and FIRST_PERSON_TITLE.search(title[:domain.start()]) and domain.group("stem") not in pubs:
+        stem = domain.group("stem").replace("-", "")
+        text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+        for match in re.finditer(r"\b[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}", text):
+            if match.group(0).replace(" ", "").lower() == stem:
+                return match.group(0), "domain"
+        return stem.capitalize(), "domain"
+    return None
+
+
+def _first_person_deploys(sentence: Sentence) -> bool:
+    """"We use an AI agent", "the agent we built in-house", "our AI on-call agent": the writer's
+    own organisation runs the agent."""
+    for token in sentence.span:
+        if token.lower_ == "we" and token.dep_ in ("nsubj", "nsubjpass") and (
+                token.head.lemma_ in DEPLOY_VERBS | {"build", "trial", "buy", "start", "connect"}):
+            return True
+        if token.lower_ == "our" and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS:
+            return True
+    return False
+
+
+def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """The organisation whose page this is (``house_org``) when the page says in the first
+    person that it runs the agent ("We use an internal agent, ...": ``deployer.house``)."""
+    house = house_org(sentences)
+    if house is None:
+        return None
+    for sentence in sentences:
+        if (sentence.index in incident or house[1] == "domain") and not sentence.key \
+                and _first_person_deploys(sentence):
+            return house[0], sentence, "deployer.house"
+    return None
+
+
+def _in_house(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str], makers: set[str],
+              incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """The vendor, when the report says the organisation built the bot for itself ("the firm's
+    in-house AI", "an internal AI operations agent"): it made and ran it (``deployer.in_house``).
+    Known AI makers are left out: their internal tools are named by other rules."""
+    if not vendor or vendor == agent or vendor.lower() in makers or vendor.lower() in publishers():
+        return None  # a vendor that is only the product's own name is no organisation
+    for sentence in sentences:
+        if sentence.index in incident and IN_HOUSE.search(sentence.span.text):
+            return vendor, sentence, "deployer.in_house"
+    return None
+
+
+def _named_maker(vendor: Optional[str], text: str) -> bool:
+    """True when the report names the vendor as the bot's maker ("a product of Acme", "sold by
+    Acme"): then it is not also the one running it."""
+    return bool(vendor) and re.search(MAKER_CUE + re.escape(vendor) + r"\b", text) is not None
 
 
 def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
@@ -421,9 +615,13 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         return found
     makers = known_makers()
     # the vendor may be the deployer when it is not an AI maker (an airline's own chatbot)
-    excluded = publishers() | {x.lower() for x in (agent, vendor) if x and (
+    excluded = set(publishers()) | {x.lower() for x in (agent, vendor) if x and (
         x == agent or x.lower() in makers)} | {"ai"}
-    found = _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident)
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    if vendor and _named_maker(vendor, text):
+        excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
+    found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
+        _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident)
     if found:
         return found
     about = [s for s in sentences if s.index in incident] or sentences
