@@ -85,3 +85,42 @@ def test_buying_and_switching_off_are_harmful_deeds_for_relevance():
     assert CONSEQUENCE.search("the agent bought the eggs and paid $31 with a saved card")
     assert CONSEQUENCE.search("it switched off the freezer plug")
     assert not CONSEQUENCE.search("the agent can book flights for you")
+
+
+def test_a_denied_consequence_is_not_a_consequence():
+    from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("the bot deleted the invoices and two weeks of orders were lost")
+    assert not real_consequence("no order history was lost, the grocer said")
+    assert not real_consequence("the live site was never affected by the fault")
+    assert real_consequence("the company wrote to affected customers on friday")
+
+
+def test_customers_and_production_count_only_beside_a_deed():
+    from kb.nlp.relevance import real_consequence
+
+    earnings = "more than 900 customers now run the scheduling agent in production"
+    assert not real_consequence(earnings)
+    assert real_consequence(earnings, deed=True)
+    assert real_consequence("it dropped three tables in the production database")
+    assert real_consequence("the helper sent 2.4 eth to a stranger's wallet")
+
+
+def test_a_report_that_denies_any_ai_part_is_not_an_incident():
+    from kb.nlp.relevance import DENIED_AI
+
+    assert DENIED_AI.search("the regulator said no ai was involved in the billing error")
+    assert DENIED_AI.search("the letters were typed by staff without any ai tools")
+    assert DENIED_AI.search("the insurer said its assistant itself had not malfunctioned")
+    assert not DENIED_AI.search("the agent did not ask before it wiped the folder")
+    title = "Billing glitch double-charged 4,000 tenants; council says no AI was involved"
+    body = ("Tenants of Marlow Vale council were charged twice for March rent after a batch job "
+            "ran two times. The council said no AI was involved: a clerk restarted the job by "
+            "hand. Some had wondered whether the council's new chatbot was to blame, since it "
+            "answers rent questions. Refunds reached every affected tenant within a week.")
+    denied = analyze_text(body, title=title, language="en")
+    assert denied.relevant is False
+    undenied = analyze_text(body.replace("no AI was involved", "a fault was found"),
+                            title=title.replace("no AI was involved", "a fault was found"),
+                            language="en")
+    assert undenied.relevance > denied.relevance
