@@ -124,3 +124,25 @@ def test_a_report_that_denies_any_ai_part_is_not_an_incident():
                             title=title.replace("no AI was involved", "a fault was found"),
                             language="en")
     assert undenied.relevance > denied.relevance
+
+
+def test_an_ai_knocked_out_by_someone_elses_failure_is_a_victim():
+    from kb.nlp.relevance import AI_VICTIM
+
+    assert AI_VICTIM.search("the insurer's claims chatbot went dark for a morning after a power "
+                            "failure at its hosting provider")
+    assert AI_VICTIM.search("several ai search tools were knocked offline as the cdn suffered an outage")
+    assert not AI_VICTIM.search("the agent deleted the cluster and the shop went down for a day")
+
+
+def test_ai_named_once_beside_a_non_ai_outage_is_in_passing():
+    title = "Cache bug takes down ticket sales for a day"
+    body = ("Ticket sales at Corbel Arena stopped for nine hours on Friday after a cache server "
+            "ran out of memory. Customers saw error pages and some lost their seats. The arena "
+            "apologised and offered refunds. Engineers restarted the cache and added memory. "
+            "The venue said the outage was its longest since 2019. It will add a second cache "
+            "server. A supplier audit is planned. Staff worked through the night. Fans "
+            "complained online. Some shows were moved. The venue's website also hosts an AI "
+            "chatbot for seating questions, which kept answering throughout.")
+    analysis = analyze_text(body, title=title, language="en")
+    assert analysis.relevant is False

@@ -295,3 +295,11 @@ def test_products_news_names_plainly_are_in_the_gazetteer(nlp):
     assert agents == {"Operator", "Microsoft 365 Copilot Chat"}
     assert not [e for e in nlp("The network operator agent on duty called back.").ents
                 if e.label_ == "AGENT"]
+
+
+def test_a_name_defined_in_a_parenthesis_with_an_ai_term_is_a_bot(nlp):
+    from kb.nlp.entities import named_bots
+
+    text = "I run Hollowpine (the plug-in that lets an LLM schedule my sprinklers) at home."
+    assert named_bots(nlp(text)[:]) == ["Hollowpine"]
+    assert named_bots(nlp("I run Hollowpine (the plug-in for my sprinklers) at home.")[:]) == []

@@ -140,6 +140,7 @@ _MODS = r"(?:[\w-]+ ){0,3}"
 #: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
 #:   accounts-payable agent";
 #: - ``parenthetical``: "Patchwright (the open-source CLI coding agent)";
+#: - ``defined``: a parenthesis defining the name with an AI term in it;
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
@@ -148,6 +149,9 @@ UNQUOTED_BOT = [
     re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
+    # ``defined``: "Hearthwise (the home integration that lets an LLM plan actions)"
+    re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"
+               rf"language model)s?\b[^()]*\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
     re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:is|was) (?:not a (?:real )?(?:person|human)|"
@@ -179,12 +183,15 @@ def _unquoted_names(span: Span) -> list[str]:
     known = [(ent.start_char - span.start_char, ent.end_char - span.start_char)
              for ent in span.ents if ent.label_ in ("AGENT", "VENDOR", "DATE")]
     names = []
+    seen: set[int] = set()
     for pattern in UNQUOTED_BOT:
         for match in pattern.finditer(span.text):
             start, end = match.span("name")
             name = match.group("name")
-            if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known):
+            if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known) \
+                    or start in seen:  # one name, however many patterns
                 continue
+            seen.add(start)
             names.append(name)
     return names
 

@@ -95,6 +95,14 @@ DENIED_AI = re.compile(
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b")
+#: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
+#: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
+#: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
+AI_VICTIM = re.compile(
+    r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
+    r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
+    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following)\b"
+    r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -130,6 +138,7 @@ class RelevanceFeatures:
     placeholders: int = 0
     satire: int = 0
     denied_ai: int = 0
+    ai_victim: int = 0
 
 
 def _has_ai(span) -> bool:
@@ -174,7 +183,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         text = sentence.lower
         has_ai = mentions[position]
         found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
-                                 for e in sentence.span.ents)
+                                 for e in sentence.span.ents) or bool(bots and bots.search(sentence.span.text))
         found.ai += has_ai
         if has_ai:
             recent = position
@@ -188,6 +197,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.unreal += bool(UNREAL.search(text))
         found.satire += bool(SATIRE.search(text))
         found.denied_ai += bool(DENIED_AI.search(text))
+        found.ai_victim += has_ai and not deed and bool(AI_VICTIM.search(text))
     if title is not None:
         title_text = title.text.lower()
         found.title_harm = bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
@@ -199,6 +209,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.title_launch = bool(LAUNCH.search(title.text.lower())) and not found.title_harm
         found.satire += bool(SATIRE.search(title.text))
         found.denied_ai += bool(DENIED_AI.search(title_text))
+        found.ai_victim += _has_ai(title) and bool(AI_VICTIM.search(title_text))
     return found
 
 
@@ -218,7 +229,8 @@ def in_passing(found: RelevanceFeatures) -> bool:
     """AI named in passing only (a handful of sentences in a long report): the harm was done
     by something else (a stealer, a DNS fault). Not so when a known agent product (not a
     foundation model) is named and a harmful action is told: a forum thread names its
-    subject in few of its many short posts."""
+    subject in few of its many short posts. A bot the report names (``_bot_names``) counts as
+    a known product."""
     few = found.ai < 5 and found.ai / max(found.sentences, 1) < 0.1
     return few and not (found.named_agent and found.harm)
 
@@ -232,9 +244,9 @@ def score(found: RelevanceFeatures) -> float:
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
-             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1)
+             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 1)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
-             - (2.0 if in_passing(found) else 0.0))
+             - ((2.0 if found.harm else 3.0) if in_passing(found) else 0.0))
     return 1.0 / (1.0 + math.exp(-logit))
