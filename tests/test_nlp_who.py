@@ -303,3 +303,10 @@ def test_a_name_defined_in_a_parenthesis_with_an_ai_term_is_a_bot(nlp):
     text = "I run Hollowpine (the plug-in that lets an LLM schedule my sprinklers) at home."
     assert named_bots(nlp(text)[:]) == ["Hollowpine"]
     assert named_bots(nlp("I run Hollowpine (the plug-in for my sprinklers) at home.")[:]) == []
+
+
+def test_the_company_that_operates_the_bot_is_its_maker(nlp):
+    from kb.nlp.actors import makers
+
+    text = "The clinic said Vellum, the health technology company that operates the chatbot, changed it."
+    assert makers(nlp(text)[:]) == ["Vellum"]

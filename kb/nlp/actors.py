@@ -13,7 +13,7 @@ Patterns (each over one sentence):
   the gazetteer does not know it; a model family prefix (``patterns/model_families.jsonl``)
   gives its vendor;
 - a *maker phrase* names the vendor of an otherwise anonymous bot -- ``Acme, the company
-  behind the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
+  behind the chatbot``, ``Acme, the health-tech company that operates the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
   ``a chatbot built by Acme`` (``powered by`` names the engine, not the maker);
 - a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
   used after the acting one failed; it counts less when choosing the report's agent.
@@ -45,8 +45,9 @@ MCP_OBJECT = re.compile(r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}" + _MCP + r"\s+" + 
 NPM_MCP = re.compile(r"(?<![\w/@.-])((?:@[a-z0-9-]+/)?[a-z0-9][a-z0-9._]*(?:-[a-z0-9._]+)*-mcp(?:-server)?"
                      r"|mcp-server-[a-z0-9][a-z0-9-]*)(?![\w-])")
 MAKER = [
-    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:\w+\s+)?(?:company|firm|startup|vendor|provider|developer)\s+"
-           r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied))\s+"
+    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|startup|vendor|provider|developer)\s+"
+           r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
+           r"operates|operated|runs|ran|maintains|maintained))\s+"
            r"(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}" + _BOT),
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
