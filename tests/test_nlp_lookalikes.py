@@ -85,3 +85,64 @@ def test_buying_and_switching_off_are_harmful_deeds_for_relevance():
     assert CONSEQUENCE.search("the agent bought the eggs and paid $31 with a saved card")
     assert CONSEQUENCE.search("it switched off the freezer plug")
     assert not CONSEQUENCE.search("the agent can book flights for you")
+
+
+def test_a_denied_consequence_is_not_a_consequence():
+    from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("the bot deleted the invoices and two weeks of orders were lost")
+    assert not real_consequence("no order history was lost, the grocer said")
+    assert not real_consequence("the live site was never affected by the fault")
+    assert real_consequence("the company wrote to affected customers on friday")
+
+
+def test_customers_and_production_count_only_beside_a_deed():
+    from kb.nlp.relevance import real_consequence
+
+    earnings = "more than 900 customers now run the scheduling agent in production"
+    assert not real_consequence(earnings)
+    assert real_consequence(earnings, deed=True)
+    assert real_consequence("it dropped three tables in the production database")
+    assert real_consequence("the helper sent 2.4 eth to a stranger's wallet")
+
+
+def test_a_report_that_denies_any_ai_part_is_not_an_incident():
+    from kb.nlp.relevance import DENIED_AI
+
+    assert DENIED_AI.search("the regulator said no ai was involved in the billing error")
+    assert DENIED_AI.search("the letters were typed by staff without any ai tools")
+    assert DENIED_AI.search("the insurer said its assistant itself had not malfunctioned")
+    assert not DENIED_AI.search("the agent did not ask before it wiped the folder")
+    title = "Billing glitch double-charged 4,000 tenants; council says no AI was involved"
+    body = ("Tenants of Marlow Vale council were charged twice for March rent after a batch job "
+            "ran two times. The council said no AI was involved: a clerk restarted the job by "
+            "hand. Some had wondered whether the council's new chatbot was to blame, since it "
+            "answers rent questions. Refunds reached every affected tenant within a week.")
+    denied = analyze_text(body, title=title, language="en")
+    assert denied.relevant is False
+    undenied = analyze_text(body.replace("no AI was involved", "a fault was found"),
+                            title=title.replace("no AI was involved", "a fault was found"),
+                            language="en")
+    assert undenied.relevance > denied.relevance
+
+
+def test_an_ai_knocked_out_by_someone_elses_failure_is_a_victim():
+    from kb.nlp.relevance import AI_VICTIM
+
+    assert AI_VICTIM.search("the insurer's claims chatbot went dark for a morning after a power "
+                            "failure at its hosting provider")
+    assert AI_VICTIM.search("several ai search tools were knocked offline as the cdn suffered an outage")
+    assert not AI_VICTIM.search("the agent deleted the cluster and the shop went down for a day")
+
+
+def test_ai_named_once_beside_a_non_ai_outage_is_in_passing():
+    title = "Cache bug takes down ticket sales for a day"
+    body = ("Ticket sales at Corbel Arena stopped for nine hours on Friday after a cache server "
+            "ran out of memory. Customers saw error pages and some lost their seats. The arena "
+            "apologised and offered refunds. Engineers restarted the cache and added memory. "
+            "The venue said the outage was its longest since 2019. It will add a second cache "
+            "server. A supplier audit is planned. Staff worked through the night. Fans "
+            "complained online. Some shows were moved. The venue's website also hosts an AI "
+            "chatbot for seating questions, which kept answering throughout.")
+    analysis = analyze_text(body, title=title, language="en")
+    assert analysis.relevant is False

@@ -270,3 +270,43 @@ def test_more_unquoted_bot_names(sentence, name):
     from kb.nlp.entities import named_bots
 
     assert named_bots(get_pipeline()(sentence)[:]) == [name]
+
+
+def test_lower_case_bot_names_in_a_definition_or_quotes(nlp):
+    from kb.nlp.entities import named_bots
+
+    assert named_bots(nlp("Recap: quillo, the AI agent that tweets match odds, lost its keys.")[:]) == ["quillo"]
+    assert named_bots(nlp('We rebuilt the pager as an agent, "nudgr": an LLM picks who to wake.')[:]) == ["nudgr"]
+    assert named_bots(nlp("Sadly, the agent that ran overnight failed.")[:]) == []
+
+
+def test_mcp_server_named_after_the_company_that_launched_it(nlp):
+    from kb.nlp.actors import unlisted_agents
+
+    found = unlisted_agents(nlp("The hole was in the MCP server Brindle launched in March.")[:])
+    assert found == [("Brindle MCP server", "Brindle")]
+    spelled = unlisted_agents(nlp("Brindle's Model Context Protocol server leaked task titles.")[:])
+    assert spelled == [("Brindle MCP server", "Brindle")]
+
+
+def test_products_news_names_plainly_are_in_the_gazetteer(nlp):
+    doc = nlp("OpenAI's new Operator agent paid for groceries, and Copilot Chat read labelled mail.")
+    agents = {e.ent_id_ for e in doc.ents if e.label_ == "AGENT"}
+    assert agents == {"Operator", "Microsoft 365 Copilot Chat"}
+    assert not [e for e in nlp("The network operator agent on duty called back.").ents
+                if e.label_ == "AGENT"]
+
+
+def test_a_name_defined_in_a_parenthesis_with_an_ai_term_is_a_bot(nlp):
+    from kb.nlp.entities import named_bots
+
+    text = "I run Hollowpine (the plug-in that lets an LLM schedule my sprinklers) at home."
+    assert named_bots(nlp(text)[:]) == ["Hollowpine"]
+    assert named_bots(nlp("I run Hollowpine (the plug-in for my sprinklers) at home.")[:]) == []
+
+
+def test_the_company_that_operates_the_bot_is_its_maker(nlp):
+    from kb.nlp.actors import makers
+
+    text = "The clinic said Vellum, the health technology company that operates the chatbot, changed it."
+    assert makers(nlp(text)[:]) == ["Vellum"]

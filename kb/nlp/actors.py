@@ -3,7 +3,8 @@
 Patterns (each over one sentence):
 
 - an *organisation's MCP server* is an agent named after its maker -- ``Acme MCP server``,
-  ``Acme's official MCP server``, ``Acme launched an opt-in MCP server`` -> agent
+  ``Acme's official MCP server``, ``Acme launched an opt-in MCP server``, ``the MCP server Acme
+  launched in May``, ``Acme's Model Context Protocol server`` -> agent
   "Acme MCP server", vendor Acme;
 - an *npm-style MCP package* is an agent whose publisher is not known -- ``mailer-mcp``,
   ``@scope/files-mcp-server``, ``mcp-server-notes`` -> agent "mailer-mcp", vendor None;
@@ -12,7 +13,7 @@ Patterns (each over one sentence):
   the gazetteer does not know it; a model family prefix (``patterns/model_families.jsonl``)
   gives its vendor;
 - a *maker phrase* names the vendor of an otherwise anonymous bot -- ``Acme, the company
-  behind the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
+  behind the chatbot``, ``Acme, the health-tech company that operates the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
   ``a chatbot built by Acme`` (``powered by`` names the engine, not the maker);
 - a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
   used after the acting one failed; it counts less when choosing the report's agent.
@@ -30,16 +31,23 @@ from .segment import Sentence
 
 _NAME = r"(?!(?:The|A|An|This|That|Its|Their|Our|Her|His)\b)([A-Z][\w.&!'’-]*(?:\s+[A-Z][\w.&!'’-]*){0,3})"
 _BOT = r"(?:chatbot|bot|assistant|agent|tool|system|platform|implementation|software|avatar)"
+#: The protocol's name, short or spelled out ("MCP server", "Model Context Protocol server").
+_MCP = r"(?:MCP|Model\s+Context\s+Protocol)\s+[Ss]erver"
 MCP_NAMED = re.compile(_NAME + r"(?:'s|’s)?\s+(?:(?:official|own|opt-in|experimental|hosted|remote|new)\s+)*"
-                       r"MCP\s+[Ss]erver")
+                       + _MCP)
 MCP_LAUNCHED = re.compile(_NAME + r"\s+(?:launched|released|shipped|introduced|published|maintains|"
                           r"built|offers|offered|rolled out|added|runs|ran)\s+(?:an?|its)\s+"
-                          r"(?:[\w-]+\s+){0,2}MCP\s+[Ss]erver")
+                          r"(?:[\w-]+\s+){0,2}" + _MCP)
+#: The server as the object of its maker's deed, told first: "the MCP server Acme launched in May".
+MCP_OBJECT = re.compile(r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}" + _MCP + r"\s+" + _NAME +
+                        r"\s+(?:launched|released|shipped|introduced|published|maintains|built|offers|"
+                        r"offered|rolled out|added|runs|ran)\b")
 NPM_MCP = re.compile(r"(?<![\w/@.-])((?:@[a-z0-9-]+/)?[a-z0-9][a-z0-9._]*(?:-[a-z0-9._]+)*-mcp(?:-server)?"
                      r"|mcp-server-[a-z0-9][a-z0-9-]*)(?![\w-])")
 MAKER = [
-    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:\w+\s+)?(?:company|firm|startup|vendor|provider|developer)\s+"
-           r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied))\s+"
+    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|startup|vendor|provider|developer)\s+"
+           r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
+           r"operates|operated|runs|ran|maintains|maintained))\s+"
            r"(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}" + _BOT),
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
@@ -123,7 +131,7 @@ def unlisted_agents(span: Span) -> list[tuple[str, Optional[str]]]:
     """(agent, vendor or None) for MCP servers and MCP packages named in ``span``."""
     found = []
     text = span.text
-    for pattern in (MCP_NAMED, MCP_LAUNCHED):
+    for pattern in (MCP_NAMED, MCP_LAUNCHED, MCP_OBJECT):
         for match in pattern.finditer(text):
             chars = _is_name(span, span.start_char + match.start(1), span.start_char + match.end(1))
             if chars is not None:

@@ -140,6 +140,7 @@ _MODS = r"(?:[\w-]+ ){0,3}"
 #: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
 #:   accounts-payable agent";
 #: - ``parenthetical``: "Patchwright (the open-source CLI coding agent)";
+#: - ``defined``: a parenthesis defining the name with an AI term in it;
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
@@ -148,10 +149,25 @@ UNQUOTED_BOT = [
     re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
+    # ``defined``: "Hearthwise (the home integration that lets an LLM plan actions)"
+    re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"
+               rf"language model)s?\b[^()]*\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
     re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:is|was) (?:not a (?:real )?(?:person|human)|"
                rf"an? (?:AI|bot|chatbot|virtual assistant|AI (?:model|assistant|agent|chatbot))\b)"),
+]
+#: A lower-case product name (CLI tools, crypto bots: "aixbt", "remindr", "git-helper"): a
+#: single identifier-like word of three or more characters.
+_LOWER = r"(?P<name>[a-z][a-z0-9]{2,}(?:[-_.][a-z0-9]+)*)"
+#: Lower-case bot names, by pattern:
+#: - ``lower_appositive``: "aixbt, the AI agent that posts market takes" (a definition opening
+#:   a clause, after the sentence start, a colon or a dash);
+#: - ``lower_quoted``: 'I rewrote the sender as an agent, "remindr":'.
+LOWER_BOT = [
+    re.compile(rf"(?:^|[:;—–]\s*|\(\s*)(?:[\"“]?){_LOWER}[\"”]?,\s+(?:an?|the)\s+{_MODS}{_BOT}\s+"
+               rf"(?:that|which|who|built|made|run)\b"),
+    re.compile(rf"\b(?:an?|the)\s+{_MODS}{_BOT},?\s+[\"“]{_LOWER}[\"”]"),
 ]
 #: Capitalised words that are never a bot's name (sentence words, calendar names).
 NOT_NAMES = {"The", "This", "That", "It", "Its", "In", "On", "At", "When", "After", "But", "And",
@@ -167,20 +183,36 @@ def _unquoted_names(span: Span) -> list[str]:
     known = [(ent.start_char - span.start_char, ent.end_char - span.start_char)
              for ent in span.ents if ent.label_ in ("AGENT", "VENDOR", "DATE")]
     names = []
+    seen: set[int] = set()
     for pattern in UNQUOTED_BOT:
         for match in pattern.finditer(span.text):
             start, end = match.span("name")
             name = match.group("name")
-            if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known):
+            if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known) \
+                    or start in seen:  # one name, however many patterns
                 continue
+            seen.add(start)
             names.append(name)
     return names
 
 
+def _lower_names(span: Span) -> list[str]:
+    """Lower-case names matched by ``LOWER_BOT`` in ``span``, minus stop words and the
+    generic words of the bot patterns ("the", "agent")."""
+    vocab = span.doc.vocab
+    return [match.group("name") for pattern in LOWER_BOT for match in pattern.finditer(span.text)
+            if not vocab[match.group("name")].is_stop and match.group("name") not in NOT_LOWER_NAMES]
+
+
+#: Lower-case words a pattern may take for a name that never are one.
+NOT_LOWER_NAMES = {"agent", "bot", "chatbot", "assistant", "copilot", "model", "tool", "this", "that",
+                   "it", "one", "ours", "theirs", "yours", "mine"}
+
+
 def named_bots(span: Span) -> list[str]:
     """Names of bots written as a quoted capitalised word next to a bot noun, or unquoted in
-    one of the ``UNQUOTED_BOT`` patterns."""
-    names = _unquoted_names(span)
+    one of the ``UNQUOTED_BOT`` patterns, or a lower-case name in a ``LOWER_BOT`` pattern."""
+    names = _unquoted_names(span) + _lower_names(span)
     tokens = list(span)
     for i, token in enumerate(tokens):
         if not (token.is_title and 0 < i < len(tokens) - 1):

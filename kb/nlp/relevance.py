@@ -41,10 +41,25 @@ from .segment import Sentence
 
 THRESHOLD = 0.45
 
-REAL = re.compile(r"\bproduction\b|\bcustomers?\b|\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
+#: Real-world consequences: harm done, the deployer's response, the people who bore it.
+REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
-                  r"\bpulled\b|\bretract|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b")
+                  r"\bpulled\b|\bretract|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
+                  r"\bexposed\b|\bstolen\b|\bsuspended\b|\bbanned\b|\baffected (?:customers|users|people|accounts|"
+                  r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
+                  r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
+                  r"clusters?|branch|site|app|deployment|pods?|tables?)\b|"
+                  r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+\s+){0,3}(?:[$£€]\s?\d|"
+                  r"\d[\d.,]*\s*(?:eth|btc|usdc|sol|dollars|pounds|euros)\b)|"
+                  r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b")
+#: Words of every business story that speak of consequences only beside a harmful deed:
+#: "customers", "production" ("2,000 customers run an agent in production" is an earnings
+#: line); a production system named ("the production database") is a consequence (``REAL``).
+CONTEXT = re.compile(r"\bproduction\b|\bcustomers?\b")
+#: A consequence denied just before it is named: "No data was lost", "Production was never
+#: affected", "no customer data had been affected", "it didn't leak".
+NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none)\b(?:\s+[\w-]+){0,4}|n't(?:\s+[\w-]+){0,2})\s+$")
 RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproof[- ]of[- ]concept\b|"
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
@@ -66,7 +81,28 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff)|advised|"
-                         r"recommended|summari[sz]ed|vanished|disappeared)\b")
+                         r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
+                         r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b")
+#: An AI's part denied: "court says no AI involved", "written in a word processor without any
+#: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
+#: model", "not caused by an agent", "the assistant itself had not malfunctioned". A report of
+#: a non-AI failure says so because readers suspected an AI.
+DENIED_AI = re.compile(
+    r"\bno (?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|language models?)\b(?: \w+){0,2} "
+    r"(?:involved|used|touched|played|was used|were used|was involved)\b|"
+    r"\b(?:without|with no) (?:any |the )?(?:use of )?(?:ai|a\.i\.|chatbots?|llms?|generative ai)\b|"
+    r"\b(?:nothing|none)\b[^.]{0,40}\binvolved (?:an? |any )?(?:ai|agent|llm|language model|chatbot)\b|"
+    r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
+    r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
+    r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b")
+#: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
+#: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
+#: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
+AI_VICTIM = re.compile(
+    r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
+    r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
+    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following)\b"
+    r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -101,6 +137,8 @@ class RelevanceFeatures:
     named_agent: int = 0
     placeholders: int = 0
     satire: int = 0
+    denied_ai: int = 0
+    ai_victim: int = 0
 
 
 def action_scores(sentence: Sentence) -> dict:
@@ -129,6 +167,16 @@ def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
 
 
+def real_consequence(text: str, deed: bool = False) -> bool:
+    """True when the lower-cased sentence ``text`` tells a real-world consequence: a ``REAL``
+    word not denied just before it (``NEGATED``), or a ``CONTEXT`` word ("customers") in a
+    sentence that tells a harmful ``deed`` (an action cue or a ``CONSEQUENCE`` verb)."""
+    for match in REAL.finditer(text):
+        if not NEGATED.search(text[max(0, match.start() - 40):match.start()]):
+            return True
+    return deed and bool(CONTEXT.search(text))
+
+
 def features(sentences: list[Sentence], title: Optional[Span] = None,
              text: str = "") -> RelevanceFeatures:
     """Count the evidence in ``sentences`` and the parsed ``title`` (see module doc), and the
@@ -139,33 +187,39 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     """
     found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
     bots = _bot_names(sentences)
+    mentions = [_has_ai(s.span) or bool(bots and bots.search(s.span.text)) for s in sentences]
     recent = -9
     for position, sentence in enumerate(sentences):
         text = sentence.lower
-        has_ai = _has_ai(sentence.span) or bool(bots and bots.search(sentence.span.text))
+        has_ai = mentions[position]
         found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
-                                 for e in sentence.span.ents)
+                                 for e in sentence.span.ents) or bool(bots and bots.search(sentence.span.text))
         found.ai += has_ai
         if has_ai:
             recent = position
-        if position - recent <= 2 and (action_scores(sentence) or CONSEQUENCE.search(text)) \
-                and not HEDGED.search(text):
+        deed = bool(action_scores(sentence) or CONSEQUENCE.search(text))
+        if position - recent <= 2 and deed and not HEDGED.search(text):
             found.harm += 1
-        found.real += bool(REAL.search(text))
+        found.real += real_consequence(text, deed)
         found.research += bool(RESEARCH.search(text))
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
         found.unreal += bool(UNREAL.search(text))
         found.satire += bool(SATIRE.search(text))
+        found.denied_ai += bool(DENIED_AI.search(text))
+        found.ai_victim += has_ai and not deed and bool(AI_VICTIM.search(text))
     if title is not None:
         title_text = title.text.lower()
         found.title_harm = bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
-            (_has_ai(title) or found.ai > 0) and not HEDGED.search(title_text)
+            (_has_ai(title) or found.ai > 0) and not HEDGED.search(title_text) and \
+            not DENIED_AI.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
                                               title.text.lower()))
         found.title_launch = bool(LAUNCH.search(title.text.lower())) and not found.title_harm
         found.satire += bool(SATIRE.search(title.text))
+        found.denied_ai += bool(DENIED_AI.search(title_text))
+        found.ai_victim += _has_ai(title) and bool(AI_VICTIM.search(title_text))
     return found
 
 
@@ -185,7 +239,8 @@ def in_passing(found: RelevanceFeatures) -> bool:
     """AI named in passing only (a handful of sentences in a long report): the harm was done
     by something else (a stealer, a DNS fault). Not so when a known agent product (not a
     foundation model) is named and a harmful action is told: a forum thread names its
-    subject in few of its many short posts."""
+    subject in few of its many short posts. A bot the report names (``_bot_names``) counts as
+    a known product."""
     few = found.ai < 5 and found.ai / max(found.sentences, 1) < 0.1
     return few and not (found.named_agent and found.harm)
 
@@ -199,9 +254,9 @@ def score(found: RelevanceFeatures) -> float:
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
-             - genre_penalty(found)
+             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 1)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
-             - (2.0 if in_passing(found) else 0.0))
+             - ((2.0 if found.harm else 3.0) if in_passing(found) else 0.0))
     return 1.0 / (1.0 + math.exp(-logit))
