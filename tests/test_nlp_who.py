@@ -310,3 +310,10 @@ def test_the_company_that_operates_the_bot_is_its_maker(nlp):
 
     text = "The clinic said Vellum, the health technology company that operates the chatbot, changed it."
     assert makers(nlp(text)[:]) == ["Vellum"]
+
+
+def test_a_surname_found_in_one_paragraph_holds_in_the_next():
+    found = split_sentences(get_pipeline(), "The county IT director Dana Cline spoke on Tuesday.\n\n"
+                                            "Cline said the network switch had failed.\n")
+    labels = [e.label_ for s in found for e in s.span.ents if e.text == "Cline"]
+    assert labels == ["PERSON", "PERSON"]

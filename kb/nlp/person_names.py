@@ -66,4 +66,20 @@ def mark_person_names(doc):
         changed = True
     if changed:
         doc.ents = ents
+    doc.user_data["kb_surnames"] = surnames
     return doc
+
+
+def carry_surnames(docs) -> None:
+    """Carry the surnames found in any of ``docs`` (the paragraphs of one report, parsed one by
+    one) to the others: "director Dana Cline" in one paragraph makes "Cline said" in a later
+    one a PERSON too. Changes the docs' entities in place."""
+    surnames = set().union(*(doc.user_data.get("kb_surnames", ()) for doc in docs))
+    if not surnames:
+        return
+    for doc in docs:
+        if not any(e.label_ == "AGENT" and e.text in surnames for e in doc.ents):
+            continue
+        doc.ents = [Span(doc, e.start, e.end, label="PERSON")
+                    if e.label_ == "AGENT" and len(e) == 1 and e.text in surnames else e
+                    for e in doc.ents]

@@ -149,4 +149,8 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
             sentences.append(Sentence(span=sent, start=start + begin, end=start + end,
                                       index=len(sentences), line=number, key=key,
                                       heading=heading, is_heading=is_heading))
+    if "kb_person_names" in nlp.pipe_names:
+        from .person_names import carry_surnames
+
+        carry_surnames(list({id(s.span.doc): s.span.doc for s in sentences}.values()))
     return sentences
