@@ -491,3 +491,18 @@ def test_target_drops_a_for_duration_or_price():
 def test_money_target_is_never_a_date():
     clause = best("The trading agent sent 40 ETH to an unknown wallet on Monday.")
     assert clause.target != "Monday"
+
+
+def test_blocking_customer_cards_is_an_unauthorized_change():
+    clause = best("The banking assistant blocked the credit cards of 900 savers.")
+    assert clause.kind == "unauthorized_change"
+    assert clause.phrase.startswith("blocked the credit cards")
+
+
+def test_blocking_an_attack_is_no_harm():
+    assert not [c for c in clauses("The filter blocked the phishing attempt.") if c.verb.lower_ == "blocked"]
+
+
+def test_switching_off_a_device_is_an_unauthorized_change():
+    clause = best("The home assistant turned off the thermostat overnight.")
+    assert clause.kind == "unauthorized_change"

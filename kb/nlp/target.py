@@ -63,6 +63,10 @@ OBJECT_CLASSES: dict[str, set[str]] = {
                   "review", "hook", "hooks", "confirmation", "authentication", "firewall", "backup"},
     "giveaway": {"discount", "voucher", "coupon", "refund", "rebate", "giveaway", "freebie",
                  "promo", "markdown", "comp"},
+    # what a customer uses or holds, shut off by a block or a switch ("blocked the debit cards",
+    # "suspended the accounts", "switched off the smart plug")
+    "access": {"card", "account", "access", "login", "subscription", "membership", "plug",
+               "device", "power", "heating", "lock", "light", "thermostat", "freezer", "fridge"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
 }
