@@ -476,3 +476,33 @@ def test_body_restates_a_brief_lead_with_its_object():
     _, chosen, _ = act.restated_deed(rows)
     assert "payment settings" in chosen.phrase
     assert chosen.target == "payment settings"
+
+
+def test_target_keeps_a_short_for_scope():
+    clause = best("The deployment bot removed the mail records for the staff portal.")
+    assert clause.target == "mail records for staff portal"
+
+
+def test_target_drops_a_for_duration_or_price():
+    clause = best("The assistant deleted the shared calendars for three weeks.")
+    assert clause.target == "shared calendars"
+
+
+def test_money_target_is_never_a_date():
+    clause = best("The trading agent sent 40 ETH to an unknown wallet on Monday.")
+    assert clause.target != "Monday"
+
+
+def test_blocking_customer_cards_is_an_unauthorized_change():
+    clause = best("The banking assistant blocked the credit cards of 900 savers.")
+    assert clause.kind == "unauthorized_change"
+    assert clause.phrase.startswith("blocked the credit cards")
+
+
+def test_blocking_an_attack_is_no_harm():
+    assert not [c for c in clauses("The filter blocked the phishing attempt.") if c.verb.lower_ == "blocked"]
+
+
+def test_switching_off_a_device_is_an_unauthorized_change():
+    clause = best("The home assistant turned off the thermostat overnight.")
+    assert clause.kind == "unauthorized_change"

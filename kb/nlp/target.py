@@ -63,6 +63,10 @@ OBJECT_CLASSES: dict[str, set[str]] = {
                   "review", "hook", "hooks", "confirmation", "authentication", "firewall", "backup"},
     "giveaway": {"discount", "voucher", "coupon", "refund", "rebate", "giveaway", "freebie",
                  "promo", "markdown", "comp"},
+    # what a customer uses or holds, shut off by a block or a switch ("blocked the debit cards",
+    # "suspended the accounts", "switched off the smart plug")
+    "access": {"card", "account", "access", "login", "subscription", "membership", "plug",
+               "device", "power", "heating", "lock", "light", "thermostat", "freezer", "fridge"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
 }
@@ -113,6 +117,9 @@ PLACE_PREPS = {"in", "on", "at", "inside", "within"}
 #: Adverbs of degree dropped inside a target phrase.
 INTENSIFIERS = {"entirely", "completely", "totally", "wholly", "fully", "utterly", "absolutely",
                 "very", "extremely", "highly", "largely", "mostly", "really", "fundamentally"}
+#: Prepositions of a short scope complement kept after a target's noun ("records *for the
+#: login domain*"); see :func:`_scope`.
+SCOPE_PREPS = {"for"}
 OBJECT_DEPS = ("dobj", "obj")
 LOCATIVE = {"on", "against", "in", "from", "to", "into", "across", "inside", "within", "of"}
 NOUN_POS = ("NOUN", "PROPN", "NUM")
@@ -170,6 +177,21 @@ def locative_object(verb: Token) -> Optional[Token]:
     return None
 
 
+#: Entity types whose ``for`` phrase is a duration, price or beneficiary, not a scope.
+NOT_SCOPE_ENTS = {"DATE", "TIME", "MONEY", "PERSON", "CARDINAL", "QUANTITY", "PERCENT"}
+
+
+def _scope(prep: Token, most: int = 6) -> bool:
+    """Whether a ``for`` complement names what a thing belongs to or serves ("records for the
+    login domain", "an order for a dozen eggs"): at most ``most`` tokens, a noun object, no
+    duration, price, amount or person ("emails for several weeks", "for $1", "for Jane")."""
+    sub = list(prep.subtree)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (obj is not None and obj.pos_ in ("NOUN", "PROPN") and 2 <= len(sub) <= most
+            and not any(t.ent_type_ in NOT_SCOPE_ENTS or t.like_num for t in sub)
+            and obj.lower_ not in EMPTY_HEADS)
+
+
 def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
     """The noun's phrase without determiners: compounds and adjectives before it, a short ``of``
     complement and one conjoined noun after it. None for pronouns and empty heads."""
@@ -199,6 +221,9 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
             # Jane Roe"): pattern target.person_owner
             if len(sub) <= 6 and not any(t.ent_type_ == "PERSON" for t in sub):
                 end = sub[-1].i + 1
+        elif child.i == end and child.dep_ == "prep" and child.lower_ in SCOPE_PREPS and _scope(child):
+            # pattern target.scope_for: "DNS records for the login domain", "an order for eggs"
+            end = child.right_edge.i + 1
         elif child.i == end and ((child.dep_ == "prep" and child.lower_ in PLACE_PREPS)
                                  or (child.dep_ == "acl" and child.tag_ == "VBN")):
             # a short place or reduced relative: "quotes in a news article", "mail sent by agents"
@@ -242,7 +267,8 @@ EDIT_NOUNS = {"change", "commit", "update", "patch", "fix", "edit", "modificatio
 def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            found = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS), None)
+            found = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOUN_POS
+                          and g.ent_type_ not in TIME_ENTS), None)
             if found is not None:
                 return found
     return None
