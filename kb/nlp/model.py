@@ -12,6 +12,7 @@ ruler caches what its one-token rules give (:class:`CachedAttributes`).
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import lru_cache
 from importlib import metadata
@@ -225,6 +226,10 @@ def _is_installed(name: str) -> bool:
 def load_model() -> Language:
     """The shared spaCy pipeline, loaded once per process.
 
+    The model's objects live as long as the process, so they are moved out of the
+    garbage collector's way (``gc.freeze``): collections no longer walk them, and worker
+    processes forked afterwards do not copy their memory pages when they collect.
+
     Raises ModelNotFound when the configured model cannot be loaded.
     """
     import spacy
@@ -232,6 +237,8 @@ def load_model() -> Language:
     name = model_name()
     use_numpy_blas()
     try:
-        return speed_up(spacy.load(name))
+        nlp = speed_up(spacy.load(name))
     except OSError as error:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {error}") from error
+    gc.freeze()
+    return nlp
