@@ -322,3 +322,22 @@ def test_own_business_of_a_person(nlp):
             "deleted the production database. Mintwave lost every record.")
     found = _deployer(nlp, text, vendor="Replit", agent="Replit Agent")
     assert found is not None and found[0] == "Mintwave"
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("The pilot system went beyond the limits it was given, the hospital said.", "ai"),
+    ("Support replied that bulk refunds were switched on for your account in March.", "human"),
+    ("We need our vendor to account for the lost orders, the chain's director said.", "third_party"),
+])
+def test_cues_for_scope_settings_and_suppliers(sentence, category):
+    assert classify(sentence) == category
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rota tool was paused on Friday, said Dr Petra Valko, the trust's clinical director.", "Petra Valko"),
+    ("The bot is offline, said Omar Haddou, one of Quillmere's lead maintainers.", "Omar Haddou"),
+    ("The refunds were wrong, said Quillmere's chief financial officer, Omar Haddou.", "Omar Haddou"),
+])
+def test_spokesperson_role_after_a_possessive_or_before_a_comma(nlp, text, name):
+    people = spokespeople(split_sentences(nlp, text), {"quillmere", "the trust"})
+    assert name in people

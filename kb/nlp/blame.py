@@ -126,6 +126,9 @@ PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|
                          r"mayor|principal|head ?teacher|chair(?:man|woman|person)?|general manager|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
+#: A role after a name, with one modifier and in the plural ("medical director", "one of the
+#: core maintainers").
+ROLE_PHRASE = re.compile(r"(?:[a-z][\w-]*\s+)?(?:" + PERSON_ROLE.pattern.removesuffix(r"\b") + r")s?\b", re.I)
 #: A sentence that closes a quotation without opening one ('Nobody else did it," she said.').
 CLOSES_QUOTE = re.compile(r"^([^\"“”]{3,}?[\w,.!?…])[\"”](?=\s*\S)")  # not a quotation opening at the end
 #: After a role word: a possessive on something other than words or a statement ("the
@@ -256,10 +259,13 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
             before = span[max(0, local - 5):local]
             after = span.doc[ent.end:min(ent.end + 10, span.end)]
             before_text = HONORIFIC.sub("", before.text)  # "principal Dr Jo Doe"
+            before_text = before_text.rstrip().rstrip(",")  # "Acme's chief operating officer, Jo Doe"
             role_before = PERSON_ROLE.search(before_text[-40:]) if before_text else None
-            tail = re.match(r"\s*(?:\(|,\s+(?:the |a |an |its |[\w.&-]+(?:'s|’s) )?)", after.text)
+            # "Jo Doe, the board's medical director", "Jo Doe, one of Acme's core maintainers"
+            tail = re.match(r"\s*(?:\(|,\s+(?:one of )?(?:the |a |an |its |their )?(?:[\w.&-]+(?:'s|’s) )?)",
+                            after.text)
             rest = after.text[tail.end():] if tail else ""
-            role_after = (PERSON_ROLE.match(rest) or PERSON_ROLE.match(
+            role_after = (ROLE_PHRASE.match(rest) or ROLE_PHRASE.match(
                 re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest))) if tail else None
             if role_before and before_text.rstrip().lower().endswith(role_before.group(0).lower()):
                 scope = (max(span.start, ent.start - 5), ent.start)
