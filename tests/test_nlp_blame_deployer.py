@@ -341,3 +341,9 @@ def test_cues_for_scope_settings_and_suppliers(sentence, category):
 def test_spokesperson_role_after_a_possessive_or_before_a_comma(nlp, text, name):
     people = spokespeople(split_sentences(nlp, text), {"quillmere", "the trust"})
     assert name in people
+
+
+def test_a_newsroom_desk_in_a_byline_is_not_an_organisation(nlp):
+    from kb.nlp.deployer import _candidates
+    span = split_sentences(nlp, "By Ana Lorne, Wales Business Reporter")[0].span
+    assert all("Business" not in name for name, _ in _candidates(span, set()))

@@ -283,6 +283,10 @@ def known_makers() -> set[str]:
             for e in load_gazetteer() if (e["vendor"] if e["kind"] == "agent" else e["id"])}
 
 
+#: A journalist's title after an entity: the entity is a newsroom desk ("Business Reporter").
+DESK = re.compile(r"[ \t]+(?:reporter|correspondent|editor|writer|columnist|desk)\b", re.I)
+
+
 def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
     """Organisations in a sentence as ``(name, span)``: described names, then ORG/VENDOR
     entities not inside one ("Acme of Springfield" beats the entity "Acme"; a dotted name cut
@@ -304,6 +308,8 @@ def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
     for ent in span.ents:
         if ent.label_ not in ("ORG", "VENDOR"):
             continue
+        if DESK.match(doc.text[ent.end_char:]):
+            continue  # "Jo Doe, Scotland Business Reporter": a newsroom desk in a byline
         name = ent.ent_id_ if ent.label_ == "VENDOR" else org_name(ent)
         dotted = re.match(r"\.[A-Z][a-z]+\b", doc.text[ent.end_char:])
         if dotted and ent.label_ == "ORG":
