@@ -146,3 +146,55 @@ def test_ai_named_once_beside_a_non_ai_outage_is_in_passing():
             "chatbot for seating questions, which kept answering throughout.")
     analysis = analyze_text(body, title=title, language="en")
     assert analysis.relevant is False
+
+
+def test_harm_told_in_words_the_action_cues_lack_is_a_deed():
+    """Sending to everyone, being caught at it, dangerous advice, a destructive command run."""
+    from kb.nlp.relevance import CONSEQUENCE
+
+    assert CONSEQUENCE.search("the hr bot sends every contractor's bank details to the whole team")
+    assert CONSEQUENCE.search("a council chatbot has been caught inventing bin collection days")
+    assert CONSEQUENCE.search("the garden assistant recommended mixing two sprays into a toxic cloud")
+    assert CONSEQUENCE.search("then it ran `rm -rf` on the shared mount")
+    assert not CONSEQUENCE.search("the bot sends a weekly digest to subscribers who opt in")
+    assert not CONSEQUENCE.search("the garden assistant suggests watering in the evening")
+
+
+def test_a_recurring_kind_of_story_or_an_attempt_tells_no_deed():
+    from kb.nlp.relevance import HABITUAL, HEDGED
+
+    assert HEDGED.search("every few months someone posts about a bot that wiped their notes")
+    assert HEDGED.search("the sandbox stops injected prompts that try to send secrets out")
+    assert HABITUAL.search("whenever an agent deletes a folder the thread fills with advice")
+    assert not HEDGED.search("the agent wiped the notes folder on tuesday")
+
+
+def test_lost_work_said_plainly_is_a_consequence():
+    from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("after the bot's cleanup the whole photos folder was gone")
+    assert not real_consequence("the backups were never gone, the admin said")
+
+
+def test_a_satire_section_label_marks_satire():
+    from kb.nlp.relevance import SATIRE as SATIRE_MARKS
+
+    assert SATIRE_MARKS.search("THE MORNING LEDGER · SATIRE")
+    assert SATIRE_MARKS.search("Satire | Technology")
+    assert not SATIRE_MARKS.search("Critics called the chatbot's reply a satire of customer service")
+
+
+def test_an_ai_service_knocked_offline_by_its_owners_rollout_is_a_victim():
+    from kb.nlp.relevance import AI_VICTIM
+
+    assert AI_VICTIM.search("the assistant app was knocked offline for hours by a faulty config change")
+    assert AI_VICTIM.search("the chatbot went down for most of monday after a botched deployment")
+    assert not AI_VICTIM.search("the agent knocked the store offline by deleting its dns records")
+
+
+def test_a_destructive_git_command_passes_the_prefilter():
+    from kb.nlp.prefilter import may_describe_incident
+
+    assert may_describe_incident("My coding agent ran git clean -fdx on the repo root last night.")
+    assert may_describe_incident("The AI agent force-pushed over the release branch.")
+    assert not may_describe_incident("My coding agent tidied the README last night.")

@@ -255,6 +255,10 @@ def test_a_bot_declared_not_a_person_is_the_agent_over_the_product():
     ("Ivy, supplied by Brightfern, a Halifax company that builds phone agents, booked them.",
      "Brightfern"),
     ("We use Lantern, an AI SRE agent from Coldwell, for first response.", "Coldwell"),
+    ("The council said the bot, which it licenses from the Bristol firm Tallowby, had erred.",
+     "Tallowby"),
+    ("Pim, an AI helper built into the payroll software of Quernstone, mailed the file.",
+     "Quernstone"),
 ])
 def test_maker_phrases(sentence, maker):
     from kb.nlp.actors import makers
@@ -265,6 +269,7 @@ def test_maker_phrases(sentence, maker):
 @pytest.mark.parametrize("sentence, name", [
     ("We use an internal operations agent, Heron, to expire old exports.", "Heron"),
     ("The college said the assistant, known to staff as Molly, sent the file.", "Molly"),
+    ("The bakery chain added the Crumb Finder-bot to its app in May.", "Crumb Finder-bot"),
 ])
 def test_more_unquoted_bot_names(sentence, name):
     from kb.nlp.entities import named_bots

@@ -78,6 +78,12 @@ MAKER = [
                r"supplied|provided|sold|installed|deployed)\s+by\s+"
                r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
                + _NAME),
+    # bought in: "an agent that it licenses from the Leeds company X", "licensed from X"
+    re.compile(r"\b(?:licen[sc]es|licen[sc]ed?|leases|leased|buys|bought)\s+(?:it\s+)?from\s+(?:the\s+)?"
+               r"(?:(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?" + _NAME),
+    # part of another's product: "an AI assistant built into the HR software of X"
+    re.compile(r"\b(?:built|baked|embedded|integrated)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+               r"(?:software|platform|app|suite|system|service)\s+(?:of|from|made by|sold by)\s+" + _NAME),
     # "X is a product of Y"
     re.compile(r"\bis\s+a\s+product\s+of\s+" + _NAME),
     # in-house: the company that built its own agent is its maker ("At Acme we run an internal

@@ -153,6 +153,8 @@ UNQUOTED_BOT = [
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"
                rf"language model)s?\b[^()]*\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
+    # ``bot_compound``: a name made with the bot noun itself, "the Pantry Helper-bot"
+    re.compile(r"\b(?:the|its|their|a|an)\s+(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-[Bb]ot)\b"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
     re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:is|was) (?:not a (?:real )?(?:person|human)|"
                rf"an? (?:AI|bot|chatbot|virtual assistant|AI (?:model|assistant|agent|chatbot))\b)"),

@@ -46,6 +46,8 @@ HARM_TERMS = (
     r"mistake\w*", r"errors?", r"fail\w*", r"incident\w*", r"damag\w*", r"harm\w*",
     r"swear\w*", r"offensive", r"inappropriate", r"unauthori[sz]ed", r"without (?:permission|approval)",
     r"ignor\w*", r"bypass\w*", r"escap\w*",
+    # destructive version-control commands an agent runs: "ran git clean -fdx", "force-pushed"
+    r"git clean", r"reset --hard", r"push --force", r"force[- ]?push\w*", r"vanish\w*",
 )
 
 

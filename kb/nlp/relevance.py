@@ -52,7 +52,9 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"clusters?|branch|site|app|deployment|pods?|tables?)\b|"
                   r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+\s+){0,3}(?:[$£€]\s?\d|"
                   r"\d[\d.,]*\s*(?:eth|btc|usdc|sol|dollars|pounds|euros)\b)|"
-                  r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b")
+                  r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b|"
+                  # the work lost, said plainly: "the data folder is gone", "it was all gone"
+                  r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
@@ -69,9 +71,14 @@ LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow availa
 RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b")
 #: Hedges and demos: a modal, an attacker's hypothetical, researchers at work ("security
 #: researchers showed"), a condition. A researcher who is the victim ("an AI safety
-#: researcher says the agent deleted her inbox") is not a demo.
+#: researcher says the agent deleted her inbox") is not a demo. Also the habitual and the
+#: attempted, which tell no one deed: a recurring kind of story ("every few weeks a story
+#: goes round about an agent that wiped..."), what something tends to do ("attacks that try
+#: to send data out").
+HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|months?|years?|time)\b|"
+                      r"\bwhenever\b|\btr(?:y|ies) to\b")
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|\bif\b|"
-                    r"(?<!safety )(?<!alignment )\bresearchers?\b")
+                    r"(?<!safety )(?<!alignment )\bresearchers?\b|" + HABITUAL.pattern)
 UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
 #: Deeds with consequences for someone that the action cues do not type, told in the past
@@ -82,7 +89,17 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff)|advised|"
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
-                         r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b")
+                         r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
+                         # sending to everyone: "sends every employee's salary to the whole company"
+                         r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
+                         # caught in the act: "has been caught suggesting...", "was caught inventing"
+                         r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
+                         # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
+                         r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:git clean|git reset --hard|"
+                         r"git push (?:-f|--force)|rm -rf|drop (?:table|database)|terraform destroy|kubectl delete)\b|"
+                         # dangerous advice: "suggests a recipe that makes chlorine gas"
+                         r"\b(?:suggest|recommend|advis|offer|told|tell)\w*\b[^.]{0,60}?"
+                         r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b")
 #: An AI's part denied: "court says no AI involved", "written in a word processor without any
 #: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
 #: model", "not caused by an agent", "the assistant itself had not malfunctioned". A report of
@@ -101,8 +118,9 @@ DENIED_AI = re.compile(
 AI_VICTIM = re.compile(
     r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
-    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following)\b"
-    r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns)\b")
+    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following|by)\b"
+    r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns|"
+    r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -113,6 +131,8 @@ PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
 #: The conventions of news satire: the humour site's stock subject ("Area man", "Area
 #: resident"), or the page naming itself as satire.
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
+                    # a masthead or section label: "THE DAILY BUGLE · SATIRE", "Satire | Tech"
+                    r"(?:[·•|—–]|^)\s*satire\s*(?:[·•|—–]|$)|"
                     r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b",
                     re.IGNORECASE)
 #: A placeholder count from which a document is a template, not a report.
@@ -200,7 +220,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         deed = bool(action_scores(sentence) or CONSEQUENCE.search(text))
         if position - recent <= 2 and deed and not HEDGED.search(text):
             found.harm += 1
-        found.real += real_consequence(text, deed)
+        found.real += real_consequence(text, deed) and not HABITUAL.search(text)
         found.research += bool(RESEARCH.search(text))
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
