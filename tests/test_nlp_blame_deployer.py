@@ -347,3 +347,32 @@ def test_a_newsroom_desk_in_a_byline_is_not_an_organisation(nlp):
     from kb.nlp.deployer import _candidates
     span = split_sentences(nlp, "By Ana Lorne, Wales Business Reporter")[0].span
     assert all("Business" not in name for name, _ in _candidates(span, set()))
+
+
+def test_pronoun_user_in_a_relative_clause_on_the_bot(nlp):
+    text = ("Ostmere County Council said the helper, a chatbot called Quill that it licenses from "
+            "the Bristol firm Norrow Systems, answered residents wrongly for a week.")
+    found = _deployer(nlp, text, vendor="Norrow Systems", agent="Quill")
+    assert found is not None and found[0] == "Ostmere County Council"
+
+
+def test_organisation_whose_service_was_unavailable(nlp):
+    text = ("Online booking at Halvery Airways was unavailable for six hours after a cleanup agent "
+            "deleted the servers behind its website.")
+    found = _deployer(nlp, text, vendor="Tidewright", agent="Sweep")
+    assert found is not None and found[0] == "Halvery Airways"
+
+
+def test_dated_blog_byline_names_the_writer_organisation(nlp):
+    text = ("# Our invoicing AI refunded every order\n\n*Posted 3 March 2025 by Ellis Varga, "
+            "Quarrystone Bakery*\n\nI run a bakery with six staff. I use Ledgerly for the books, "
+            "and its agent refunded every order last week.")
+    found = _deployer(nlp, text, vendor="Ledgerly", agent="Ledgerly")
+    assert found is not None and found[0] == "Quarrystone Bakery"
+
+
+def test_vendor_shortened_before_a_bot_noun_is_still_the_maker(nlp):
+    text = ("The agent, sold by the start-up Corvane Labs, deleted three clusters. "
+            "Corvane's agent should have known better, the operator said.")
+    found = _deployer(nlp, text, vendor="Corvane Labs", agent="Brine", owner="Corvane")
+    assert found is None or found[0] != "Corvane Labs"

@@ -88,7 +88,9 @@ BUSINESS = (r"(?:company|companies|firm|start-?up|platform|retailer|provider|bus
             r"maker|operator|agency|bank|dealership|site|marketplace|chain|insurer|airline|carrier|"
             r"network|community|collective|forwarder|supplier|manufacturer|brand|store|shop|"
             r"consultancy|studio|charity|non-?profit|cooperative|co-op|exchange|broker|lender|"
-            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO)")
+            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO|"
+            # an open-source project or app is run by its maintainers: "Acme, a note-taking app"
+            r"project|app)")
 _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yesterday|Today|Meanwhile|However)\b)" \
         r"[A-Z][\w.&!'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w.&!'’-]*){0,3})"  # one line
 #: "Acme, a small company that ...", "Acme, a Dublin-based provider of ..."
@@ -117,6 +119,10 @@ BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][
                         r"(?i:co-?founder|founder|ceo|cto|coo|cfo|owner|president|chief [a-z]+ officer|"
                         r"head of [a-z]+(?: [a-z]+)?|(?:engineering |product |it )?(?:manager|director|lead))"
                         r"(?:,[ \t]+|[ \t]+(?:at|of)[ \t]+)(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})")
+#: A blog post's dated byline naming the writer's organisation: "Posted 8 May 2025 by Jo Doe, Acme Ltd".
+POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?i:by)[ \t]+"
+                               r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
+                               r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[\s*_]*$")
 #: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
 #: First-person words in a title: the submitter writes for the site's owner.
@@ -126,13 +132,13 @@ IN_HOUSE = re.compile(r"\b(?:in-house|internal|home-?grown|proprietary)[ \t]+(?:
                       r"(?:ai|agent|assistant|tool|platform|bot|chatbot|model|system)\b|"
                       r"\bbuilt[ \t]+(?:it[ \t]+)?(?:in-house|for (?:its|their|our) own)\b", re.I)
 #: A maker named as such: "a product of Acme", "sold by Acme", "an agent from Acme".
-MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by|provided by|licensed from|"
+MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by|provided by|licen[cs]e[sd]? from|"
              r"company called|(?:agent|assistant|bot|chatbot|tool|platform|model|software|product) from)"
              r"[ \t]+(?:[\w-]+[ \t]+){0,3}?")
 #: Anaphoric owners: "the company's chat assistant", "the college had enabled ..." -> the last
 #: organisation named before.
 ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
-                 "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital",
+                 "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital", "board",
                  "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
 ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                      r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
@@ -358,7 +364,23 @@ def _of_owner(piece: Span) -> bool:
         (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
         (prep.lower_ == "by" and prep.head.lemma_ in DEPLOY_VERBS and prep.head.tag_ == "VBN") or
         (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
-                                  or prep.head.lemma_ in DEPLOY_VERBS)))
+                                  or prep.head.lemma_ in DEPLOY_VERBS)) or
+        (prep.lower_ in ("at", "of") and _outage_clause(prep)))
+
+
+#: Words saying a service was out: "booking at Acme was unavailable", "the app of Acme went down".
+OUTAGE_STATES = {"unavailable", "down", "offline", "inaccessible", "unusable", "unreachable"}
+
+
+def _outage_clause(prep) -> bool:
+    """"Online booking at Acme was unavailable for nine hours": the "at"/"of" phrase hangs on the
+    subject of a clause saying the service was out, so the name owns the stopped service."""
+    node = prep.head
+    while node.dep_ in ("conj", "compound", "amod") and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        return False
+    return any(t.lower_ in OUTAGE_STATES for t in node.head.children if t.dep_ in ("acomp", "advmod", "prt", "attr"))
 
 
 def _own_business(piece: Span) -> bool:
@@ -517,9 +539,32 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
                                 p.root.dep_ == "appos" and p.root.head.dep_ == "nsubj"))]
                 if subjects:
                     found.append((subjects[0], sentence, "deployer.pronoun_deploys"))
+            relative = _relative_user(span, here)
+            if relative:
+                found.append((relative, sentence, "deployer.relative_user"))
         seen += [n for n, _ in here]
         previous = sentence
     return found
+
+
+#: Verbs of taking a bot into use, in a relative clause on the bot: "an agent that it licenses from".
+RELATIVE_USE_VERBS = DEPLOY_VERBS | {"license", "licence", "buy", "lease", "rent", "configure"}
+
+
+def _relative_user(span: Span, here: list[tuple[str, Span]]) -> Optional[str]:
+    """"Acme said the tool, an agent that it licenses from Beta, ...": ``it``/``they`` as the
+    subject of a use verb in a relative clause on a bot noun refers back to the sentence's main
+    subject, the organisation using the bot; None when that subject is no candidate."""
+    for token in span:
+        verb = token.head
+        if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or \
+                verb.lemma_ not in RELATIVE_USE_VERBS or verb.dep_ != "relcl" or \
+                verb.head.lower_ not in BOT_WORDS:
+            continue
+        for name, piece in here:
+            if piece.root.dep_ == "nsubj" and piece.root.head.dep_ == "ROOT" and piece.end <= token.i:
+                return name
+    return None
 
 
 def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
@@ -531,9 +576,9 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     lines = list(dict.fromkeys(s.span.doc.text for s in sentences if s.line <= 4))
     pubs = publishers()
     for line in lines:
-        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline")):
+        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline")):
             match = pattern.match(line)
-            if match and match.group("org").lower() not in pubs | NOT_ORGS:
+            if match and match.group("org").lower() not in pubs | NOT_ORGS and not DESK.search(match.group(0)):
                 return canonical_org(_clean_name(match.group("org"))), kind
     title = lines[0].strip() if lines else ""
     domain = TITLE_DOMAIN.search(title)
@@ -551,10 +596,10 @@ def _first_person_deploys(sentence: Sentence) -> bool:
     """"We use an AI agent", "the agent we built in-house", "our AI on-call agent": the writer's
     own organisation runs the agent."""
     for token in sentence.span:
-        if token.lower_ == "we" and token.dep_ in ("nsubj", "nsubjpass") and (
+        if token.lower_ in ("we", "i") and token.dep_ in ("nsubj", "nsubjpass") and (
                 token.head.lemma_ in DEPLOY_VERBS | {"build", "trial", "buy", "start", "connect"}):
             return True
-        if token.lower_ == "our" and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS:
+        if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS | {"ai"}:
             return True
     return False
 
@@ -633,6 +678,10 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     about = [s for s in sentences if s.index in incident] or sentences
     if self_hit and vendor:
         return vendor, about[0], "deployer.self_hit"
+    if owner and vendor and vendor.startswith(owner + " "):
+        owner = vendor  # "Beta's agent" for the vendor Beta Labs: the maker, shortened
+    if owner and owner == vendor and vendor.lower() in excluded:
+        owner = None  # "sold by Beta" ... "Beta's agent": the named maker did not run it
     if owner and (owner != vendor or vendor_of(agent) is None) and owner.lower() not in publishers() \
             and (owner == vendor or owner.lower() not in makers):  # "OtherMaker's agent": another incident
         where = next((s for s in about if owner in s.span.text), about[0])
