@@ -419,3 +419,9 @@ def test_people_behind_appointments_when_no_people_are_counted():
     assert br.people_affected(found)[0] == 1120
     found = sentences("The bot cancelled 300 appointments, which affected 280 patients.")
     assert br.people_affected(found)[0] == 280
+
+
+def test_a_bare_year_takes_the_month_of_the_reports_date_line():
+    found = sentences("Bot tells diners to mix bleach\n\n4 May 2024\n\n"
+                      "A recipe bot launched in 2024 suggested a toxic drink to shoppers.")
+    assert occurred(found, {2}, "2024-05-04")[0] == "2024-05"
