@@ -390,3 +390,38 @@ def test_region_where_people_could_not_use_the_service():
     found = sentences("Status page\n\nAll good\n\nUsers in our Dublin (eu-west-1) region could not "
                       "log in while the agent rotated keys.")
     assert br.region(found)[0] == "Dublin (eu-west-1)"
+
+
+def test_region_after_in_with_a_compass_word_past_a_byline():
+    found = sentences("Council chatbot gives out wrong bin days\n\nBy Sam Oakes, Local Reporter\n\n"
+                      "Monday 3 March 2025\n\nA council in east London has apologised after its "
+                      "chatbot told residents the wrong collection days.")
+    assert br.region(found)[0] == "east London"
+
+
+def test_outage_told_in_hours_and_minutes():
+    found = sentences("Impact: 2 hours 15 minutes of degraded service for the search page.")
+    assert br.outage_hours(found)[0] == 2.25
+
+
+def test_outage_from_a_device_that_stayed_off():
+    found = sentences("The agent cut power to the pump. It stayed off for about 30 hours.")
+    assert br.outage_hours(found)[0] == 30
+
+
+def test_people_listed_in_a_leaked_file():
+    found = sentences("The bot emailed a sheet listing the home address of all 640 people on the payroll.")
+    assert br.people_affected(found)[0] == 640
+
+
+def test_people_behind_appointments_when_no_people_are_counted():
+    found = sentences("The scheduling bot cancelled 1,120 dental appointments overnight.")
+    assert br.people_affected(found)[0] == 1120
+    found = sentences("The bot cancelled 300 appointments, which affected 280 patients.")
+    assert br.people_affected(found)[0] == 280
+
+
+def test_a_bare_year_takes_the_month_of_the_reports_date_line():
+    found = sentences("Bot tells diners to mix bleach\n\n4 May 2024\n\n"
+                      "A recipe bot launched in 2024 suggested a toxic drink to shoppers.")
+    assert occurred(found, {2}, "2024-05-04")[0] == "2024-05"

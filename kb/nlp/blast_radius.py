@@ -52,7 +52,7 @@ from .segment import Sentence
 
 OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwent down\b|"
                         r"\btook down\b|\bknocked out\b|\bdisrupt|\binterruption\b|\bdown for\b|"
-                        r"\bservice (?:was )?(?:down|degraded)\b|"
+                        r"\bservice (?:was )?(?:down|degraded)\b|\bdegraded (?:service|performance)\b|"
                         # outage.was_down: "Multiplayer was down from ...", not "sales were down 5%"
                         r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))")
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
@@ -64,7 +64,13 @@ STOPPAGE_CUE = re.compile(r"\b(?:lost|los(?:e|es|ing)|switch(?:ed|es|ing)? off|t
                           r"shut(?:s|ting)? (?:down|off)|paus(?:e|ed|es|ing)|suspend|disabl|halt|"
                           r"stopp(?:ed|ing)|offline|gone|dark|inaccessible|unusable|unreachable|"
                           r"out of (?:action|service|commission)|could not|couldn't|unable|"
-                          r"froze|frozen|stalled|pulled|broke|broken)\b", re.I)
+                          r"froze|frozen|stalled|pulled|broke|broken|"
+                          # "it stayed off for around 40 hours"
+                          r"(?:stay(?:ed|s)?|remain(?:ed|s)?|was|were|left) (?:off|dark))\b", re.I)
+#: Pattern outage.hours_minutes: one duration told in hours and minutes ("3 hours 40 minutes",
+#: "2h 15m", "four hours and 20 minutes"), read as a single length.
+HOURS_MINUTES = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>").replace("(?P<num>", "(?P<h>")
+                           + r"\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(?P<m>\d{1,2})\s*(?:minutes?|mins?|m)\b", re.I)
 _CLOCK = r"(?P<{0}h>\d{{1,2}})(?:[:.](?P<{0}m>\d{{2}}))?\s*(?P<{0}ap>[ap]\.?m\b\.?)?"
 #: Pattern outage.clock_range: "between 09:12 and 12:52 UTC", "was down from 02:40 to 11:40",
 #: "from about 9.15am until 4.30pm": the hours between two clock times; each time has minutes
@@ -135,7 +141,15 @@ IMPACT_CUE = re.compile(r"\baffect|\bimpact|\bcompromis|\bexposed\b|\bhit\b|\blo
                         r"\bcould not\b|\bcouldn't\b|\bunable to\b|\bstranded\b|"
                         # people.data_subjects: "files belonging to 1,037 customers", "the
                         # spreadsheet covered 4,870 students"
-                        r"\bbelonging to\b|\bcovered\b|\bcontained\b")
+                        r"\bbelonging to\b|\bcovered\b|\bcontained\b|"
+                        # people.listed: "a spreadsheet listing the salary of all 1,180 people"
+                        r"\blist(?:ing|ed)\b")
+#: Pattern people.appointments: a count of appointments or reservations the harm hit
+#: ("cancelled 2,340 outpatient appointments"): one person behind each; used only when no
+#: count of people is found.
+APPOINTMENTS = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
+                          + r"\+?\s+" + _PEOPLE_MODS + r"(?:appointments|reservations|consultations)\b",
+                          re.I)
 #: Pattern people.user_base: "a platform that more than 100,000 students have used", "relied on
 #: by 5,000 clinics": the users of the system that failed; used only when no count has a cue.
 USER_BASE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" + COUNT
@@ -159,7 +173,10 @@ NOT_PLACES = {"ai", "llm", "api", "cli", "gpt", "agi"}
 #: label ("the Greater Toronto Area", "Orange County").
 PLACE_HEADS = {"Area", "Region", "County", "Province", "District", "Coast", "Valley", "Peninsula",
                "Borough", "Territory", "Metro", "Prefecture", "Emirate", "Canton"}
-REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central"}
+#: Lower-case words that belong to the place they precede ("mainland China", "south Wales").
+REGION_MODIFIERS = {"mainland", "northern", "southern", "eastern", "western", "central",
+                    "north", "south", "east", "west", "north-east", "north-west", "south-east",
+                    "south-west", "northeast", "northwest", "southeast", "southwest"}
 SYSTEM_LABELS = {"ORG", "PRODUCT", "FAC", "VENDOR", "AGENT"}
 _NAME = r"((?:[A-Z][\w.&+-]*|of|for)(?:\s+(?:[A-Z][\w.&+-]*|of|for)){0,4})"
 #: A name after an outage noun's preposition or a failure verb ("outage affecting X", "took down X").
@@ -245,7 +262,7 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
     for sentence in sentences:
         text = sentence.span.text
         if OUTAGE_CUE.search(text.lower()):
-            matches = [(m.group("num"), m.group("unit")) for m in DURATION.finditer(text)]
+            matches = _durations(text)
         elif STOPPAGE_CUE.search(text):
             matches = [(m.group("num"), m.group("unit")) for m in FOR_DURATION.finditer(text)
                        if _stopped_for(text, m.start())]
@@ -259,6 +276,20 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
         if OUTAGE_CUE.search(text.lower()) or STOPPAGE_CUE.search(text):
             found.extend((hours, sentence) for hours in clock_ranges(text))
     return _majority(found)
+
+
+def _durations(text: str) -> list[tuple[str, str]]:
+    """Every duration in ``text`` as ``(number, unit)``; a span of pattern outage.hours_minutes
+    counts once, in minutes ("3 hours 40 minutes" -> ("220", "minutes"))."""
+    found, taken = [], []
+    for match in HOURS_MINUTES.finditer(text):
+        hours = to_number(match.group("h"))
+        if hours is not None:
+            found.append((str(round(hours * 60 + int(match.group("m")))), "minutes"))
+            taken.append(match.span())
+    found += [(m.group("num"), m.group("unit")) for m in DURATION.finditer(text)
+              if not any(a <= m.start() < b for a, b in taken)]
+    return found
 
 
 #: Most characters between a stopping word and the "for <duration>" that measures it.
@@ -344,7 +375,7 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
                 best = (int(value), sentence)
-    return best or _repeated(sentences) or _user_base(sentences)
+    return best or _repeated(sentences) or _appointments(sentences) or _user_base(sentences)
 
 
 def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
@@ -360,6 +391,17 @@ def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
                 found.append(sentence)
     repeated = [(value, found[0]) for value, found in seen.items() if len(found) >= 2]
     return max(repeated, key=lambda v: v[0]) if repeated else None
+
+
+def _appointments(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
+    """The largest count of pattern people.appointments (2 or more), or None."""
+    best = None
+    for sentence in sentences:
+        for match in APPOINTMENTS.finditer(sentence.span.text):
+            value = to_number(match.group("num"), match.group("scale"))
+            if value and value >= 2 and (best is None or value > best[0]):
+                best = (int(value), sentence)
+    return best
 
 
 def _user_base(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
@@ -718,6 +760,8 @@ def _after_preposition(ent, prepositions=("in", "of", "at")) -> bool:
     """A place after "in"/"of"/"at", maybe with a determiner between ("a firm in Lyon",
     "patients in the Greater Toronto Area", "hosted in our Frankfurt region")."""
     i = ent.start - 1
+    if i >= 0 and ent.doc[i].text in REGION_MODIFIERS:
+        i -= 1  # "a health board in south Wales"
     if i >= 0 and ent.doc[i].lower_ in ("the", "our", "its", "their"):
         i -= 1
     return i >= 0 and ent.doc[i].lower_ in prepositions
@@ -756,6 +800,17 @@ def _dateline_place(sentence: Sentence) -> Optional[str]:
     return place if place in CAPS_PLACES else place.title()
 
 
+#: Pattern region.masthead: a byline ("By Jo Doe, Health Correspondent") or a bare date line
+#: ("Wednesday 11 February 2026") between headline and lead; not part of the lead.
+MASTHEAD = re.compile(r"^(?:(?i:by)\s+[A-Z]|(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                      r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\.?$)")
+
+
+def _masthead(sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a byline or date line of pattern region.masthead."""
+    return bool(MASTHEAD.match(sentence.span.text.strip()))
+
+
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     """Where the incident happened, best source first: a place (GPE/LOC) in an outage sentence;
     a place after "in"/"across" in a sentence counting the people hit (pattern
@@ -763,7 +818,8 @@ def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     ``Company:``/``Location:``-type header line; a dateline place (pattern region.dateline); a
     place after "in"/"of"/"at" or modifying a noun ("a Lyon bakery", "Dublin-based") in the
     first prose sentences (the lead). Returns ``(place, sentence)`` or None."""
-    prose = [s for s in sentences if s.key is None and not s.is_heading and s.line > 0]
+    prose = [s for s in sentences if s.key is None and not s.is_heading and s.line > 0
+             and not _masthead(s)]
     tiers: list[list[Sentence]] = [
         # region.failure_place: where people could not use a service or got errors
         [s for s in sentences if OUTAGE_CUE.search(s.lower) or UNUSABLE.search(s.lower)],
