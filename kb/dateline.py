@@ -26,8 +26,12 @@ SHORT_LINE = 100
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-#: A date with a year: ISO, "18 November 2025", "Feb. 16, 2024" / "March 17 2026".
-DATE = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b")
+#: A date with a year: ISO, "18 November 2025", "Feb. 16, 2024" / "March 17 2026", and a
+#: forum's short form with a day and a two-digit year ("12 Aug '25").
+DATE = re.compile(rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|"
+                  rf"\d{{1,2}} {_MONTH} ['’]\d{{2}})(?![\w'’])")
+#: A two-digit year written with an apostrophe ("'25").
+SHORT_YEAR = re.compile(r"['’](\d{2})$")
 #: Words that say the date on the line is the report's.
 PUBLICATION = re.compile(r"\b(?:published|posted|updated|date[d]?|last modified|publié|"
                          r"veröffentlicht|publicado)\b", re.IGNORECASE)
@@ -37,8 +41,9 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}, ")
 
 def _iso(text: str) -> Optional[str]:
     """``text`` (one DATE match) as yyyy-mm-dd, or None when dateutil cannot read it."""
+    text = SHORT_YEAR.sub(lambda m: "20" + m.group(1), text.replace(".", ""))
     try:
-        return date_parser.parse(text.replace(".", ""), fuzzy=False).date().isoformat()
+        return date_parser.parse(text, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError):
         return None
 

@@ -44,3 +44,8 @@ def test_read_document_fills_published_for_text_and_markdown(tmp_path):
     markdown = tmp_path / "report.md"
     markdown.write_text("---\ntitle: A case\ndate: 2026-08-10\n---\n\n# A case\n\nText.\n")
     assert read_document(markdown).published == "2026-08-10"
+
+
+def test_a_forum_date_with_a_two_digit_year():
+    assert publication_date("Freezer switched off\nposted 12 Aug '25 by someone\n") == "2025-08-12"
+    assert publication_date("Freezer switched off\nposted Aug '25 by someone\n") is None  # no day
