@@ -198,3 +198,9 @@ def test_a_destructive_git_command_passes_the_prefilter():
     assert may_describe_incident("My coding agent ran git clean -fdx on the repo root last night.")
     assert may_describe_incident("The AI agent force-pushed over the release branch.")
     assert not may_describe_incident("My coding agent tidied the README last night.")
+
+
+def test_a_denial_with_a_modifier_is_a_denial():
+    from kb.nlp.relevance import DENIED_AI
+
+    assert DENIED_AI.search('the cto said. "no automated agent touched this system."')

@@ -322,3 +322,22 @@ def test_a_surname_found_in_one_paragraph_holds_in_the_next():
                                             "Cline said the network switch had failed.\n")
     labels = [e.label_ for s in found for e in s.span.ents if e.text == "Cline"]
     assert labels == ["PERSON", "PERSON"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The assistant, which the council's staff call Pebble, was installed in May.", "Pebble"),
+    ("The lender said the system, known internally as Tally, only recommended decisions.", "Tally"),
+])
+def test_bots_called_or_known_as(sentence, name):
+    from kb.nlp.entities import named_bots
+
+    assert named_bots(get_pipeline()(sentence)[:]) == [name]
+
+
+def test_a_software_agent_described_by_its_kind_is_ai():
+    from kb.nlp.entities import GENERIC_AGENT
+    from kb.nlp.prefilter import may_describe_incident
+
+    assert GENERIC_AGENT.search("a computerised assistant cut off 300 homes")
+    assert may_describe_incident("An automated claims assistant wrongly denied 1,900 claims.")
+    assert not GENERIC_AGENT.search("an automated teller machine")

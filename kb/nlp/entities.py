@@ -43,7 +43,11 @@ GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|ch
                            r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
                            r"\bautonomous agents?\b|\bvoice ai\b|\bai\b|"
                            r"\b(?:the|an|its|their|her|his|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
-                           r"\bmcp server\b|\bthe bot\b", re.I)
+                           r"\bmcp server\b|\bthe bot\b|"
+                           # a software agent described by its kind ("a computerised assistant",
+                           # "an automated claims assistant")
+                           r"\b(?:automated|computeri[sz]ed|autonomous|digital) (?:\w+ )?"
+                           r"(?:agents?|assistants?|bots?)\b", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -147,6 +151,9 @@ UNQUOTED_BOT = [
     re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:to [\w ]{{1,20}} )?as|"
                rf"(?:we|they|it) calls?)\s+{_NAME}\b"),
     re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
+    # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
+    re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
+    re.compile(rf"\b(?:{_BOT}|system|tool|platform|software),?\s+known\s+(?:internally\s+|inside\s+[\w ]{{1,20}}\s+)?as\s+{_NAME}\b"),
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
     # ``defined``: "Hearthwise (the home integration that lets an LLM plan actions)"

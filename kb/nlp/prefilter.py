@@ -32,6 +32,10 @@ GENERIC_AI_TERMS = (
     r"GPT[-\w.]*", r"bots?", r"virtual assistants?", r"voice assistants?", r"MCP", r"machine learning",
     r"generative", r"genAI", r"vibe[- ]coding", r"prompt injection",
     r"(?:internal|in-house|runaway|rogue|our) agents?",
+    # a software agent described by its kind or job ("a computerised assistant", "an automated
+    # claims assistant", "the internal maintenance agent")
+    r"(?:automated|computeri[sz]ed|autonomous|digital|internal|in-house|maintenance|operations|"
+    r"ops|claims|scheduling|booking|trading|sales|support) (?:\w+ )?(?:agents?|assistants?|bots?)",
 )
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",

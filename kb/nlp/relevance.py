@@ -105,7 +105,7 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
 #: model", "not caused by an agent", "the assistant itself had not malfunctioned". A report of
 #: a non-AI failure says so because readers suspected an AI.
 DENIED_AI = re.compile(
-    r"\bno (?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|language models?)\b(?: \w+){0,2} "
+    r"\bno (?:[\w-]+ )?(?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|language models?)\b(?: \w+){0,2} "
     r"(?:involved|used|touched|played|was used|were used|was involved)\b|"
     r"\b(?:without|with no) (?:any |the )?(?:use of )?(?:ai|a\.i\.|chatbots?|llms?|generative ai)\b|"
     r"\b(?:nothing|none)\b[^.]{0,40}\binvolved (?:an? |any )?(?:ai|agent|llm|language model|chatbot)\b|"
