@@ -449,7 +449,7 @@ def _scored(texts, boost=1.0):
     rows = []
     for index, text in enumerate(texts):
         sentence = split_sentences(get_pipeline(), text)[0]
-        sentence.index = index
+        sentence.index = sentence.line = index
         for clause in act.harm_clauses(sentence.span, set()):
             rows.append((clause.score * (boost if index == 0 else 1), clause, sentence))
     return sorted(rows, key=lambda row: -row[0])
@@ -506,3 +506,28 @@ def test_blocking_an_attack_is_no_harm():
 def test_switching_off_a_device_is_an_unauthorized_change():
     clause = best("The home assistant turned off the thermostat overnight.")
     assert clause.kind == "unauthorized_change"
+
+
+def test_pronoun_object_takes_the_first_conjuncts_noun():
+    clause = best("Overnight the cleanup agent marked two Postgres clusters as unused and deleted them.")
+    assert clause.phrase.startswith("marked two Postgres clusters as unused and deleted them")
+    assert clause.target == "two Postgres clusters"
+    assert clause.kind == "destroy_infrastructure"
+
+
+def test_participial_deed_after_a_comma_is_kept():
+    clause = best("The billing agent cancelled the supplier order, treating the email as a duplicate request.")
+    assert clause.phrase.endswith("treating the email as a duplicate request")
+
+
+def test_reporting_participle_after_a_comma_is_dropped():
+    clause = best("The billing agent cancelled the supplier order, saying in a note that it was a duplicate.")
+    assert "saying" not in clause.phrase
+
+
+def test_body_restates_a_headline_in_full():
+    rows = _scored(["Booking assistant deletes old calendars",
+                    "On Friday it deleted the shared calendars of the sales and support teams."],
+                   boost=3.0)
+    _, chosen, _ = act.restated_deed(rows)
+    assert "sales and support teams" in chosen.phrase

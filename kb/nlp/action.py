@@ -552,6 +552,37 @@ def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause
     return found
 
 
+#: Object pronouns that point back to a noun named just before ("flagged X and deleted *them*").
+BACK_PRONOUNS = {"them", "it", "they", "those", "these"}
+
+
+def _conjunct_antecedent(verb: Token, floor: int = 0) -> Optional[Token]:
+    """Pattern action.conjunct_antecedent: a harm verb conjoined to an earlier verb of the same
+    subject whose object is a pronoun ("it flagged three clusters as idle and deleted *them*"):
+    the pronoun's antecedent is the first verb's object; returns that noun, else None. The
+    phrase then starts at the first verb, which tells how the agent came to the deed."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i < floor:
+        return None
+    own = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if own is None or own.lower_ not in BACK_PRONOUNS:
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    if first is None or first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return first
+
+
+def _retyped(kind: str, noun: Token) -> str:
+    """A destructive type decided by ``noun`` (the real object behind a pronoun): infrastructure
+    nouns ("clusters") -> destroy_infrastructure, data nouns -> delete_data; else ``kind``."""
+    if kind not in DESTRUCTIVE_TYPES:
+        return kind
+    heads = {noun.lemma_.lower(), noun.lower_} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if heads & OBJECT_CLASSES["infra"]:
+        return "destroy_infrastructure"
+    return "delete_data" if heads & OBJECT_CLASSES["data"] else kind
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0,
                  agent: Optional[str] = None) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
@@ -584,6 +615,10 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         first = verbs.get(lemma_of(token.head)) if token.dep_ == "conj" else None
         if first and token.head.i >= floor and typed_entry(token.head, first):
             head = token.head  # "deleted and recreated": the phrase starts at the first harm verb
+        antecedent = _conjunct_antecedent(token, floor)
+        if antecedent is not None:
+            head = token.head
+            kind = _retyped(kind, antecedent)
         if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
             head, rule = top, "action.instrument_clause"
@@ -626,7 +661,9 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         if rule == "action.instrument_clause":
             score *= 1.1  # the deed and its effect in one phrase
         clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
-                                  subject=subject, command=command, claim=bool(entry.get("clause"))))
+                                  subject=subject, command=command, claim=bool(entry.get("clause")),
+                                  borrowed=noun_phrase(antecedent) if antecedent is not None
+                                  and rule == "action.verb_object" else None))
     return clauses + _quoted_clauses(span, family, floor)
 
 
@@ -704,7 +741,8 @@ def restated_deed(scored: list[tuple]) -> tuple:
     ``scored``: (score, clause, sentence), best first) yields to a clause of a later sentence
     with the same verb lemma and type, at least ``RESTATE_SHARE`` of its score, that is longer
     and names a target (or, for a claim verb, says what was claimed), when the best one names no
-    target of its own (:func:`_untargeted`)."""
+    target of its own (:func:`_untargeted`) or is the headline (line 0), whose wording is
+    compressed ("deletes idle servers" -> "flagged three clusters as idle and deleted them")."""
     best_score, best, where = scored[0]
     lemma = lemma_of(best.verb)
     for score, clause, sentence in scored[1:]:
@@ -712,7 +750,7 @@ def restated_deed(scored: list[tuple]) -> tuple:
             break
         if sentence.index <= where.index or clause.kind != best.kind or lemma_of(clause.verb) != lemma:
             continue
-        if _words(clause) <= _words(best) or not _untargeted(best):
+        if _words(clause) <= _words(best) or not (_untargeted(best) or where.line == 0):
             continue
         if (clause.claim and best.claim) or clause.target is not None:
             return score, clause, sentence
@@ -784,7 +822,11 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     scored.sort(key=lambda row: -row[0])
     if not scored or scored[0][0] < 0.5:
         return None
-    score, chosen, sentence = runaway_loop([restated_deed(scored)] + scored)
+    # a runaway loop behind the bill outranks a restatement of the bill
+    row = runaway_loop(scored)
+    if row is scored[0]:
+        row = runaway_loop([restated_deed(scored)] + scored)
+    score, chosen, sentence = row
     borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen])
     chosen.score = score
     return chosen, sentence
