@@ -531,3 +531,14 @@ def test_body_restates_a_headline_in_full():
                    boost=3.0)
     _, chosen, _ = act.restated_deed(rows)
     assert "sales and support teams" in chosen.phrase
+
+
+def test_object_of_a_particle_parsed_as_preposition_is_the_target():
+    clause = best("The home agent switched off my aquarium heater \"to save power\" overnight")
+    assert clause.target is not None and "aquarium heater" in clause.target
+
+
+def test_passive_claim_keeps_what_was_said_after_the_by_phrase():
+    clause = best("Hundreds of tenants were told by the housing bot that they could skip rent "
+                  "for two months without a fee.")
+    assert "skip rent for two months" in clause.phrase

@@ -149,6 +149,12 @@ def direct_object(verb: Token) -> Optional[Token]:
         if child.dep_ == "nsubjpass":
             return child
     for child in verb.children:
+        # a particle the parser took for a preposition: "switched off(prt) -> my freezer(pobj)"
+        if child.dep_ == "prt":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+    for child in verb.children:
         if child.dep_ == "conj" and child.pos_ == "VERB":
             found = next((c for c in child.children if c.dep_ in OBJECT_DEPS), None)
             if found is not None:
@@ -586,8 +592,9 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
     while i < len(tokens):
         t = tokens[i]
         if words and not resumed and t.i != words[-1].i + 1 and \
-                doc[words[-1].i + 1].text not in _QUOTES and not doc[words[-1].i + 1].is_space:
-            break
+                doc[words[-1].i + 1].text not in _QUOTES and not doc[words[-1].i + 1].is_space \
+                and not all(j in skip for j in range(words[-1].i + 1, t.i)):
+            break  # a gap; one left by skipped words ("was told [by the bot] that ...") is none
         resumed = False
         if t.text in _ASIDE and words:
             close = next((j for j in range(i + 1, min(i + 16, len(tokens)))
