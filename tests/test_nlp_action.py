@@ -542,3 +542,15 @@ def test_passive_claim_keeps_what_was_said_after_the_by_phrase():
     clause = best("Hundreds of tenants were told by the housing bot that they could skip rent "
                   "for two months without a fee.")
     assert "skip rent for two months" in clause.phrase
+
+
+def test_relative_clause_object_is_what_the_bot_made_up():
+    clause = best("Grocer honours 90% discount its chatbot made up")
+    assert clause.rule == "action.relative_object"
+    assert clause.phrase == "made up 90% discount"
+    assert clause.target == "90% discount"
+
+
+def test_relative_clause_with_pronoun_subject_is_no_gapped_object():
+    assert act._gapped_object(next(t for t in get_pipeline()(
+        "The agent ran a script that wiped the cache.") if t.lower_ == "wiped")) is None

@@ -261,6 +261,13 @@ class HarmClause:
     def phrase(self) -> str:
         """The action phrase (``target.action_text``)."""
         passive = self.rule == "action.passive_object"
+        if self.rule == "action.relative_object":
+            text = action_text(self.head, self.verb, harm=harm_verbs())
+            particle = next((c.lower_ for c in self.verb.children if c.dep_ == "prt"), None)
+            if particle and not text.endswith(particle):
+                text = f"{text} {particle}"  # "made up", dropped as a phrase's last word
+            target = self.target
+            return f"{text} {target}" if target and target.lower() not in text.lower() else text
         return action_text(self.head, self.verb, passive=passive,
                            keep_aux=self.rule == "action.agent_hijacked",
                            passive_target=self.target if passive else None,
@@ -277,7 +284,7 @@ class HarmClause:
             return target_of(deed, True) if deed is not None else None
         if self.rule == "action.passive_object" and self.subject is not None:
             return noun_phrase(self.subject) or target_of(self.verb)
-        if self.rule == "action.quoted_verb":
+        if self.rule in ("action.quoted_verb", "action.relative_object"):
             return noun_phrase(self.verb.head)
         return target_of(self.verb, self.command)
 
@@ -431,9 +438,23 @@ def _into(verb: Token) -> Optional[Token]:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A participle with a subject and no auxiliary: "drive wiped", "chatbot disabled"."""
+    """A participle with a subject and no auxiliary: "drive wiped", "chatbot disabled"; not a
+    relative clause with its own subject, whose head noun is its object (:func:`_gapped_object`)."""
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children) and _gapped_object(verb) is None
+
+
+def _gapped_object(verb: Token) -> Optional[Token]:
+    """Pattern action.relative_object: a relative clause with its own subject and no object of
+    its own modifies the noun that is its object ("the price *its chatbot made up*", "the
+    policy the assistant invented"): returns that noun, else None."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "obj", "nsubjpass")]
+    if len(own) != 1 or own[0].dep_ != "nsubj" or own[0].tag_ in ("WDT", "WP") \
+            or own[0].lower_ == "that":
+        return None
+    return verb.head
 
 
 def _copular_passive(verb: Token) -> bool:
@@ -607,6 +628,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
                             and t.pos_ in ("NOUN", "PROPN", "PRON")),
                            None)
         passive = passive or _reduced_passive(token)
+        gapped = _gapped_object(token)
         if _copular_passive(token):
             passive = True
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
@@ -651,6 +673,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
             rule = "action.passive_object"
             if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
                 who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
+        if gapped is not None and rule == "action.verb_object" and not passive:
+            rule = "action.relative_object"
         score = who * _hedged(token, top, above=rule != "action.injected_instruction")
         if direct_object(token) is not None or (
                 passive and subject is not None and subject.pos_ in ("NOUN", "PROPN")
@@ -791,6 +815,13 @@ def runaway_loop(scored: list[tuple]) -> tuple:
     return scored[0]
 
 
+def _other_event(sentence) -> bool:
+    """Whether a sentence tells of another event: under a background heading or setting the
+    incident beside an earlier case (``EARLIER_CASE``)."""
+    return bool((sentence.heading and BACKGROUND_HEADING.search(sentence.heading))
+                or EARLIER_CASE.search(sentence.lower))
+
+
 def best_clause(sentences: list, family: set[str], kind: Optional[str],
                 weights: Optional[dict[int, float]] = None,
                 agent: Optional[str] = None) -> Optional[tuple[HarmClause, object]]:
@@ -827,7 +858,9 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     if row is scored[0]:
         row = runaway_loop([restated_deed(scored)] + scored)
     score, chosen, sentence = row
-    borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen])
+    # another event's sentence (an earlier case, a background section) lends no target
+    borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen
+                           and not _other_event(row[2])])
     chosen.score = score
     return chosen, sentence
 
