@@ -554,3 +554,8 @@ def test_relative_clause_object_is_what_the_bot_made_up():
 def test_relative_clause_with_pronoun_subject_is_no_gapped_object():
     assert act._gapped_object(next(t for t in get_pipeline()(
         "The agent ran a script that wiped the cache.") if t.lower_ == "wiped")) is None
+
+
+def test_selling_off_a_holding_is_a_financial_loss():
+    assert best("The trading agent sold 30,000 shares of the fund's largest position.").kind == "financial_loss"
+    assert best("The dealership bot agreed to sell a pickup truck for one dollar.").kind != "financial_loss"

@@ -67,6 +67,10 @@ OBJECT_CLASSES: dict[str, set[str]] = {
     # "suspended the accounts", "switched off the smart plug")
     "access": {"card", "account", "access", "login", "subscription", "membership", "plug",
                "device", "power", "heating", "lock", "light", "thermostat", "freezer", "fridge"},
+    # what a trading agent holds for its owner: selling it off is a financial loss ("sold half
+    # the position", "dumped 40,000 shares")
+    "holding": {"share", "shares", "stock", "stocks", "position", "holding", "holdings",
+                "portfolio", "bond", "bonds", "equity", "equities"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
 }
