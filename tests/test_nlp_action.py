@@ -559,3 +559,10 @@ def test_relative_clause_with_pronoun_subject_is_no_gapped_object():
 def test_selling_off_a_holding_is_a_financial_loss():
     assert best("The trading agent sold 30,000 shares of the fund's largest position.").kind == "financial_loss"
     assert best("The dealership bot agreed to sell a pickup truck for one dollar.").kind != "financial_loss"
+
+
+def test_clause_votes_count_an_agent_named_by_text_alone():
+    sentences = split_sentences(get_pipeline(), "Quillo sold half of the pension fund's bond position on Monday.")
+    assert act.clause_votes(sentences, set()) == {}
+    votes = act.clause_votes(sentences, set(), agent="Quillo")
+    assert max(votes, key=votes.get) == "financial_loss"

@@ -893,16 +893,18 @@ CLAUSE_VOTE = 1.0
 
 
 def clause_votes(sentences: list, family: set[str], weights: Optional[dict[int, float]] = None,
-                 floor: float = 1.5) -> dict[str, float]:
+                 floor: float = 1.5, agent: Optional[str] = None) -> dict[str, float]:
     """Action-type votes from harm clauses whose actor is the agent (score >= ``floor``):
     ``{type: sum of clause score x sentence weight}``; added to the cue totals, so that what
-    the agent did outweighs harm words about something else ("a restart erases its memory")."""
+    the agent did outweighs harm words about something else ("a restart erases its memory").
+    ``agent``: the incident's agent name, so that a bot without a gazetteer entry counts as the
+    actor (:func:`agent_score`); the pipeline passes it only when nothing else gives a type."""
     votes: dict[str, float] = {}
     for sentence in sentences:
         weight = (weights or {}).get(sentence.index, 1.0)
         if sentence.heading and BACKGROUND_HEADING.search(sentence.heading):
             continue
-        for clause in harm_clauses(sentence.span, family, _key_floor(sentence)):
+        for clause in harm_clauses(sentence.span, family, _key_floor(sentence), agent):
             if clause.score >= floor:
                 votes[clause.kind] = votes.get(clause.kind, 0.0) + clause.score * weight
     return votes
