@@ -449,7 +449,7 @@ def _scored(texts, boost=1.0):
     rows = []
     for index, text in enumerate(texts):
         sentence = split_sentences(get_pipeline(), text)[0]
-        sentence.index = index
+        sentence.index = sentence.line = index
         for clause in act.harm_clauses(sentence.span, set()):
             rows.append((clause.score * (boost if index == 0 else 1), clause, sentence))
     return sorted(rows, key=lambda row: -row[0])
@@ -506,3 +506,63 @@ def test_blocking_an_attack_is_no_harm():
 def test_switching_off_a_device_is_an_unauthorized_change():
     clause = best("The home assistant turned off the thermostat overnight.")
     assert clause.kind == "unauthorized_change"
+
+
+def test_pronoun_object_takes_the_first_conjuncts_noun():
+    clause = best("Overnight the cleanup agent marked two Postgres clusters as unused and deleted them.")
+    assert clause.phrase.startswith("marked two Postgres clusters as unused and deleted them")
+    assert clause.target == "two Postgres clusters"
+    assert clause.kind == "destroy_infrastructure"
+
+
+def test_participial_deed_after_a_comma_is_kept():
+    clause = best("The billing agent cancelled the supplier order, treating the email as a duplicate request.")
+    assert clause.phrase.endswith("treating the email as a duplicate request")
+
+
+def test_reporting_participle_after_a_comma_is_dropped():
+    clause = best("The billing agent cancelled the supplier order, saying in a note that it was a duplicate.")
+    assert "saying" not in clause.phrase
+
+
+def test_body_restates_a_headline_in_full():
+    rows = _scored(["Booking assistant deletes old calendars",
+                    "On Friday it deleted the shared calendars of the sales and support teams."],
+                   boost=3.0)
+    _, chosen, _ = act.restated_deed(rows)
+    assert "sales and support teams" in chosen.phrase
+
+
+def test_object_of_a_particle_parsed_as_preposition_is_the_target():
+    clause = best("The home agent switched off my aquarium heater \"to save power\" overnight")
+    assert clause.target is not None and "aquarium heater" in clause.target
+
+
+def test_passive_claim_keeps_what_was_said_after_the_by_phrase():
+    clause = best("Hundreds of tenants were told by the housing bot that they could skip rent "
+                  "for two months without a fee.")
+    assert "skip rent for two months" in clause.phrase
+
+
+def test_relative_clause_object_is_what_the_bot_made_up():
+    clause = best("Grocer honours 90% discount its chatbot made up")
+    assert clause.rule == "action.relative_object"
+    assert clause.phrase == "made up 90% discount"
+    assert clause.target == "90% discount"
+
+
+def test_relative_clause_with_pronoun_subject_is_no_gapped_object():
+    assert act._gapped_object(next(t for t in get_pipeline()(
+        "The agent ran a script that wiped the cache.") if t.lower_ == "wiped")) is None
+
+
+def test_selling_off_a_holding_is_a_financial_loss():
+    assert best("The trading agent sold 30,000 shares of the fund's largest position.").kind == "financial_loss"
+    assert best("The dealership bot agreed to sell a pickup truck for one dollar.").kind != "financial_loss"
+
+
+def test_clause_votes_count_an_agent_named_by_text_alone():
+    sentences = split_sentences(get_pipeline(), "Quillo sold half of the pension fund's bond position on Monday.")
+    assert act.clause_votes(sentences, set()) == {}
+    votes = act.clause_votes(sentences, set(), agent="Quillo")
+    assert max(votes, key=votes.get) == "financial_loss"

@@ -261,6 +261,13 @@ class HarmClause:
     def phrase(self) -> str:
         """The action phrase (``target.action_text``)."""
         passive = self.rule == "action.passive_object"
+        if self.rule == "action.relative_object":
+            text = action_text(self.head, self.verb, harm=harm_verbs())
+            particle = next((c.lower_ for c in self.verb.children if c.dep_ == "prt"), None)
+            if particle and not text.endswith(particle):
+                text = f"{text} {particle}"  # "made up", dropped as a phrase's last word
+            target = self.target
+            return f"{text} {target}" if target and target.lower() not in text.lower() else text
         return action_text(self.head, self.verb, passive=passive,
                            keep_aux=self.rule == "action.agent_hijacked",
                            passive_target=self.target if passive else None,
@@ -277,7 +284,7 @@ class HarmClause:
             return target_of(deed, True) if deed is not None else None
         if self.rule == "action.passive_object" and self.subject is not None:
             return noun_phrase(self.subject) or target_of(self.verb)
-        if self.rule == "action.quoted_verb":
+        if self.rule in ("action.quoted_verb", "action.relative_object"):
             return noun_phrase(self.verb.head)
         return target_of(self.verb, self.command)
 
@@ -431,9 +438,23 @@ def _into(verb: Token) -> Optional[Token]:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A participle with a subject and no auxiliary: "drive wiped", "chatbot disabled"."""
+    """A participle with a subject and no auxiliary: "drive wiped", "chatbot disabled"; not a
+    relative clause with its own subject, whose head noun is its object (:func:`_gapped_object`)."""
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children) and _gapped_object(verb) is None
+
+
+def _gapped_object(verb: Token) -> Optional[Token]:
+    """Pattern action.relative_object: a relative clause with its own subject and no object of
+    its own modifies the noun that is its object ("the price *its chatbot made up*", "the
+    policy the assistant invented"): returns that noun, else None."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "dobj", "obj", "nsubjpass")]
+    if len(own) != 1 or own[0].dep_ != "nsubj" or own[0].tag_ in ("WDT", "WP") \
+            or own[0].lower_ == "that":
+        return None
+    return verb.head
 
 
 def _copular_passive(verb: Token) -> bool:
@@ -552,6 +573,37 @@ def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause
     return found
 
 
+#: Object pronouns that point back to a noun named just before ("flagged X and deleted *them*").
+BACK_PRONOUNS = {"them", "it", "they", "those", "these"}
+
+
+def _conjunct_antecedent(verb: Token, floor: int = 0) -> Optional[Token]:
+    """Pattern action.conjunct_antecedent: a harm verb conjoined to an earlier verb of the same
+    subject whose object is a pronoun ("it flagged three clusters as idle and deleted *them*"):
+    the pronoun's antecedent is the first verb's object; returns that noun, else None. The
+    phrase then starts at the first verb, which tells how the agent came to the deed."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.i < floor:
+        return None
+    own = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if own is None or own.lower_ not in BACK_PRONOUNS:
+        return None
+    first = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+    if first is None or first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return first
+
+
+def _retyped(kind: str, noun: Token) -> str:
+    """A destructive type decided by ``noun`` (the real object behind a pronoun): infrastructure
+    nouns ("clusters") -> destroy_infrastructure, data nouns -> delete_data; else ``kind``."""
+    if kind not in DESTRUCTIVE_TYPES:
+        return kind
+    heads = {noun.lemma_.lower(), noun.lower_} | {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if heads & OBJECT_CLASSES["infra"]:
+        return "destroy_infrastructure"
+    return "delete_data" if heads & OBJECT_CLASSES["data"] else kind
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0,
                  agent: Optional[str] = None) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
@@ -576,6 +628,7 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
                             and t.pos_ in ("NOUN", "PROPN", "PRON")),
                            None)
         passive = passive or _reduced_passive(token)
+        gapped = _gapped_object(token)
         if _copular_passive(token):
             passive = True
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
@@ -584,6 +637,10 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         first = verbs.get(lemma_of(token.head)) if token.dep_ == "conj" else None
         if first and token.head.i >= floor and typed_entry(token.head, first):
             head = token.head  # "deleted and recreated": the phrase starts at the first harm verb
+        antecedent = _conjunct_antecedent(token, floor)
+        if antecedent is not None:
+            head = token.head
+            kind = _retyped(kind, antecedent)
         if top.i != token.i and top.i < token.i and via is None and token.dep_ != "conj" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in token.children):
             head, rule = top, "action.instrument_clause"
@@ -616,6 +673,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
             rule = "action.passive_object"
             if subject is None or subject.pos_ == "PRON" or subject.lower_ in EMPTY_HEADS:
                 who *= 0.3  # "What was exposed ...", "They were fabricated": no target named
+        if gapped is not None and rule == "action.verb_object" and not passive:
+            rule = "action.relative_object"
         score = who * _hedged(token, top, above=rule != "action.injected_instruction")
         if direct_object(token) is not None or (
                 passive and subject is not None and subject.pos_ in ("NOUN", "PROPN")
@@ -626,7 +685,9 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         if rule == "action.instrument_clause":
             score *= 1.1  # the deed and its effect in one phrase
         clauses.append(HarmClause(verb=token, head=head, kind=kind, score=score, rule=rule,
-                                  subject=subject, command=command, claim=bool(entry.get("clause"))))
+                                  subject=subject, command=command, claim=bool(entry.get("clause")),
+                                  borrowed=noun_phrase(antecedent) if antecedent is not None
+                                  and rule == "action.verb_object" else None))
     return clauses + _quoted_clauses(span, family, floor)
 
 
@@ -704,7 +765,8 @@ def restated_deed(scored: list[tuple]) -> tuple:
     ``scored``: (score, clause, sentence), best first) yields to a clause of a later sentence
     with the same verb lemma and type, at least ``RESTATE_SHARE`` of its score, that is longer
     and names a target (or, for a claim verb, says what was claimed), when the best one names no
-    target of its own (:func:`_untargeted`)."""
+    target of its own (:func:`_untargeted`) or is the headline (line 0), whose wording is
+    compressed ("deletes idle servers" -> "flagged three clusters as idle and deleted them")."""
     best_score, best, where = scored[0]
     lemma = lemma_of(best.verb)
     for score, clause, sentence in scored[1:]:
@@ -712,7 +774,7 @@ def restated_deed(scored: list[tuple]) -> tuple:
             break
         if sentence.index <= where.index or clause.kind != best.kind or lemma_of(clause.verb) != lemma:
             continue
-        if _words(clause) <= _words(best) or not _untargeted(best):
+        if _words(clause) <= _words(best) or not (_untargeted(best) or where.line == 0):
             continue
         if (clause.claim and best.claim) or clause.target is not None:
             return score, clause, sentence
@@ -753,6 +815,13 @@ def runaway_loop(scored: list[tuple]) -> tuple:
     return scored[0]
 
 
+def _other_event(sentence) -> bool:
+    """Whether a sentence tells of another event: under a background heading or setting the
+    incident beside an earlier case (``EARLIER_CASE``)."""
+    return bool((sentence.heading and BACKGROUND_HEADING.search(sentence.heading))
+                or EARLIER_CASE.search(sentence.lower))
+
+
 def best_clause(sentences: list, family: set[str], kind: Optional[str],
                 weights: Optional[dict[int, float]] = None,
                 agent: Optional[str] = None) -> Optional[tuple[HarmClause, object]]:
@@ -784,8 +853,14 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     scored.sort(key=lambda row: -row[0])
     if not scored or scored[0][0] < 0.5:
         return None
-    score, chosen, sentence = runaway_loop([restated_deed(scored)] + scored)
-    borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen])
+    # a runaway loop behind the bill outranks a restatement of the bill
+    row = runaway_loop(scored)
+    if row is scored[0]:
+        row = runaway_loop([restated_deed(scored)] + scored)
+    score, chosen, sentence = row
+    # another event's sentence (an earlier case, a background section) lends no target
+    borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen
+                           and not _other_event(row[2])])
     chosen.score = score
     return chosen, sentence
 
@@ -818,16 +893,18 @@ CLAUSE_VOTE = 1.0
 
 
 def clause_votes(sentences: list, family: set[str], weights: Optional[dict[int, float]] = None,
-                 floor: float = 1.5) -> dict[str, float]:
+                 floor: float = 1.5, agent: Optional[str] = None) -> dict[str, float]:
     """Action-type votes from harm clauses whose actor is the agent (score >= ``floor``):
     ``{type: sum of clause score x sentence weight}``; added to the cue totals, so that what
-    the agent did outweighs harm words about something else ("a restart erases its memory")."""
+    the agent did outweighs harm words about something else ("a restart erases its memory").
+    ``agent``: the incident's agent name, so that a bot without a gazetteer entry counts as the
+    actor (:func:`agent_score`); the pipeline passes it only when nothing else gives a type."""
     votes: dict[str, float] = {}
     for sentence in sentences:
         weight = (weights or {}).get(sentence.index, 1.0)
         if sentence.heading and BACKGROUND_HEADING.search(sentence.heading):
             continue
-        for clause in harm_clauses(sentence.span, family, _key_floor(sentence)):
+        for clause in harm_clauses(sentence.span, family, _key_floor(sentence), agent):
             if clause.score >= floor:
                 votes[clause.kind] = votes.get(clause.kind, 0.0) + clause.score * weight
     return votes

@@ -158,6 +158,9 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             if verb is not None and (kind not in best or weighted > best[kind][0]):
                 best[kind] = (weighted, sentence, verb)
     votes = act.clause_votes(about, family, weights)
+    if not any(totals.values()) and not votes and agent:
+        # no cue and no vote: the deeds of the agent named by text alone decide the type
+        votes = act.clause_votes(about, family, weights, agent=agent)
     for vote, points in votes.items():
         totals[vote] = totals.get(vote, 0.0) + act.CLAUSE_VOTE * points
     kind = act.best_type(totals, votes)

@@ -67,6 +67,10 @@ OBJECT_CLASSES: dict[str, set[str]] = {
     # "suspended the accounts", "switched off the smart plug")
     "access": {"card", "account", "access", "login", "subscription", "membership", "plug",
                "device", "power", "heating", "lock", "light", "thermostat", "freezer", "fridge"},
+    # what a trading agent holds for its owner: selling it off is a financial loss ("sold half
+    # the position", "dumped 40,000 shares")
+    "holding": {"share", "shares", "stock", "stocks", "position", "holding", "holdings",
+                "portfolio", "bond", "bonds", "equity", "equities"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
 }
@@ -148,6 +152,12 @@ def direct_object(verb: Token) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
+    for child in verb.children:
+        # a particle the parser took for a preposition: "switched off(prt) -> my freezer(pobj)"
+        if child.dep_ == "prt":
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None:
+                return found
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ == "VERB":
             found = next((c for c in child.children if c.dep_ in OBJECT_DEPS), None)
@@ -546,6 +556,30 @@ def unasked_clause(mark: Token) -> bool:
     return negated and clause.lemma_.lower() in PERMISSION_VERBS
 
 
+#: -ing verbs that report, cite or place the deed rather than add to it ("..., saying it was
+#: sorry", "..., following the pattern", "..., citing a bug").
+NOT_DEEDS = {"say", "cite", "follow", "accord", "claim", "note", "add", "explain", "tell", "write",
+             "describe", "call", "suggest", "prompt", "leave", "begin", "start", "include",
+             "use", "work", "try", "attempt", "run", "make", "do", "go", "come", "seem", "appear"}
+
+
+def participial_deed(ing: Token, words: list[Token], limit: int = PHRASE_WORDS) -> bool:
+    """Pattern action.participial_deed: an -ing clause after a comma that tells the agent's next
+    or accompanying deed ("deleted the clusters, *wiping their load balancers*", "paid the
+    invoice twice, *treating the reminder as new*"): the -ing verb modifies a verb already in
+    the phrase (``advcl``/``conj``/``xcomp``), takes an object or a prepositional complement,
+    is no reporting or framing verb (``NOT_DEEDS``), and fits whole within ``limit`` words with
+    the phrase so far (a deed cut short says less than none)."""
+    if ing.dep_ not in ("advcl", "conj", "xcomp") or ing.lemma_.lower() in NOT_DEEDS:
+        return False
+    so_far = sum(1 for w in words if not w.is_punct)
+    if so_far + sum(1 for t in ing.subtree if not t.is_punct) > limit:
+        return False
+    if ing.head.i not in {w.i for w in words} or ing.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ in ("dobj", "obj", "prep", "dative") for c in ing.children)
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
                    harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
@@ -562,8 +596,9 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
     while i < len(tokens):
         t = tokens[i]
         if words and not resumed and t.i != words[-1].i + 1 and \
-                doc[words[-1].i + 1].text not in _QUOTES and not doc[words[-1].i + 1].is_space:
-            break
+                doc[words[-1].i + 1].text not in _QUOTES and not doc[words[-1].i + 1].is_space \
+                and not all(j in skip for j in range(words[-1].i + 1, t.i)):
+            break  # a gap; one left by skipped words ("was told [by the bot] that ...") is none
         resumed = False
         if t.text in _ASIDE and words:
             close = next((j for j in range(i + 1, min(i + 16, len(tokens)))
@@ -581,7 +616,8 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         after = _next_word(doc, t.i)
         if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
                 (after.lower_ in _CLAUSE_MARKS and not unasked_clause(after))
-                or (after.tag_ == "VBG" and not _harmful(after, harm))):
+                or (after.tag_ == "VBG" and not _harmful(after, harm)
+                    and not participial_deed(after, words, limit))):
             break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
         if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
                 and t.head.tag_ == "VBG" and not _harmful(t.head, harm):
