@@ -375,7 +375,8 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
             value = to_number(match.group("num"), match.group("scale"))
             if value and (best is None or value > best[0]):
                 best = (int(value), sentence)
-    return best or _repeated(sentences) or _appointments(sentences) or _user_base(sentences)
+    return (best or _repeated(sentences) or _largest_count(sentences, APPOINTMENTS)
+            or _largest_count(sentences, USER_BASE))
 
 
 def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
@@ -393,22 +394,12 @@ def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
     return max(repeated, key=lambda v: v[0]) if repeated else None
 
 
-def _appointments(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
-    """The largest count of pattern people.appointments (2 or more), or None."""
+def _largest_count(sentences: list[Sentence], pattern: re.Pattern) -> Optional[tuple[int, Sentence]]:
+    """The largest count (2 or more) that ``pattern`` (groups ``num`` and ``scale``) finds in
+    ``sentences``, with its sentence, or None: pattern people.appointments, people.user_base."""
     best = None
     for sentence in sentences:
-        for match in APPOINTMENTS.finditer(sentence.span.text):
-            value = to_number(match.group("num"), match.group("scale"))
-            if value and value >= 2 and (best is None or value > best[0]):
-                best = (int(value), sentence)
-    return best
-
-
-def _user_base(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
-    """The largest user count of pattern people.user_base, or None."""
-    best = None
-    for sentence in sentences:
-        for match in USER_BASE.finditer(sentence.span.text):
+        for match in pattern.finditer(sentence.span.text):
             value = to_number(match.group("num"), match.group("scale"))
             if value and value >= 2 and (best is None or value > best[0]):
                 best = (int(value), sentence)
