@@ -566,3 +566,22 @@ def test_clause_votes_count_an_agent_named_by_text_alone():
     assert act.clause_votes(sentences, set()) == {}
     votes = act.clause_votes(sentences, set(), agent="Quillo")
     assert max(votes, key=votes.get) == "financial_loss"
+
+
+def test_notices_sent_to_customers_are_an_unauthorized_change_not_a_leak():
+    clause = best("The billing bot mailed eviction warnings to 950 tenants and sent late notices "
+                  "to 2,300 customers.")
+    assert clause.kind == "unauthorized_change"
+
+
+def test_a_pronoun_sent_is_what_an_earlier_verb_took():
+    clause = best("The helper bot exported the contact list, zipped it and sent it to every "
+                  "member of the club.")
+    assert clause.kind == "data_exposure"
+
+
+def test_data_deleted_inside_infrastructure_is_delete_data():
+    sentence = split_sentences(get_pipeline(), "The janitor bot deleted nine message queues on "
+                               "the staging server.")[0]
+    assert "delete_data" in act.score_sentence(sentence.span)
+    assert "destroy_infrastructure" not in act.score_sentence(sentence.span)

@@ -48,6 +48,11 @@ DATA_NOUNS = {"database", "databases", "data", "file", "files", "drive", "partit
               "records", "row", "rows", "table", "tables", "backup", "backups", "folder",
               "directory", "codebase", "volume", "snapshot", "snapshots", "work", "mail",
               "documents", "photos"}
+#: Data held by a broker or search engine inside a cluster: deleting it loses data even though
+#: the sentence names the cluster it lived in.
+HOSTED_DATA_NOUNS = {"topic", "topics", "queue", "queues", "index", "indexes", "indices",
+                     "event", "events", "stream", "streams"}
+DATA_NOUNS = DATA_NOUNS | HOSTED_DATA_NOUNS
 
 
 @registry.misc("kb.action_cues.v1")
@@ -79,7 +84,12 @@ def _destructive(span: Span) -> list[tuple[str, Token]]:
         if token.pos_ not in ("VERB", "NOUN", "PROPN") and lemma != "rm":
             continue
         words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
-        if lemma in {"recreate", "tear"} or words & INFRA_NOUNS or "terraform destroy" in lower:
+        obj = direct_object(token) if token.pos_ == "VERB" else None
+        if obj is not None and lemma not in {"recreate", "tear"} and obj.lower_ in HOSTED_DATA_NOUNS:
+            # hosted data decides over where it was ("deleted 14 topics in the production
+            # cluster": data, not infrastructure)
+            hits.append(("delete_data", token))
+        elif lemma in {"recreate", "tear"} or words & INFRA_NOUNS or "terraform destroy" in lower:
             hits.append(("destroy_infrastructure", token))
         elif words & DATA_NOUNS or lemma in {"wipe", "erase", "purge"}:
             hits.append(("delete_data", token))

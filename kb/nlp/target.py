@@ -41,7 +41,8 @@ OBJECT_CLASSES: dict[str, set[str]] = {
              "message", "repository", "repo", "record", "row", "table", "backup", "folder",
              "directory", "codebase", "volume", "snapshot", "work", "mail", "document", "photo",
              "history", "branch", "commit", "code", "project", "dataset", "collection", "account",
-             "schema", "bucket", "log", "content", "change", "copy", "filesystem", "cache"},
+             "schema", "bucket", "log", "content", "change", "copy", "filesystem", "cache",
+             "topic", "queue", "index", "event", "stream"},
     "infra": {"environment", "infrastructure", "server", "instance", "cluster", "vpc", "stack",
               "deployment", "container", "node", "ec2", "bucket", "resource", "terraform", "pod",
               "sandbox", "network", "system", "service", "vm", "machine", "production", "rds",
@@ -52,7 +53,8 @@ OBJECT_CLASSES: dict[str, set[str]] = {
     "secret": {"key", "credential", "secret", "password", "token", "data", "datum", "record",
                "email", "file", "dataset", "information", "detail", "pii", "message",
                "conversation", "chat", "history", "dashboard", "document", "repository", "repo",
-               "customer", "user", "credit", "card", "number", "address", "source", "code"},
+               "customer", "user", "credit", "card", "number", "address", "source", "code",
+               "list", "spreadsheet", "csv", "contact", "subscriber", "export"},
     "false": {"incorrect", "wrong", "false", "inaccurate", "fake", "fabricated", "non-existent",
               "nonexistent", "bogus", "misleading", "made-up", "fictional", "fictitious",
               "outdated", "dangerous", "inappropriate", "invented", "erroneous", "nonsensical",
@@ -73,6 +75,10 @@ OBJECT_CLASSES: dict[str, set[str]] = {
                 "portfolio", "bond", "bonds", "equity", "equities"},
     "order": {"order", "orders", "item", "items", "cup", "cups", "nugget", "mcnugget", "meal",
               "drink", "drinks", "upsell"},
+    # formal notices an agent sends on an organisation's behalf ("sent final disconnection
+    # notices", "mailed eviction letters"): an act outside its remit, not a leak
+    "notice": {"notice", "letter", "warning", "reminder", "summons", "demand", "invoice",
+               "ultimatum", "termination", "eviction"},
 }
 
 #: What the verb's clause says does not exist ("a policy that did not exist", "no such
@@ -357,6 +363,44 @@ def _sum(token: Token) -> bool:
     return token.like_num and token.head.lemma_.lower() in OBJECT_CLASSES["money"]
 
 
+#: Pronoun objects that point back to an earlier verb's object ("exported the list and sent *it*").
+BACK_OBJECTS = {"it", "them", "they", "those", "these", "this"}
+
+
+def sent_object(verb: Token) -> Optional[Token]:
+    """Pattern target.conjunct_chain: the verb's own direct object, or, for a pronoun object,
+    the first noun object up a chain of conjoined verbs ("exported *the list*, attached it to a
+    message and sent it": "list"); None when the verb has no object of its own."""
+    own = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    current = verb
+    while own is not None and own.lower_ in BACK_OBJECTS and current.dep_ == "conj" \
+            and current.head.pos_ == "VERB":
+        current = current.head
+        own = next((c for c in current.children if c.dep_ in OBJECT_DEPS and c.i < verb.i), None)
+    return own
+
+
+def transfer_kind(verb: Token, right: list[Token]) -> Optional[str]:
+    """Type of a sending verb (``transfer`` in the lexicon) from what was sent: money ->
+    financial_loss, private data or secrets -> data_exposure, formal notices ->
+    unauthorized_change (an agent acting on people outside its remit). The sent thing is the
+    verb's object (:func:`sent_object`), so that the recipients ("to 1,400 customers") do not
+    make a letter a leak; without an object, the words right of the verb decide."""
+    obj = sent_object(verb)
+    if obj is None or obj.lower_ in BACK_OBJECTS:
+        words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
+        if words & OBJECT_CLASSES["money"] or any(_sum(t) for t in right):
+            return "financial_loss"
+        return "data_exposure" if words & OBJECT_CLASSES["secret"] else None
+    sent = list(obj.subtree)
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if words & OBJECT_CLASSES["money"] or any(_sum(t) for t in sent + right):
+        return "financial_loss"
+    if {obj.lower_, obj.lemma_.lower()} & OBJECT_CLASSES["notice"]:
+        return "unauthorized_change"
+    return "data_exposure" if words & OBJECT_CLASSES["secret"] else None
+
+
 def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     """(action type, is a command) of a harm-lexicon verb (an entry of
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
@@ -387,9 +431,8 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
             return None
         return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
     if kind == "transfer":
-        if words & OBJECT_CLASSES["money"] or any(_sum(t) for t in right):
-            return "financial_loss", False
-        return ("data_exposure", False) if words & OBJECT_CLASSES["secret"] else None
+        sent = transfer_kind(verb, right)
+        return (sent, False) if sent else None
     if kind == "destructive":
         heads = set()
         if obj is not None:
