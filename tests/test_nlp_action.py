@@ -585,3 +585,10 @@ def test_data_deleted_inside_infrastructure_is_delete_data():
                                "the staging server.")[0]
     assert "delete_data" in act.score_sentence(sentence.span)
     assert "destroy_infrastructure" not in act.score_sentence(sentence.span)
+
+
+def test_a_prune_command_that_took_a_database_is_delete_data():
+    clause = best('The coding agent ran "podman system prune --all" and took the wiki '
+                  'database with it.')
+    assert clause.kind == "delete_data"
+    assert clause.phrase.startswith("ran")

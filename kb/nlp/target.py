@@ -89,7 +89,7 @@ NONEXISTENT = re.compile(r"\b(?:did|does|do) not exist|\b(?:didn't|doesn't|don't
 #: Words a command's text uses when it deletes or destroys (``rm -rf``, ``DROP TABLE``).
 DESTRUCTIVE_COMMAND = re.compile(
     r"\b(?:rm|rmdir|del|delete\w*|\w*delete|drop|destroy|wipe|purge|truncate|format|mkfs|"
-    r"reset --hard|clean -f\w*|push (?:--force|-f)|force[- ]push|terminate|teardown|nuke)\b", re.I)
+    r"reset --hard|clean -f\w*|prune|push (?:--force|-f)|force[- ]push|terminate|teardown|nuke)\b", re.I)
 
 #: A price cut written as a percentage ("a code worth 80% off"): a giveaway object.
 PERCENT_OFF = re.compile(r"\d\s*%\s*off\b|\bper ?cent off\b")
@@ -401,6 +401,27 @@ def transfer_kind(verb: Token, right: list[Token]) -> Optional[str]:
     return "data_exposure" if words & OBJECT_CLASSES["secret"] else None
 
 
+#: Marks that open or close a command's literal text ("ran `docker system prune`").
+COMMAND_QUOTES = ('"', "`", "“", "”")
+
+
+def _in_quotes(token: Token) -> bool:
+    """Whether a token lies inside quote marks or backticks of its sentence."""
+    before = token.doc.text[token.sent.start_char:token.idx]
+    return sum(before.count(q) for q in COMMAND_QUOTES) % 2 == 1 or token.text.strip("`") != token.text
+
+
+def command_kind(verb: Token, right: list[Token], words: set[str]) -> str:
+    """Pattern action.command_harm: a destructive command is typed by the nouns outside its
+    quoted text ("ran `docker system prune` and took my *database* with it": data, though the
+    command says "system"); with no such noun, by all the words right of the verb."""
+    outside = [t for t in right if not _in_quotes(t)]
+    said = {t.lower_ for t in outside} | {t.lemma_.lower() for t in outside}
+    if said & OBJECT_CLASSES["data"] and not said & OBJECT_CLASSES["infra"]:
+        return "delete_data"
+    return "destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"
+
+
 def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     """(action type, is a command) of a harm-lexicon verb (an entry of
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
@@ -429,7 +450,7 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     if kind == "command":
         if not DESTRUCTIVE_COMMAND.search(" ".join(t.text for t in right)) and not loss_follows(verb):
             return None
-        return ("destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"), True
+        return command_kind(verb, right, words), True
     if kind == "transfer":
         sent = transfer_kind(verb, right)
         return (sent, False) if sent else None
