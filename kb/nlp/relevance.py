@@ -54,7 +54,20 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\d[\d.,]*\s*(?:eth|btc|usdc|sol|dollars|pounds|euros)\b)|"
                   r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b|"
                   # the work lost, said plainly: "the data folder is gone", "it was all gone"
-                  r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b")
+                  r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b|"
+                  # money the harm cost: "the duty owed", "underpaid duty", "a penalty", "fined"
+                  r"\b(?:owe[sd]|underpaid|overcharged|penalt(?:y|ies)|fined)\b|"
+                  # the market's verdict told as a loss: "erasing $100bn of market value" (a share
+                  # price that "fell 4%" on an outlook is every earnings story's line)
+                  r"\b(?:eras|wip|los|shed)\w*\b[^.]{0,40}?\bmarket (?:value|capitali[sz]ation)\b|"
+                  # those who bore it complain formally: "the ombudsman received 200 complaints",
+                  # "complaints were lodged" ("fans complained online" is chatter)
+                  r"\b(?:received|filed|lodged|logged|\d[\d,]*)\b[^.]{0,25}?\bcomplaints\b|"
+                  r"\bcomplaints (?:were|have been|had been) (?:filed|lodged|made)\b|"
+                  # the responsible party answers for it: "accepted responsibility", "stood down
+                  # the staff", work or a programme paused, published work corrected
+                  r"\b(?:accepted|accepts|took|takes) (?:full )?responsibility\b|\bstood down\b|"
+                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
