@@ -361,3 +361,11 @@ def test_bard_and_azure_openai_are_known_products(nlp):
     assert ents == {"Google Bard": "Bard", "Azure OpenAI": "Azure OpenAI"}
     from kb.nlp.entities import agent_vendor
     assert agent_vendor("Bard") == "Google" and agent_vendor("Azure OpenAI") == "Microsoft"
+
+
+def test_the_makers_possessive_in_an_appositive_names_the_maker(nlp):
+    from kb.nlp.actors import makers
+
+    assert makers(nlp("Our lead asked Harrow, Bracken Labs' autonomous coding agent, to tidy "
+                      "the repository.")[:]) == ["Bracken Labs"]
+    assert makers(nlp("We met Dana, Bracken Labs' head of sales, on Monday.")[:]) == []
