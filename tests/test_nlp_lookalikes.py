@@ -219,3 +219,14 @@ def test_costs_complaints_and_answering_for_it_are_consequences():
     assert real_consequence("the council has paused the scheme while it reviews every letter")
     assert real_consequence("the paper corrected nine of the summaries")
     assert not real_consequence("its stock fell 3% after the company raised its spending forecast")
+
+
+def test_an_ai_told_twice_as_the_victim_of_an_outage_weighs_more_than_once():
+    """A report that keeps telling its assistant went dark after someone else's failure is
+    about that failure, whatever it cost the customers."""
+    from kb.nlp.relevance import RelevanceFeatures, score
+
+    base = dict(ai=4, harm=1, real=3, sentences=15)
+    once, twice = score(RelevanceFeatures(**base, ai_victim=1)), score(RelevanceFeatures(**base, ai_victim=2))
+    assert twice < once and twice < 0.45
+    assert score(RelevanceFeatures(**base, ai_victim=3)) == twice

@@ -128,6 +128,8 @@ DENIED_AI = re.compile(
 #: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
 #: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
 #: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
+#: Told once it may be an aside; told in two or more sentences the report is about that
+#: failure, and the penalty doubles (:func:`score`).
 AI_VICTIM = re.compile(
     r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
@@ -287,7 +289,7 @@ def score(found: RelevanceFeatures) -> float:
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
-             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 1)
+             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 2)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
