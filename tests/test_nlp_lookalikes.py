@@ -204,3 +204,29 @@ def test_a_denial_with_a_modifier_is_a_denial():
     from kb.nlp.relevance import DENIED_AI
 
     assert DENIED_AI.search('the cto said. "no automated agent touched this system."')
+
+
+def test_costs_complaints_and_answering_for_it_are_consequences():
+    """What the harm cost and who answered for it: money owed, a lost market value, complaints,
+    responsibility accepted, work paused or corrected. A share price that slips on an outlook
+    is an earnings line, not a consequence."""
+    from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("the shipper now owes about $40,000 in back duty")
+    assert real_consequence("the stumble wiped $3bn off the group's market value")
+    assert real_consequence("the regulator said it had received 150 complaints")
+    assert real_consequence("the vendor accepted responsibility and rolled the update back")
+    assert real_consequence("the council has paused the scheme while it reviews every letter")
+    assert real_consequence("the paper corrected nine of the summaries")
+    assert not real_consequence("its stock fell 3% after the company raised its spending forecast")
+
+
+def test_an_ai_told_twice_as_the_victim_of_an_outage_weighs_more_than_once():
+    """A report that keeps telling its assistant went dark after someone else's failure is
+    about that failure, whatever it cost the customers."""
+    from kb.nlp.relevance import RelevanceFeatures, score
+
+    base = dict(ai=4, harm=1, real=3, sentences=15)
+    once, twice = score(RelevanceFeatures(**base, ai_victim=1)), score(RelevanceFeatures(**base, ai_victim=2))
+    assert twice < once and twice < 0.45
+    assert score(RelevanceFeatures(**base, ai_victim=3)) == twice

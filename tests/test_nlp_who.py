@@ -341,3 +341,31 @@ def test_a_software_agent_described_by_its_kind_is_ai():
     assert GENERIC_AGENT.search("a computerised assistant cut off 300 homes")
     assert may_describe_incident("An automated claims assistant wrongly denied 1,900 claims.")
     assert not GENERIC_AGENT.search("an automated teller machine")
+
+
+def test_a_long_or_possessive_appositive_names_the_bot(nlp):
+    """"X, an AI intake and triage assistant" (four words before the bot noun) and "X, Maker's
+    autonomous coding agent" (the maker's possessive for the article) name a bot X."""
+    from kb.nlp.entities import named_bots
+
+    assert "Formwell" in named_bots(nlp("The clinic filed the forms with Formwell, an AI intake "
+                                        "and triage assistant sold by Medlane.")[:])
+    assert "Harrow" in named_bots(nlp("Our lead asked Harrow, Bracken Labs' autonomous coding "
+                                      "agent, to tidy the repository.")[:])
+    assert named_bots(nlp("We met Dana, Bracken Labs' head of sales, on Monday.")[:]) == []
+
+
+def test_bard_and_azure_openai_are_known_products(nlp):
+    ents = {e.text: e.ent_id_ for e in nlp("A user asked Google Bard, and staff used Azure "
+                                           "OpenAI to draft the memo.").ents if e.label_ == "AGENT"}
+    assert ents == {"Google Bard": "Bard", "Azure OpenAI": "Azure OpenAI"}
+    from kb.nlp.entities import agent_vendor
+    assert agent_vendor("Bard") == "Google" and agent_vendor("Azure OpenAI") == "Microsoft"
+
+
+def test_the_makers_possessive_in_an_appositive_names_the_maker(nlp):
+    from kb.nlp.actors import makers
+
+    assert makers(nlp("Our lead asked Harrow, Bracken Labs' autonomous coding agent, to tidy "
+                      "the repository.")[:]) == ["Bracken Labs"]
+    assert makers(nlp("We met Dana, Bracken Labs' head of sales, on Monday.")[:]) == []

@@ -84,6 +84,9 @@ MAKER = [
     # part of another's product: "an AI assistant built into the HR software of X"
     re.compile(r"\b(?:built|baked|embedded|integrated)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
                r"(?:software|platform|app|suite|system|service)\s+(?:of|from|made by|sold by)\s+" + _NAME),
+    # the maker's possessive in an appositive to the bot's name: "asked Harrow, Bracken Labs'
+    # autonomous coding agent, to ..."
+    re.compile(r"\b[A-Z][\w-]+,\s+" + _NAME + r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}" + _BOT + r"\b"),
     # "X is a product of Y"
     re.compile(r"\bis\s+a\s+product\s+of\s+" + _NAME),
     # in-house: the company that built its own agent is its maker ("At Acme we run an internal

@@ -142,7 +142,10 @@ _MODS = r"(?:[\w-]+ ){0,3}"
 #:   Dispatch", "the assistant, known to staff as Penny";
 #: - ``bot_appositive``: "an internal operations agent, Marlin, ...";
 #: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
-#:   accounts-payable agent";
+#:   accounts-payable agent", "ClearDesk, an AI classification and filing assistant" (up to
+#:   four words before the bot noun);
+#: - ``maker_appositive``: "Pilotfish, Remora Labs' autonomous coding agent" (the maker's
+#:   possessive for the article);
 #: - ``parenthetical``: "Patchwright (the open-source CLI coding agent)";
 #: - ``defined``: a parenthesis defining the name with an AI term in it;
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
@@ -154,7 +157,10 @@ UNQUOTED_BOT = [
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
     re.compile(rf"\b(?:{_BOT}|system|tool|platform|software),?\s+known\s+(?:internally\s+|inside\s+[\w ]{{1,20}}\s+)?as\s+{_NAME}\b"),
-    re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}{_BOT}\b"),
+    re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}(?:[\w-]+ )?{_BOT}\b"),
+    # ``maker_appositive``: "asked Pilotfish, Remora Labs' autonomous coding agent, to ..."
+    re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s?|’s?)\s+"
+               rf"{_MODS}{_BOT}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
     # ``defined``: "Hearthwise (the home integration that lets an LLM plan actions)"
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"

@@ -54,7 +54,20 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\d[\d.,]*\s*(?:eth|btc|usdc|sol|dollars|pounds|euros)\b)|"
                   r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b|"
                   # the work lost, said plainly: "the data folder is gone", "it was all gone"
-                  r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b")
+                  r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b|"
+                  # money the harm cost: "the duty owed", "underpaid duty", "a penalty", "fined"
+                  r"\b(?:owe[sd]|underpaid|overcharged|penalt(?:y|ies)|fined)\b|"
+                  # the market's verdict told as a loss: "erasing $100bn of market value" (a share
+                  # price that "fell 4%" on an outlook is every earnings story's line)
+                  r"\b(?:eras|wip|los|shed)\w*\b[^.]{0,40}?\bmarket (?:value|capitali[sz]ation)\b|"
+                  # those who bore it complain formally: "the ombudsman received 200 complaints",
+                  # "complaints were lodged" ("fans complained online" is chatter)
+                  r"\b(?:received|filed|lodged|logged|\d[\d,]*)\b[^.]{0,25}?\bcomplaints\b|"
+                  r"\bcomplaints (?:were|have been|had been) (?:filed|lodged|made)\b|"
+                  # the responsible party answers for it: "accepted responsibility", "stood down
+                  # the staff", work or a programme paused, published work corrected
+                  r"\b(?:accepted|accepts|took|takes) (?:full )?responsibility\b|\bstood down\b|"
+                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
@@ -115,6 +128,8 @@ DENIED_AI = re.compile(
 #: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
 #: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
 #: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
+#: Told once it may be an aside; told in two or more sentences the report is about that
+#: failure, and the penalty doubles (:func:`score`).
 AI_VICTIM = re.compile(
     r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
@@ -274,7 +289,7 @@ def score(found: RelevanceFeatures) -> float:
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
-             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 1)
+             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 2)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
