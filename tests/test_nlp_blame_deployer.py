@@ -13,6 +13,7 @@ from kb.nlp.blame import classify, decide, spokespeople, statements, summary
 from kb.nlp.deployer import _apostrophe_name, choose_deployer, described_orgs, sentence_deployer
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
+from kb.nlp import blame, deployer
 
 
 @pytest.fixture(scope="module")
@@ -376,3 +377,34 @@ def test_vendor_shortened_before_a_bot_noun_is_still_the_maker(nlp):
             "Corvane's agent should have known better, the operator said.")
     found = _deployer(nlp, text, vendor="Corvane Labs", agent="Brine", owner="Corvane")
     assert found is None or found[0] != "Corvane Labs"
+
+
+def test_blame_laid_on_supplier_is_third_party():
+    """"laid the blame on the supplier": the statement holds an outside party responsible."""
+    assert blame.classify("At the hearing the mayor laid the blame on the contractor.") == "third_party"
+
+
+def test_change_nobody_told_us_about_is_third_party():
+    """"... and nobody told us": the speaker says another party changed things unannounced."""
+    assert blame.classify("The vendor switched the feature on in May, and nobody told us.") == "third_party"
+
+
+def test_did_the_instruction_as_written_blames_the_human():
+    """"carried out the instruction as written": the tool did what its user asked."""
+    assert blame.classify("The bot followed the prompt exactly as written.") == "human"
+
+
+def test_reported_fragment_gives_the_reported_clauses():
+    """A short quotation finishing a "that"-clause, with another "that"-clause after it, is not
+    cut out alone: the summary keeps the reported clauses."""
+    text = ('Their help desk answered that the bot "did what it was told" and that bulk deletes '
+            'are allowed once a user grants admin rights to the workspace, which we had done.')
+    assert blame._reported_fragment(text, "did what it was told")
+    assert not blame._reported_fragment('The boss said it was "a bad call".', "a bad call")
+
+
+def test_team_author_line_names_the_house():
+    """"Authors: Acme platform team" near the top: the page is Acme's own."""
+    assert deployer.TEAM_BYLINE.match("**Authors:** Quillon data team").group("org") == "Quillon"
+    assert deployer.TEAM_BYLINE.match("By the Quillon infrastructure team").group("org") == "Quillon"
+    assert deployer.TEAM_BYLINE.match("By Jo Doe") is None

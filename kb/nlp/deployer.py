@@ -123,6 +123,11 @@ BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][
 POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?i:by)[ \t]+"
                                r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
                                r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[\s*_]*$")
+#: A report's author line naming a team of the writer's organisation: "Authors: Acme platform
+#: team", "Written by: Acme SRE team", "By the Acme infrastructure team".
+TEAM_BYLINE = re.compile(r"^[\s*_]*(?i:authors?|written by|prepared by|by|owners?)[\s*_]*:?[\s*_]*(?i:the[ \t]+)?"
+                         r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2}?)[ \t]+"
+                         r"(?:[\w-]+[ \t]+){0,2}?(?i:team|engineers|engineering team)[\s*_.]*$")
 #: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
 #: First-person words in a title: the submitter writes for the site's owner.
@@ -576,7 +581,8 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     lines = list(dict.fromkeys(s.span.doc.text for s in sentences if s.line <= 4))
     pubs = publishers()
     for line in lines:
-        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline")):
+        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline"),
+                               (TEAM_BYLINE, "byline")):
             match = pattern.match(line)
             if match and match.group("org").lower() not in pubs | NOT_ORGS and not DESK.search(match.group(0)):
                 return canonical_org(_clean_name(match.group("org"))), kind
