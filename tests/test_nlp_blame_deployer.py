@@ -408,3 +408,14 @@ def test_team_author_line_names_the_house():
     assert deployer.TEAM_BYLINE.match("**Authors:** Quillon data team").group("org") == "Quillon"
     assert deployer.TEAM_BYLINE.match("By the Quillon infrastructure team").group("org") == "Quillon"
     assert deployer.TEAM_BYLINE.match("By Jo Doe") is None
+
+
+def test_team_authored_report_speaks_in_the_first_person_despite_possessives(nlp):
+    """A team author line makes the page the company's; "the vendor's and not our users'" holds
+    apostrophes, not a quotation, so the first-person sentence stays the company's."""
+    text = ("Incident write-up: nightly cleanup removed live queues\n"
+            "Authors: Corvane platform team\n"
+            "Our cleanup agent removed three live queues on Monday.\n"
+            "The blame is ours, not the vendor's and not our users'.")
+    said = _said(nlp, text, {"corvane"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Corvane", "vendor")]

@@ -470,7 +470,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None:
             speaker = _pronoun_speaker(sentence, last_person)
             rule = "blame.pronoun" if speaker else rule
-        if speaker is None and author and FIRST_PERSON.search(text) and not QUOTED.search(text):
+        # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
+        if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
             speaker, attributed, rule = author, True, "blame.author"
         if speaker is None and sentence.line in badges:
             speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
