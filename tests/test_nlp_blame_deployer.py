@@ -419,3 +419,17 @@ def test_team_authored_report_speaks_in_the_first_person_despite_possessives(nlp
             "The blame is ours, not the vendor's and not our users'.")
     said = _said(nlp, text, {"corvane"})
     assert [(s.speaker, s.blamed) for s in said] == [("Corvane", "vendor")]
+
+
+def test_writer_of_an_ai_assisted_report_is_the_deployer(nlp):
+    """"Acme's unit ... a study it prepared" in a report saying the study was AI-assisted:
+    the writing organisation used the AI."""
+    text = ("Consultancy refunds council over AI-assisted traffic study\n"
+            "Halvern Partners' northern unit will return part of its fee after a study it prepared "
+            "for the city council cited surveys that were never carried out.\n"
+            "Zelmont's regional office said nothing.")
+    sentences = split_sentences(nlp, text)
+    found = deployer._authored_work(sentences, {s.index for s in sentences})
+    assert found is not None and found[0] == "Halvern Partners" and found[2] == "deployer.authored_work"
+    assert deployer._authored_work(split_sentences(nlp, text.replace("AI-assisted ", "")),
+                                   {s.index for s in sentences}) is None
