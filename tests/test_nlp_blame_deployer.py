@@ -433,3 +433,18 @@ def test_writer_of_an_ai_assisted_report_is_the_deployer(nlp):
     assert found is not None and found[0] == "Halvern Partners" and found[2] == "deployer.authored_work"
     assert deployer._authored_work(split_sentences(nlp, text.replace("AI-assisted ", "")),
                                    {s.index for s in sentences}) is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("It was a configuration mistake on our side.", "human"),
+    ("The bot was set up by our own staff to approve refunds.", "human"),
+    ("The slip was made by people in our finance office.", "human"),
+    ("She admitted the review step let errors slip through.", "vendor"),
+    ("The maintainer replied that the software was wrong.", "vendor"),
+    ("The firm accepted full responsibility on Tuesday.", "vendor"),
+    ("It shows the importance of rigorous testing before launch.", "vendor"),
+])
+def test_further_blame_cues(sentence, kind):
+    """Own-staff configuration blames people; admitting the product or process failed, or
+    accepting responsibility, blames the company itself."""
+    assert classify(sentence) == kind
