@@ -13,6 +13,7 @@ from kb.nlp.blame import classify, decide, spokespeople, statements, summary
 from kb.nlp.deployer import _apostrophe_name, choose_deployer, described_orgs, sentence_deployer
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
+from kb.nlp import blame, deployer
 
 
 @pytest.fixture(scope="module")
@@ -376,3 +377,74 @@ def test_vendor_shortened_before_a_bot_noun_is_still_the_maker(nlp):
             "Corvane's agent should have known better, the operator said.")
     found = _deployer(nlp, text, vendor="Corvane Labs", agent="Brine", owner="Corvane")
     assert found is None or found[0] != "Corvane Labs"
+
+
+def test_blame_laid_on_supplier_is_third_party():
+    """"laid the blame on the supplier": the statement holds an outside party responsible."""
+    assert blame.classify("At the hearing the mayor laid the blame on the contractor.") == "third_party"
+
+
+def test_change_nobody_told_us_about_is_third_party():
+    """"... and nobody told us": the speaker says another party changed things unannounced."""
+    assert blame.classify("The vendor switched the feature on in May, and nobody told us.") == "third_party"
+
+
+def test_did_the_instruction_as_written_blames_the_human():
+    """"carried out the instruction as written": the tool did what its user asked."""
+    assert blame.classify("The bot followed the prompt exactly as written.") == "human"
+
+
+def test_reported_fragment_gives_the_reported_clauses():
+    """A short quotation finishing a "that"-clause, with another "that"-clause after it, is not
+    cut out alone: the summary keeps the reported clauses."""
+    text = ('Their help desk answered that the bot "did what it was told" and that bulk deletes '
+            'are allowed once a user grants admin rights to the workspace, which we had done.')
+    assert blame._reported_fragment(text, "did what it was told")
+    assert not blame._reported_fragment('The boss said it was "a bad call".', "a bad call")
+
+
+def test_team_author_line_names_the_house():
+    """"Authors: Acme platform team" near the top: the page is Acme's own."""
+    assert deployer.TEAM_BYLINE.match("**Authors:** Quillon data team").group("org") == "Quillon"
+    assert deployer.TEAM_BYLINE.match("By the Quillon infrastructure team").group("org") == "Quillon"
+    assert deployer.TEAM_BYLINE.match("By Jo Doe") is None
+
+
+def test_team_authored_report_speaks_in_the_first_person_despite_possessives(nlp):
+    """A team author line makes the page the company's; "the vendor's and not our users'" holds
+    apostrophes, not a quotation, so the first-person sentence stays the company's."""
+    text = ("Incident write-up: nightly cleanup removed live queues\n"
+            "Authors: Corvane platform team\n"
+            "Our cleanup agent removed three live queues on Monday.\n"
+            "The blame is ours, not the vendor's and not our users'.")
+    said = _said(nlp, text, {"corvane"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Corvane", "vendor")]
+
+
+def test_writer_of_an_ai_assisted_report_is_the_deployer(nlp):
+    """"Acme's unit ... a study it prepared" in a report saying the study was AI-assisted:
+    the writing organisation used the AI."""
+    text = ("Consultancy refunds council over AI-assisted traffic study\n"
+            "Halvern Partners' northern unit will return part of its fee after a study it prepared "
+            "for the city council cited surveys that were never carried out.\n"
+            "Zelmont's regional office said nothing.")
+    sentences = split_sentences(nlp, text)
+    found = deployer._authored_work(sentences, {s.index for s in sentences})
+    assert found is not None and found[0] == "Halvern Partners" and found[2] == "deployer.authored_work"
+    assert deployer._authored_work(split_sentences(nlp, text.replace("AI-assisted ", "")),
+                                   {s.index for s in sentences}) is None
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("It was a configuration mistake on our side.", "human"),
+    ("The bot was set up by our own staff to approve refunds.", "human"),
+    ("The slip was made by people in our finance office.", "human"),
+    ("She admitted the review step let errors slip through.", "vendor"),
+    ("The maintainer replied that the software was wrong.", "vendor"),
+    ("The firm accepted full responsibility on Tuesday.", "vendor"),
+    ("It shows the importance of rigorous testing before launch.", "vendor"),
+])
+def test_further_blame_cues(sentence, kind):
+    """Own-staff configuration blames people; admitting the product or process failed, or
+    accepting responsibility, blames the company itself."""
+    assert classify(sentence) == kind

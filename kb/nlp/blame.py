@@ -95,13 +95,14 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
-                         r"rules? out|ruled out|reject|clarif|traced|identified|answered)", re.I)
+                         r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
+                  r"(?:its|their|the company's|the company’s) (?:customer )?(?:support|service|help ?desk) (?:team|staff|desk)|"
                   r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
                   r"utility|clinic|hospital|charity|business|club)|"
                   r"(?:the|its|their) (?:(?:company|firm|studio|bank|college|school|university|council|"
@@ -469,7 +470,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None:
             speaker = _pronoun_speaker(sentence, last_person)
             rule = "blame.pronoun" if speaker else rule
-        if speaker is None and author and FIRST_PERSON.search(text) and not QUOTED.search(text):
+        # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
+        if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
             speaker, attributed, rule = author, True, "blame.author"
         if speaker is None and sentence.line in badges:
             speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
@@ -550,6 +552,22 @@ CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[-–—])\s+")
 LONG_SENTENCE = 25  # words
 
 
+#: Indirect speech running into a quotation: "replied that Acme "did as told"" -- the quoted
+#: words finish a reported clause rather than stand alone.
+REPORTED_LEAD = re.compile(r"\b(?:that|saying)\s+(?:[\w'’-]+\s+){0,4}[\"“]$", re.I)
+#: A further reported clause after the quotation: '... "did as told" and that ...'.
+REPORTED_MORE = re.compile(r"^[\"”]?[\s,]*(?:and|but)\s+(?:also\s+)?that\b", re.I)
+
+
+def _reported_fragment(text: str, inner: str) -> bool:
+    """True when ``inner`` is a short quotation (under eight words) that completes an indirect
+    "that"-clause and another reported "that"-clause follows ("replied that Acme "did as told"
+    and that ..."): the reported clauses, not the fragment, hold the statement."""
+    at = text.find(inner)
+    return at > 0 and len(inner.split()) < 8 and REPORTED_LEAD.search(text[:at]) is not None \
+        and REPORTED_MORE.match(text[at + len(inner):]) is not None
+
+
 def summary(statement: Statement) -> str:
     """The words of a statement that carry its blame, for ``blame_statement``: the direct
     quotation holding the cue ("the 'human error' label" -> "human error"; the closing part of
@@ -570,7 +588,7 @@ def summary(statement: Statement) -> str:
     if opening:
         quotes.append(opening.group(1))
     for inner in quotes:
-        if cue_words in inner.lower() and len(inner.split()) >= 2:
+        if cue_words in inner.lower() and len(inner.split()) >= 2 and not _reported_fragment(text, inner):
             return inner.strip(" ,.")
     if len(text.split()) <= LONG_SENTENCE:
         return text

@@ -123,6 +123,11 @@ BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][
 POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?i:by)[ \t]+"
                                r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
                                r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[\s*_]*$")
+#: A report's author line naming a team of the writer's organisation: "Authors: Acme platform
+#: team", "Written by: Acme SRE team", "By the Acme infrastructure team".
+TEAM_BYLINE = re.compile(r"^[\s*_]*(?i:authors?|written by|prepared by|by|owners?)[\s*_]*:?[\s*_]*(?i:the[ \t]+)?"
+                         r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2}?)[ \t]+"
+                         r"(?:[\w-]+[ \t]+){0,2}?(?i:team|engineers|engineering team)[\s*_.]*$")
 #: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
 #: First-person words in a title: the submitter writes for the site's owner.
@@ -576,7 +581,8 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     lines = list(dict.fromkeys(s.span.doc.text for s in sentences if s.line <= 4))
     pubs = publishers()
     for line in lines:
-        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline")):
+        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline"),
+                               (TEAM_BYLINE, "byline")):
             match = pattern.match(line)
             if match and match.group("org").lower() not in pubs | NOT_ORGS and not DESK.search(match.group(0)):
                 return canonical_org(_clean_name(match.group("org"))), kind
@@ -636,6 +642,38 @@ def _named_maker(vendor: Optional[str], text: str) -> bool:
     return bool(vendor) and re.search(MAKER_CUE + re.escape(vendor) + r"\b", text) is not None
 
 
+#: A work product its writer made with AI: "Acme's arm will refund ... after a report it wrote
+#: for the ministry ..." with "AI-assisted"/"used a generative AI" elsewhere in the report.
+AUTHORED_WORK = re.compile(r"\b(?:a|the) (?:\w+ )?(?:report|review|brief|study|filing|submission|"
+                           r"article|paper|assessment) (?:it|they) (?:had )?(?:wrote|written|prepared|"
+                           r"produced|compiled|drafted|delivered|authored)\b")
+AI_MADE = re.compile(r"\bAI-(?:assisted|generated|written|drafted)\b|\bused (?:a |an )?(?:generative )?AI\b",
+                     re.I)
+#: The writing organisation: a capitalised name with a possessive ("Acme's Australian arm").
+POSSESSIVE_ORG = re.compile(r"\b(?P<org>[A-Z][\w&.-]*[a-z][\w&.-]*(?: [A-Z][\w&.-]+){0,2}?)(?:'s|’s|(?<=s)'|(?<=s)’)\s")
+
+
+def _authored_work(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """The organisation that wrote the AI-made work product ("Acme's unit ... a report it
+    wrote ...", the report saying elsewhere that it was AI-assisted): it used the AI
+    (``deployer.authored_work``); None without such a sentence."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    if not AI_MADE.search(text):
+        return None
+    pubs = publishers()
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        work = AUTHORED_WORK.search(sentence.span.text)
+        if not work:
+            continue
+        for match in POSSESSIVE_ORG.finditer(sentence.span.text[:work.start()]):
+            name = match.group("org")
+            if name.lower() not in pubs and name.lower() not in NOT_ORGS:
+                return canonical_org(name), sentence, "deployer.authored_work"
+    return None
+
+
 def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """Rule 6: "Acme's AI support agent" -> Acme (an agent alias -> its maker)."""
     pubs = publishers()
@@ -672,7 +710,8 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
-        _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident)
+        _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident) or \
+        _authored_work(sentences, incident)
     if found:
         return found
     about = [s for s in sentences if s.index in incident] or sentences
