@@ -109,24 +109,27 @@ SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|
                          r"(?:agent|bot|chatbot|assistant|rep(?:resentative)?)s?\b")
 DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
                 "introduce", "implement", "integrate", "employ"}
+#: A capitalised word followed by a group of further capitalised words; the patterns below
+#: add how many ("Acme", "Acme Cloud Labs") to the group.
+_CAPITALISED = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)"
 #: A company's own page in its first lines: "Acme Status", "**Acme status**", "Acme — Engineering
 #: notes", "Acme Engineering Blog".
-HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}?)[ \t]*"
+HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>" + _CAPITALISED + r"{0,3}?)[ \t]*"
                         r"(?:[-–—|·:][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
                         r"post-?mortems?|trust center|changelog|security advisor(?:y|ies))\b")
 #: A byline naming the writer's organisation: "Jo Doe, co-founder, Acme", "By Jo Doe, CTO at Acme".
 BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
                         r"(?i:co-?founder|founder|ceo|cto|coo|cfo|owner|president|chief [a-z]+ officer|"
                         r"head of [a-z]+(?: [a-z]+)?|(?:engineering |product |it )?(?:manager|director|lead))"
-                        r"(?:,[ \t]+|[ \t]+(?:at|of)[ \t]+)(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})")
+                        r"(?:,[ \t]+|[ \t]+(?:at|of)[ \t]+)(?P<org>" + _CAPITALISED + r"{0,3})")
 #: A blog post's dated byline naming the writer's organisation: "Posted 8 May 2025 by Jo Doe, Acme Ltd".
 POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?i:by)[ \t]+"
                                r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
-                               r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[\s*_]*$")
+                               r"(?P<org>" + _CAPITALISED + r"{0,3})[\s*_]*$")
 #: A report's author line naming a team of the writer's organisation: "Authors: Acme platform
 #: team", "Written by: Acme SRE team", "By the Acme infrastructure team".
 TEAM_BYLINE = re.compile(r"^[\s*_]*(?i:authors?|written by|prepared by|by|owners?)[\s*_]*:?[\s*_]*(?i:the[ \t]+)?"
-                         r"(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2}?)[ \t]+"
+                         r"(?P<org>" + _CAPITALISED + r"{0,2}?)[ \t]+"
                          r"(?:[\w-]+[ \t]+){0,2}?(?i:team|engineers|engineering team)[\s*_.]*$")
 #: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
