@@ -70,3 +70,30 @@ def test_every_agent_pattern_has_a_product_row_and_one_id():
         if row["label"] == "AGENT":
             assert row["id"] in products(), row
     assert {p: ids for p, ids in ids_of.items() if len(ids) > 1} == {}
+
+
+def _deployer(nlp, text, vendor, agent):
+    from kb.nlp.deployer import choose_deployer
+    from kb.nlp.segment import split_sentences
+    sentences = split_sentences(nlp, text)
+    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, False, None,
+                           sentences[0].lower)
+
+
+def test_a_service_its_vendor_runs_is_deployed_by_the_vendor(nlp):
+    found = _deployer(nlp, "Grok posted replies about an unrelated conspiracy theory under "
+                           "hundreds of questions on X for several hours.", "xAI", "Grok")
+    assert found is not None and found[0] == "xAI" and found[2] == "deployer.vendor_service"
+
+
+def test_a_service_run_by_a_named_customer_keeps_that_deployer(nlp):
+    found = _deployer(nlp, "Brellan Insurance deployed ChatGPT on its claims page, and the bot "
+                           "told customers that flood damage was never covered.", "OpenAI", "ChatGPT")
+    assert found is not None and found[0] != "OpenAI"
+
+
+def test_a_tool_the_user_runs_gets_no_vendor_deployer(nlp):
+    found = _deployer(nlp, "Cursor deleted the src folder of the project after a bad edit.",
+                      "Anysphere", "Cursor")
+    assert found is None or found[0] != "Anysphere"
+    assert not products()["Cursor"].get("service")

@@ -27,7 +27,9 @@ Rules, first match wins (``choose_deployer``):
 7. *self-hit*: the damage hit the vendor's own service (``an AWS outage``) -> the vendor;
 8. *bot owner*: ``Acme's chatbot`` when the bot is not a listed vendor product -> Acme;
 9. a *private individual* named as the one running it (``a solo developer``, ``a hobbyist``)
-   -> no deployer.
+   -> no deployer;
+10. *vendor-run service*: the agent is a service its vendor runs for the public (``"service"``
+   in ``products.jsonl``: Grok on X, AI Overviews in search) -> the vendor.
 
 Organisations are ORG/VENDOR entities plus *described names*: a capitalised name the report
 introduces with a business noun (``Acme, a small company``, ``ticketing platform Acme``),
@@ -47,7 +49,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, org_name, publishers
-from .gazetteer import load_gazetteer, vendor_of
+from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -732,6 +734,9 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         if INDIVIDUAL.search(sentence.span.text) and re.search(r"\b(?:developer|user|founder|programmer)\b",
                                                               sentence.lower):
             return None, sentence, "deployer.individual"
+    if vendor and vendor_runs_it(agent) and vendor_of(agent) == vendor:
+        where = next((s for s in about if agent in s.span.text), about[0])
+        return vendor, where, "deployer.vendor_service"
     return None
 
 

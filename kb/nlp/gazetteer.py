@@ -8,7 +8,10 @@ Files (one JSON object a line; adding an alias is adding a line):
   "OpenAI"}``, for versioned names the agent list does not hold ("GPT-7.1 Nova");
 - ``products.jsonl``: which vendor makes which agent, ``{"agent": "Cursor", "vendor": "Anysphere",
   "role": "agent"}``; ``role`` is ``"model"`` for foundation models (Claude, Gemini) that are
-  usually the engine inside another product, and counts less when choosing a report's agent.
+  usually the engine inside another product, and counts less when choosing a report's agent;
+  ``"service": true`` marks a product its vendor runs itself for the public (a consumer chatbot,
+  a search feature, a phone assistant), so that the vendor is its deployer unless a report
+  names another.
 
 The ruler runs before the statistical NER, so "AWS" is a VENDOR span with ``ent_id_ == "Amazon"``
 and the NER only labels what the gazetteer does not know (ORG for Air Canada, DPD, ...).
@@ -69,6 +72,13 @@ def family_vendor(name: str | None) -> str | None:
         return known
     lower = name.lower()
     return next((vendor for prefix, vendor in model_families() if lower.startswith(prefix)), None)
+
+
+def vendor_runs_it(agent: str | None) -> bool:
+    """True when the agent id is a service its vendor runs for the public (``"service": true``
+    in ``products.jsonl``: ChatGPT, Grok, AI Overviews ...), False for unknown ids."""
+    row = products().get(agent or "")
+    return bool(row and row.get("service"))
 
 
 def is_model(agent: str | None) -> bool:
