@@ -425,3 +425,16 @@ def test_a_bare_year_takes_the_month_of_the_reports_date_line():
     found = sentences("Bot tells diners to mix bleach\n\n4 May 2024\n\n"
                       "A recipe bot launched in 2024 suggested a toxic drink to shoppers.")
     assert occurred(found, {2}, "2024-05-04")[0] == "2024-05"
+
+
+def test_a_date_that_opens_the_aftermath_is_not_the_incident():
+    found = sentences("On March 9, 2026, the arbitration panel ordered Velloway Air to refund the "
+                      "fare. In October 2025, its booking assistant had promised a discount it "
+                      "did not offer.")
+    assert occurred(found, {0, 1}, None)[0] == "2025-10"
+
+
+def test_a_line_that_is_only_a_date_is_the_report_date():
+    found = sentences("Why the bot's promise binds the shop\n\nApril 2026\n\nIn January 2026 the "
+                      "shop's assistant quoted a price that did not exist.")
+    assert occurred(found, {s.index for s in found}, None)[0] == "2026-01"

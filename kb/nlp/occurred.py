@@ -84,6 +84,22 @@ LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|rul
                          r"hearing|judgment|trial|tribunal|found|revealed|became known|lawsuit|"
                          r"went live|launched|introduced|rolled out|debuted)\W+(?:\w+\W+){0,3}$",
                          re.I)
+#: Pattern occurred.later_event_after: the date opens a clause whose subject or verb is the
+#: aftermath ("On 14 February 2024, the tribunal ordered ...", "In May, the company published").
+LATER_EVENT_AFTER = re.compile(r"^[\s,]*(?:[\w'’.-]+[\s,]+){0,6}?(?:tribunal|court|judge|regulator|"
+                               r"ruled|ordered|fined|sanctioned|published|disclosed|announced|"
+                               r"reported|settled|sued)\b", re.I)
+_DATE_HEAD = re.compile(r"(?:[\w.]+[\s,]+){0,4}?(?:19|20)\d{2}\b")
+
+
+def _after(text: str, offset: int) -> str:
+    """Up to 100 characters of ``text`` after the date that starts at ``offset`` (after its
+    year when it has one within five words)."""
+    rest = text[offset:offset + 120]
+    head = _DATE_HEAD.match(rest)
+    return rest[head.end():] if head else rest
+
+
 EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
                    r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
 
@@ -187,11 +203,14 @@ DATELINE_WORDS = 4
 def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bool:
     """Pattern occurred.not_dateline: ``sentence`` is the report's own date line ("Published 9
     January 2026", "OSLO, 3 March 2026"): near the top, not a "Key: value" line, a few words
-    besides a date that is the publication month ``value``."""
-    if not published or sentence.key or sentence.line >= DATELINE_LINES or value != published[:7]:
+    besides a date that is the publication month ``value``. With no publication date known, a
+    line near the top that is a date and nothing else ("February 2024") is the date line."""
+    if sentence.key or sentence.line >= DATELINE_LINES:
         return False
     rest = FULL_DATE.sub(" ", sentence.span.text)
-    return len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS
+    if not published:
+        return rest.strip(" .,·|-–—") == ""
+    return value == published[:7] and len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS
 
 
 def occurred(sentences: list[Sentence], incident: set[int], published: Optional[str],
@@ -221,6 +240,8 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score += 1.5
             if LATER_EVENT.search(before):
                 score -= 2.0
+            elif LATER_EVENT_AFTER.search(_after(sentence.span.text, offset)):
+                score -= 1.5
             if len(value) == 4:
                 score -= 0.5
             candidates.append(DateCandidate(value, score, sentence, len(candidates)))
