@@ -592,3 +592,9 @@ def test_a_prune_command_that_took_a_database_is_delete_data():
                   'database with it.')
     assert clause.kind == "delete_data"
     assert clause.phrase.startswith("ran")
+
+
+def test_a_named_bot_of_a_known_vendor_acts_for_the_vendor_products():
+    from kb.nlp.actors import incident_family
+    assert "Cursor" in incident_family("Sam", "Anysphere")
+    assert "Cursor" not in incident_family("Claude Code", "Anthropic")

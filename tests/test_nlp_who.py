@@ -369,3 +369,26 @@ def test_the_makers_possessive_in_an_appositive_names_the_maker(nlp):
     assert makers(nlp("Our lead asked Harrow, Bracken Labs' autonomous coding agent, to tidy "
                       "the repository.")[:]) == ["Bracken Labs"]
     assert makers(nlp("We met Dana, Bracken Labs' head of sales, on Monday.")[:]) == []
+
+
+@pytest.mark.parametrize("text, owns", [
+    ("Cursor's AI support agent told users a policy that did not exist.", True),
+    ("Cursor’s customer service bot answered the email.", True),
+    ("Cursor's AI agent deleted the project folder.", False),
+    ("Cursor deleted the project folder.", False),
+])
+def test_a_product_that_owns_a_support_bot(nlp, text, owns):
+    from kb.nlp.entities import support_bot_owner
+    cursor = next(e for e in nlp(text).ents if e.label_ == "AGENT")
+    assert support_bot_owner(cursor) is owns
+
+
+def test_a_named_support_bot_of_a_product_company_is_the_agent():
+    text = ("Cursor's AI support agent invented a one-device policy, users say\n\n"
+            "A developer was logged out of Cursor each time he switched machines. Cursor support "
+            "replied by email as \"Sam\" and said Cursor allows one device per subscription. "
+            "Sam is a bot. Cursor users cancelled over it, and a Cursor cofounder said Cursor "
+            "has no such rule and Cursor works on many machines.")
+    primary = analyze_text(text).mentions[0]
+    assert (primary.agent, primary.vendor) == ("Sam", "Anysphere")
+    assert primary.action_type == "fabrication"

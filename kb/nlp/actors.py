@@ -235,10 +235,13 @@ def incident_references(span: Span, previous: str = "") -> list[tuple[Span, str]
 def incident_family(agent: Optional[str], vendor: Optional[str]) -> set[str]:
     """Ids that act for one incident: the agent, its vendor, and the vendor's foundation models
     (``products.jsonl`` rows with ``role == "model"``): "Claude executed ..." in a report about
-    Claude Code is the agent's own deed, not another incident."""
+    Claude Code is the agent's own deed, not another incident. A bot the gazetteer does not
+    list (a named support bot, "Sam") speaks for its vendor, so the vendor's products count too
+    ("Cursor's AI support agent invented a policy")."""
     from .gazetteer import is_model, products
     ids = {x for x in (agent, vendor) if x}
     if vendor:
+        own_bot = bool(agent) and agent not in products()
         ids |= {name for name, row in products().items()
-                if is_model(name) and row.get("vendor") == vendor}
+                if (own_bot or is_model(name)) and row.get("vendor") == vendor}
     return ids

@@ -101,6 +101,8 @@ class Who:
     makers: Counter = field(default_factory=Counter)
     #: agents written as the one that was hijacked into acting (``acting_agent``)
     hijacked: Counter = field(default_factory=Counter)
+    #: agents named as the owner of a support bot ("Cursor's AI support agent": ``support_bot_owner``)
+    support_owners: Counter = field(default_factory=Counter)
 
 
 #: Verbs whose object is an agent turned against its users ("the payload tricked Max into ...").
@@ -267,6 +269,29 @@ def bot_owners(span: Span) -> list[str]:
     return owners
 
 
+#: Words that make a bot noun the company's customer-support bot ("Acme's AI support agent").
+SUPPORT_WORDS = {"support", "service", "helpdesk", "help-desk", "customer-support", "customer-service"}
+
+
+def support_bot_owner(ent: Span) -> bool:
+    """Pattern who.support_bot_owner: a product name in the possessive before a support-bot
+    noun ("Cursor's AI support agent", "Acme’s customer service bot") names the company that
+    runs the bot, not the product that acted: the mention counts as little as a fallback."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("'s", "’s"):
+        return False
+    following = [t.lower_ for t in doc[ent.end + 1:ent.end + 5]]
+    support = False
+    for word in following:
+        if word in SUPPORT_WORDS:
+            support = True
+        elif word in BOT_NOUNS:
+            return support
+        elif word not in BOT_MODIFIERS:
+            return False
+    return False
+
+
 def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """Weighted counts of agents, vendors, organisations, bot owners and named bots.
 
@@ -282,7 +307,11 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
             if ent.label_ == "AGENT" and hijacked_agent(ent):
                 who.hijacked[ent.ent_id_] += weight
             if ent.label_ == "AGENT":
-                factor = (0.4 if is_model(ent.ent_id_) else 1.0) * (0.3 if is_fallback(ent) else 1.0)
+                owns_bot = support_bot_owner(ent)
+                if owns_bot:
+                    who.support_owners[ent.ent_id_] += weight
+                factor = (0.4 if is_model(ent.ent_id_) else 1.0) * \
+                    (0.3 if is_fallback(ent) or owns_bot else 1.0)
                 who.agents[ent.ent_id_] += weight * factor
             elif ent.label_ == "VENDOR":
                 who.vendors[ent.ent_id_] += weight

@@ -87,8 +87,10 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
     top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
     named, named_weight = next(((n, w) for n, w in who.named_bots.most_common() if len(n) >= 3),
                                (None, 0.0))
-    if named and agent and not is_model(agent) and named_weight < 0.4 * who.agents[agent]:
-        named = None  # a bot named in passing (a comparison) is not the report's agent
+    if named and agent and not is_model(agent) and named_weight < 0.4 * who.agents[agent] \
+            and not who.support_owners.get(agent):
+        named = None  # a bot named in passing (a comparison) is not the report's agent;
+        # but a product's own support bot ("Cursor's AI support agent ... Sam") is the agent
     if named:
         # a bot with its own name ("Olive", "Sam") is the agent; the product it runs on gives
         # the vendor, unless that is only a model (Gemini): then the organisation running it
