@@ -13,8 +13,8 @@ from typing import Callable, Iterable, Optional, Union
 
 from kb.nlp.prefilter import PREFILTER_NOTE, language_of, may_describe_incident, rule_out
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
-from kb.text import (Document, DocumentError, document_from_html, is_html, is_supported,
-                     read_document, read_text, visible_text)
+from kb.text import (Document, DocumentError, detect_language, document_from_html, is_html,
+                     is_supported, read_document, read_text, visible_text)
 
 #: What reading a file gives: ``(document, analysis)``, ``(document, None)`` when the
 #: document still has to be parsed, or the error line (str) of an unreadable file.
@@ -41,33 +41,41 @@ def _ruled_out(document: Document) -> tuple[Document, DocumentAnalysis]:
                                       note=PREFILTER_NOTE)
 
 
+def may_need_reading(text: str) -> bool:
+    """True when ``text`` passes the English pre-filter or is not English (then only the
+    screen of its language, in ``rule_out``, can rule it out)."""
+    return may_describe_incident(text) or detect_language(text) not in (None, "en")
+
+
 def screen_path(path: Path) -> Screened:
     """Read one file and decide what needs no parsing, without spaCy (see :data:`Screened`).
 
     A web page is checked with the pre-filter twice before the full reading (which runs
     ftfy over the whole page, often the costliest step): on its visible text (tags
-    stripped), then on trafilatura's article text taken from the page as it is. A page
-    failing either check is not relevant. A document read in full goes through
+    stripped), then on trafilatura's article text taken from the page as it is. An English
+    page failing either check is not relevant (a non-English one goes on to its language's
+    screen: :func:`may_need_reading`). A document read in full goes through
     :func:`kb.nlp.prefilter.rule_out` (language, pre-filter).
     """
     try:
         if is_supported(path) and is_html(path):
             html = read_text(path)
             visible = visible_text(html)
-            if not may_describe_incident(visible):
+            if not may_need_reading(visible):
                 return _ruled_out(Document(path=str(path), title=None, text=visible))
             try:
                 article = document_from_html(html, str(path))
             except DocumentError:
                 article = None  # read_document below reports the problem
-            if article is not None and not may_describe_incident(
+            if article is not None and not may_need_reading(
                     f"{article.title or ''}\n{article.text}"):
                 return _ruled_out(article)
         document = read_document(path)
     except DocumentError as error:
         return str(error)
     return document, rule_out(document.text, title=document.title,
-                              language=language_of(document.text, document.language))
+                              language=language_of(document.text, document.language),
+                              published=document.published)
 
 
 def parse_document(document: Document) -> DocumentAnalysis:

@@ -178,13 +178,14 @@ def test_non_ai_outage_is_not_relevant():
     assert not analysis.relevant and analysis.mentions == []
 
 
-def test_non_english_text_is_not_analysed():
+def test_non_english_text_is_not_parsed_but_screened():
+    # an AI term near a harm cue but no name: the screen of kb.nlp.foreign (tests/test_foreign.py)
     text = ("L'agent de programmation a supprimé la base de données de production pendant la nuit, "
             "et l'entreprise a présenté ses excuses à tous ses clients le lendemain matin.")
     analysis = analyze_text(text)
     assert analysis.relevant is False and analysis.mentions == []
     assert analysis.language == "fr"
-    assert analysis.note == "language fr not supported by the English pipeline"
+    assert analysis.note == "language fr: screened in French: no known agent, named bot or owner"
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not checked out")

@@ -1,9 +1,10 @@
 """``analyze_text``: one report in, a :class:`DocumentAnalysis` out.
 
-Stages: language check -> sentences (``segment``) -> relevance -> who (agent, vendor) ->
-the sentences about the primary incident -> action, blast radius, deployer, blame, date ->
-secondary mentions (other agents named with a past harmful action). Every value set on a
-Mention gets an Evidence pointing at the sentence it came from.
+Stages: language check (non-English text is not parsed: ``foreign`` screens it) -> sentences
+(``segment``) -> relevance -> who (agent, vendor) -> the sentences about the primary incident
+-> action, blast radius, deployer, blame, date -> secondary mentions (other agents named with
+a past harmful action). Every value set on a Mention gets an Evidence pointing at the sentence
+it came from.
 """
 
 from __future__ import annotations
@@ -378,13 +379,15 @@ def analyze_text(text: str, *, title: Optional[str] = None, published: Optional[
     """Analyse one report's cleaned text.
 
     ``title`` weights the lead; ``published`` ('yyyy-mm-dd' or None) anchors relative dates;
-    ``language`` (ISO 639-1) skips detection when given. Non-English text, and text where no
-    AI term stands near a harm term (the cheap pre-filter), is not analysed: ``relevant=False``,
-    no mentions and a ``note``. Returns a DocumentAnalysis whose mentions
-    are the primary incident (first, at most one) and secondary ones.
+    ``language`` (ISO 639-1) skips detection when given. Text where no AI term stands near a
+    harm term (the cheap pre-filter) is not analysed: ``relevant=False``, no mentions and a
+    ``note``. Non-English text is not parsed but screened (``kb.nlp.foreign``): relevance and
+    a primary mention with agent, vendor, action type and date only, and a ``note`` saying so.
+    Returns a DocumentAnalysis whose mentions are the primary incident (first, at most one)
+    and secondary ones.
     """
     language = language_of(text, language)
-    ruled_out = rule_out(text, title=title, language=language)
+    ruled_out = rule_out(text, title=title, language=language, published=published)
     if ruled_out is not None:
         return ruled_out
     nlp = get_pipeline()

@@ -10,7 +10,9 @@ so the pipeline skips it. It is a recall-first gate: tuned to never drop a
 relevant report, not to decide relevance.
 
 :func:`rule_out` puts it together with the language check: the analysis of
-a report that needs no parsing, computed without importing spaCy.
+a report that needs no parsing, computed without importing spaCy. A non-English
+report is never parsed: :func:`kb.nlp.foreign.screen` decides its relevance and
+names with the cues of its language (or rules it out when there are none).
 """
 
 from __future__ import annotations
@@ -133,16 +135,20 @@ def language_of(text: str, language: Optional[str] = None) -> str:
     return language or detect_language(text) or "en"
 
 
-def rule_out(text: str, *, title: Optional[str] = None, language: str) -> Optional[DocumentAnalysis]:
+def rule_out(text: str, *, title: Optional[str] = None, language: str,
+             published: Optional[str] = None) -> Optional[DocumentAnalysis]:
     """The analysis of a report that the English pipeline need not parse, or None.
 
-    Non-English text (``language``, ISO 639-1) and text where no AI term stands near a harm
-    term (title included) are not relevant, with a ``note`` saying why; for any other text
-    this returns None: it must be parsed.
+    Non-English text (``language``, ISO 639-1) gets the screen of :func:`kb.nlp.foreign.screen`
+    (``published``, 'yyyy-mm-dd', dates it): relevant with one primary mention holding names
+    and an action type, or not relevant, with a ``note`` either way. English text where no AI
+    term stands near a harm term (title included) is not relevant, with a ``note``; for any
+    other text this returns None: it must be parsed.
     """
     if language != "en":
-        return DocumentAnalysis(relevant=False, relevance=0.0, language=language, mentions=[],
-                                note=f"language {language} not supported by the English pipeline")
+        from .foreign import screen
+
+        return screen(text, language=language, title=title, published=published)
     if not may_describe_incident(f"{title or ''}\n{text}"):
         return DocumentAnalysis(relevant=False, relevance=0.0, language=language, note=PREFILTER_NOTE)
     return None

@@ -1,0 +1,235 @@
+"""Screening of non-English reports (kb.nlp.foreign): relevance and names only.
+
+The reports here are short ones written for these tests, in several languages, both ways:
+incidents that must pass with the right names and action type, and look-alikes (an outage
+with no AI act, a launch, a warning, a negated act, a report with no name) that must not.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kb.cli import cli
+from kb.nlp.foreign import DATA, cues, screen, split_sentences
+from kb.nlp.pipeline import analyze_text
+from kb.nlp.types import ACTION_TYPES
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _primary(analysis):
+    assert analysis.relevant, analysis.note
+    assert len(analysis.mentions) == 1 and analysis.mentions[0].primary
+    return analysis.mentions[0]
+
+
+def _names(analysis):
+    mention = _primary(analysis)
+    return mention.agent, mention.vendor, mention.action_type
+
+
+# --- incidents that pass -----------------------------------------------------------------
+
+def test_german_report_names_a_known_vendor_in_a_compound():
+    text = ("Replit-KI löscht Produktionsdatenbank\n\n"
+            "Der KI-Agent von Replit hat während eines Code-Freeze die Produktionsdatenbank eines "
+            "Start-ups gelöscht. Mehr als 1.200 Datensätze waren danach verloren.")
+    analysis = screen(text, language="de")
+    assert _names(analysis) == ("Replit Agent", "Replit", "delete_data")
+    assert analysis.note == ("language de: screened in German for relevance and names only; "
+                             "other fields need English")
+
+
+def test_french_report_names_a_known_agent():
+    text = ("L'assistant de codage Claude Code a supprimé le répertoire personnel d'un "
+            "développeur. Celui-ci avait lancé l'outil sans restriction sur son ordinateur.")
+    assert _names(screen(text, language="fr")) == ("Claude Code", "Anthropic", "delete_data")
+
+
+def test_italian_bot_owner_stands_for_the_vendor_when_no_name_is_known():
+    text = ("Il chatbot di Air Canada ha inventato una politica di rimborso per lutto. "
+            "Un tribunale ha dato ragione al passeggero.")
+    assert _names(screen(text, language="it")) == (None, "Air Canada", "fabrication")
+
+
+def test_portuguese_and_polish_reports_pass():
+    portuguese = ("O agente de IA da Replit apagou o banco de dados de produção de uma empresa, "
+                  "apesar de uma ordem para não mexer no código.")
+    polish = ("Agent AI firmy Replit usunął produkcyjną bazę danych klienta w czasie "
+              "zamrożenia kodu.")
+    assert _names(screen(portuguese, language="pt")) == ("Replit Agent", "Replit", "delete_data")
+    assert _names(screen(polish, language="pl")) == ("Replit Agent", "Replit", "delete_data")
+
+
+def test_a_bot_named_after_a_naming_word_is_the_agent():
+    danish = ("Kommunens chatbot, som hedder Sofie, opfandt en regel om tilskud til briller. "
+              "Over 300 borgere søgte om tilskuddet.")
+    spanish = ("El asistente virtual Lola de la aerolínea inventó un descuento del 50 % para "
+               "estudiantes. La empresa tuvo que honrarlo.")
+    assert _names(screen(danish, language="da")) == ("Sofie", None, "fabrication")
+    assert _names(screen(spanish, language="es")) == ("Lola", None, "fabrication")
+
+
+def test_a_quoted_bot_name_and_an_unbidden_change():
+    text = ("Der KI-Assistent „Tarifa“ der Stadtwerke hat die Abschläge von 8.000 Kunden "
+            "eigenständig geändert, statt nur Vorschläge zu machen.")
+    assert _names(screen(text, language="de")) == ("Tarifa", None, "unauthorized_change")
+
+
+def test_norwegian_text_uses_the_shared_danish_and_norwegian_cues():
+    text = "KI-agenten Devin slettet hele databasen til kunden i går, og selskapet beklager."
+    for code in ("no", "nb", "da"):
+        assert _names(screen(text, language=code)) == ("Devin", "Cognition", "delete_data")
+
+
+def test_date_of_the_incident_not_of_the_article():
+    text = ("Le chatbot baptisé « Léa » a inventé une règle de remboursement\n\n"
+            "Publié le 12 mars 2026\n\n"
+            "Pendant trois semaines en février, l'assistant virtuel a promis aux voyageurs un "
+            "remboursement intégral. Léa a inventé cette règle, reconnaît l'opérateur.")
+    mention = _primary(screen(text, language="fr"))
+    assert (mention.agent, mention.occurred) == ("Léa", "2026-02")
+
+
+def test_evidence_points_into_the_text_and_other_fields_stay_empty():
+    text = ("Antigravity borra el disco de un usuario\n\n"
+            "Antigravity, la herramienta de Google para programar con IA, eliminó todo el "
+            "contenido de la unidad D: sin pedir confirmación.")
+    mention = _primary(screen(text, language="es", published="2025-12-05"))
+    assert (mention.agent, mention.vendor, mention.action_type) == ("Antigravity", "Google",
+                                                                    "delete_data")
+    assert mention.occurred == "2025-12"
+    assert (mention.action, mention.target, mention.deployer, mention.blamed) == (
+        None, None, None, "none")
+    assert {e.field for e in mention.evidence} == {"agent", "vendor", "action_type", "occurred"}
+    for item in mention.evidence:
+        assert text[item.start:item.end] == item.sentence
+        assert item.rule.startswith("foreign.")
+
+
+def test_a_title_given_apart_from_the_text_is_screened_as_a_headline():
+    body = "Der Agent hatte vollen Zugriff auf das Produktivsystem des Kunden."
+    analysis = screen(body, language="de", title="KI-Agent Kiro löscht Produktionsumgebung")
+    mention = _primary(analysis)
+    assert (mention.agent, mention.action_type) == ("Kiro", "delete_data")
+    for item in mention.evidence:
+        assert body[item.start:item.end] == item.sentence
+
+
+# --- look-alikes that must not pass -----------------------------------------------------
+
+@pytest.mark.parametrize("language, text", [
+    # an outage with no AI act; the bank's chatbot is a victim, and nothing was deleted
+    ("de", "Störung bei der Sparkasse Nordtal: Online-Banking stundenlang nicht erreichbar. "
+           "Ein Hardwaredefekt im Rechenzentrum legte die Systeme lahm, Daten wurden nicht "
+           "gelöscht. Auch der Chatbot der Bank war nicht erreichbar."),
+    ("pt", "Clientes ficaram sem Pix por seis horas. A assistente virtual do banco, a Lia, "
+           "também ficou fora do ar, e não houve vazamento de dados."),
+    # a launch: what the agent can do, in the infinitive
+    ("fr", "Google lance Gemini 3 : l'assistant IA pourra supprimer des courriels, réserver des "
+           "billets et modifier des documents à la demande de l'utilisateur."),
+    ("es", "Microsoft presenta su nuevo agente de IA, que podrá borrar archivos y enviar "
+           "correos en nombre del usuario a partir de mayo."),
+    ("nl", "De gemeente introduceert de digitale assistent Gijs, die vragen van inwoners "
+           "beantwoordt en afspraken inplant."),
+    # a warning: a modal before the participle
+    ("it", "Gli esperti avvertono che con un agente di IA come Claude Code i dati potrebbero "
+           "essere cancellati per errore."),
+    # a negated act, the negation after the verb
+    ("sv", "Kodagenten Claude Code raderade inte några filer, enligt företaget."),
+    # no AI at all
+    ("sv", "En tekniker hos Telia raderade av misstag en kunddatabas under en uppgradering."),
+    # a person called Claude is not the model
+    ("fr", "Selon l'entreprise, ce n'est pas l'IA : Claude Martin, administrateur, a supprimé "
+           "les fichiers par erreur."),
+])
+def test_look_alikes_are_not_relevant(language, text):
+    analysis = screen(text, language=language)
+    assert analysis.relevant is False and analysis.mentions == []
+    assert analysis.note.startswith(f"language {language}: screened in")
+
+
+def test_an_incident_with_no_name_is_not_relevant():
+    text = "Un chatbot ha inventato una regola di rimborso, secondo alcuni utenti."
+    analysis = screen(text, language="it")
+    assert analysis.relevant is False
+    assert analysis.note == ("language it: screened in Italian: no known agent, named bot or "
+                             "owner")
+
+
+def test_a_language_without_cues_is_ruled_out_as_before():
+    text = "Агент удалил базу данных компании Replit."
+    analysis = screen(text, language="ru")
+    assert analysis.relevant is False
+    assert analysis.note == "language ru not supported by the English pipeline"
+
+
+# --- wiring -------------------------------------------------------------------------------
+
+def test_analyze_text_screens_a_non_english_report():
+    text = ("Il chatbot di Air Canada ha inventato una politica di rimborso per lutto, e la "
+            "compagnia ha dovuto risarcire il passeggero secondo il tribunale canadese.")
+    analysis = analyze_text(text)
+    assert analysis.language == "it"
+    assert _names(analysis) == (None, "Air Canada", "fabrication")
+
+
+def test_a_non_english_web_page_reaches_its_screen(tmp_path):
+    page = tmp_path / "seite.html"
+    page.write_text(
+        "<html lang='de'><head><title>KI-Agent löscht Datenbank</title></head><body><article>"
+        "<h1>KI-Agent von Replit löscht Datenbank eines Start-ups</h1>"
+        "<p>Der KI-Agent von Replit hat während eines Code-Freeze die Produktionsdatenbank "
+        "eines Start-ups gelöscht. Der Gründer berichtete, mehr als tausend Datensätze seien "
+        "verloren gegangen, und das Unternehmen habe sich entschuldigt.</p>"
+        "<p>Die Firma kündigte an, Entwicklungs- und Produktionsdatenbanken künftig "
+        "automatisch zu trennen.</p></article></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(page)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["relevant"] is True
+    incident = record["incidents"][0]
+    assert (incident["agent"], incident["vendor"], incident["action_type"]) == (
+        "Replit Agent", "Replit", "delete_data")
+
+
+@pytest.mark.parametrize("name, agent, vendor, action_type", [
+    ("extra/017", "Léa", None, "fabrication"),
+    ("heldout/025", "Antigravity", "Google", "delete_data"),
+    ("final/015", "KIRA", None, "unauthorized_change"),
+    ("blind4/020", "Fien", None, "fabrication"),
+    ("blind5/005", "Loda", None, "delete_data"),
+])
+def test_non_english_fixtures(name, agent, vendor, action_type):
+    folder, number = name.split("/")
+    path = next((REPO / "tests" / "fixtures" / folder).glob(f"{number}-*"))
+    text = path.read_text(encoding="utf-8")
+    assert _names(analyze_text(text, title=text.split("\n", 1)[0])) == (agent, vendor, action_type)
+
+
+@pytest.mark.parametrize("name", ["extra/030", "heldout/026", "final/028"])
+def test_non_english_fixture_look_alikes(name):
+    folder, number = name.split("/")
+    path = next((REPO / "tests" / "fixtures" / folder).glob(f"{number}-*"))
+    assert analyze_text(path.read_text(encoding="utf-8")).relevant is False
+
+
+# --- the data file and the sentence splitter ---------------------------------------------
+
+def test_every_language_block_compiles_and_names_known_action_types():
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    for code in (c for c in data if c not in ("_about", "shared")):
+        language = cues(code)
+        assert language is not None and len(language.months) == 12
+        for key in ("harm", "weak_harm", "headline"):
+            assert set(data[code][key]) <= set(ACTION_TYPES)
+
+
+def test_sentences_split_on_full_stops_but_not_after_ordinals():
+    text = "Am 27. Januar änderte KIRA die Abschläge. Niemand merkte es.\nZweite Zeile"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Am 27. Januar änderte KIRA die Abschläge.", "Niemand merkte es.", "Zweite Zeile"]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
