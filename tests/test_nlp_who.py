@@ -392,3 +392,21 @@ def test_a_named_support_bot_of_a_product_company_is_the_agent():
     primary = analyze_text(text).mentions[0]
     assert (primary.agent, primary.vendor) == ("Sam", "Anysphere")
     assert primary.action_type == "fabrication"
+
+
+def test_a_month_before_a_possessive_bot_is_no_maker(nlp):
+    from kb.nlp.actors import makers
+    assert makers(nlp("In July, Replit's agent deleted the production database.")[:]) == []
+    assert makers(nlp("We asked Harrow, Bracken Labs' coding agent, to tidy up.")[:]) == ["Bracken Labs"]
+
+
+def test_equally_named_agents_are_told_apart_by_their_vendor():
+    text = ("Weekly roundup\n\n"
+            "Google's new IDE empties a drive, and a Claude Code user loses a folder.\n\n"
+            "## 1. Antigravity wipes a drive\n\n"
+            "Antigravity ran a delete command on the root of a user's D: drive. Google has not "
+            "commented on what Antigravity did.\n\n"
+            "## 2. Claude Code and a folder\n\n"
+            "Claude Code removed a user's project folder. Claude Code was in auto mode.")
+    primary = analyze_text(text).mentions[0]
+    assert (primary.agent, primary.vendor) == ("Antigravity", "Google")

@@ -44,6 +44,9 @@ MCP_OBJECT = re.compile(r"\b(?:the|an?)\s+(?:[\w-]+\s+){0,2}" + _MCP + r"\s+" + 
                         r"offered|rolled out|added|runs|ran)\b")
 NPM_MCP = re.compile(r"(?<![\w/@.-])((?:@[a-z0-9-]+/)?[a-z0-9][a-z0-9._]*(?:-[a-z0-9._]+)*-mcp(?:-server)?"
                      r"|mcp-server-[a-z0-9][a-z0-9-]*)(?![\w-])")
+#: Month and weekday names: a time adverbial, never a bot's name.
+_TIME_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b")
 MAKER = [
     re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|startup|vendor|provider|developer)\s+"
            r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
@@ -86,7 +89,9 @@ MAKER = [
                r"(?:software|platform|app|suite|system|service)\s+(?:of|from|made by|sold by)\s+" + _NAME),
     # the maker's possessive in an appositive to the bot's name: "asked Harrow, Bracken Labs'
     # autonomous coding agent, to ..."
-    re.compile(r"\b[A-Z][\w-]+,\s+" + _NAME + r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}" + _BOT + r"\b"),
+    # (a month or weekday before the comma is a time, not the bot: "In July, Acme's agent ...")
+    re.compile(r"\b(?!" + _TIME_WORD + r")[A-Z][\w-]+,\s+" + _NAME + r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}"
+               + _BOT + r"\b"),
     # "X is a product of Y"
     re.compile(r"\bis\s+a\s+product\s+of\s+" + _NAME),
     # in-house: the company that built its own agent is its maker ("At Acme we run an internal

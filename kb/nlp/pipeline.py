@@ -77,7 +77,9 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
     agent = vendor = None
     owner = who.bot_owners.most_common(1)[0][0] if who.bot_owners else None
     if who.agents:
-        agent, top = who.agents.most_common(1)[0]
+        # equal weights: the agent whose vendor the report names more ("Google's new agent IDE")
+        agent, top = max(who.agents.items(),
+                         key=lambda item: (item[1], who.vendors.get(vendor_of(item[0]) or "", 0.0)))
         products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
         if is_model(agent) and products:
             agent = products[0]
