@@ -410,3 +410,12 @@ def test_equally_named_agents_are_told_apart_by_their_vendor():
             "Claude Code removed a user's project folder. Claude Code was in auto mode.")
     primary = analyze_text(text).mentions[0]
     assert (primary.agent, primary.vendor) == ("Antigravity", "Google")
+
+
+def test_an_agent_tie_goes_to_the_agent_whose_vendor_is_named_more():
+    from collections import Counter
+    from kb.nlp.entities import Who
+    from kb.nlp.pipeline import _choose_actor
+    who = Who(Counter({"Claude Code": 4.0, "Antigravity": 4.0}), Counter({"Google": 4.0}),
+              Counter(), Counter(), Counter())
+    assert _choose_actor(who, [])[:2] == ("Antigravity", "Google")
