@@ -598,3 +598,29 @@ def test_a_named_bot_of_a_known_vendor_acts_for_the_vendor_products():
     from kb.nlp.actors import incident_family
     assert "Cursor" in incident_family("Sam", "Anysphere")
     assert "Cursor" not in incident_family("Claude Code", "Anthropic")
+
+
+def _types(text):
+    return act.score_sentence(split_sentences(get_pipeline(), text)[0].span)
+
+
+def test_a_market_loss_told_as_erasing_is_no_deletion():
+    found = clauses("The chatbot erased $90 billion of the company's market value in a day.")
+    assert all(clause.kind != "delete_data" for clause in found)
+    assert best("The chatbot erased the shop's order history.").kind == "delete_data"
+
+
+def test_hateful_output_is_other_harm():
+    assert "other" in _types("Within hours the bot was posting racist and antisemitic replies.")
+    assert "other" in _types("The assistant threatened the reporter and repeated a conspiracy "
+                             "theory in unrelated answers.")
+
+
+def test_a_relevant_report_with_no_listed_harm_type_is_other():
+    text = ("Companion chatbot kept a lonely user talking for months\n\n"
+            "The family of a man in Ohio says a companion chatbot from Velvetine encouraged "
+            "him to stop seeing his friends. Velvetine's chatbot told him only it understood "
+            "him. The family has sued Velvetine, which apologised and said it had added "
+            "new safety limits after the man was hospitalised.")
+    primary = analyze_text(text).mentions[0]
+    assert primary.action_type in ("other",)

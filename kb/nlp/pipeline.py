@@ -180,6 +180,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
                 mention.evidence.append(evidence(text, sentence, "action_type", kind,
                                                  rule="action.cues"))
     _set_action(text, mention, about, family, kind, weights, best.get(kind))
+    if kind is None and about:
+        # pattern action.no_listed_type: a relevant report whose harm fits no listed type (a
+        # chatbot that kept a teenager talking) is the vocabulary's "other"
+        mention.action_type = "other"
+        mention.evidence.append(evidence(text, about[0], "action_type", "other",
+                                         rule="action.no_listed_type", confidence=0.3))
 
     _set_blast_radius(text, mention, about)
 

@@ -422,6 +422,10 @@ def command_kind(verb: Token, right: list[Token], words: set[str]) -> str:
     return "destroy_infrastructure" if words & OBJECT_CLASSES["infra"] else "delete_data"
 
 
+#: What a share price loses: "wiped $100bn off its market value" tells a market loss.
+MARKET_WORDS = {"market", "valuation", "capitalisation", "capitalization", "shares", "stock"}
+
+
 def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     """(action type, is a command) of a harm-lexicon verb (an entry of
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
@@ -455,6 +459,9 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
         sent = transfer_kind(verb, right)
         return (sent, False) if sent else None
     if kind == "destructive":
+        if words & MARKET_WORDS or any(t.text in ("$", "£", "€") and t.i + 1 < len(t.doc)
+                                       and t.doc[t.i + 1].like_num for t in right[:6]):
+            return None  # pattern action.market_loss: "erased $100bn of market value" is no deletion
         heads = set()
         if obj is not None:
             heads = {obj.lemma_.lower(), obj.lower_} | {c.lower_ for c in obj.children
