@@ -374,10 +374,11 @@ def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
 
 def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
     """The company whose own page this is (a status page, an engineering blog, a post its
-    employee signs: ``deployer.house_org``), when it is one of the speaking ``companies``: its
+    employee signs, a link-aggregator post whose first-person title names the company's own
+    site: ``deployer.house_org``), when it is one of the speaking ``companies``: its
     first-person plural sentences are its statement (rule ``blame.author``)."""
     house = house_org(sentences)
-    if house and house[1] in ("page", "byline") and house[0].lower() in companies:
+    if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
         return house[0]
     return None
 
