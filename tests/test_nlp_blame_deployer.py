@@ -448,3 +448,63 @@ def test_further_blame_cues(sentence, kind):
     """Own-staff configuration blames people; admitting the product or process failed, or
     accepting responsibility, blames the company itself."""
     assert classify(sentence) == kind
+
+
+# --- blame: insiders, organised abuse, state actors, house voices (invented sentences) -----
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Halvin said a staff member had altered the assistant's instructions overnight.", "human"),
+    ("Halvin said an unauthorized modification was made to the bot's prompt.", "human"),
+    ("Halvin said attackers pushed an unauthorized change to the plugin.", "third_party"),
+    ("Halvin will add reviews so that employees can no longer edit the prompt alone.", "human"),
+    ("Halvin has again pointed to one of its own engineers.", "human"),
+    ("Halvin said it saw \"a concerted campaign by some accounts\" to corrupt the bot.", "third_party"),
+    ("Halvin put the fault on accounts that set out to poison its training data.", "third_party"),
+    ("Halvin said a government-backed group ran the intrusions.", "third_party"),
+    ("Halvin argued it cannot be held responsible for advice given by its virtual assistant.", "ai"),
+    ("Halvin said a small minority of shoppers had been misusing the planner.", "human"),
+    ("Halvin said its supplier switched on the new mode without Halvin's approval.", "third_party"),
+])
+def test_new_blame_cues(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_employees_who_may_edit_are_no_blame():
+    assert classify("Halvin said employees can edit the prompt in the console.") is None
+
+
+def test_forum_self_introduction_speaks_for_the_company(nlp):
+    text = ("Our bot made up a refund rule.\n\n  tamsin_q on May 2\n  Hello, co-founder of Quintor "
+            "here. That reply came from our support bot and it was wrong; I apologise.")
+    said = _said(nlp, text, {"quintor"})
+    assert decide(said)[0] == "vendor"
+    assert said[0].rule.startswith("blame.staff_badge")
+
+
+def test_security_bulletin_speaks_in_the_third_person(nlp):
+    text = ("# Security Bulletin: Pellor plugin 2.1\n\n**Bulletin ID:** PELLOR-2025-004\n\n"
+            "## Description\n\nPellor is aware of an issue in version 2.1.\n\n"
+            "A threat actor obtained a publishing key and uploaded a modified build.")
+    said = _said(nlp, text, {"pellor"})
+    assert decide(said)[0] == "third_party"
+    assert said[0].rule.startswith("blame.house_page")
+
+
+def test_threat_report_header_makes_the_page_the_company_voice(nlp):
+    text = ("# What we found\n\n**Pellor Threat Intelligence · May 2, 2025**\n\n"
+            "We attributed the activity to a state-sponsored group.")
+    assert decide(_said(nlp, text, {"pellor"}))[0] == "third_party"
+
+
+def test_news_report_sentences_are_not_a_house_voice(nlp):
+    text = ("Pellor plugin wiped files\n\nBy Jo Reyes\n\n"
+            "A threat actor obtained a publishing key and uploaded a modified build.")
+    assert _said(nlp, text, {"pellor"}) == []
+
+
+def test_quoted_object_inside_a_reported_clause_summarises_as_the_clause(nlp):
+    text = ("The company said that during the first day it had learned of \"a concerted campaign by "
+            "some accounts\" to teach the bot abusive replies, so that it would repeat them to "
+            "strangers, and that it had paused the service while engineers worked.")
+    said = _said(nlp, text, {"the company"})
+    assert summary(said[0]).startswith("The company said that during the first day")

@@ -95,7 +95,8 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
-                         r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame)", re.I)
+                         r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|"
+                         r"pointed (?:the finger )?(?:to|at))", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|"
@@ -144,8 +145,18 @@ SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|li
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction|\bsaid\b|\bsays\b|"
                               r"\brepl(?:y|ied)\b|\banswer", re.I)
 #: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".
+QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
 STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
                          r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
+#: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
+#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
+SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
+                        r"(?:(?:the|a|an|one of the)\s+)?"
+                        r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
+                        r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
+                        r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
+                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
+                        re.I)
 #: A sentence that reports someone else speaking ("critics said", "researchers argue").
 OTHER_SPEAKER = re.compile(r"\b(?:critics?|observers?|analysts?|researchers?|experts?|commenters?|"
                            r"users?|journalists?|reporters?|some|others|many)\s+(?:have\s+)?"
@@ -160,7 +171,6 @@ SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|posted|claimed
 #: Verbs of opinion: a sentence with one has its own holder, not the paragraph's speaker.
 OPINION = re.compile(r"\b(?:thinks?|thought|believes?|believed|feels?|felt|suspects?|suspected|"
                      r"speculat\w*|guess(?:es|ed)?|reckons?|reckoned|argues|argued)\b", re.I)
-QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
 SPEECH_DEPS = {"nsubj", "nsubjpass"}
 #: The cue named as a label, not said ("the 'human error' label", "the user-error narrative").
 LABEL_NOUN = re.compile(r"^[\"”’']?\s*(?:label|narrative|framing|excuse|defen[cs]e|explanation|card|line)s?\b")
@@ -364,17 +374,29 @@ def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
 
 def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
     """The company whose own page this is (a status page, an engineering blog, a post its
-    employee signs: ``deployer.house_org``), when it is one of the speaking ``companies``: its
+    employee signs, a link-aggregator post whose first-person title names the company's own
+    site: ``deployer.house_org``), when it is one of the speaking ``companies``: its
     first-person plural sentences are its statement (rule ``blame.author``)."""
     house = house_org(sentences)
-    if house and house[1] in ("page", "byline") and house[0].lower() in companies:
+    if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
+        return house[0]
+    return None
+
+
+def _house_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company whose own page (a status page, a security bulletin, a threat report:
+    ``house_org`` kind ``"page"``) this is: its narrative is its statement also where it names
+    itself in the third person ("Acme is aware of ... An unauthorized party obtained ...")."""
+    house = house_org(sentences)
+    if house and house[1] == "page" and house[0].lower() in companies:
         return house[0]
     return None
 
 
 def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, str]:
     """Line -> company for forum replies whose header gives the poster a speaking company's
-    badge ("jdoe (Acme staff)  1d ..."): the whole reply is the company's (rule
+    badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
+    it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
     ``blame.staff_badge``)."""
     found: dict[int, str] = {}
     for sentence in sentences:
@@ -383,6 +405,11 @@ def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, s
         badge = STAFF_BADGE.match(sentence.span.text)
         if badge and badge.group("org").strip().lower() in companies:
             found[sentence.line] = badge.group("org").strip()
+            continue
+        intro = SELF_INTRO.search(sentence.span.text)
+        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
+        if org and org.lower() in companies:
+            found[sentence.line] = org
     return found
 
 
@@ -454,6 +481,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     author = _author(sentences, people) or _house_voice(sentences, companies)
+    house_page = _house_page(sentences, companies)
     badges = _staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
         text = sentence.span.text
@@ -481,6 +509,11 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
             attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule
+        if (house_page and not attributed and not sentence.is_heading and sentence.line > 0
+                and (speaker is None or speaker.lower() in companies) and not DIRECT_QUOTE.search(text)
+                and not OTHER_SPEAKER.search(text) and not SPEECH_VERB.search(text)):
+            # the company's own page, in its third-person house voice (weighted as a continuation)
+            speaker, attributed, inherited, rule = house_page, True, True, "blame.house_page"
         named = speaker if speaker in people else next(
             (n for n in sorted(people, key=len, reverse=True) if re.search(r"\b" + re.escape(n) + r"\b", text)),
             None)
@@ -557,15 +590,24 @@ LONG_SENTENCE = 25  # words
 REPORTED_LEAD = re.compile(r"\b(?:that|saying)\s+(?:[\w'’-]+\s+){0,4}[\"“]$", re.I)
 #: A further reported clause after the quotation: '... "did as told" and that ...'.
 REPORTED_MORE = re.compile(r"^[\"”]?[\s,]*(?:and|but)\s+(?:also\s+)?that\b", re.I)
+#: A quoted noun phrase inside a reported clause that goes on after it: 'aware of "a concerted
+#: effort by some users" to abuse ...' -- the quotation is the object, the clause the statement.
+QUOTED_OBJECT = re.compile(r"\b(?:of|about|to|by|on)\s+[\"“]$", re.I)
+CLAUSE_GOES_ON = re.compile(r"^[\"”]\s+(?:to|that|which|who|whose)\s+\w", re.I)
 
 
 def _reported_fragment(text: str, inner: str) -> bool:
     """True when ``inner`` is a short quotation (under eight words) that completes an indirect
     "that"-clause and another reported "that"-clause follows ("replied that Acme "did as told"
-    and that ..."): the reported clauses, not the fragment, hold the statement."""
+    and that ..."), or a quoted object of a preposition whose clause goes on after it ("aware
+    of "a concerted effort by some users" to abuse ..."): the reported clauses, not the
+    fragment, hold the statement."""
     at = text.find(inner)
-    return at > 0 and len(inner.split()) < 8 and REPORTED_LEAD.search(text[:at]) is not None \
-        and REPORTED_MORE.match(text[at + len(inner):]) is not None
+    if at <= 0 or len(inner.split()) >= 8:
+        return False
+    before, after = text[:at], text[at + len(inner):]
+    return (REPORTED_LEAD.search(before) is not None and REPORTED_MORE.match(after) is not None) \
+        or (QUOTED_OBJECT.search(before) is not None and CLAUSE_GOES_ON.match(after) is not None)
 
 
 def summary(statement: Statement) -> str:

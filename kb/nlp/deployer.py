@@ -118,7 +118,12 @@ _CAPITALISED = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)"
 #: notes", "Acme Engineering Blog".
 HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>" + _CAPITALISED + r"{0,3}?)[ \t]*"
                         r"(?:[-–—|·:][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
-                        r"post-?mortems?|trust center|changelog|security advisor(?:y|ies))\b")
+                        r"post-?mortems?|trust center|changelog|security advisor(?:y|ies)|security bulletins?|"
+                        r"threat intelligence|threat research)\b")
+#: A security bulletin's or advisory's identifier carrying the issuer's name: "Bulletin ID:
+#: AWS-2025-015", "**Advisory:** ACME-SA-2024-7".
+BULLETIN_ID = re.compile(r"^[\s*_#]*(?i:(?:security )?(?:bulletin|advisory))(?:[ \t]+(?i:id|number|no\.?))?"
+                         r"[\s*_]*:[\s*_]*(?P<org>[A-Z][A-Za-z]{1,15})-(?:[A-Z]{1,4}-)?\d")
 #: A byline naming the writer's organisation: "Jo Doe, co-founder, Acme", "By Jo Doe, CTO at Acme".
 BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
                         r"(?i:co-?founder|founder|ceo|cto|coo|cfo|owner|president|chief [a-z]+ officer|"
@@ -587,7 +592,7 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     pubs = publishers()
     for line in lines:
         for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline"),
-                               (TEAM_BYLINE, "byline")):
+                               (TEAM_BYLINE, "byline"), (BULLETIN_ID, "page")):
             match = pattern.match(line)
             if match and match.group("org").lower() not in pubs | NOT_ORGS and not DESK.search(match.group(0)):
                 return canonical_org(_clean_name(match.group("org"))), kind
