@@ -233,3 +233,12 @@ def test_sentences_split_on_full_stops_but_not_after_ordinals():
     assert [s.text for s in sentences] == [
         "Am 27. Januar änderte KIRA die Abschläge.", "Niemand merkte es.", "Zweite Zeile"]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_things_said_not_to_exist_are_fabrication():
+    portuguese = ("Advogada usa ChatGPT e cita acórdãos inexistentes em recurso\n\n"
+                  "O tribunal de Campinas multou a advogada na semana passada.")
+    assert _names(screen(portuguese, language="pt")) == ("ChatGPT", "OpenAI", "fabrication")
+    spanish = ("Un abogado presentó un escrito hecho con ChatGPT. Las sentencias citadas no "
+               "existen, según el juzgado de Valencia.")
+    assert _names(screen(spanish, language="es")) == ("ChatGPT", "OpenAI", "fabrication")
