@@ -419,3 +419,17 @@ def test_an_agent_tie_goes_to_the_agent_whose_vendor_is_named_more():
     who = Who(Counter({"Claude Code": 4.0, "Antigravity": 4.0}), Counter({"Google": 4.0}),
               Counter(), Counter(), Counter())
     assert _choose_actor(who, [])[:2] == ("Antigravity", "Google")
+
+
+@pytest.mark.parametrize("text", [
+    "Aleksandra Novak, an assistant professor at Leiden, spotted the exchange.",
+    "In a separate group in Vermont, the same assistant offered a member a camera.",
+])
+def test_a_job_title_or_a_place_is_no_named_bot(nlp, text):
+    from kb.nlp.entities import named_bots
+    assert named_bots(nlp(text)[:]) == []
+
+
+def test_an_appositive_still_names_a_bot(nlp):
+    from kb.nlp.entities import named_bots
+    assert named_bots(nlp("Users met Penny, an AI agent for billing, last week.")[:]) == ["Penny"]

@@ -138,6 +138,9 @@ _NAME = r"(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*(?: [A-Z][a-z]+){0,2})"
 _BOT = r"(?:chatbot|bot|assistant|agent|copilot)"
 #: Up to three words between an article and the bot noun ("an autonomous coding agent").
 _MODS = r"(?:[\w-]+ ){0,3}"
+#: Job titles a bot noun starts ("assistant professor", "agent manager"): a person, not a bot.
+_HUMAN_ROLE = (r"(?:professor|manager|director|editor|secretary|attorney|principal|coach|"
+               r"producer|curator|librarian|teacher|lecturer|general|chief|commissioner)\b")
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
@@ -159,7 +162,11 @@ UNQUOTED_BOT = [
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
     re.compile(rf"\b(?:{_BOT}|system|tool|platform|software),?\s+known\s+(?:internally\s+|inside\s+[\w ]{{1,20}}\s+)?as\s+{_NAME}\b"),
-    re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:an?|the|its|their)\s+{_MODS}(?:[\w-]+ )?{_BOT}\b"),
+    # ``appositive``: "Olive, the retailer's virtual assistant"; not a place after a preposition
+    # ("in Ohio, the same assistant"), "the same X" (a word pointing back) or a person's job
+    # ("Jo Doe, an assistant professor")
+    re.compile(rf"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)(?<!\bfrom\s)\b{_NAME},\s+(?:an?|the|its|their)\s+"
+               rf"(?!same\b){_MODS}(?:[\w-]+ )?{_BOT}\b(?!\s+{_HUMAN_ROLE})"),
     # ``maker_appositive``: "asked Pilotfish, Remora Labs' autonomous coding agent, to ..."
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s?|’s?)\s+"
                rf"{_MODS}{_BOT}\b"),
