@@ -242,6 +242,8 @@ def test_a_wrong_answer_shown_or_told_as_fact_is_a_deed():
     assert CONSEQUENCE.search("the feature generated a false headline under the paper's name")
     assert CONSEQUENCE.search("the answer box suggested mixing glue into the sauce")
     assert CONSEQUENCE.search("the publisher said it had been misrepresented")
+    assert CONSEQUENCE.search("one explainer told readers a deposit would earn twice what it does")
+    assert CONSEQUENCE.search("another misdescribed how loan payments are split")
     assert not CONSEQUENCE.search("the summary correctly said the match was postponed")
     assert not CONSEQUENCE.search("the assistant suggested improvements to the essay")
 

@@ -116,7 +116,8 @@ UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsati
 CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
-                         r"users|customers|people|patients|callers|shoppers|staff)|advised|"
+                         r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
+                         r"subscribers|parents|students)|advised|"
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
@@ -129,7 +130,7 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
                          # a false headline", "suggested mixing glue into the sauce", "misrepresented"
                          r"\bfalsely (?:say|said|says|claim|state|report|summari[sz]|announc|accus|told|tell|"
-                         r"describ|list|nam|attribut)\w*\b|\bmisrepresent\w*\b|"
+                         r"describ|list|nam|attribut)\w*\b|\bmis(?:represent|describ|stat|report|quot)\w*\b|"
                          r"\b(?:generated|produced|gave|showed|displayed|wrote|published|invented|served)\s+"
                          r"(?:(?:a|an|the|several|many|some)\s+)?(?:false|fake|wrong|incorrect|inaccurate|"
                          r"misleading|made-up|fabricated|bogus)\b|"
