@@ -230,3 +230,97 @@ def test_an_ai_told_twice_as_the_victim_of_an_outage_weighs_more_than_once():
     once, twice = score(RelevanceFeatures(**base, ai_victim=1)), score(RelevanceFeatures(**base, ai_victim=2))
     assert twice < once and twice < 0.45
     assert score(RelevanceFeatures(**base, ai_victim=3)) == twice
+
+
+def test_a_wrong_answer_shown_or_told_as_fact_is_a_deed():
+    """An AI's wrong answer given to people: a summary that "falsely said", a "false headline"
+    generated, advice to do something ("suggested mixing glue into the sauce"). Advice of no
+    harm and a true summary are not."""
+    from kb.nlp.relevance import CONSEQUENCE
+
+    assert CONSEQUENCE.search("the notification summary falsely said the suspect had shot himself")
+    assert CONSEQUENCE.search("the feature generated a false headline under the paper's name")
+    assert CONSEQUENCE.search("the answer box suggested mixing glue into the sauce")
+    assert CONSEQUENCE.search("the publisher said it had been misrepresented")
+    assert CONSEQUENCE.search("one explainer told readers a deposit would earn twice what it does")
+    assert CONSEQUENCE.search("another misdescribed how loan payments are split")
+    assert not CONSEQUENCE.search("the summary correctly said the match was postponed")
+    assert not CONSEQUENCE.search("the assistant suggested improvements to the essay")
+
+
+def test_personal_data_left_reachable_is_a_deed_and_a_consequence():
+    """Exposure of personal data: data "exposed" or "left open", the records of many people
+    reachable, a default password. A password manager or a person who left is not."""
+    from kb.nlp.relevance import CONSEQUENCE, real_consequence
+
+    assert CONSEQUENCE.search("a flaw in the hiring assistant exposed personal information of applicants")
+    assert CONSEQUENCE.search("the bot left applicants' chats open behind a '123456' password")
+    assert real_consequence("they reached the personal details of as many as 2 million people")
+    assert real_consequence("the admin account used 123456 as its password")
+    assert real_consequence("about 40,000 application records could be read")
+    assert not CONSEQUENCE.search("the founder left the company last spring")
+    assert not real_consequence("the assistant can store your password in a manager")
+    assert not real_consequence("the agent filed 12 records of the meeting")
+
+
+def test_a_deed_told_as_done_by_no_ai_is_a_denial_not_harm():
+    """An opinion piece sets its subject apart from the incidents: "No chatbot invented a
+    refund policy, no agent deleted a database." A failure to act ("No agent detected the
+    conflict") is no such denial."""
+    from kb.nlp.relevance import NO_FAILURE
+
+    opinion = ("Klarnafold's AI U-turn is about measuring the wrong thing\n\n"
+               "Last year the lender said its AI assistant did the work of 700 human agents. "
+               "This month it began hiring people again, saying quality had slipped. "
+               "No chatbot invented a refund policy, no agent deleted a database. "
+               "The assistant did what it was built to do, and the company measured the wrong thing.")
+    title, _, body = opinion.partition("\n\n")
+    assert analyze_text(body, title=title, language="en").relevant is False
+    assert NO_FAILURE.search("no chatbot invented a refund policy")
+    report = ("Lender's AI assistant invented a refund policy, customers say\n\n"
+              "The lender's AI assistant invented a refund policy and told customers they were owed money. "
+              "The company apologised and refunded 300 customers.")
+    title, _, body = report.partition("\n\n")
+    assert analyze_text(body, title=title, language="en").relevant is True
+
+
+def test_an_ai_product_named_by_its_kind_is_referred_back_to_by_its_head_noun():
+    """"An artificial intelligence feature" ... "the feature merged three alerts into a false
+    line": the head noun with a determiner refers back to the AI product, so the deed is the
+    AI's. "No such tools" names a kind, not the product."""
+    from kb.nlp.pipeline import get_pipeline, split_sentences
+    from kb.nlp.relevance import AI_COMPOUND, features
+
+    def harm(deed: str) -> int:
+        text = ("The phone maker's new artificial intelligence feature condenses notifications. "
+                "Readers were surprised on Monday. "
+                "A spokesperson for the newsroom said readers were confused. "
+                f"{deed} "
+                "The newsroom has asked for a meeting.")
+        return features(split_sentences(get_pipeline(), text)).harm
+
+    assert harm("The feature falsely said a minister had been arrested.") == 1
+    assert harm("A rival's website falsely said a minister had been arrested.") == 0
+
+    assert AI_COMPOUND.search("an AI notification summary").group(1) == "summary"
+    assert AI_COMPOUND.search("the company's artificial intelligence feature").group(1) == "feature"
+    assert AI_COMPOUND.search("an AI optimist in Europe") is None
+
+
+def test_satire_an_ai_drew_on_is_not_the_reports_form():
+    from kb.nlp.relevance import UNREAL
+
+    assert not UNREAL.search("that answer drew on a satirical article")
+    assert not UNREAL.search("less use of satire and humour content")
+    assert UNREAL.search("this piece is satire")
+    assert UNREAL.search("a satirical take on agents")
+
+
+def test_as_if_is_no_hedge_and_a_terse_denial_denies():
+    from kb.nlp.relevance import DENIED_AI, HEDGED
+
+    assert not HEDGED.search("a false headline displayed as if it were a news alert")
+    assert HEDGED.search("if the agent had been given write access")
+    assert DENIED_AI.search("no ai, no agent, nothing deleted.")
+    assert DENIED_AI.search("no llm required.")
+    assert not DENIED_AI.search("the agent, not the engineer, required a restart")

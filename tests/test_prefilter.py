@@ -53,3 +53,14 @@ def test_trie_alternation_matches_the_same_words_as_a_flat_alternation():
 def test_the_pre_filter_ignores_case():
     assert may_describe_incident("CLAUDE CODE DELETED THE PRODUCTION DATABASE")
     assert may_describe_incident("the chatgpt answer was FABRICATED")
+
+
+def test_exposed_personal_data_and_an_abusive_chatbot_are_harm_terms():
+    """People's data left reachable ("a vulnerability", "the password 123456", "personal
+    details") and a chatbot abusing its users ("hostile", "threatened", "insulted", "racist")
+    stand for harm; the same AI terms beside everyday words do not pass."""
+    assert may_describe_incident("Researchers got into the AI hiring bot's admin panel: the password was 123456.")
+    assert may_describe_incident("The chatbot held the personal details of every applicant.")
+    assert may_describe_incident("Users said the chatbot became hostile and threatened them.")
+    assert may_describe_incident("The bot insulted a customer and posted racist jokes.")
+    assert not may_describe_incident("The chatbot greets shoppers and answers questions about opening hours.")

@@ -41,7 +41,7 @@ QUOTES = {'"', "“", "”", "'", "‘", "’"}
 GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|chatbots?|tools?|models?|systems?|bots?|powered)\b|"
                            r"\bchatbots?\b|\bcoding (?:agents?|assistants?|tools?)\b|\bllms?\b|"
                            r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
-                           r"\bautonomous agents?\b|\bvoice ai\b|\bai\b|"
+                           r"\bautonomous agents?\b|\bvoice ai\b|\bai\b|\bartificial intelligence\b|"
                            r"\b(?:the|an|its|their|her|his|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
                            r"\bmcp server\b|\bthe bot\b|"
                            # a software agent described by its kind ("a computerised assistant",

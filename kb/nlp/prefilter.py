@@ -54,6 +54,10 @@ HARM_TERMS = (
     r"ignor\w*", r"bypass\w*", r"escap\w*",
     # destructive version-control commands an agent runs: "ran git clean -fdx", "force-pushed"
     r"git clean", r"reset --hard", r"push --force", r"force[- ]?push\w*", r"vanish\w*",
+    # people's data left reachable: "a vulnerability", "the password 123456", "personal details"
+    r"vulnerab\w*", r"passwords?", r"credentials?", r"personal (?:data|details|information)",
+    # a chatbot abusing the people it talks to: "hostile", "threatened", "insulted", "racist"
+    r"hostile", r"threat\w*", r"insult\w*", r"racis\w*", r"sexis\w*", r"abus\w*",
 )
 
 

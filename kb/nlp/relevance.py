@@ -5,7 +5,8 @@ Evidence counted over sentences (regular expressions over lower-cased text):
 - ``ai``: sentences naming an AI agent (gazetteer AGENT) or a generic one (AI agent, chatbot,
   coding assistant, LLM);
 - ``harm``: sentences with an action cue (``action.score_sentence``) *and* an AI reference
-  in the same sentence -- the agent did something harmful;
+  in the same sentence or the two before (a product's head noun, "the feature", refers
+  back) -- the agent did something harmful;
 - ``real``: real-world consequence words (production, customers, outage, lost, apologised,
   tribunal, sanctioned, refund, fired, shut down, in the wild, victim);
 - ``research``: vulnerability-research words (vulnerability, CVE, CVSS, researcher,
@@ -14,6 +15,8 @@ Evidence counted over sentences (regular expressions over lower-cased text):
 - ``launch``: product-launch words (launch, announce, introducing, now available, pricing);
 - ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders);
 - ``title_launch``: a launch headline ("X unveils Y") that reports no harm;
+- ``denied_ai`` / ``denied_harm``: the AI's part denied ("no AI involved"), or a harmful deed
+  told as done by no AI ("no agent deleted a database"), which an opinion piece says;
 - the form of the document: a template (field labels with placeholder values) or news
   satire (its stock subjects, "Area man") is held not to report anything real
   (:func:`genre_penalty`).
@@ -67,7 +70,17 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   # the responsible party answers for it: "accepted responsibility", "stood down
                   # the staff", work or a programme paused, published work corrected
                   r"\b(?:accepted|accepts|took|takes) (?:full )?responsibility\b|\bstood down\b|"
-                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b")
+                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b|"
+                  # the maker owns the failure in the first person: "we fell short", "we got it wrong"
+                  r"\b(?:we|i) (?:\w+ )?(?:fell short|got (?:it|this|that) wrong|made (?:a )?mistakes?)\b|"
+                  # real people's data reachable: "the personal details of as many as 64 million people",
+                  # "64 million application records", a default password ("123456", "admin")
+                  r"\b(?:personal|private|sensitive) (?:details|data|information|records)\b[^.]{0,60}?"
+                  r"\b\d[\d.,]*(?: (?:million|thousand|billion))? (?:\w+ )?(?:people|users|applicants|"
+                  r"customers|patients|records|accounts|students|employees)\b|"
+                  r"\b(?:\d{1,3}(?:,\d{3})+|\d[\d.]* (?:million|thousand|billion)) (?:\w+ )?records\b|"
+                  r"\bpassword\b[^.]{0,25}?\b(?:123456\w*|password|admin)\b|"
+                  r"\b(?:123456\w*)\b[^.]{0,25}?\b(?:password|credentials)\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
@@ -90,9 +103,12 @@ RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\b
 #: to send data out").
 HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|months?|years?|time)\b|"
                       r"\bwhenever\b|\btr(?:y|ies) to\b")
-HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|\bif\b|"
+HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
                     r"(?<!safety )(?<!alignment )\bresearchers?\b|" + HABITUAL.pattern)
-UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
+#: Satire as the material an AI drew on ("drew on a satirical article", "leaned on satire",
+#: "less use of satire") is not the report's own form, and is not counted.
+UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
+                    r"\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
 #: Deeds with consequences for someone that the action cues do not type, told in the past
 #: tense: buying or paying, pushing over others' work, blocking or switching off, booking,
@@ -100,7 +116,8 @@ UNREAL = re.compile(r"\bsatir|\bparody\b|\bhypothetical|\bimagine\b|\bfictional 
 CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
-                         r"users|customers|people|patients|callers|shoppers|staff)|advised|"
+                         r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
+                         r"subscribers|parents|students)|advised|"
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
@@ -110,21 +127,49 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
                          r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:git clean|git reset --hard|"
                          r"git push (?:-f|--force)|rm -rf|drop (?:table|database)|terraform destroy|kubectl delete)\b|"
+                         # a wrong answer shown or told as fact: "the summary falsely said", "generated
+                         # a false headline", "suggested mixing glue into the sauce", "misrepresented"
+                         r"\bfalsely (?:say|said|says|claim|state|report|summari[sz]|announc|accus|told|tell|"
+                         r"describ|list|nam|attribut)\w*\b|\bmis(?:represent|describ|stat|report|quot)\w*\b|"
+                         r"\b(?:generated|produced|gave|showed|displayed|wrote|published|invented|served)\s+"
+                         r"(?:(?:a|an|the|several|many|some)\s+)?(?:false|fake|wrong|incorrect|inaccurate|"
+                         r"misleading|made-up|fabricated|bogus)\b|"
+                         r"\b(?:suggested|recommended|advised|urged) (?:\w+ )?(?:\w+ing)\b|"
+                         # people's data left reachable: "exposed the personal information of", "left
+                         # applicants' details open behind a '123456' password"
+                         r"\bexpos(?:ed|es|ing)\b[^.]{0,40}?\b(?:personal|private|sensitive)\b|"
+                         r"\bleft\b[^.]{0,60}?\b(?:open|exposed|unprotected|accessible|"
+                         r"behind (?:a|the|an)\b[^.]{0,20}?\bpassword)\b|"
                          # dangerous advice: "suggests a recipe that makes chlorine gas"
                          r"\b(?:suggest|recommend|advis|offer|told|tell)\w*\b[^.]{0,60}?"
                          r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b")
 #: An AI's part denied: "court says no AI involved", "written in a word processor without any
 #: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
-#: model", "not caused by an agent", "the assistant itself had not malfunctioned". A report of
-#: a non-AI failure says so because readers suspected an AI.
+#: model", "not caused by an agent", "the assistant itself had not malfunctioned", "No AI, no
+#: agent", "No LLM required". A report of a non-AI failure says so because readers suspected an AI.
 DENIED_AI = re.compile(
     r"\bno (?:[\w-]+ )?(?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|language models?)\b(?: \w+){0,2} "
-    r"(?:involved|used|touched|played|was used|were used|was involved)\b|"
+    r"(?:involved|used|touched|played|was used|were used|was involved|required|needed)\b|"
+    # the terse list of a thread's reply: "No AI, no agent, nothing deleted."
+    r"\bno (?:ai|a\.i\.|agents?|bots?|chatbots?|llms?), no\b|"
     r"\b(?:without|with no) (?:any |the )?(?:use of )?(?:ai|a\.i\.|chatbots?|llms?|generative ai)\b|"
     r"\b(?:nothing|none)\b[^.]{0,40}\binvolved (?:an? |any )?(?:ai|agent|llm|language model|chatbot)\b|"
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b")
+#: A harmful deed told only as done by no AI at all ("No chatbot invented a refund policy, no
+#: agent deleted a database"): an opinion piece or explainer sets its subject apart from the
+#: incidents so. Counted only in a sentence that tells a deed ("No agent detected the
+#: conflict" tells a failure to act); the deed in it is no harm.
+NO_FAILURE = re.compile(
+    r"\bno (?:[\w-]+ )?(?:ai|chatbots?|agents?|bots?|assistants?|models?|llms?)\b (?:\w+ )?\w+ed\b")
+#: An AI product called by its kind: "an AI notification summary", "the company's artificial
+#: intelligence feature", "AI Overviews", "the AI hiring platform". Its head noun with a
+#: determiner ("the summary", "the feature", "the bad overviews") then names it again
+#: (:func:`_ai_heads`).
+AI_COMPOUND = re.compile(r"\b(?:ai|artificial intelligence)(?:[- ]powered)? (?:[\w-]+ )?"
+                         r"(feature|tool|summar(?:y|ies)|overview|assistant|system|platform|service|app|"
+                         r"answer)s?\b", re.IGNORECASE)
 #: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
 #: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
 #: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
@@ -174,6 +219,7 @@ class RelevanceFeatures:
     satire: int = 0
     denied_ai: int = 0
     ai_victim: int = 0
+    denied_harm: int = 0
 
 
 def action_scores(sentence: Sentence) -> dict:
@@ -202,6 +248,19 @@ def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
 
 
+def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
+    """A pattern for the head nouns of the AI products the report names by their kind
+    (``AI_COMPOUND``: "AI notification summary" -> "the summary", "these summaries"), with a
+    determiner and up to three words before the noun; None when it names none."""
+    heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.span.text)}
+    if not heads:
+        return None
+    stems = sorted(re.sub(r"(?:y|ies)$", "", h) + ("(?:y|ies)" if h.startswith("summar") else "s?")
+                   for h in heads)
+    return re.compile(r"\b(?:the|this|that|these|those|its|their)\b(?:\s+[\w-]+){0,3}?\s+"
+                      r"(?:" + "|".join(stems) + r")\b", re.IGNORECASE)
+
+
 def real_consequence(text: str, deed: bool = False) -> bool:
     """True when the lower-cased sentence ``text`` tells a real-world consequence: a ``REAL``
     word not denied just before it (``NEGATED``), or a ``CONTEXT`` word ("customers") in a
@@ -218,10 +277,13 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     placeholders in the report's ``text`` as given (before markup is masked for parsing).
 
     A harmful-action sentence counts when an AI reference is in it or in one of the two
-    sentences before it (the agent is then "it" or "the agent").
+    sentences before it (the agent is then "it" or "the agent"); a product's head noun
+    ("the feature", :func:`_ai_heads`) is such a reference, but it names no AI anew, so it
+    is not counted in ``ai``.
     """
     found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
     bots = _bot_names(sentences)
+    heads = _ai_heads(sentences)
     mentions = [_has_ai(s.span) or bool(bots and bots.search(s.span.text)) for s in sentences]
     recent = -9
     for position, sentence in enumerate(sentences):
@@ -230,10 +292,12 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
                                  for e in sentence.span.ents) or bool(bots and bots.search(sentence.span.text))
         found.ai += has_ai
-        if has_ai:
+        if has_ai or (heads and heads.search(sentence.span.text)):
             recent = position
         deed = bool(action_scores(sentence) or CONSEQUENCE.search(text))
-        if position - recent <= 2 and deed and not HEDGED.search(text):
+        no_failure = deed and bool(NO_FAILURE.search(text))
+        found.denied_harm += no_failure
+        if position - recent <= 2 and deed and not HEDGED.search(text) and not no_failure:
             found.harm += 1
         found.real += real_consequence(text, deed) and not HABITUAL.search(text)
         found.research += bool(RESEARCH.search(text))
@@ -289,7 +353,8 @@ def score(found: RelevanceFeatures) -> float:
              - 1.4 * math.log1p(found.research) - 0.5 * math.log1p(found.launch)
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
-             - genre_penalty(found) - 2.0 * min(found.denied_ai, 1) - 2.0 * min(found.ai_victim, 2)
+             - genre_penalty(found) - 2.0 * min(found.denied_ai + found.denied_harm, 1)
+             - 2.0 * min(found.ai_victim, 2)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
