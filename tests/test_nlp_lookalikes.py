@@ -324,3 +324,13 @@ def test_as_if_is_no_hedge_and_a_terse_denial_denies():
     assert DENIED_AI.search("no ai, no agent, nothing deleted.")
     assert DENIED_AI.search("no llm required.")
     assert not DENIED_AI.search("the agent, not the engineer, required a restart")
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("how one empty dns record took down snapchat, fortnite and alexa", True),
+    ("a fault in the region left banking apps and the bank's ai assistant unusable for a day", True),
+    ("the agent took down the staging cluster after a bad command", False),
+])
+def test_an_outage_told_first_that_took_down_an_ai_product(text, victim):
+    from kb.nlp.relevance import AI_VICTIM
+    assert bool(AI_VICTIM.search(text)) is victim

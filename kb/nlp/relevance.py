@@ -180,7 +180,12 @@ AI_VICTIM = re.compile(
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
     r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following|by)\b"
     r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns|"
-    r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change)\b")
+    r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change)\b"
+    # the outage told first, the AI product among what it took down or left unusable
+    r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knocked|"
+    r"brought|bringing) (?:down|out|offline)\b"
+    r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\bleft\b[^.]{0,160}?"
+    r"\b(?:unusable|unavailable|unreachable|offline)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
