@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
+from kb.nlp.foreign import may_describe_incident as foreign_may_describe
 from kb.nlp.prefilter import PREFILTER_NOTE, language_of, may_describe_incident, rule_out
 from kb.nlp.types import BLAST_RADIUS_FIELDS, DocumentAnalysis, Mention
 from kb.text import (Document, DocumentError, detect_language, document_from_html, is_html,
@@ -42,9 +43,12 @@ def _ruled_out(document: Document) -> tuple[Document, DocumentAnalysis]:
 
 
 def may_need_reading(text: str) -> bool:
-    """True when ``text`` passes the English pre-filter or is not English (then only the
-    screen of its language, in ``rule_out``, can rule it out)."""
-    return may_describe_incident(text) or detect_language(text) not in (None, "en")
+    """True when ``text`` passes the English pre-filter, or is in another language and passes
+    that language's cheap check (an AI term and a harm cue: ``kb.nlp.foreign``)."""
+    if may_describe_incident(text):
+        return True
+    language = detect_language(text)
+    return language not in (None, "en") and foreign_may_describe(text, language)
 
 
 def screen_path(path: Path) -> Screened:

@@ -242,3 +242,11 @@ def test_things_said_not_to_exist_are_fabrication():
     spanish = ("Un abogado presentó un escrito hecho con ChatGPT. Las sentencias citadas no "
                "existen, según el juzgado de Valencia.")
     assert _names(screen(spanish, language="es")) == ("ChatGPT", "OpenAI", "fabrication")
+
+
+def test_the_cheap_check_before_reading_a_foreign_page():
+    from kb.nlp.foreign import may_describe_incident
+    assert may_describe_incident("Der KI-Agent hat die Kundendatenbank gelöscht.", "de")
+    assert not may_describe_incident("Der Zug nach Köln hat heute zwanzig Minuten Verspätung, "
+                                      "die Bahn entschuldigt sich.", "de")
+    assert not may_describe_incident("Der KI-Agent hat die Kundendatenbank gelöscht.", "ja")

@@ -155,6 +155,7 @@ def _owner_pattern(prepositions: list[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def cues(language: str) -> Optional[Language]:
     """The compiled cues for an ISO 639-1 code, or None when the language has none."""
     code = SAME_CUES.get(language, language)
@@ -311,6 +312,16 @@ def _cancelled(sentence: str, start: int, end: int, lang: Language) -> bool:
     after = " ".join(_WORD.findall(sentence[end:])[:lang.after]) if lang.after else ""
     return any(p.search(words) for p in (lang.negation, lang.hypothetical)
                for words in (before, after) if words)
+
+
+def may_describe_incident(text: str, language: str) -> bool:
+    """The cheap check before a non-English page is read in full: True when ``text`` (in the
+    language ``language``, ISO 639-1) holds an AI term or a known agent name and a strong harm
+    cue anywhere; False for a language without cues."""
+    lang = cues(language)
+    if lang is None or not (lang.ai.search(text) or known_names(text)):
+        return False
+    return any(weight == STRONG and pattern.search(text) for _, weight, pattern, _ in lang.harm)
 
 
 def find_cues(sentences: list[Sentence], lang: Language) -> list[Cue]:
