@@ -443,6 +443,9 @@ def test_writer_of_an_ai_assisted_report_is_the_deployer(nlp):
     ("The maintainer replied that the software was wrong.", "vendor"),
     ("The firm accepted full responsibility on Tuesday.", "vendor"),
     ("It shows the importance of rigorous testing before launch.", "vendor"),
+    ("\"We own these mistakes,\" the chief executive said.", "vendor"),
+    ("Its own software let the problems through, she said.", "vendor"),
+    ("The reviews were licensed from an outside company, the publisher said.", "third_party"),
 ])
 def test_further_blame_cues(sentence, kind):
     """Own-staff configuration blames people; admitting the product or process failed, or
