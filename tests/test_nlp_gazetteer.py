@@ -43,13 +43,14 @@ def test_press_alias_resolves_to_agent_and_vendor(nlp, sentence, agent, vendor):
 
 
 def test_microsoft_copilot_is_not_the_microsoft_365_product(nlp):
-    assert _agents(nlp, "Microsoft Copilot called itself SupremacyAGI.") == ["Microsoft Copilot"]
+    assert _agents(nlp, "Microsoft Copilot called itself SupremacyAGI.") == ["Copilot"]
     assert _agents(nlp, "Microsoft 365 Copilot summarised a labelled email.") == ["Microsoft 365 Copilot"]
     assert _agents(nlp, "A Copilot Studio agent emailed the customer list.") == ["Copilot Studio"]
 
 
 def test_ambiguous_product_words_alone_are_plain_words(nlp):
-    text = ("My AI agent said to continue. Continue reading below. Drift ice closed the bay. "
+    # (bare "My AI" is an AGENT span now, counted only beside "Snapchat": test_nlp_who_names)
+    text = ("Continue reading below. Drift ice closed the bay. "
             "Warp speed was never the goal. Olivia, the operator on duty, saw a Comet and filed "
             "the Recall notice. The Whisper campaign failed.")
     assert _agents(nlp, text) == []

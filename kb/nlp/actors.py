@@ -82,8 +82,8 @@ MAKER = [
                r"(?:the\s+(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?"
                + _NAME),
     # bought in: "an agent that it licenses from the Leeds company X", "licensed from X"
-    re.compile(r"\b(?:licen[sc]es|licen[sc]ed?|leases|leased|buys|bought)\s+(?:it\s+)?from\s+(?:the\s+)?"
-               r"(?:(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker)\s+)?" + _NAME),
+    re.compile(r"\b(?:licen[sc]es|licen[sc]ed?|leases|leased|buys|bought)\s+(?:it\s+)?from\s+(?:the\s+|an?\s+)?"
+               r"(?:(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker),?\s+)?" + _NAME),
     # part of another's product: "an AI assistant built into the HR software of X"
     re.compile(r"\b(?:built|baked|embedded|integrated)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
                r"(?:software|platform|app|suite|system|service)\s+(?:of|from|made by|sold by)\s+" + _NAME),
@@ -173,6 +173,26 @@ def header_agent(sentence: Sentence) -> Optional[tuple[str, Optional[str], float
     return value, family_vendor(value), AGENT_KEYS[sentence.key]
 
 
+#: An owner's possessive before the company that made the bot: "Elon Musk's company xAI".
+OWNER_COMPANY = re.compile(r"(?:'s|’s)?\s+(?:own\s+)?(?:AI\s+)?(?:company|firm|start-?up|lab|venture),?\s+"
+                           r"((?:[A-Z]|[a-z]+[A-Z])[\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})")
+
+
+def _from_is_not_the_bots(span: Span, match: re.Match) -> bool:
+    """Pattern who.removed_from: in "pulled its chatbot from Facebook Messenger" the "from"
+    phrase belongs to the verb (where the bot was taken from, a platform), not to the bot noun
+    (who it comes from, "a chatbot from Acme"): True when a "from" right after a bot noun in
+    the match hangs on a verb."""
+    for token in span.char_span(match.start(), match.end(), alignment_mode="expand") or ():
+        if token.lower_ == "from" and token.i > 0 and token.nbor(-1).lower_ in BOT_WORDS:
+            return token.head.pos_ in ("VERB", "AUX") and token.head.i != token.i - 1
+    return False
+
+
+#: Bot nouns a "from" phrase can qualify.
+BOT_WORDS = {"chatbot", "bot", "assistant", "agent", "tool", "system", "platform", "service"}
+
+
 def makers(span: Span) -> list[str]:
     """Organisations a maker phrase names as the builder of the report's bot."""
     found: list[tuple[str, bool]] = []
@@ -184,7 +204,15 @@ def makers(span: Span) -> list[str]:
             end = match.end(group)
             if match.group(group).endswith(".") and not ABBREVIATION.search(match.group(group)):
                 end -= 1  # the sentence's full stop, not part of the name
-            chars = _is_name(span, span.start_char + match.start(group), span.start_char + end)
+            if _from_is_not_the_bots(span, match):
+                continue
+            start = match.start(group)
+            owned = OWNER_COMPANY.match(text, end)
+            if owned and (text[end:end + 1] in "'’" or match.group(group).endswith(("'s", "’s"))):  # "Elon Musk's company xAI": the company, not its owner, made the bot
+                start, end = owned.start(1), owned.end(1)
+                if text[start:end].endswith(".") and not ABBREVIATION.search(text[start:end]):
+                    end -= 1
+            chars = _is_name(span, span.start_char + start, span.start_char + end)
             if chars is not None and chars.start not in seen:  # one name, however many patterns
                 seen.add(chars.start)
                 found.append((_canonical(chars), all(t.ent_type_ in ("GPE", "LOC") for t in chars)))

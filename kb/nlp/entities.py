@@ -25,7 +25,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from .actors import header_agent, is_fallback, makers, unlisted_agents
-from .gazetteer import PATTERN_DIR, is_model, vendor_of
+from .gazetteer import PATTERN_DIR, is_model, products, vendor_of
 from .segment import Sentence
 
 #: Sections that list links or sources: their names are not actors of the incident.
@@ -175,6 +175,10 @@ UNQUOTED_BOT = [
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"
                rf"language model)s?\b[^()]*\)"),
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
+    # ``nicknamed_instance``: a copy of a known model given its own name, "an instance of Claude
+    # Sonnet 3.7, nicknamed Claudius" (markdown bold around the name allowed)
+    re.compile(rf"\b(?:instance|version|copy|deployment|variant)\s+of\s+[^,;]{{1,40}}?,\s+"
+               rf"(?:nicknamed|dubbed|called|named)\s+\**{_NAME}\b"),
     # ``bot_compound``: a name made with the bot noun itself, "the Pantry Helper-bot"
     re.compile(r"\b(?:the|its|their|a|an)\s+(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-[Bb]ot)\b"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
@@ -299,6 +303,54 @@ def support_bot_owner(ent: Span) -> bool:
     return False
 
 
+#: Verbs whose subject is an organisation, not a product ("Meta AI released Galactica").
+ORG_VERBS = {"release", "build", "launch", "develop", "publish", "train", "unveil", "announce",
+             "create", "open-source", "introduce", "pull"}
+#: Nouns after a name that make it an organisation's unit ("Meta AI researchers").
+ORG_NOUNS = {"researchers", "researcher", "lab", "labs", "team", "scientists", "research",
+             "staff", "employees", "engineers"}
+
+
+def lab_use(ent: Span) -> Optional[str]:
+    """Pattern who.lab_name: a product named like its maker's research lab ("Meta AI", flagged
+    ``"lab"`` in ``products.jsonl``) names the lab -- the returned vendor id -- when it is the
+    subject of a release or build verb ("Meta AI released a demo of Galactica") or comes before
+    a staff noun ("Meta AI researchers"); None when it names the product."""
+    lab = products().get(ent.ent_id_, {}).get("lab")
+    if not lab:
+        return None
+    root = ent.root
+    if root.dep_ in ("nsubj", "conj") and root.head.lemma_.lower() in ORG_VERBS:
+        return lab
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and any(
+            c.dep_ == "conj" and c.lemma_.lower() in ORG_VERBS for c in root.head.children):
+        return lab
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in ORG_VERBS:
+        return lab
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return lab if after is not None and after.lower_ in ORG_NOUNS else None
+
+
+def _out_of_context(ent: Span, report: str) -> bool:
+    """Pattern who.context_bound: a bare product name that is also an everyday phrase ("My AI",
+    with ``"context"`` words in ``products.jsonl``) names the product only in a report that
+    names its platform or maker ("Snapchat", "Snap")."""
+    words = products().get(ent.ent_id_, {}).get("context")
+    if not words or ent.text != ent.ent_id_:
+        return False
+    return not any(re.search(rf"\b{re.escape(w)}\b", report) for w in words)
+
+
+def _merge_short_forms(who: "Who", short: Counter) -> None:
+    """Pattern who.short_form: a bare short name ("Copilot", flagged ``"short_form"``) counts for
+    the longer product holding that word that the same report names ("GitHub Copilot ...
+    Copilot opened a pull request"); with none, for the product the short name stands for."""
+    for name, weight in short.items():
+        longer = [a for a in who.agents if a != name and re.search(rf"\b{re.escape(name)}\b", a)]
+        target = max(longer, key=lambda a: who.agents[a]) if longer else name
+        who.agents[target] += weight
+
+
 def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """Weighted counts of agents, vendors, organisations, bot owners and named bots.
 
@@ -306,6 +358,8 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """
     who = Who(Counter(), Counter(), Counter(), Counter(), Counter())
     pubs = publishers()
+    report = " ".join(s.span.text for s in sentences)
+    short: Counter = Counter()
     for sentence in sentences:
         if SKIP_HEADING.search(sentence.heading):
             continue
@@ -313,6 +367,16 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for ent in sentence.span.ents:
             if ent.label_ == "AGENT" and hijacked_agent(ent):
                 who.hijacked[ent.ent_id_] += weight
+            if ent.label_ == "AGENT" and _out_of_context(ent, report):
+                continue
+            lab = lab_use(ent) if ent.label_ == "AGENT" else None
+            if lab:
+                who.vendors[lab] += weight
+                continue
+            if ent.label_ == "AGENT" and ent.text == ent.ent_id_ and \
+                    products().get(ent.ent_id_, {}).get("short_form"):
+                short[ent.ent_id_] += weight
+                continue
             if ent.label_ == "AGENT":
                 owns_bot = support_bot_owner(ent)
                 if owns_bot:
@@ -342,6 +406,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for name in makers(sentence.span):
             if name.lower() not in pubs:
                 who.makers[name] += weight
+    _merge_short_forms(who, short)
     _count_bot_mentions(who, sentences, weights)
     return who
 

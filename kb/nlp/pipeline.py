@@ -98,7 +98,11 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         # a bot with its own name ("Olive", "Sam") is the agent; the product it runs on gives
         # the vendor, unless that is only a model (Gemini): then the organisation running it
         if agent is None or is_model(agent):
-            vendor = owner or top_org
+            maker = vendor_of(agent) or family_vendor(agent)
+            # a model's maker named more than any other organisation runs its own named copy
+            # ("Anthropic ... an instance of Claude, nicknamed Claudius")
+            if not (maker and not owner and who.vendors.get(maker, 0.0) > who.orgs.get(top_org, 0.0)):
+                vendor = owner or top_org
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
