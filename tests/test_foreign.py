@@ -250,3 +250,14 @@ def test_the_cheap_check_before_reading_a_foreign_page():
     assert not may_describe_incident("Der Zug nach Köln hat heute zwanzig Minuten Verspätung, "
                                       "die Bahn entschuldigt sich.", "de")
     assert not may_describe_incident("Der KI-Agent hat die Kundendatenbank gelöscht.", "ja")
+
+
+def test_a_death_after_talks_with_a_bot_named_in_apposition_passes():
+    """A suicide told near an AI term is a harm cue; a quoted name set before the AI term in
+    apposition to it is the bot's name."""
+    text = ("Une adolescente s'est donné la mort après des mois d'échanges avec « Nova », "
+            "un compagnon de chatbot proposé par une application. Sa mère a lu les "
+            "conversations.")
+    mention = _primary(screen(text, language="fr"))
+    assert mention.agent == "Nova" and mention.action_type == "other"
+    assert not screen("Le chatbot « Nova » aide les élèves à réviser.", language="fr").relevant

@@ -334,3 +334,67 @@ def test_as_if_is_no_hedge_and_a_terse_denial_denies():
 def test_an_outage_told_first_that_took_down_an_ai_product(text, victim):
     from kb.nlp.relevance import AI_VICTIM
     assert bool(AI_VICTIM.search(text)) is victim
+
+
+def test_an_output_published_then_called_offensive_or_an_error_is_a_deed():
+    """What an AI made and put before people, judged afterwards (offensive, insensitive, an
+    error) or before the noun it made; the maker's "got it wrong" too. Offensive content
+    only refused, or a result that was fine, is no deed."""
+    from kb.nlp.relevance import CONSEQUENCE
+
+    assert CONSEQUENCE.search("a few of the pictures it drew were dated, and some were insensitive")
+    assert CONSEQUENCE.search("readers saw an inappropriate ai-generated quiz beside the obituary")
+    assert CONSEQUENCE.search("the bot posted hateful replies for two hours")
+    assert CONSEQUENCE.search("the shop's assistant got it wrong about the return window")
+    assert CONSEQUENCE.search("the replies about the mayor were \"errors\", the firm said")
+    assert CONSEQUENCE.search("the speaker told a 9-year-old to lick a battery")
+    assert not CONSEQUENCE.search("the model refuses to generate offensive content")
+    assert not CONSEQUENCE.search("the results were clear and the pilot went on")
+
+
+def test_a_withdrawal_an_outcry_and_an_apology_are_consequences():
+    from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("the quiz was taken down within hours")
+    assert real_consequence("we have deactivated the feature on every page")
+    assert real_consequence("the paper said the stunt was damaging its reputation")
+    assert real_consequence("parents reacted with anger on the school forum")
+    assert real_consequence("we are truly sorry to everyone who saw it")
+    assert real_consequence("these were errors that should never have happened")
+    assert not real_consequence("the new banner went up at midnight")
+
+
+def test_blame_taken_off_a_named_ai_is_a_denial():
+    """"None of that was <the AI>'s fault", right after the AI is named, sets the report's
+    failure apart from it; the same words about a person far from any AI do not count."""
+    from kb.nlp.relevance import FAULT_DENIED
+
+    assert FAULT_DENIED.search("none of that was the chatbot's fault.")
+    assert FAULT_DENIED.search("it wasn't helper's fault, the network simply vanished")
+    assert not FAULT_DENIED.search("the fault was in the load balancer")
+    title = "Power cut at data centre leaves bank app and chat assistant offline"
+    body = ("A power cut at a data centre in Leeds left the Harbour Bank app offline for six hours "
+            "on Tuesday. Customers could not pay bills and some payments were lost. The bank "
+            "apologised. Its AI chat assistant Penny also showed only an error page. "
+            "None of that was Penny's fault. Engineers restored power by the evening.")
+    denied = analyze_text(body, title=title, language="en").relevance
+    kept = analyze_text(body.replace("None of that was Penny's fault.", "Penny was quiet."),
+                        title=title, language="en").relevance
+    assert denied < kept - 0.2
+
+
+def test_a_how_to_guide_is_not_an_incident():
+    """A guide: a how-to title, or instructions in the imperative and second person, with no
+    harm that happened."""
+    title = "How to keep your AI agent from deleting the staging database"
+    body = ("AI coding agents can run shell commands for you. That is handy until one decides to "
+            "drop a table. Give the agent its own database user. Grant it read access only. "
+            "Don't let the agent hold your admin password. Put DROP and TRUNCATE on a deny list. "
+            "Review its plan before you approve it. Keep nightly backups and test them. "
+            "Then ask the agent, on a copy, to drop a table and check that it is refused.")
+    assert analyze_text(body, title=title, language="en").relevant is False
+    from kb.nlp.relevance import HOWTO_TITLE
+
+    assert HOWTO_TITLE.search("Checklist: before an agent gets write access")
+    assert HOWTO_TITLE.search("Agents on a leash: a practical guide to permissions")
+    assert not HOWTO_TITLE.search("How an AI agent deleted our production database")

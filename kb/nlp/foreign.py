@@ -14,7 +14,8 @@ Swedish, Danish, Norwegian, Polish) is screened here with regular expressions in
 - a **name** is a known agent or vendor of the gazetteer (``gazetteer.patterns()``, matched
   case-sensitively: names are the same in every language); a bot's own name, quoted or
   capitalised right after an AI term ("le chatbot « Léa »", "de digitale assistent Fien";
-  German capitalises every noun, so there only quoted), or after a naming word ("som heter
+  German capitalises every noun, so there only quoted), quoted just before an AI term in
+  apposition to it ("« Eliza », un personnage de chatbot"), or after a naming word ("som heter
   Loda", "mit dem Namen KIRA") in or next to a sentence with an AI term; or the bot's
   owner, a capitalised name after an AI term and a possessive ("il chatbot di Air Canada").
 
@@ -67,6 +68,9 @@ _NAME = rf"[{_CAPITAL}][\w’'.-]*\w(?:\s[{_CAPITAL}][\w’'.-]*\w){{0,2}}|[{_CA
 _QUOTED = (rf"[«„“\"‚‘']\s?(?P<quoted>[{_CAPITAL}][^«»„“”\"‚‘’'\n]{{0,38}}?)"
            rf"\s?[»“”\"‘’']")
 _WORD = re.compile(r"[\w'’-]+")
+#: A quoted name set before the AI term it is in apposition to, up to three words between
+#: («Eliza», un personnage de chatbot; „Kira“, ein KI-Assistent).
+_APPOSITIVE = re.compile(rf"{_QUOTED}\s*,\s*(?:[\w'’-]+\s+){{0,3}}$")
 #: A sentence end: ``. ! ?`` (not after a digit: "27. Januar"), then a capital letter.
 _SENTENCE_END = re.compile(rf"(?<=[^\d\s][.!?…])[\"'”»]?\s+"
                            rf"(?=[\"'«„“(–-]?\s?[{_CAPITAL}])")
@@ -280,6 +284,9 @@ def find_names(sentences: list[Sentence], lang: Language, ai_sentences: set[int]
                 if named:
                     add(names.bots, named.group("quoted") or named.group("name"), index)
         for match in lang.ai.finditer(text):
+            appositive = _APPOSITIVE.search(text[:match.start()])
+            if appositive:  # « Eliza », un personnage de chatbot
+                add(names.bots, appositive.group("quoted"), index)
             compound = re.match(r"[\w-]*", text[match.end():]).end()  # "KI-Assistent"
             term, rest = text[match.start():match.end() + compound], text[match.end() + compound:]
             quoted = re.match(rf"\s*,?\s*(?:{lang.naming.pattern}\s*)?{_QUOTED}", rest)

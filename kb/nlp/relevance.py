@@ -70,9 +70,19 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   # the responsible party answers for it: "accepted responsibility", "stood down
                   # the staff", work or a programme paused, published work corrected
                   r"\b(?:accepted|accepts|took|takes) (?:full )?responsibility\b|\bstood down\b|"
-                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b|"
+                  r"\bpaused\b|\bcorrect(?:ed|ions?)\b|\bdeactivated\b|"
+                  # published work withdrawn: "the poll was later taken down", "took the post down"
+                  r"\b(?:taken|took) (?:it |them |(?:the|that|this) [\w-]+ )?down\b(?! (?:\w+ ){0,3}(?:sites?|apps?|services?|websites?))|"
+                  # the harm to a name, the public's anger: "damaging its reputation", "reputational
+                  # harm", "readers reacted with fury", "outrage"
+                  r"\bdamag\w* (?:its|their|his|her|our|the \w+'s) reputation\b|\breputational (?:damage|harm)\b|"
+                  r"\breacted with (?:fury|anger|outrage|horror|disgust)\b|\boutrage\b|"
+                  # the maker apologises in the first person: "We are sorry", "I'm deeply sorry"
+                  r"\b(?:we|i)(?: are|'re| am|'m) (?:so |very |deeply |truly |really )?sorry\b|"
                   # the maker owns the failure in the first person: "we fell short", "we got it wrong"
                   r"\b(?:we|i) (?:\w+ )?(?:fell short|got (?:it|this|that) wrong|made (?:a )?mistakes?)\b|"
+                  # or calls the output an error: "errors that should never have occurred"
+                  r"\b(?:errors?|mistakes?) that should (?:never|not) have (?:occurred|happened)\b|"
                   # real people's data reachable: "the personal details of as many as 64 million people",
                   # "64 million application records", a default password ("123456", "admin")
                   r"\b(?:personal|private|sensitive) (?:details|data|information|records)\b[^.]{0,60}?"
@@ -110,6 +120,21 @@ HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?
 UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
                     r"\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
+#: What an AI made and published (images, a poll, answers, posts), described as offensive or
+#: insensitive: the judgement after it ("the images it produced were offensive", "the results
+#: were embarrassing and wrong") or before it ("an inappropriate AI-generated poll", "racist
+#: replies"). A part of ``CONSEQUENCE``.
+_OUTPUT = (r"(?:images?|pictures?|photos?|polls?|quiz(?:zes)?|answers?|responses?|replies|posts?|content|"
+           r"outputs?|messages?|headlines?|articles?|results?|comments?|remarks?|tweets?|captions?)")
+_OFFENSIVE = (r"(?:offensive|insensitive|inappropriate|racist|sexist|antisemitic|hateful|"
+              r"distasteful|tasteless|embarrassing|disturbing|derogatory|bigoted)")
+OFFENSIVE_OUTPUT = (rf"\b{_OUTPUT}\b(?: (?:that |which |it |they |the \w+ )?[\w-]+){{0,3}}? (?:was|were|"
+                    rf"seemed|looked)\b[^.;]{{0,30}}?\b{_OFFENSIVE}\b|"
+                    # before it: an AI's output, or one it published ("posted racist replies")
+                    rf"\b{_OFFENSIVE}(?:,? (?:and )?\w+)? (?:ai|a\.i\.|machine|computer|auto)[- ]?"
+                    rf"(?:generated|written|made) {_OUTPUT}\b|"
+                    rf"\b(?:posted|published|produced|generated|gave|showed|displayed|wrote|sent|served|"
+                    rf"returned|created)\b(?: [\w-]+){{0,2}}? {_OFFENSIVE}(?:,? (?:and )?\w+)? {_OUTPUT}\b|")
 #: Deeds with consequences for someone that the action cues do not type, told in the past
 #: tense: buying or paying, pushing over others' work, blocking or switching off, booking,
 #: sending to everyone, giving advice people followed.
@@ -117,11 +142,20 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
-                         r"subscribers|parents|students)|advised|"
+                         r"subscribers|parents|students|(?:a |an |the )?(?:\d+-year-old|child|kid|boy|girl|"
+                         r"teen(?:ager)?|minor)s?)|advised|"
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
                          r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
+                         # the maker admits the output failed: "Gemini image generation got it wrong"
+                         r"\bgot (?:it|this|that|things|(?:\w+ ){0,2}(?:answers?|facts?)) (?:badly |very |so )?wrong\b|"
+                         # an output published, then called offensive: "the images it produced were
+                         # inaccurate, and some were offensive", "an inappropriate AI-generated poll",
+                         # "the answers were racist" (OFFENSIVE_OUTPUT)
+                         + OFFENSIVE_OUTPUT +
+                         # or calls it an error: "these responses were errors", "the answers were a mistake"
+                         rf"\b{_OUTPUT}\b[^.]{{0,60}}? (?:was|were) [\"“']?(?:an? )?(?:errors?|mistakes?)\b|" +
                          # caught in the act: "has been caught suggesting...", "was caught inventing"
                          r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
@@ -157,6 +191,20 @@ DENIED_AI = re.compile(
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b")
+#: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
+#: wasn't the assistant's fault". Counted as an AI's part denied when an AI is named in the
+#: sentence or the one before (the name may be one the gazetteer lacks: "its fault").
+FAULT_DENIED = re.compile(r"\b(?:none of (?:this|that|it) (?:was|is)|(?:was|is|were|are)(?: not|n't)|"
+                          r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b")
+#: A guide, not a report: its title ("How to stop your coding agent...", "A practical guide
+#: to...", "Checklist: ...", "5 ways to...").
+HOWTO_TITLE = re.compile(r"^\W*(?:how to|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
+                         r"guide to|guide:|tutorial\b|checklist\b|\d+ (?:ways|tips|steps|rules) (?:to|for)\b|"
+                         r"tips (?:for|on)\b)|:\s*(?:a|an|the) (?:[\w-]+ )?(?:guide|tutorial|checklist)\b",
+                         re.IGNORECASE)
+#: Instructions from which a document is a guide: at least this many sentences in the
+#: imperative ("Protect the branch", "Don't let the agent push"), and this share of them.
+HOWTO_IMPERATIVES, HOWTO_SHARE = 4, 0.12
 #: A harmful deed told only as done by no AI at all ("No chatbot invented a refund policy, no
 #: agent deleted a database"): an opinion piece or explainer sets its subject apart from the
 #: incidents so. Counted only in a sentence that tells a deed ("No agent detected the
@@ -182,7 +230,7 @@ AI_VICTIM = re.compile(
     r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns|"
     r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change)\b"
     # the outage told first, the AI product among what it took down or left unusable
-    r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knocked|"
+    r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knock(?:ed|s|ing)?|"
     r"brought|bringing) (?:down|out|offline)\b"
     r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\bleft\b[^.]{0,160}?"
     r"\b(?:unusable|unavailable|unreachable|offline)\b")
@@ -225,6 +273,8 @@ class RelevanceFeatures:
     denied_ai: int = 0
     ai_victim: int = 0
     denied_harm: int = 0
+    imperatives: int = 0
+    title_howto: bool = False
 
 
 def action_scores(sentence: Sentence) -> dict:
@@ -241,6 +291,21 @@ def _has_ai(span) -> bool:
     """True when the span names an agent: gazetteer, generic ("AI agent") or MCP server/package."""
     return (any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
             or bool(unlisted_agents(span)))
+
+
+def imperative(span) -> bool:
+    """True when the span is an instruction: it opens with a bare verb that is its root and
+    has no subject ("Protect the branch", "Give the agent its own token"), or with "Don't" /
+    "Never" ("Don't let the agent push")."""
+    words = [t for t in span if not (t.is_punct or t.is_space or t.text in "*#->")]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ in ("never", "don't", "don’t") or (
+            first.lower_ == "do" and len(words) > 1 and words[1].lower_ in ("n't", "not")):
+        return True
+    return first.tag_ == "VB" and first == span.root and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
 
 
 def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
@@ -310,11 +375,15 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.launch += bool(LAUNCH.search(text))
         found.unreal += bool(UNREAL.search(text))
         found.satire += bool(SATIRE.search(text))
-        found.denied_ai += bool(DENIED_AI.search(text))
+        found.denied_ai += bool(DENIED_AI.search(text)) or (
+            bool(FAULT_DENIED.search(text)) and (has_ai or (position > 0 and mentions[position - 1])))
+        found.imperatives += imperative(sentence.span)
         found.ai_victim += has_ai and not deed and bool(AI_VICTIM.search(text))
     if title is not None:
         title_text = title.text.lower()
-        found.title_harm = bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
+        found.title_howto = bool(HOWTO_TITLE.search(title.text))
+        found.title_harm = not found.title_howto and \
+            bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
             (_has_ai(title) or found.ai > 0) and not HEDGED.search(title_text) and \
             not DENIED_AI.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
@@ -339,6 +408,15 @@ def genre_penalty(found: RelevanceFeatures) -> float:
     return penalty
 
 
+def howto(found: RelevanceFeatures) -> bool:
+    """A guide: a how-to title, or instructions in the imperative (``HOWTO_IMPERATIVES`` and
+    ``HOWTO_SHARE`` of the sentences), with fewer than two consequence sentences (a post-mortem
+    ends with its lessons in the imperative, after the harm it tells)."""
+    instructions = found.imperatives >= HOWTO_IMPERATIVES and \
+        found.imperatives >= HOWTO_SHARE * found.sentences
+    return (found.title_howto or instructions) and found.real < 2
+
+
 def in_passing(found: RelevanceFeatures) -> bool:
     """AI named in passing only (a handful of sentences in a long report): the harm was done
     by something else (a stealer, a DNS fault). Not so when a known agent product (not a
@@ -359,7 +437,7 @@ def score(found: RelevanceFeatures) -> float:
              - 0.8 * math.log1p(found.unreal) + 0.3 * math.log1p(found.ai)
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
              - genre_penalty(found) - 2.0 * min(found.denied_ai + found.denied_harm, 1)
-             - 2.0 * min(found.ai_victim, 2)
+             - 2.0 * min(found.ai_victim, 2) - 2.0 * howto(found)
              + 1.2 * found.title_harm - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
