@@ -59,6 +59,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -68,7 +69,7 @@ from spacy.util import registry
 
 from .entities import NOT_ORGS
 from .deployer import house_org
-from .gazetteer import is_model, vendor_of
+from .gazetteer import is_model, patterns, products, vendor_of
 from .segment import Sentence
 from .types import Statement
 
@@ -95,10 +96,10 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
-                         r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|"
+                         r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
                          r"pointed (?:the finger )?(?:to|at))", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
-                  r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                  r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
@@ -124,7 +125,7 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
 #: Role words that introduce a person who speaks for an organisation ("chief executive Jo Doe",
 #: "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"): besides ``ROLE``, a project's contributors.
 PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
-                         r"chief [a-z]+ officer|managing director|general counsel|head of [a-z]+|"
+                         r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                          r"mayor|principal|head ?teacher|chair(?:man|woman|person)?|general manager|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
@@ -133,6 +134,10 @@ PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|
 ROLE_PHRASE = re.compile(r"(?:[a-z][\w-]*\s+)?(?:" + PERSON_ROLE.pattern.removesuffix(r"\b") + r")s?\b", re.I)
 #: A sentence that closes a quotation without opening one ('Nobody else did it," she said.').
 CLOSES_QUOTE = re.compile(r"^([^\"“”]{3,}?[\w,.!?…])[\"”](?=\s*\S)")  # not a quotation opening at the end
+#: Before a role word: the role is addressed, not speaking ("apologised to the court", "told
+#: the judge", "a letter to the company"); "according to the company" still speaks.
+ADDRESSEE = re.compile(r"(?:(?<!according )\bto|\bbefore|\bagainst|\btold|\bsued|\bwarned|\basked|\bpetitioned)\s+$",
+                       re.I)
 #: After a role word: a possessive on something other than words or a statement ("the
 #: founder's project" -- not a speaker; "the CEO's statement" is one).
 OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:(?:own|written|published|public|official|formal)\s+)?(?:statement|post|blog|email|e-mail|letter|"
@@ -291,29 +296,54 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
     return {n for n in found if len(n) > 2}
 
 
+@lru_cache(maxsize=None)
+def _bot_names() -> frozenset[str]:
+    """Lower-cased ids and aliases of the products that talk to people themselves: consumer
+    chat services and foundation models (``products.jsonl`` ``"service": true`` or role
+    ``model``: ChatGPT, Meta AI, My AI, Gemini, Claude)."""
+    bots = {agent for agent, row in products().items() if row.get("service") or row.get("role") == "model"}
+    names = {b.lower() for b in bots}
+    names.update(row["pattern"].lower() for row in patterns()
+                 if row["label"] == "AGENT" and row["id"] in bots and isinstance(row["pattern"], str))
+    return frozenset(names)
+
+
+def _bot_voice(text: str, lower: str, companies: set[str]) -> str:
+    """``lower`` with the speaking names that are a talking bot's blanked out (rule
+    ``blame.bot_voice``): "Meta AI then answered that it was sorry", "ChatGPT replied that
+    ..." report the bot's words in a conversation, not its company's statement -- and the
+    company's name inside the bot's ("Meta" in "Meta AI") does not speak either."""
+    for name in sorted(companies & _bot_names(), key=len, reverse=True):
+        lower = re.sub(r"\b" + re.escape(name) + r"\b", lambda m: " " * len(m.group(0)), lower)
+    return lower
+
+
 def _speaker(sentence: Sentence, companies: set[str],
              people: frozenset[str] = frozenset()) -> Optional[tuple[str, int]]:
     """The company speaking in the sentence and its offset in it: a named spokesperson
     (``people``) as subject, a named company, a product of it as a subject, a named
     spokesperson anywhere, else a role word (the one in subject
-    position first; a role of another named organisation, "OtherCo's CEO", is not one);
-    None when there is none."""
+    position first; a role of another named organisation, "OtherCo's CEO", is not one,
+    nor one addressed, "apologised to the court"); a talking bot's name is never the
+    speaker (``_bot_voice``). None when there is none."""
     span = sentence.span
     for name in sorted(people, key=len, reverse=True):
         match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
         if match and _is_subject(span, match.start()):
             return name, match.start()  # "Jo Doe (cofounder) posted: ... Acme ...": Jo Doe speaks
+    lower = _bot_voice(span.text, sentence.lower, companies)
     for ent in span.ents:
         name = ent.ent_id_ or ent.text
+        if not lower[ent.start_char - span.start_char:ent.end_char - span.start_char].strip():
+            continue  # a talking bot's name
         if name.lower() in companies or ent.text.lower() in companies:
             return name, ent.start_char - span.start_char
-    lower = sentence.lower
     for name in sorted(companies, key=len, reverse=True):
         match = re.search(r"\b" + re.escape(name) + r"\b", lower) if len(name) > 2 else None
         if match:
             return span.text[match.start():match.end()], match.start()
     product = _product_speaker(span, companies)
-    if product:
+    if product and product.lower() not in _bot_names():
         return product, span.text.index(product)
     for name in sorted(people, key=len, reverse=True):
         match = re.search(r"\b" + re.escape(name) + r"\b", span.text)
@@ -327,6 +357,8 @@ def _speaker(sentence: Sentence, companies: set[str],
             continue  # "OtherCo's chief executive said": another company's statement
         if OWNER_NOT_SPEAKER.match(span.text[match.end():]):
             continue  # "a founder's project": the role owns something, it does not speak
+        if ADDRESSEE.search(span.text[:match.start()]):
+            continue  # "apologised to the court": the role is spoken to, it does not speak
         roles.append(match)
     if not roles:
         return None
@@ -334,15 +366,22 @@ def _speaker(sentence: Sentence, companies: set[str],
     return match.group(0), match.start()
 
 
+def _platform(ent: Span) -> bool:
+    """True for a name after "on"/"via" ("he wrote on Twitter"): where it was said, not a
+    person (the NER often calls a social network a PERSON)."""
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("on", "via")
+
+
 def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]]) -> Optional[str]:
     """"He called it unacceptable": a he/she subject of an attribution verb stands for the last
     named spokesperson when that one was named in this or one of the two previous paragraphs
-    and no other person is named in the sentence (rule ``blame.pronoun``)."""
+    and no other person is named in the sentence ("on Twitter" is a platform, not a person)
+    (rule ``blame.pronoun``)."""
     if last_person is None or sentence.line - last_person[1] > 4:
         return None
     if not ATTRIBUTION.search(sentence.span.text):
         return None
-    if any(e.label_ == "PERSON" and last_person[0] not in e.text for e in sentence.span.ents):
+    if any(e.label_ == "PERSON" and last_person[0] not in e.text and not _platform(e) for e in sentence.span.ents):
         return None  # "A customer, Tom Roe, said he ...": the pronoun is that person's
     if any(t.lower_ in PRONOUN_SUBJECT and t.dep_ in SPEECH_DEPS for t in sentence.span):
         return last_person[0]
@@ -480,6 +519,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     reporting: Optional[tuple[str, int]] = None  # (speaker, line) of the paragraph's attribution
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
+    last_company: Optional[str] = None  # the last speaking company named
     author = _author(sentences, people) or _house_voice(sentences, companies)
     house_page = _house_page(sentences, companies)
     badges = _staff_badges(sentences, companies)
@@ -495,6 +535,12 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         speaker, offset = who if who else (None, 0)
         attributed = bool(ATTRIBUTION.search(text) or RESPONSE_HEADING.search(sentence.heading))
         rule, inherited = "blame.cue", False
+        if speaker and speaker.lower() in companies:
+            last_company = speaker
+        elif speaker is None and last_company and sentence.key and HEADER_KEY_SPEECH.match(text):
+            # "Poor judgment: Admitted that ...": a subject-less admission listed under the
+            # company last named
+            speaker, attributed, rule = last_company, True, "blame.header_key"
         if speaker is None:
             speaker = _pronoun_speaker(sentence, last_person)
             rule = "blame.pronoun" if speaker else rule
@@ -576,6 +622,11 @@ def _quote_owner(sentences: list[Sentence], position: int, companies: set[str],
     return None
 
 
+#: A key-value line whose value opens with a verb of admitting or saying and has no subject
+#: ("Poor Judgment: Admitted that ..."): a list of what the company last named said.
+HEADER_KEY_SPEECH = re.compile(r"^\s*[^:]{2,40}?\s*:\s*(?:admitted|acknowledged|accepted|conceded|recogni[sz]ed|"
+                               r"confirmed|said|stated|apologi[sz]ed|blamed|attributed|denied|claimed|explained)\b",
+                               re.I)
 #: A direct quotation: double quotes, or single quotes not inside a word ("Acme's").
 DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<![\w])[‘']([^‘’']{3,}?)[’'](?![\w])")
 #: A quotation the sentence opens and does not close ('Doe wrote: "This was our error.').
