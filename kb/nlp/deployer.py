@@ -31,6 +31,14 @@ Rules, first match wins (``choose_deployer``):
 10. *vendor-run service*: the agent is a service its vendor runs for the public (``"service"``
    in ``products.jsonl``: Grok on X, AI Overviews in search) -> the vendor.
 
+Further patterns: the vendor ran its agent *in its own office* (before rule 4); *own AI bot*
+(``Acme's AI hiring bot``, ``Acme has apologised after its chatbot``) after rule 6; a title's
+*publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``); a
+*spokesperson* whose company paused or pulled the product names it; as a last resort the vendor
+that *released or pulled its own public demo, app or chatbot*. Unions and committees never
+deploy; a news organisation introduced with a news noun is excluded; a messaging app is where
+a bot ran, not its owner, unless written in the possessive.
+
 Organisations are ORG/VENDOR entities plus *described names*: a capitalised name the report
 introduces with a business noun (``Acme, a small company``, ``ticketing platform Acme``),
 which the statistical NER often misses or calls a person. The vendor counts as a candidate
@@ -99,6 +107,11 @@ _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yester
 DESCRIBED_AFTER = re.compile(_NAME + r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + BUSINESS + r"\b")
 #: "ticketing platform Acme", "furniture retailer Acme & Sons", "the learning community Acme"
 DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" + _NAME)
+#: News nouns: a name a report introduces with one is a news organisation reporting on the
+#: incident ("the investigative newsroom Acme", "Acme, a local newspaper"), never its deployer.
+NEWS = r"(?:newsroom|news outlet|news site|news organi[sz]ation|newspaper|broadcaster|news agency|magazine)"
+DESCRIBED_NEWS = re.compile(r"\b" + NEWS + r"[ \t]+" + _NAME + r"|" + _NAME +
+                            r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NEWS + r"\b")
 #: "for his Acme business", "their Acme startup": a person's own organisation
 DESCRIBED_OWN = re.compile(r"\b(?:his|her|their)[ \t]+" + _NAME + r"[ \t]+(?:business|company|startup|start-up|"
                            r"firm|venture|shop|store|agency|studio|brand)\b")
@@ -165,6 +178,13 @@ GENERIC_ANAPHORS = {"company", "firm", "business", "startup", "start-up"}
 #: Nouns after "his/her/their NAME": the person's own organisation ("for his Acme business").
 OWN_BUSINESS = {"business", "company", "startup", "start-up", "firm", "venture", "community", "shop",
                 "store", "agency", "studio", "brand"}
+#: Words naming a body that speaks about an incident but never runs the agent: a union, a
+#: guild, a parliamentary committee, a regulator's commission ("the Acme Union said ...").
+NEVER_DEPLOYS = re.compile(r"\b(?:union|guild|committee|commission|ombudsman|regulator)$", re.I)
+#: Messaging apps a bot is offered on: "a chatbot on WhatsApp", "WhatsApp chat logs" -- the
+#: place the bot ran, not its owner, unless the report writes the app in the possessive.
+MESSAGING_APPS = {"kakaotalk", "whatsapp", "telegram", "messenger", "facebook messenger", "wechat", "line",
+                  "signal", "viber", "imessage", "slack", "microsoft teams", "teams", "discord", "kik"}
 NOT_DISCLOSED = re.compile(r"^(?:not disclosed|undisclosed|unknown|none|n/?a|unnamed|various)\b", re.I)
 _ROLE_IN_BRACKETS = re.compile(r"\(([^()]*?)\s+(?:founder|co-?founder|ceo|cto|owner|employee|staff|"
                                r"engineer|team)\b[^()]*\)", re.I)
@@ -459,10 +479,12 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
             continue
         span = sentence.span
         for name, piece in _candidates(span, described):
-            if not name or name.lower() in excluded:
-                continue
+            if not name or name.lower() in excluded or NEVER_DEPLOYS.search(name):
+                continue  # "the Acme Union said ...": a union or committee only speaks about it
             owns = _owns(piece)
-            deploys = piece.root.dep_ == "nsubj" and piece.root.head.lemma_ in DEPLOY_VERBS
+            # a deployment verb with something deployed: "Acme launched a bot", not "Webb launched"
+            deploys = piece.root.dep_ == "nsubj" and piece.root.head.lemma_ in DEPLOY_VERBS and any(
+                c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt", "dative") for c in piece.root.head.children)
             if owns or _of_owner(piece):
                 rule = "deployer.owner_of_harm"
             elif _runs_org(piece) or _own_business(piece):
@@ -493,7 +515,15 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
     if not merged:
         return None
     name, _ = merged.most_common(1)[0]
-    return canonical_org(_apostrophe_name(name, text)), where[name][0], where[name][1]
+    return canonical_org(_partners_name(_apostrophe_name(name, text), text)), where[name][0], where[name][1]
+
+
+def _partners_name(name: str, text: str) -> str:
+    """A firm named after its partners, which the report writes in full with commas and an
+    ampersand ("Doe" -> "Doe, Doe & Roe", "Doe, Roe & Poe"): that full name; else ``name``."""
+    full = re.search(r"(?<![\w&])" + re.escape(name) + r"(?:,[ \t]+[A-Z][\w'’-]+)*,?[ \t]+&[ \t]+[A-Z][\w'’-]+",
+                     text)
+    return full.group(0) if full else name
 
 
 def _apostrophe_name(name: str, text: str) -> str:
@@ -515,7 +545,8 @@ def _all_names(sentences: list[Sentence], described: set[str]) -> list[str]:
 def _full_name(name: str, names: list[str]) -> str:
     """The report's fuller form of a short name ("Acme" -> "Acme Physiotherapy" when the report
     also writes the long one: news shortens a name after its first mention)."""
-    longer = [n for n in names if n.startswith(name + " ") and len(n.split()) <= len(name.split()) + 2]
+    longer = [n for n in names if n.startswith(name + " ") and len(n.split()) <= len(name.split()) + 2
+              and not NEVER_DEPLOYS.search(n)]  # "Acme Union" is a body of Acme's staff, not Acme
     return Counter(longer).most_common(1)[0][0] if longer else name
 
 
@@ -549,9 +580,15 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
             if previous is not None and previous.line == sentence.line and any(
                     t.lower_ in ("they", "it") and t.dep_ == "nsubj" and t.head.lemma_ in DEPLOY_VERBS
                     and t.i == span.start for t in span):
-                subjects = [n for n, p in _candidates(previous.span, described)
+                subjects = [n for n, p in sorted(_candidates(previous.span, described),
+                                                 key=lambda c: c[1].root.dep_ != "nsubj")
                             if n and n.lower() not in excluded and (p.root.dep_ == "nsubj" or (
                                 p.root.dep_ == "appos" and p.root.head.dep_ == "nsubj"))]
+                # a name in brackets after the subject describes it ("Acme Games (Foo Tactics,
+                # 1M players) had ...": Foo is Acme's game): the subject, even when the NER
+                # calls it a person
+                subjects = [_bracketed_head(p) or n for n, p in _candidates(previous.span, described)
+                            if n in subjects] or subjects
                 if subjects:
                     found.append((subjects[0], sentence, "deployer.pronoun_deploys"))
             relative = _relative_user(span, here)
@@ -560,6 +597,17 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
         seen += [n for n, _ in here]
         previous = sentence
     return found
+
+
+def _bracketed_head(piece: Span) -> Optional[str]:
+    """The subject a bracketed apposition describes ("Acme Games (Foo, ...)" -> "Acme Games"):
+    the entity holding the apposition's head, when a bracket stands between them; else None."""
+    root = piece.root
+    doc = piece.doc
+    if root.dep_ != "appos" or root.head.dep_ != "nsubj" or piece.start == 0 or doc[piece.start - 1].text != "(":
+        return None
+    head = next((e for e in doc.ents if e.start <= root.head.i < e.end), None)
+    return head.text if head is not None and head.end == piece.start - 1 else None
 
 
 #: Verbs of taking a bot into use, in a relative clause on the bot: "an agent that it licenses from".
@@ -684,6 +732,39 @@ def _authored_work(sentences: list[Sentence], incident: set[int]) -> Optional[tu
     return None
 
 
+#: "Acme's AI hiring bot", "Acme’s AI-powered ordering assistant": the word "AI" after the
+#: possessive marks the bot as the organisation's own, whatever job words follow.
+OWN_AI_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s)\s+(?:new\s+)?"
+                        r"(?:AI|(?i:artificial[- ]intelligence))(?:[- ]powered)?\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:bot|chatbot|assistant|agent|platform)s?\b")
+
+
+#: A sentence opening with an organisation that speaks about its own bot, for names the
+#: NER misses: "Acme Money has apologised after its online chatbot ...".
+SUBJECT_ITS_BOT = re.compile(r"^(?P<org>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?"
+                             r"(?:apologi[sz]ed|said|says|admitted|confirmed|acknowledged|conceded)\b[^.]{0,40}?"
+                             r"\bits[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:chatbot|bot|assistant|agent)s?\b")
+
+
+def _own_ai_bot(sentences: list[Sentence], excluded: set[str],
+                incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """"Acme's AI hiring bot", "Acme has apologised after its chatbot ..." -> Acme, when Acme is
+    no AI maker, publisher or news organisation (``deployer.own_ai_bot``,
+    ``deployer.speaks_of_its_bot``); a brand ending in "'s" keeps it (``_apostrophe_name``)."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        matches = list(OWN_AI_BOT.finditer(sentence.span.text))
+        opening = SUBJECT_ITS_BOT.match(sentence.span.text)
+        for name, rule in [(m.group(1), "deployer.own_ai_bot") for m in matches] + (
+                [(opening.group("org"), "deployer.speaks_of_its_bot")] if opening else []):
+            if name.lower() not in excluded and name.lower() not in NOT_ORGS and \
+                    canonical_org(name).lower() not in excluded:
+                return canonical_org(_apostrophe_name(name, text)), sentence, rule
+    return None
+
+
 def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """Rule 6: "Acme's AI support agent" -> Acme (an agent alias -> its maker)."""
     pubs = publishers()
@@ -694,6 +775,101 @@ def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tupl
         if match and match.group(1).lower() not in pubs and match.group(1).lower() not in NOT_ORGS:
             return canonical_org(match.group(1)), sentence, "deployer.support_bot"
     return None
+
+
+#: "A Gannett spokesperson said the company had paused ...": the spokesperson's organisation
+#: stopped its own use of the product.
+SPOKESPERSON_STOPPED = re.compile(
+    r"\b(?:An?[ \t]+)?(?P<org>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,2})[ \t]+"
+    r"(?i:spokes(?:person|woman|man)|representative|spokesperson)[ \t]+(?i:said|says|told|confirmed)[ \t]+"
+    r"(?:(?:that|[\w ]{0,30}?that)[ \t]+)?(?i:the[ \t]+(?:company|firm|chain|group|business|bank|retailer|airline)|it)[ \t]+"
+    r"(?i:had[ \t]+|has[ \t]+|would[ \t]+|was[ \t]+|is[ \t]+)?[\"“]?(?i:paused|pulled|suspended|stopped|halted|ended|"
+    r"removed|discontinued|disabled|dropped|withdrawn|withdrew|shut|taken|pause|pull|suspend|stop|halt|end|"
+    r"drop|remove|pausing|pulling|suspending|stopping|halting|ending|dropping)\b")
+
+
+def _parent(name: str, text: str) -> str:
+    """The company that publishes a title, when the report names it ("The Acme Group, which
+    publishes Beta Weekly under licence"): a title does not run anything, its publisher does
+    (``deployer.parent``); the publisher's name as the report writes it, else ``name``. A
+    company that merely owns another ("Beta's parent company, Acme") is not taken: the owned
+    company runs its own tools."""
+    match = re.search(r"(?P<org>(?:The[ \t]+)?[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3}),[ \t]+which[ \t]+"
+                      r"(?:now[ \t]+)?publishes[ \t]+(?:the[ \t]+)?" + re.escape(name) + r"\b", text)
+    if match and match.group("org").lower() not in NOT_ORGS:
+        return _clean_name(match.group("org"))
+    return name
+
+
+def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """"A Gannett spokesperson said the company had paused the experiment" -> Gannett: the
+    organisation that stops using a product was running it (``deployer.spokesperson_stopped``)."""
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        match = SPOKESPERSON_STOPPED.search(sentence.span.text)
+        if match:
+            name = _clean_name(match.group("org"))
+            if name.lower() not in NOT_ORGS and not NEVER_DEPLOYS.search(name):
+                return canonical_org(name), sentence, "deployer.spokesperson_stopped"
+    return None
+
+
+#: Verbs of a vendor putting out or taking back its own public bot, demo or app.
+OWN_SERVICE_VERBS = {"release", "launch", "pull", "suspend", "withdraw", "shut", "take", "unveil", "debut"}
+#: Objects of those verbs that are a public service: "a public demo", "its chatbot", "the service".
+OWN_SERVICE_NOUNS = {"demo", "demos", "app", "service", "chatbot", "bot", "assistant", "website", "site",
+                     "version"}
+#: Rooms an organisation has: "let the agent run a shop in its office".
+PREMISES = {"office", "offices", "headquarters", "premises", "campus", "building", "kitchen", "canteen"}
+
+
+def _vendor_own_service(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
+                        incident: set[int], premises: bool = False) -> Optional[tuple[str, Sentence, str]]:
+    """The vendor, when the report says it put out or took back its own public demo, app or
+    chatbot ("Acme released a public demo of Foo", "Foo was launched ... by Acme", "Acme has
+    pulled its chatbot", "Acme said it would suspend the service"): it ran the service itself
+    (``deployer.vendor_own_service``); with ``premises``, only "in its office" clauses count."""
+    if not vendor:
+        return None
+    names = {vendor.lower()} | ({agent.lower()} if agent else set())
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key or vendor not in sentence.span.text and \
+                not any(e.ent_id_ == vendor for e in sentence.span.ents):
+            continue
+        for token in sentence.span:
+            if token.pos_ != "VERB":
+                continue
+            subjects = [t for t in token.children if t.dep_ == "nsubj"]
+            subjects += [g for t in token.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+            objects = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
+            by_vendor = any(_is_vendor(t, vendor) or (t.lower_ == "it" and token.head.dep_ in ("ccomp", "ROOT")
+                            and any(_is_vendor(s, vendor) for s in token.head.children if s.dep_ == "nsubj"))
+                            for t in subjects)
+            if not by_vendor:
+                continue
+            if not premises and token.lemma_ in OWN_SERVICE_VERBS and any(
+                    o.lower_ in OWN_SERVICE_NOUNS or o.text.lower() in names for o in objects):
+                return vendor, sentence, "deployer.vendor_own_service"
+            if premises and any(t.lower_ in PREMISES and any(c.lower_ == "its" for c in t.children)
+                                for t in token.subtree):
+                return vendor, sentence, "deployer.vendor_premises"
+    return None
+
+
+def _premises(sentences: list[Sentence], vendor: Optional[str],
+              incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """The vendor, when it ran its agent in its own office ("Acme let Foo run a shop in its
+    office"): its own premises and staff were what the agent served (``deployer.vendor_premises``)."""
+    return _vendor_own_service(sentences, vendor, None, incident, premises=True)
+
+
+def _is_vendor(token, vendor: str) -> bool:
+    """True when the token is part of the vendor's name (an entity whose id or text is it)."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.ent_id_ == vendor or canonical_org(ent.text) == vendor
+    return token.text == vendor
 
 
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
@@ -717,11 +893,17 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     excluded = set(publishers()) | {x.lower() for x in (agent, vendor) if x and (
         x == agent or x.lower() in makers)} | {"ai"}
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    excluded |= {_clean_name(m.group(1) or m.group(2)).lower() for m in DESCRIBED_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
-        _owner_of_harm(sentences, excluded, incident) or _support_bot(sentences, incident) or \
-        _authored_work(sentences, incident)
+        _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident) or \
+        _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
+        _own_ai_bot(sentences, excluded, incident)
+    if found:
+        parent = _parent(found[0], text)
+        return found if parent == found[0] else (parent, found[1], "deployer.parent")
+    found = _spokesperson_stopped(sentences, incident)
     if found:
         return found
     about = [s for s in sentences if s.index in incident] or sentences
@@ -731,6 +913,9 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         owner = vendor  # "Beta's agent" for the vendor Beta Labs: the maker, shortened
     if owner and owner == vendor and vendor.lower() in excluded:
         owner = None  # "sold by Beta" ... "Beta's agent": the named maker did not run it
+    if owner and owner.lower() in MESSAGING_APPS and not re.search(
+            r"(?<!\w)" + re.escape(owner) + r"(?:'s|’s)\s", text):
+        owner = None  # "a chatbot on Acme Chat", "Acme Chat logs": where the bot ran, not its owner
     if owner and (owner != vendor or vendor_of(agent) is None) and owner.lower() not in publishers() \
             and (owner == vendor or owner.lower() not in makers):  # "OtherMaker's agent": another incident
         where = next((s for s in about if owner in s.span.text), about[0])
@@ -742,7 +927,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     if vendor and vendor_runs_it(agent) and vendor_of(agent) == vendor:
         where = next((s for s in about if agent in s.span.text), about[0])
         return vendor, where, "deployer.vendor_service"
-    return None
+    return _vendor_own_service(sentences, vendor, agent, incident)
 
 
 def sentence_deployer(sentence: Sentence, agent: Optional[str],
