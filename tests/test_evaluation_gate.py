@@ -3,7 +3,7 @@
 
 - tests/evaluation_floors.json: ../shared/gold/dev.jsonl (full case studies; the rules were
   developed on it);
-- tests/evaluation_floors_extra.json, _heldout.json, _final.json, _blind4.json, _blind5.json: the hand-written short
+- tests/evaluation_floors_<set>.json for each set of FIXTURE_SETS: the hand-written short
   reports in tests/fixtures/ (news, blog and forum pages cut to ~2,000 characters, like the
   hidden test set). Each was scored once, blind, before rules were written against it.
 
@@ -26,7 +26,7 @@ GOLD = SHARED / "gold" / "dev.jsonl"
 
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURE_SETS = ["extra", "heldout", "final", "blind4", "blind5"]
+FIXTURE_SETS = ["extra", "heldout", "final", "blind4", "blind5", "blind6", "blind7", "blind8"]
 
 
 def test_dev_scores_meet_the_pinned_floors():
