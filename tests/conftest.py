@@ -38,3 +38,15 @@ def seeds_kb(tmp_path_factory) -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} is missing: the tests read real documents from ../shared")
     return build_seeds_db(tmp_path_factory.mktemp("seeds") / "kb.db", SHARED / "seeds")
+
+
+def deployer_in(nlp, text: str, vendor=None, agent=None, self_hit: bool = False, owner=None):
+    """``kb.nlp.deployer.choose_deployer`` over every sentence of ``text``, all taken as about
+    the incident, with the first sentence as the report's title: ``(name, sentence, rule)`` or
+    None. Shared by the deployer tests."""
+    from kb.nlp.deployer import choose_deployer
+    from kb.nlp.segment import split_sentences
+
+    sentences = split_sentences(nlp, text)
+    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, self_hit,
+                           owner, sentences[0].lower)

@@ -10,21 +10,16 @@ from __future__ import annotations
 import pytest
 
 from kb.nlp.blame import classify, decide, spokespeople, statements, summary
-from kb.nlp.deployer import _apostrophe_name, choose_deployer, described_orgs, sentence_deployer
+from kb.nlp.deployer import _apostrophe_name, described_orgs, sentence_deployer
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
 from kb.nlp import blame, deployer
+from conftest import deployer_in as _deployer
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return get_pipeline()
-
-
-def _deployer(nlp, text, vendor=None, agent=None, owner=None):
-    sentences = split_sentences(nlp, text)
-    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, False,
-                           owner, sentences[0].lower)
 
 
 def _said(nlp, text, companies):

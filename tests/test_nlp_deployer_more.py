@@ -11,20 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp.deployer import SUBJECT_ITS_BOT, _partners_name, choose_deployer
+from kb.nlp.deployer import SUBJECT_ITS_BOT, _partners_name
 from kb.nlp.pipeline import get_pipeline
-from kb.nlp.segment import split_sentences
+from conftest import deployer_in as _deployer
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return get_pipeline()
-
-
-def _deployer(nlp, text, vendor=None, agent=None, owner=None):
-    sentences = split_sentences(nlp, text)
-    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, False,
-                           owner, sentences[0].lower)
 
 
 def test_spokesperson_whose_company_paused_the_product(nlp):

@@ -12,6 +12,7 @@ import pytest
 
 from kb.nlp.gazetteer import is_model, patterns, products, sole_agent_of, vendor_of
 from kb.nlp.pipeline import get_pipeline
+from conftest import deployer_in as _deployer
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +72,6 @@ def test_every_agent_pattern_has_a_product_row_and_one_id():
         if row["label"] == "AGENT":
             assert row["id"] in products(), row
     assert {p: ids for p, ids in ids_of.items() if len(ids) > 1} == {}
-
-
-def _deployer(nlp, text, vendor, agent):
-    from kb.nlp.deployer import choose_deployer
-    from kb.nlp.segment import split_sentences
-    sentences = split_sentences(nlp, text)
-    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, False, None,
-                           sentences[0].lower)
 
 
 def test_a_service_its_vendor_runs_is_deployed_by_the_vendor(nlp):

@@ -9,22 +9,17 @@ from __future__ import annotations
 import pytest
 
 from kb.nlp import analyze_text
-from kb.nlp.deployer import canonical_org, choose_deployer
+from kb.nlp.deployer import canonical_org
 from kb.nlp.entities import bot_owners, hijacked_agent
 from kb.nlp.pipeline import _secondary_actors, get_pipeline
 from kb.nlp.relevance import RelevanceFeatures, score
 from kb.nlp.segment import split_sentences
+from conftest import deployer_in as _deployer
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return get_pipeline()
-
-
-def _deployer(nlp, text, vendor=None, agent=None, self_hit=False, owner=None):
-    sentences = split_sentences(nlp, text)
-    return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, self_hit,
-                           owner, sentences[0].lower)
 
 
 def test_canonical_org_uses_gazetteer_and_drops_suffix():
