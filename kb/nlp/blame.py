@@ -379,7 +379,7 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
     (rule ``blame.pronoun``)."""
     if last_person is None or sentence.line - last_person[1] > 4:
         return None
-    if not ATTRIBUTION.search(sentence.span.text):
+    if not ATTRIBUTION.search(sentence.text):
         return None
     if any(e.label_ == "PERSON" and last_person[0] not in e.text and not _platform(e) for e in sentence.span.ents):
         return None  # "A customer, Tom Roe, said he ...": the pronoun is that person's
@@ -401,7 +401,7 @@ def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
     for sentence in sentences:
         if sentence.line > 4:
             break
-        text = sentence.span.text
+        text = sentence.text
         if not BYLINE.search(text):
             continue
         for name in sorted(people, key=len, reverse=True):
@@ -441,11 +441,11 @@ def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, s
     for sentence in sentences:
         if sentence.line in found:
             continue
-        badge = STAFF_BADGE.match(sentence.span.text)
+        badge = STAFF_BADGE.match(sentence.text)
         if badge and badge.group("org").strip().lower() in companies:
             found[sentence.line] = badge.group("org").strip()
             continue
-        intro = SELF_INTRO.search(sentence.span.text)
+        intro = SELF_INTRO.search(sentence.text)
         org = intro and (intro.group("org") or intro.group("org2") or "").strip()
         if org and org.lower() in companies:
             found[sentence.line] = org
@@ -470,7 +470,7 @@ def _opens_quote(text: str) -> bool:
 def _quoted(sentence: Sentence, matched: str) -> bool:
     """True when the cue words are direct speech: in quotation marks, in a sentence opening with
     one, or in the closing part of a quotation the sentence before opened."""
-    text = sentence.span.text
+    text = sentence.text
     closing = CLOSES_QUOTE.match(text)  # the end of a quotation opened in the sentence before
     return text.lstrip()[:1] in "\"“" or any(matched in q.group(1).lower() for q in QUOTED.finditer(text)) \
         or bool(closing and matched in closing.group(1).lower())
@@ -524,7 +524,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     house_page = _house_page(sentences, companies)
     badges = _staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
-        text = sentence.span.text
+        text = sentence.text
         if _follow_up(sentence, found[-1] if found else None, last):
             statement = found[-1]
             statement.quote = f"{statement.quote} {text.strip()}"

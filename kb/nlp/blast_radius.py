@@ -233,7 +233,7 @@ def _trim_name(name: str) -> str:
 
 def outage_complements(sentence: Sentence) -> list[str]:
     """Capitalised names standing as what an outage hit, in order of appearance."""
-    text = sentence.span.text
+    text = sentence.text
     not_systems = {ent.text for ent in sentence.span.ents if ent.label_ in NOT_SYSTEM_LABELS}
     found = []
     for pattern in (SYSTEM_AFTER, SYSTEM_BEFORE):
@@ -260,7 +260,7 @@ def outage_hours(sentences: list[Sentence]) -> Optional[tuple[float, Sentence]]:
     """Hours of outage: durations in sentences with an outage cue (see module doc)."""
     found = []
     for sentence in sentences:
-        text = sentence.span.text
+        text = sentence.text
         if OUTAGE_CUE.search(text.lower()):
             matches = _durations(text)
         elif STOPPAGE_CUE.search(text):
@@ -343,7 +343,7 @@ def records_lost(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
     largest count before a record noun (rows, records, emails, files)."""
     best = None
     for sentence in sentences:
-        text = sentence.span.text
+        text = sentence.text
         if not (DESTRUCTIVE_CUE.search(text.lower()) or STORE_HELD.search(text)):
             continue
         values = []
@@ -364,7 +364,7 @@ def people_affected(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]
     (pattern people.repeated); else the user base (pattern people.user_base)."""
     best = None
     for sentence in sentences:
-        text = sentence.span.text
+        text = sentence.text
         listed = IMPACT_KEYS.search(sentence.key or "") or IMPACT_KEYS.search(sentence.heading)
         matches = [m for m in RECIPIENTS.finditer(text)]
         if IMPACT_CUE.search(text.lower()) or OUTAGE_CUE.search(text.lower()) or listed:
@@ -385,7 +385,7 @@ def _repeated(sentences: list[Sentence]) -> Optional[tuple[int, Sentence]]:
     largest such count and its first sentence, or None."""
     seen: dict[int, list[Sentence]] = {}
     for sentence in sentences:
-        for match in PEOPLE.finditer(sentence.span.text):
+        for match in PEOPLE.finditer(sentence.text):
             value = to_number(match.group("num"), match.group("scale"))
             found = seen.setdefault(int(value or 0), [])
             if value and value >= 2 and all(s.index != sentence.index for s in found):
@@ -399,7 +399,7 @@ def _largest_count(sentences: list[Sentence], pattern: re.Pattern) -> Optional[t
     ``sentences``, with its sentence, or None: pattern people.appointments, people.user_base."""
     best = None
     for sentence in sentences:
-        for match in pattern.finditer(sentence.span.text):
+        for match in pattern.finditer(sentence.text):
             value = to_number(match.group("num"), match.group("scale"))
             if value and value >= 2 and (best is None or value > best[0]):
                 best = (int(value), sentence)
@@ -420,7 +420,7 @@ def cost_usd(sentences: list[Sentence], own_names: frozenset = frozenset()
     """
     best = None
     for sentence in sentences:
-        text = sentence.span.text
+        text = sentence.text
         if not COST_CUE.search(text.lower()):
             continue
         for match in MONEY.finditer(text):
@@ -591,7 +591,7 @@ GENERIC_HEADS = {"knock", "take", "bring", "crash", "fail", "show", "go", "break
 def generic_systems(sentence: Sentence) -> list[str]:
     """The generic systems of pattern systems.generic_failed in one sentence, without
     determiners or possessors ("both the website and the mobile app" -> website, mobile app)."""
-    text = sentence.span.text
+    text = sentence.text
     if not (OUTAGE_CUE.search(text.lower()) or STOPPAGE_CUE.search(text) or FAILING.search(text)):
         return []
     names = []
@@ -683,7 +683,7 @@ def systems(sentences: list[Sentence], exclude: set[str]) -> Optional[tuple[list
         for tokens in _harm_objects(sentence.span):
             for _, name in _names_in(tokens):
                 add(name, 2, sentence, ents, key)
-        for name in _listed(sentence.span.text):
+        for name in _listed(sentence.text):
             add(name, 2, sentence, ents, key)
         if outage:
             for _, name in _names_in(sentence.span):
@@ -784,7 +784,7 @@ def _dateline_place(sentence: Sentence) -> Optional[str]:
     """The place of pattern region.dateline in ``sentence`` (title case), or None."""
     if sentence.line >= DATELINE_LINES:
         return None
-    match = DATELINE.match(sentence.span.text)
+    match = DATELINE.match(sentence.text)
     if not match or match.group("place").lower() in NOT_PLACES:
         return None
     place = match.group("place")
@@ -799,7 +799,7 @@ MASTHEAD = re.compile(r"^(?:(?i:by)\s+[A-Z]|(?:(?i:mon|tues|wednes|thurs|fri|sat
 
 def _masthead(sentence: Sentence) -> bool:
     """Whether ``sentence`` is a byline or date line of pattern region.masthead."""
-    return bool(MASTHEAD.match(sentence.span.text.strip()))
+    return bool(MASTHEAD.match(sentence.text.strip()))
 
 
 def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
@@ -814,7 +814,7 @@ def region(sentences: list[Sentence]) -> Optional[tuple[str, Sentence]]:
     tiers: list[list[Sentence]] = [
         # region.failure_place: where people could not use a service or got errors
         [s for s in sentences if OUTAGE_CUE.search(s.lower) or UNUSABLE.search(s.lower)],
-        [s for s in sentences if PEOPLE.search(s.span.text) or PEOPLE_GROUPS.search(s.span.text)],
+        [s for s in sentences if PEOPLE.search(s.text) or PEOPLE_GROUPS.search(s.text)],
         [s for s in sentences if s.key and s.key.split()[-1] in PLACE_KEYS],
         [],
         prose[:3],

@@ -689,7 +689,7 @@ def _in_house(sentences: list[Sentence], vendor: Optional[str], agent: Optional[
     if not vendor or vendor == agent or vendor.lower() in makers or vendor.lower() in publishers():
         return None  # a vendor that is only the product's own name is no organisation
     for sentence in sentences:
-        if sentence.index in incident and IN_HOUSE.search(sentence.span.text):
+        if sentence.index in incident and IN_HOUSE.search(sentence.text):
             return vendor, sentence, "deployer.in_house"
     return None
 
@@ -722,10 +722,10 @@ def _authored_work(sentences: list[Sentence], incident: set[int]) -> Optional[tu
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
-        work = AUTHORED_WORK.search(sentence.span.text)
+        work = AUTHORED_WORK.search(sentence.text)
         if not work:
             continue
-        for match in POSSESSIVE_ORG.finditer(sentence.span.text[:work.start()]):
+        for match in POSSESSIVE_ORG.finditer(sentence.text[:work.start()]):
             name = match.group("org")
             if name.lower() not in pubs and name.lower() not in NOT_ORGS:
                 return canonical_org(name), sentence, "deployer.authored_work"
@@ -755,8 +755,8 @@ def _own_ai_bot(sentences: list[Sentence], excluded: set[str],
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
-        matches = list(OWN_AI_BOT.finditer(sentence.span.text))
-        opening = SUBJECT_ITS_BOT.match(sentence.span.text)
+        matches = list(OWN_AI_BOT.finditer(sentence.text))
+        opening = SUBJECT_ITS_BOT.match(sentence.text)
         for name, rule in [(m.group(1), "deployer.own_ai_bot") for m in matches] + (
                 [(opening.group("org"), "deployer.speaks_of_its_bot")] if opening else []):
             if name.lower() not in excluded and name.lower() not in NOT_ORGS and \
@@ -771,7 +771,7 @@ def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tupl
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
-        match = SUPPORT_BOT.search(sentence.span.text)
+        match = SUPPORT_BOT.search(sentence.text)
         if match and match.group(1).lower() not in pubs and match.group(1).lower() not in NOT_ORGS:
             return canonical_org(match.group(1)), sentence, "deployer.support_bot"
     return None
@@ -807,7 +807,7 @@ def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Opti
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
-        match = SPOKESPERSON_STOPPED.search(sentence.span.text)
+        match = SPOKESPERSON_STOPPED.search(sentence.text)
         if match:
             name = _clean_name(match.group("org"))
             if name.lower() not in NOT_ORGS and not NEVER_DEPLOYS.search(name):
@@ -834,7 +834,7 @@ def _vendor_own_service(sentences: list[Sentence], vendor: Optional[str], agent:
         return None
     names = {vendor.lower()} | ({agent.lower()} if agent else set())
     for sentence in sentences:
-        if sentence.index not in incident or sentence.key or vendor not in sentence.span.text and \
+        if sentence.index not in incident or sentence.key or vendor not in sentence.text and \
                 not any(e.ent_id_ == vendor for e in sentence.span.ents):
             continue
         for token in sentence.span:
@@ -918,14 +918,14 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         owner = None  # "a chatbot on Acme Chat", "Acme Chat logs": where the bot ran, not its owner
     if owner and (owner != vendor or vendor_of(agent) is None) and owner.lower() not in publishers() \
             and (owner == vendor or owner.lower() not in makers):  # "OtherMaker's agent": another incident
-        where = next((s for s in about if owner in s.span.text), about[0])
+        where = next((s for s in about if owner in s.text), about[0])
         return canonical_org(owner), where, "deployer.bot_owner"
     for sentence in about[:12]:
-        if INDIVIDUAL.search(sentence.span.text) and re.search(r"\b(?:developer|user|founder|programmer)\b",
+        if INDIVIDUAL.search(sentence.text) and re.search(r"\b(?:developer|user|founder|programmer)\b",
                                                               sentence.lower):
             return None, sentence, "deployer.individual"
     if vendor and vendor_runs_it(agent) and vendor_of(agent) == vendor:
-        where = next((s for s in about if agent in s.span.text), about[0])
+        where = next((s for s in about if agent in s.text), about[0])
         return vendor, where, "deployer.vendor_service"
     return _vendor_own_service(sentences, vendor, agent, incident)
 

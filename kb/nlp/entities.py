@@ -212,8 +212,9 @@ def _unquoted_names(span: Span) -> list[str]:
              for ent in span.ents if ent.label_ in ("AGENT", "VENDOR", "DATE")]
     names = []
     seen: set[int] = set()
+    text = span.text  # built from the tokens on every access: once
     for pattern in UNQUOTED_BOT:
-        for match in pattern.finditer(span.text):
+        for match in pattern.finditer(text):
             start, end = match.span("name")
             name = match.group("name")
             if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known) \
@@ -227,8 +228,8 @@ def _unquoted_names(span: Span) -> list[str]:
 def _lower_names(span: Span) -> list[str]:
     """Lower-case names matched by ``LOWER_BOT`` in ``span``, minus stop words and the
     generic words of the bot patterns ("the", "agent")."""
-    vocab = span.doc.vocab
-    return [match.group("name") for pattern in LOWER_BOT for match in pattern.finditer(span.text)
+    vocab, text = span.doc.vocab, span.text
+    return [match.group("name") for pattern in LOWER_BOT for match in pattern.finditer(text)
             if not vocab[match.group("name")].is_stop and match.group("name") not in NOT_LOWER_NAMES]
 
 
@@ -253,6 +254,15 @@ def named_bots(span: Span) -> list[str]:
         if near_after in BOT_NOUNS or any(w in BOT_NOUNS for w in before[-3:]):
             names.append(token.text)
     return names
+
+
+def sentence_bots(sentence) -> list[str]:
+    """:func:`named_bots` of a ``segment.Sentence``'s span, computed once per sentence (the
+    relevance features and the actor count both ask)."""
+    found = sentence.memo.get("named_bots")
+    if found is None:
+        found = sentence.memo["named_bots"] = named_bots(sentence.span)
+    return found
 
 
 def bot_owners(span: Span) -> list[str]:
@@ -358,7 +368,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """
     who = Who(Counter(), Counter(), Counter(), Counter(), Counter())
     pubs = publishers()
-    report = " ".join(s.span.text for s in sentences)
+    report = " ".join(s.text for s in sentences)
     short: Counter = Counter()
     for sentence in sentences:
         if SKIP_HEADING.search(sentence.heading):
@@ -393,7 +403,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for owner in bot_owners(sentence.span):
             if owner.lower() not in pubs:
                 who.bot_owners[owner] += weight
-        for name in named_bots(sentence.span):
+        for name in sentence_bots(sentence):
             who.named_bots[name] += 0.0  # counted below, with every sentence that names it
         for name, vendor in unlisted_agents(sentence.span):
             who.agents[name] += weight
@@ -419,7 +429,7 @@ def _count_bot_mentions(who: Who, sentences: list[Sentence], weights: dict[int, 
         pattern = re.compile(rf"\b{re.escape(name)}\b")
         who.named_bots[name] = sum(weights.get(s.index, 1.0) for s in sentences
                                    if not SKIP_HEADING.search(s.heading)
-                                   and pattern.search(s.span.text))
+                                   and pattern.search(s.text))
 
 
 def agent_vendor(agent: Optional[str]) -> Optional[str]:

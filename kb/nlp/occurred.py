@@ -139,7 +139,7 @@ def _weekday_before(day: date, name: str) -> str:
 
 def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, int]]:
     """All dates in one sentence as ``(value, char offset in the sentence)``."""
-    text = sentence.span.text
+    text = sentence.text
     found: list[tuple[str, int]] = []
     taken: list[tuple[int, int]] = []
     for match in FULL_DATE.finditer(text):
@@ -207,7 +207,7 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
     line near the top that is a date and nothing else ("February 2024") is the date line."""
     if sentence.key or sentence.line >= DATELINE_LINES:
         return False
-    rest = FULL_DATE.sub(" ", sentence.span.text)
+    rest = FULL_DATE.sub(" ", sentence.text)
     if not published:
         return rest.strip(" .,·|-–—") == ""
     return value == published[:7] and len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS
@@ -226,7 +226,7 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
             if _is_dateline(sentence, value, published):
                 own_line = sentence
                 continue
-            before = sentence.span.text[:offset]
+            before = sentence.text[:offset]
             score = 1.0
             if sentence.index in incident:
                 score += 1.0
@@ -240,7 +240,7 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score += 1.5
             if LATER_EVENT.search(before):
                 score -= 2.0
-            elif LATER_EVENT_AFTER.search(_after(sentence.span.text, offset)):
+            elif LATER_EVENT_AFTER.search(_after(sentence.text, offset)):
                 score -= 1.5
             if len(value) == 4:
                 score -= 0.5

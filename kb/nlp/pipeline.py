@@ -20,7 +20,7 @@ from .blame import decide, statements, summary
 from .prefilter import language_of, rule_out
 from .deployer import choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
-from .entities import count_who, named_bots, publishers
+from .entities import count_who, sentence_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
 from .model import load_model
 from .occurred import dates_in, occurred
@@ -149,7 +149,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         if value:
             where = _first(sentences, value) or _first(sentences, agent or vendor)
             if where is None and field == "agent":
-                where = next((s for s in sentences if value in s.span.text), None)
+                where = next((s for s in sentences if value in s.text), None)
             if where is None:
                 where = sentences[0]
             mention.evidence.append(evidence(text, where, field, value, rule="who.weighted_mentions",
@@ -290,7 +290,7 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
     previous = ""
     for sentence in sentences:
         candidates = _secondary_actors(sentence, previous)
-        previous = sentence.span.text
+        previous = sentence.text
         for ent, kind, verb, rule in candidates:
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
@@ -303,7 +303,7 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
                     dates[0][:7] != primary.occurred[:7]
                 if verb is not None or not other_month or ent.label_ != "AGENT":
                     continue
-            named = [n for n in named_bots(sentence.span) if len(n) >= 3]
+            named = [n for n in sentence_bots(sentence) if len(n) >= 3]
             if named and agent and ent.label_ == "AGENT":
                 agent = named[0]  # "the Acme 'Max' support-bot fabrication": the bot is the agent
             key = (agent, vendor)

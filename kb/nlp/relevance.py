@@ -38,7 +38,7 @@ from spacy.tokens import Span
 
 from .action import score_sentence
 from .actors import unlisted_agents
-from .entities import GENERIC_AGENT, named_bots
+from .entities import GENERIC_AGENT, sentence_bots
 from .gazetteer import is_model
 from .segment import Sentence
 
@@ -312,7 +312,7 @@ def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
     """A pattern for the names the report gives its bots ("an internal agent we call
     Dispatch"; ``entities.named_bots``), so that later sentences naming the bot ("Dispatch
     launched 300 instances") count as naming an AI; None when it names none."""
-    names = {name for sentence in sentences for name in named_bots(sentence.span)}
+    names = {name for sentence in sentences for name in sentence_bots(sentence)}
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
@@ -322,7 +322,7 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
     """A pattern for the head nouns of the AI products the report names by their kind
     (``AI_COMPOUND``: "AI notification summary" -> "the summary", "these summaries"), with a
     determiner and up to three words before the noun; None when it names none."""
-    heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.span.text)}
+    heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.text)}
     if not heads:
         return None
     stems = sorted(re.sub(r"(?:y|ies)$", "", h) + ("(?:y|ies)" if h.startswith("summar") else "s?")
@@ -354,15 +354,15 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
     bots = _bot_names(sentences)
     heads = _ai_heads(sentences)
-    mentions = [_has_ai(s.span) or bool(bots and bots.search(s.span.text)) for s in sentences]
+    mentions = [_has_ai(s.span) or bool(bots and bots.search(s.text)) for s in sentences]
     recent = -9
     for position, sentence in enumerate(sentences):
         text = sentence.lower
         has_ai = mentions[position]
         found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
-                                 for e in sentence.span.ents) or bool(bots and bots.search(sentence.span.text))
+                                 for e in sentence.span.ents) or bool(bots and bots.search(sentence.text))
         found.ai += has_ai
-        if has_ai or (heads and heads.search(sentence.span.text)):
+        if has_ai or (heads and heads.search(sentence.text)):
             recent = position
         deed = bool(action_scores(sentence) or CONSEQUENCE.search(text))
         no_failure = deed and bool(NO_FAILURE.search(text))

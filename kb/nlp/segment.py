@@ -63,9 +63,15 @@ class Sentence:
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
+    def text(self) -> str:
+        """The sentence's parsed (markup-free) text (computed once: a span builds it from its
+        tokens on every access)."""
+        return self.span.text
+
+    @cached_property
     def lower(self) -> str:
         """The sentence's parsed (markup-free) text in lower case (computed once)."""
-        return self.span.text.lower()
+        return self.text.lower()
 
 
 def evidence(text: str, sentence: Sentence, field: str, value: object,
