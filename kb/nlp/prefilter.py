@@ -125,18 +125,14 @@ def may_describe_incident(text: str) -> bool:
     return False
 
 
-def detect_language(text: str) -> Optional[str]:
-    """ISO 639-1 code of ``text`` by py3langid, or None when py3langid is not installed."""
-    try:
-        import py3langid
-    except ImportError:  # pragma: no cover - py3langid is a declared dependency
-        return None
-    return py3langid.classify(text[:5000])[0]
-
-
 def language_of(text: str, language: Optional[str] = None) -> str:
-    """``language`` when given, else the detected language of ``text``, else ``"en"``."""
-    return language or detect_language(text) or "en"
+    """``language`` when given, else the detected language of ``text``
+    (:func:`kb.text.detect_language`), else ``"en"``."""
+    if language:
+        return language
+    from kb.text import detect_language  # reading's detector; imported only when needed
+
+    return detect_language(text) or "en"
 
 
 def rule_out(text: str, *, title: Optional[str] = None, language: str,
