@@ -261,3 +261,18 @@ def test_a_death_after_talks_with_a_bot_named_in_apposition_passes():
     mention = _primary(screen(text, language="fr"))
     assert mention.agent == "Nova" and mention.action_type == "other"
     assert not screen("Le chatbot « Nova » aide les élèves à réviser.", language="fr").relevant
+
+
+def test_false_accusations_by_a_chatbot_are_a_fabrication():
+    """A chatbot that accused a real person of crimes spread false accusations ("falsche
+    Vorwürfe", "fausses accusations"), a fabrication; the same words about a person's rival
+    without an AI term are not screened in."""
+    german = ("KI-Chatbot verbreitet falsche Vorwürfe über Lokaljournalisten\n\n"
+              "Der KI-Assistent Copilot von Microsoft hat einen Gerichtsreporter als verurteilten "
+              "Betrüger beschrieben. Der Chatbot verbreitete falsche Vorwürfe, nichts davon stimmt.")
+    assert _names(screen(german, language="de"))[2] == "fabrication"
+    french = ("Le chatbot ChatGPT a formulé de fausses accusations contre un maire, "
+              "le présentant comme condamné pour corruption.")
+    assert _names(screen(french, language="fr"))[2] == "fabrication"
+    rival = "Der Bürgermeister wies die falschen Vorwürfe seines Gegners zurück."
+    assert screen(rival, language="de").relevant is False

@@ -398,3 +398,53 @@ def test_a_how_to_guide_is_not_an_incident():
     assert HOWTO_TITLE.search("Checklist: before an agent gets write access")
     assert HOWTO_TITLE.search("Agents on a leash: a practical guide to permissions")
     assert not HOWTO_TITLE.search("How an AI agent deleted our production database")
+
+
+def test_a_harm_said_not_to_have_happened_is_no_deed():
+    """A post-mortem of an AI product taken down by a supplier's outage lists what did not
+    happen: "No customer data was lost or exposed", "The bot did not give wrong answers". A
+    negative-quantifier subject or a negated cue verb denies the deed; a deed told beside a
+    negation ("did not ask and deleted") is still one."""
+    from kb.nlp.pipeline import get_pipeline
+    from kb.nlp.relevance import denied_deed
+    from kb.nlp.segment import split_sentences
+
+    nlp = get_pipeline()
+
+    def first(text):
+        return split_sentences(nlp, text)[0]
+
+    assert denied_deed(first("No customer data was lost or exposed."))
+    assert denied_deed(first("Nothing in the repository was deleted."))
+    assert denied_deed(first("The helpdesk bot did not give wrong answers."))
+    assert not denied_deed(first("The agent did not ask anyone and deleted the production database."))
+    assert not denied_deed(first("No, the bot leaked the customer list to a stranger."))
+    post_mortem = ("Why our AI help desk was unavailable on Thursday\n\n"
+                   "Our AI support assistant runs on a hosting provider whose storage service failed "
+                   "for three hours. This had nothing to do with the assistant itself. "
+                   "No customer data was lost or exposed. The assistant did not give wrong answers; "
+                   "it gave none. We are adding a second provider.")
+    title, _, body = post_mortem.partition("\n\n")
+    assert analyze_text(body, title=title, language="en").relevant is False
+
+
+def test_private_chats_published_and_a_privacy_disaster_are_an_exposure():
+    """An AI app that posts people's private chats to a public feed exposes them: the cue
+    takes a verb of making public before "private chats/messages/data" ("is publishing
+    people's "private" chats"), and "a privacy disaster" names the exposure; both pass the
+    pre-filter beside an AI term. Private chats merely mentioned are no exposure."""
+    from kb.nlp.prefilter import may_describe_incident
+
+    report = ("PSA: the Meta AI app is publishing people's \"private\" chats to a public feed\n\n"
+              "I opened the app's Discover tab last night. It is a feed of other people's chats "
+              "with the bot, with their names and photos attached. The Meta AI app is publishing "
+              "people's private chats to everyone, and a reviewer called it a privacy disaster. "
+              "Several posts showed home addresses.")
+    title, _, body = report.partition("\n\n")
+    assert may_describe_incident(report)
+    analysis = analyze_text(body, title=title, language="en")
+    assert analysis.relevant is True
+    assert analysis.mentions[0].action_type == "data_exposure"
+    assert not may_describe_incident("The AI app lets you keep your notes in one place.")
+    note = "The Lumen AI app keeps private chats on your phone and lets you export them."
+    assert analyze_text(note, language="en").relevant is False

@@ -16,7 +16,9 @@ Evidence counted over sentences (regular expressions over lower-cased text):
 - ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders);
 - ``title_launch``: a launch headline ("X unveils Y") that reports no harm;
 - ``denied_ai`` / ``denied_harm``: the AI's part denied ("no AI involved"), or a harmful deed
-  told as done by no AI ("no agent deleted a database"), which an opinion piece says;
+  told as done by no AI ("no agent deleted a database"), which an opinion piece says; a
+  harmful act said not to have happened ("No customer data was lost", :func:`denied_deed`)
+  is no deed and no consequence;
 - the form of the document: a template (field labels with placeholder values) or news
   satire (its stock subjects, "Area man") is held not to report anything real
   (:func:`genre_penalty`).
@@ -49,6 +51,7 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
                   r"\bpulled\b|\bretract|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
+                  r"\bbricked\b|"
                   r"\bexposed\b|\bstolen\b|\bsuspended\b|\bbanned\b|\baffected (?:customers|users|people|accounts|"
                   r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
                   r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
@@ -190,7 +193,9 @@ DENIED_AI = re.compile(
     r"\b(?:nothing|none)\b[^.]{0,40}\binvolved (?:an? |any )?(?:ai|agent|llm|language model|chatbot)\b|"
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
-    r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b")
+    r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b|"
+    # the failure put elsewhere: "it had nothing to do with the assistant itself"
+    r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
 #: wasn't the assistant's fault". Counted as an AI's part denied when an AI is named in the
 #: sentence or the one before (the name may be one the gazetteer lacks: "its fault").
@@ -331,6 +336,23 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
                       r"(?:" + "|".join(stems) + r")\b", re.IGNORECASE)
 
 
+#: A sentence whose subject is a negative quantifier: "No customer data was lost or exposed",
+#: "Nothing was deleted", "None of the files were touched".
+NEGATIVE_SUBJECT = re.compile(r"^\W*(?:no\s+(?![,!.])[\w-]+|nothing|none|neither)\b")
+
+
+def denied_deed(sentence: Sentence) -> bool:
+    """Pattern relevance.denied_deed: the sentence's harmful acts are said not to have happened:
+    its subject is a negative quantifier (``NEGATIVE_SUBJECT``: "No customer data was lost"),
+    or every cue verb of its action types is negated ("The assistant did not give wrong
+    answers"). Such a sentence tells no harm and no consequence."""
+    if NEGATIVE_SUBJECT.match(sentence.lower):
+        return True
+    verbs = [verb for _, verb in action_scores(sentence).values()]
+    return bool(verbs) and all(verb is not None and any(c.dep_ == "neg" for c in verb.children)
+                               for verb in verbs)
+
+
 def real_consequence(text: str, deed: bool = False) -> bool:
     """True when the lower-cased sentence ``text`` tells a real-world consequence: a ``REAL``
     word not denied just before it (``NEGATED``), or a ``CONTEXT`` word ("customers") in a
@@ -364,12 +386,13 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.ai += has_ai
         if has_ai or (heads and heads.search(sentence.text)):
             recent = position
-        deed = bool(action_scores(sentence) or CONSEQUENCE.search(text))
+        deed = not denied_deed(sentence) and bool(action_scores(sentence) or CONSEQUENCE.search(text))
         no_failure = deed and bool(NO_FAILURE.search(text))
         found.denied_harm += no_failure
         if position - recent <= 2 and deed and not HEDGED.search(text) and not no_failure:
             found.harm += 1
-        found.real += real_consequence(text, deed) and not HABITUAL.search(text)
+        found.real += real_consequence(text, deed) and not HABITUAL.search(text) \
+            and not NEGATIVE_SUBJECT.match(text)
         found.research += bool(RESEARCH.search(text))
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
