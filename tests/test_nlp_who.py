@@ -428,3 +428,17 @@ def test_a_job_title_or_a_place_is_no_named_bot(nlp, text):
 def test_an_appositive_still_names_a_bot(nlp):
     from kb.nlp.entities import named_bots
     assert named_bots(nlp("Users met Penny, an AI agent for billing, last week.")[:]) == ["Penny"]
+
+
+def test_only_a_reference_sections_own_heading_is_skipped():
+    """Names under "References" or "See also" are not the report's subject; a story's own
+    heading that holds such a word ("... blame Claude for a bad citation", "Source code
+    leak") is no reference section."""
+    from kb.nlp.entities import SKIP_HEADING
+
+    for heading in ("references", "sources", "see also", "related incidents", "3. further reading",
+                    "external links", "citations"):
+        assert SKIP_HEADING.search(heading), heading
+    for heading in ("1. anthropic's own lawyers blame claude for a bad citation", "source code leak",
+                    "what happened", "linked accounts were exposed"):
+        assert not SKIP_HEADING.search(heading), heading

@@ -67,7 +67,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Span
 from spacy.util import registry
 
-from .entities import NOT_ORGS
+from .entities import NOT_ORGS, SKIP_HEADING
 from .deployer import house_org
 from .gazetteer import is_model, patterns, products, vendor_of
 from .segment import Sentence
@@ -145,8 +145,7 @@ OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:(?:own|written|publ
                                r"account|explanation|post-?mortem|write-?up)\b)", re.I)
 #: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
 PRONOUN_SUBJECT = {"he", "she"}
-#: Sections that list links or other material, not statements.
-SKIP_HEADING = re.compile(r"reference|source|further reading|related|see also|links|citation", re.I)
+#: Headings of a section that gives the company's response.
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction|\bsaid\b|\bsays\b|"
                               r"\brepl(?:y|ied)\b|\banswer", re.I)
 #: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".

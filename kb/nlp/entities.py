@@ -29,7 +29,12 @@ from .gazetteer import PATTERN_DIR, is_model, products, vendor_of
 from .segment import Sentence
 
 #: Sections that list links or sources: their names are not actors of the incident.
-SKIP_HEADING = re.compile(r"reference|sources?\b|further reading|related|see also|links|citation", re.I)
+#: Headings of a report's reference section, whose names are not its subject ("References",
+#: "Sources", "See also", "Related incidents"): the whole heading, so that a story's own
+#: heading that holds such a word ("Lawyers blame Claude for a bad citation") is not one.
+SKIP_HEADING = re.compile(r"^\W*(?:\d+\.?\s*)?(?:references?|sources?|further reading|related\b.*|see also|"
+                          r"(?:external |useful )?links|citations?|bibliography|notes and references)\W*$",
+                          re.I)
 
 BOT_NOUNS = {"chatbot", "chatbots", "bot", "bots", "assistant", "agent", "agents", "chat",
              "avatar", "order-taker", "taker"}
