@@ -717,3 +717,9 @@ def test_a_verb_conjoined_to_tell_is_no_request():
     clause = best("The agent told the owner nothing and deleted the backups.")
     assert clause.kind == "delete_data"
     assert clause.score >= 2
+
+
+def test_a_noun_modified_by_ai_is_the_agent():
+    clause = best("The grocer's AI menu planner suggested a soup made with drain cleaner.")
+    assert clause.score >= 1.0
+    assert best("The grocer's menu planner suggested a soup made with drain cleaner.").score < 0.5

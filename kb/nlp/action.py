@@ -420,6 +420,10 @@ def _name_heads(family: set[str], agent: Optional[str]) -> set[str]:
     return heads
 
 
+#: Modifiers that make a noun an AI ("the *AI* meal planner", "an *AI*-powered app").
+AI_MODIFIERS = {"ai", "a.i.", "chatbot", "bot", "llm", "gpt", "genai"}
+
+
 def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = False,
                 agent: Optional[str] = None, speaker: bool = False) -> float:
     """How surely ``subject`` is the acting AI: 3 for the incident's agent or vendor (or the
@@ -461,6 +465,11 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
         return 1.0
     if lemma in HUMAN_NOUNS or subject.lower_ in HUMAN_NOUNS or subject.ent_type_ == "PERSON":
         return 0.3
+    if subject.pos_ == "NOUN" and any(
+            t.lower_ in AI_MODIFIERS and subject.i - 4 <= t.i < subject.i
+            and t.dep_ in ("compound", "amod", "npadvmod")
+            and subject.i in (t.head.i, t.head.head.i) for t in subject.subtree):
+        return 2.0  # pattern action.ai_modified_noun: "the AI meal planner", "an AI-powered app"
     # people and papers say things too ("the report says", "the union said"): a verb of saying
     # is the agent's output only when its subject names the agent
     return 0.3 if speaker else 0.8
