@@ -723,3 +723,17 @@ def test_a_noun_modified_by_ai_is_the_agent():
     clause = best("The grocer's AI menu planner suggested a soup made with drain cleaner.")
     assert clause.score >= 1.0
     assert best("The grocer's menu planner suggested a soup made with drain cleaner.").score < 0.5
+
+
+def test_a_wrong_answer_is_spelled_out_by_what_the_bot_said():
+    text = ("Shares of a bank fell after an ad for its new chatbot showed it giving a wrong "
+            "answer about mortgages. In the ad, Penny says fixed rates always fall after an "
+            "election.")
+    sentences = split_sentences(get_pipeline(), text)
+    clause, _ = act.best_clause(sentences, set(), "fabrication", agent="Penny")
+    assert clause.phrase.startswith("said fixed rates always fall")
+
+
+def test_a_false_claim_keeps_falsely():
+    assert best("The chatbot falsely told a teacher she had been fired.").phrase.startswith(
+        "falsely told")

@@ -898,6 +898,38 @@ def restated_deed(scored: list[tuple]) -> tuple:
     return scored[0]
 
 
+#: Least share of the best total score a spelled-out claim needs (:func:`spelled_out_claim`).
+SPELL_SHARE = 0.5
+
+
+def _generic_output(clause: HarmClause) -> bool:
+    """Whether a clause gives false output in general terms: a fabrication whose object is an
+    output noun of ``OBJECT_CLASSES["output"]`` ("gave a wrong answer", "provided incorrect
+    information")."""
+    obj = direct_object(clause.verb)
+    return clause.kind == "fabrication" and obj is not None and (
+        obj.lemma_.lower() in OBJECT_CLASSES["output"] or obj.lower_ in OBJECT_CLASSES["output"]
+        or obj.lemma_.lower() == "information")
+
+
+def spelled_out_claim(scored: list[tuple]) -> tuple:
+    """Pattern action.spelled_out_claim: a lead says the agent gave a wrong answer or false
+    information; the body says what it said ("Bard says the telescope took the first
+    pictures of ..."). When the best clause (first row of ``scored``) gives false output in
+    general terms (:func:`_generic_output`), a claim clause of saying (``output`` with a
+    clausal complement) by the agent (raw score >= 1.0) with at least ``SPELL_SHARE`` of its
+    score is the action instead."""
+    best_score, best, _ = scored[0]
+    if not _generic_output(best):
+        return scored[0]
+    for score, clause, sentence in scored[1:]:
+        if score < SPELL_SHARE * best_score:
+            break
+        if clause.kind == "output" and clause.claim and clause.score >= 1.0:
+            return score, clause, sentence
+    return scored[0]
+
+
 #: Marks of a repeated action: "kept running", "ran it again", "over and over", "2,116 times".
 REPEATED = re.compile(r"\bkep[tp]s?\b|\bkeeps\b|\bagain\b|\brepeatedly\b|\bover and over\b|"
                       r"\bin an? (?:infinite |endless )?loop\b|\bloop(?:ed|ing)\b|\b[\d,]+ times\b")
@@ -986,6 +1018,8 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     row = runaway_loop(scored)
     if row is scored[0]:
         row = runaway_loop([restated_deed(scored)] + scored)
+    if row is scored[0]:
+        row = spelled_out_claim(scored)
     score, chosen, sentence = row
     # another event's sentence (an earlier case, a background section) lends no target
     borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen

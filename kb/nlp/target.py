@@ -533,7 +533,7 @@ DECIDE_HEADS = {"decide", "choose", "try", "attempt", "proceed", "opt", "manage"
 KEPT_ADVERBS = {"autonomously", "independently", "silently", "accidentally", "mistakenly",
                 "repeatedly", "unilaterally", "wrongly", "incorrectly", "permanently", "mass",
                 "confidently", "quietly", "secretly", "inadvertently", "erroneously", "endlessly",
-                "continuously", "rapidly"}
+                "continuously", "rapidly", "falsely"}
 #: Possessive determiners of the people harmed, dropped from an action phrase (the agent's own
 #: "its" and the ambiguous "their" are kept).
 PERSONAL_POSSESSIVES = {"our", "my", "your", "his", "her"}
