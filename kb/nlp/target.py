@@ -79,7 +79,26 @@ OBJECT_CLASSES: dict[str, set[str]] = {
     # notices", "mailed eviction letters"): an act outside its remit, not a leak
     "notice": {"notice", "letter", "warning", "reminder", "summons", "demand", "invoice",
                "ultimatum", "termination", "eviction"},
+    # what a talking or writing AI puts out: its harm is what the output says ("gave advice to
+    # skip meals", "wrote a story accusing ...", "produced images that were inaccurate")
+    "output": {"advice", "answer", "answers", "response", "responses", "reply", "replies",
+               "instruction", "instructions", "tip", "tips", "recipe", "recipes", "guidance",
+               "suggestion", "recommendation", "message", "messages", "post", "posts", "tweet",
+               "tweets", "story", "stories", "article", "articles", "image", "images", "picture",
+               "pictures", "summary", "summaries", "headline", "headlines", "citation",
+               "citations", "review", "reviews", "text", "essay", "explainer", "explainers",
+               "recap", "recaps", "remark", "remarks", "comment", "comments", "quote", "quotes",
+               "paper", "papers", "diagnosis", "claim", "claims", "statement", "statements",
+               "misinformation", "disinformation", "description", "biography", "bio",
+               "obituary", "poll", "report", "reports", "transcript", "translation", "case",
+               "cases", "ruling", "rulings", "precedent", "precedents", "source", "sources",
+               "reference", "references", "link", "links"},
 }
+
+#: Dependency labels of what a verb of saying conveys (pattern action.speech_act_output): a
+#: clause ("told him *he could* ..."), an infinitive ("told her *to touch* ..."), an object
+#: ("praised *Hitler*") or an open predicate ("called itself *MechaHitler*").
+SAID_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd"}
 
 #: What the verb's clause says does not exist ("a policy that did not exist", "no such
 #: rule"): what was told or given was false.
@@ -431,13 +450,17 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     ``patterns/action_verbs.jsonl``, see ``action.harm_verbs``) given its object's word
     classes, or None when the object makes it harmless."""
     kind = entry["type"]
-    if entry.get("clause") and not any(c.dep_ == "ccomp" for c in verb.children):
-        return None  # a claim needs what was claimed: "told him he could ..."
+    said = ("ccomp", "xcomp", "oprd") if kind == "output" else ("ccomp",)
+    if entry.get("clause") and not any(c.dep_ in said for c in verb.children):
+        return None  # a claim needs what was claimed: "told him he could ...", "told her to ..."
+    if kind == "output" and not any(c.dep_ in SAID_DEPS for c in verb.children) and (
+            not entry.get("object") or _output_noun(verb) is None):
+        return None  # pattern action.speech_act_output: a saying needs what was said
     if entry.get("particle") and not any(c.dep_ == "prt" and c.lower_ == entry["particle"]
                                          for c in verb.children):
         return None
     right = [t for t in verb.subtree if t.i > verb.i][:14]
-    obj = direct_object(verb)
+    obj = direct_object(verb) or (_output_noun(verb) if kind == "output" else None)
     if obj is not None and obj.i < verb.i:
         right += list(obj.subtree)
     words = {t.lower_ for t in right} | {t.lemma_.lower() for t in right}
@@ -477,6 +500,19 @@ def object_kind(verb: Token, entry: dict) -> Optional[tuple[str, bool]]:
     return kind, False
 
 
+def _output_noun(verb: Token) -> Optional[Token]:
+    """The noun a participle or object-gapped relative clause of a producing verb modifies: what
+    was produced ("citations *generated* by the chatbot", "the images it *produced*"), else
+    None (pattern action.output_by_agent)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("dobj", "obj", "nsubjpass", "ccomp", "xcomp") for c in verb.children) \
+            and not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return verb.head
+    return None
+
+
 def typed_entry(verb: Token, entry: dict) -> Optional[tuple[str, bool, dict]]:
     """(action type, is a command, the matching row) of a harm-lexicon entry and its
     alternatives (``entry["or"]``: further rows of the same lemma, tried in file order), or
@@ -497,7 +533,7 @@ DECIDE_HEADS = {"decide", "choose", "try", "attempt", "proceed", "opt", "manage"
 KEPT_ADVERBS = {"autonomously", "independently", "silently", "accidentally", "mistakenly",
                 "repeatedly", "unilaterally", "wrongly", "incorrectly", "permanently", "mass",
                 "confidently", "quietly", "secretly", "inadvertently", "erroneously", "endlessly",
-                "continuously", "rapidly"}
+                "continuously", "rapidly", "falsely"}
 #: Possessive determiners of the people harmed, dropped from an action phrase (the agent's own
 #: "its" and the ambiguous "their" are kept).
 PERSONAL_POSSESSIVES = {"our", "my", "your", "his", "her"}
@@ -569,7 +605,11 @@ def _harmful(verb: Token, harm) -> bool:
     if lemma not in harm:
         return False
     entry = harm[lemma] if isinstance(harm, dict) else None
-    return entry is None or typed_entry(verb, entry) is not None
+    if entry is None:
+        return True
+    typed = typed_entry(verb, entry)
+    # a verb of saying after a comma reports ("..., saying it was sorry"): no added deed
+    return typed is not None and typed[0] != "output"
 
 
 #: Contrast markers whose clause tells what the agent should have done ("instead of
@@ -651,6 +691,35 @@ def participial_deed(ing: Token, words: list[Token], limit: int = PHRASE_WORDS) 
     return any(c.dep_ in ("dobj", "obj", "prep", "dative") for c in ing.children)
 
 
+#: Nouns of the exchange in which an AI said something ("during a conversation about ...").
+EXCHANGE_NOUNS = {"conversation", "chat", "exchange", "session", "interview", "discussion",
+                  "dialogue", "thread", "demo", "demonstration", "livestream"}
+
+
+def framing_adjunct(token: Token, verb: Token) -> bool:
+    """Pattern action.framing_adjunct: a phrase that sets the scene or gives a reason rather
+    than adds to the deed -- "during"/"in" + an exchange noun (``EXCHANGE_NOUNS``: "told him
+    to die *during an ordinary conversation about* ...") or a "because" clause ("refused the
+    requests *because it read them as* ..."), governed by the harm verb or a word after it."""
+    if token.i <= verb.i:
+        return False
+    if token.dep_ == "prep" and token.lower_ in ("during", "in", "amid"):
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lemma_.lower() in EXCHANGE_NOUNS
+    return token.dep_ == "mark" and token.lower_ in ("because", "since") and token.head.i > verb.i
+
+
+def comment_phrase(after: Token) -> bool:
+    """Pattern action.comment_phrase: after a comma, a new noun phrase that comments on what came
+    before rather than lists another thing (", *an exchange* his sister described as ...",
+    ", *advice* that came from a joke"): a determiner or noun opening a phrase whose head is no
+    conjunct and has a clause or modifier of its own."""
+    noun = after.head if after.dep_ == "det" else after
+    if noun.pos_ != "NOUN" or noun.dep_ in ("conj", "pobj", "dobj", "compound") or noun.i < after.i:
+        return False
+    return any(c.dep_ in ("relcl", "acl") for c in noun.children) or noun.dep_ in ("appos", "npadvmod")
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
                    harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
@@ -687,12 +756,15 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         after = _next_word(doc, t.i)
         if t.text == "," and words and after is not None and words[-1].i >= verb.i and (
                 (after.lower_ in _CLAUSE_MARKS and not unasked_clause(after))
+                or comment_phrase(after)
                 or (after.tag_ == "VBG" and not _harmful(after, harm)
                     and not participial_deed(after, words, limit))):
             break  # a new clause: ", which ...", ', following the pattern ...' (also ',"')
         if t.lower_ == "while" and t.dep_ == "mark" and words and words[-1].i >= verb.i \
                 and t.head.tag_ == "VBG" and not _harmful(t.head, harm):
             break  # the task it was on: "deleted X while working a staging task"
+        if words and words[-1].i >= verb.i and framing_adjunct(t, verb):
+            break
         if t.text not in _QUOTES and not t.is_space:
             words.append(t)
         if sum(1 for w in words if not w.is_punct) >= max(limit, verb.i - start + 6):
@@ -700,7 +772,8 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
         i += 1
     while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "prep", "det", "mark", "aux",
                                                                "poss", "amod", "compound", "nummod")
-                     or words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")
+                     or (words[-1].pos_ in ("CCONJ", "ADP", "DET", "SCONJ", "PART")
+                         and words[-1].dep_ != "prt")  # a particle ends a verb: "give up"
                      or words[-1].tag_ in ("WDT", "WP")):
         words.pop()
     return words
@@ -750,7 +823,10 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
             tensed.add(t.i)
         spaced = t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTES
                                    and doc[t.i + 1].whitespace_)  # a dropped closing quote
-        out.append((past_tense(t) if t.i in tensed else t.text) + (" " if spaced else ""))
+        word = past_tense(t) if t.i in tensed else t.text
+        if passive and t.i == head.i and t.tag_ == "VBN":
+            word = irregular_past().get(lemma_of(t), word)  # made active: "written" -> "wrote"
+        out.append(word + (" " if spaced else ""))
     text = "".join(out).strip(" ,;:-—\"'“”`")
     text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", text))
     text = re.sub(r"\s+#\d+$", "", text)  # an issue title's number: "wiped home directory #812"
