@@ -110,6 +110,30 @@ def test_incident_date_beats_publication_date():
     assert occurred(found, set(), None)[0] == "2026-01"
 
 
+def test_forum_reply_headers_and_a_byline_date_no_event():
+    """A thread's replies each carry a header date ("dana_k on May 30, 2025"): only the
+    opening post's counts, so that a date told in the story ("on March 20") is not out-voted
+    by the repeated reply dates; a byline of fields set apart ("Notes · September 16, 2025 ·
+    Ana Roe") is the report's own date line, not the incident's."""
+    from kb.nlp.pipeline import get_pipeline
+    from kb.nlp.segment import split_sentences
+
+    thread = ("Lovable apps leaked user tables\n\n"
+              "ferrobyte on May 30, 2025\n\n"
+              "Matt Palmer found the first exposed app on March 20, and the app builder's agent "
+              "had shipped the tables open to anyone.\n\n"
+              "quillon on May 30, 2025\n\nWow.\n\n"
+              "natesmith on May 30, 2025\n\nNot a subtle bug.\n\n"
+              "ilyak on May 31, 2025\n\nAgreed.")
+    found = split_sentences(get_pipeline(), thread)
+    assert occurred(found, {2}, "2025-05-30")[0] == "2025-03"
+    essay = ("Three years since a job bot was hijacked\n\n"
+             "Notes from the Sandbox · September 16, 2025 · Ana Roe\n\n"
+             "In September 2022, a job board's Twitter bot replied with whatever users injected.")
+    found = split_sentences(get_pipeline(), essay)
+    assert occurred(found, {2}, "2025-09-16")[0] == "2022-09"
+
+
 @pytest.mark.parametrize("sentence, category", [
     ("The firm said the outage was caused by user error.", "human"),
     ("A spokesperson blamed misconfigured access controls.", "human"),

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from .segment import Sentence
+from .segment import METADATA_LINE, Sentence
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -203,14 +203,34 @@ DATELINE_WORDS = 4
 def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bool:
     """Pattern occurred.not_dateline: ``sentence`` is the report's own date line ("Published 9
     January 2026", "OSLO, 3 March 2026"): near the top, not a "Key: value" line, a few words
-    besides a date that is the publication month ``value``. With no publication date known, a
+    besides a date that is the publication month ``value``, or any number of words set apart
+    by separators (a byline: "Blog name · 16 September 2025 · Author"). With no publication date known, a
     line near the top that is a date and nothing else ("February 2024") is the date line."""
     if sentence.key or sentence.line >= DATELINE_LINES:
         return False
     rest = FULL_DATE.sub(" ", sentence.text)
     if not published:
         return rest.strip(" .,·|-–—") == ""
-    return value == published[:7] and len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS
+    if value != published[:7]:
+        return False
+    # a byline of fields set apart ("Notes from the Sandbox · September 16, 2025 · Hana L.")
+    return len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS or bool(METADATA_LINE.search(sentence.text))
+
+
+#: What is left of a forum post's header once its date is taken out: a user name and "on"
+#: ("**ferrobyte** on May 30, 2025", "dana_k commented on 4 March 2025").
+POST_HEADER_REST = re.compile(r"^\W*[\w.@-]+\W*\s+(?:commented |posted |wrote |replied )?on\W*$", re.I)
+
+
+def _is_post_header(sentence: Sentence) -> bool:
+    """Pattern occurred.post_header: a line that dates a forum post or comment: a user name and
+    "on" before the date, or a listing's metadata line ("364 points by dana on May 30, 2025 |
+    189 comments"). The first dates the thread, as a date line dates an article; the replies'
+    headers date only the replies, however often they repeat a date (:func:`occurred`)."""
+    if not FULL_DATE.search(sentence.text):
+        return False
+    rest = FULL_DATE.sub(" ", sentence.text)
+    return bool(POST_HEADER_REST.match(rest)) or bool(METADATA_LINE.search(sentence.text))
 
 
 def occurred(sentences: list[Sentence], incident: set[int], published: Optional[str],
@@ -221,11 +241,19 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     """
     candidates: list[DateCandidate] = []
     own_line: Optional[Sentence] = None
+    headers = 0
     for sentence in sentences:
-        for value, offset in dates_in(sentence, published):
-            if _is_dateline(sentence, value, published):
-                own_line = sentence
+        every = dates_in(sentence, published)
+        found = [(value, offset) for value, offset in every
+                 if not _is_dateline(sentence, value, published)]
+        if len(found) < len(every):
+            own_line = sentence
+        # the opening post's header dates the report; the replies' headers date only themselves
+        if found and _is_post_header(sentence):
+            headers += 1
+            if headers > 1:
                 continue
+        for value, offset in found:
             before = sentence.text[:offset]
             score = 1.0
             if sentence.index in incident:
