@@ -126,12 +126,12 @@ def test_forum_reply_headers_and_a_byline_date_no_event():
               "natesmith on May 30, 2025\n\nNot a subtle bug.\n\n"
               "ilyak on May 31, 2025\n\nAgreed.")
     found = split_sentences(get_pipeline(), thread)
-    assert occurred(found, {2}, "2025-05-30")[0] == "2025-03"
+    assert occurred(found, set(), "2025-05-30")[0] == "2025-03"
     essay = ("Three years since a job bot was hijacked\n\n"
              "Notes from the Sandbox · September 16, 2025 · Ana Roe\n\n"
              "In September 2022, a job board's Twitter bot replied with whatever users injected.")
     found = split_sentences(get_pipeline(), essay)
-    assert occurred(found, {2}, "2025-09-16")[0] == "2022-09"
+    assert occurred(found, set(), "2025-09-16")[0] == "2022-09"
 
 
 @pytest.mark.parametrize("sentence, category", [
