@@ -348,6 +348,9 @@ def test_an_output_published_then_called_offensive_or_an_error_is_a_deed():
     assert CONSEQUENCE.search("the shop's assistant got it wrong about the return window")
     assert CONSEQUENCE.search("the replies about the mayor were \"errors\", the firm said")
     assert CONSEQUENCE.search("the speaker told a 9-year-old to lick a battery")
+    assert CONSEQUENCE.search("the portal ran an ai-written obituary under a cruel headline")
+    assert CONSEQUENCE.search("the site published ai-generated reviews under invented names")
+    assert not CONSEQUENCE.search("the site published a guide to spotting ai-generated images")
     assert not CONSEQUENCE.search("the model refuses to generate offensive content")
     assert not CONSEQUENCE.search("the results were clear and the pilot went on")
 
@@ -419,6 +422,7 @@ def test_a_harm_said_not_to_have_happened_is_no_deed():
     assert denied_deed(first("The helpdesk bot did not give wrong answers."))
     assert not denied_deed(first("The agent did not ask anyone and deleted the production database."))
     assert not denied_deed(first("No, the bot leaked the customer list to a stranger."))
+    assert not denied_deed(first("No statement from the portal, they just quietly deleted the bot's post."))
     post_mortem = ("Why our AI help desk was unavailable on Thursday\n\n"
                    "Our AI support assistant runs on a hosting provider whose storage service failed "
                    "for three hours. This had nothing to do with the assistant itself. "
@@ -448,3 +452,13 @@ def test_private_chats_published_and_a_privacy_disaster_are_an_exposure():
     assert not may_describe_incident("The AI app lets you keep your notes in one place.")
     note = "The Lumen AI app keeps private chats on your phone and lets you export them."
     assert analyze_text(note, language="en").relevant is False
+
+
+def test_imagining_someone_elses_place_is_no_fiction():
+    """"Imagine being his family" in a reply feels for the victims; "imagine an agent that..."
+    sets up a hypothetical."""
+    from kb.nlp.relevance import UNREAL
+
+    assert not UNREAL.search("imagine being his family and seeing that headline")
+    assert not UNREAL.search("imagine how the customers felt")
+    assert UNREAL.search("imagine an agent that deletes every branch at midnight")

@@ -121,7 +121,7 @@ HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?
 #: Satire as the material an AI drew on ("drew on a satirical article", "leaned on satire",
 #: "less use of satire") is not the report's own form, and is not counted.
 UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
-                    r"\bparody\b|\bhypothetical|\bimagine\b|\bfictional scenario|\btemplate\b|"
+                    r"\bparody\b|\bhypothetical|\bimagine\b(?! being| how| what)|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
 #: What an AI made and published (images, a poll, answers, posts), described as offensive or
 #: insensitive: the judgement after it ("the images it produced were offensive", "the results
@@ -177,6 +177,11 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"\bexpos(?:ed|es|ing)\b[^.]{0,40}?\b(?:personal|private|sensitive)\b|"
                          r"\bleft\b[^.]{0,60}?\b(?:open|exposed|unprotected|accessible|"
                          r"behind (?:a|the|an)\b[^.]{0,20}?\bpassword)\b|"
+                         # an AI-made piece run under an outlet's name: "MSN ran an AI-written
+                         # obituary", "the site published AI-generated reviews"
+                         r"\b(?:ran|published|posted|printed|aired|put up|carried)\s+(?:(?:a|an|the|its|their)\s+)?"
+                         r"(?:[\w-]+\s+)?(?:ai|a\.i\.|chatbot|bot)[- ](?:written|generated|produced|made|authored|"
+                         r"mangled)\b|"
                          # dangerous advice: "suggests a recipe that makes chlorine gas"
                          r"\b(?:suggest|recommend|advis|offer|told|tell)\w*\b[^.]{0,60}?"
                          r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b")
@@ -341,12 +346,19 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
 NEGATIVE_SUBJECT = re.compile(r"^\W*(?:no\s+(?![,!.])[\w-]+|nothing|none|neither)\b")
 
 
+def denied_throughout(text: str) -> bool:
+    """Whether the lower-cased sentence ``text`` is one clause under a negative-quantifier
+    subject (``NEGATIVE_SUBJECT``): "No customer data was lost or exposed" is, but "No
+    statement from the company, they just quietly deleted it" goes on to tell a deed."""
+    return bool(NEGATIVE_SUBJECT.match(text)) and not re.search(r"[,;:—]|\bbut\b", text)
+
+
 def denied_deed(sentence: Sentence) -> bool:
     """Pattern relevance.denied_deed: the sentence's harmful acts are said not to have happened:
-    its subject is a negative quantifier (``NEGATIVE_SUBJECT``: "No customer data was lost"),
-    or every cue verb of its action types is negated ("The assistant did not give wrong
-    answers"). Such a sentence tells no harm and no consequence."""
-    if NEGATIVE_SUBJECT.match(sentence.lower):
+    it is one clause under a negative quantifier (:func:`denied_throughout`: "No customer data
+    was lost"), or every cue verb of its action types is negated ("The assistant did not give
+    wrong answers"). Such a sentence tells no harm and no consequence."""
+    if denied_throughout(sentence.lower):
         return True
     verbs = [verb for _, verb in action_scores(sentence).values()]
     return bool(verbs) and all(verb is not None and any(c.dep_ == "neg" for c in verb.children)
@@ -392,7 +404,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         if position - recent <= 2 and deed and not HEDGED.search(text) and not no_failure:
             found.harm += 1
         found.real += real_consequence(text, deed) and not HABITUAL.search(text) \
-            and not NEGATIVE_SUBJECT.match(text)
+            and not denied_throughout(text)
         found.research += bool(RESEARCH.search(text))
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
