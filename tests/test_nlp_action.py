@@ -737,3 +737,17 @@ def test_a_wrong_answer_is_spelled_out_by_what_the_bot_said():
 def test_a_false_claim_keeps_falsely():
     assert best("The chatbot falsely told a teacher she had been fired.").phrase.startswith(
         "falsely told")
+
+
+def test_a_headline_below_page_chrome_yields_to_its_restatement():
+    """A page's title may stand below its chrome (line 2 of a saved listing); as the title it
+    weighs 3x, so its restatement needs a smaller share of its score, and it yields even when
+    it is told with a second verb ("and broke ...") that makes it the longer phrase."""
+    rows = _scored(["The agent pushed to main during a release freeze and broke multiplayer for nine hours.",
+                    "It pushed a change to the matchmaking config straight to main."], boost=3 ** 0.5)
+    for _, _, sentence in rows:
+        sentence.line += 2  # below "Hacker News" and a blank line
+    title = rows[0][2].index
+    assert act.restated_deed(rows)[1] is rows[0][1]
+    _, chosen, _ = act.restated_deed(rows, frozenset({title}))
+    assert "matchmaking config" in chosen.phrase

@@ -348,6 +348,8 @@ def test_an_output_published_then_called_offensive_or_an_error_is_a_deed():
     assert CONSEQUENCE.search("the shop's assistant got it wrong about the return window")
     assert CONSEQUENCE.search("the replies about the mayor were \"errors\", the firm said")
     assert CONSEQUENCE.search("the speaker told a 9-year-old to lick a battery")
+    assert CONSEQUENCE.search("alphabet loses $100bn after its chatbot flubs telescope answer in launch ad")
+    assert not CONSEQUENCE.search("the striker flubbed an easy chance in the second half")
     assert CONSEQUENCE.search("the portal ran an ai-written obituary under a cruel headline")
     assert CONSEQUENCE.search("the site published ai-generated reviews under invented names")
     assert not CONSEQUENCE.search("the site published a guide to spotting ai-generated images")

@@ -89,3 +89,22 @@ def test_unsupported_suffix(tmp_path):
     odd.write_bytes(b"%PDF-1.4")
     with pytest.raises(DocumentError, match="unsupported file type"):
         read_document(odd)
+
+
+def test_a_forum_pages_title_is_its_post_not_the_page_chrome(tmp_path):
+    """A saved forum or listing page starts with its chrome (the forum's name, a byline of
+    fields set apart, a points line); the title is the first line past it with a few words.
+    A plain text's headline on its first line stays the title."""
+    thread = tmp_path / "thread.txt"
+    thread.write_text("r/selfhosted\n\nPosted by u/dana_k · Mar 3, 2025\n\n"
+                      "My AI agent pruned the Docker volumes that held my photo library\n\n"
+                      "It ran a cleanup I never asked for.\n", encoding="utf-8")
+    assert read_document(thread).title == "My AI agent pruned the Docker volumes that held my photo library"
+    listing = tmp_path / "listing.txt"
+    listing.write_text("Hacker News\n\n412 points by ana 3 hours ago | 120 comments\n\n"
+                       "Our coding agent wiped a staging bucket (example.com)\n", encoding="utf-8")
+    assert read_document(listing).title == "Our coding agent wiped a staging bucket (example.com)"
+    story = tmp_path / "story.txt"
+    story.write_text("Chatbot flubs refund answer\n\nThe airline's assistant invented a policy.\n",
+                     encoding="utf-8")
+    assert read_document(story).title == "Chatbot flubs refund answer"

@@ -858,8 +858,10 @@ def borrow_target(chosen: HarmClause, others: list[HarmClause]) -> None:
             return
 
 
-#: Least share of the best total score a body restatement needs (:func:`restated_deed`).
+#: Least share of the best total score a body restatement needs (:func:`restated_deed`); of a
+#: headline's score, whose sentence weighs 3x where a body sentence weighs 1x or 2x, less.
 RESTATE_SHARE = 0.5
+HEADLINE_RESTATE_SHARE = 0.35
 
 
 def _words(clause: HarmClause) -> int:
@@ -875,23 +877,29 @@ def _untargeted(clause: HarmClause) -> bool:
     return own is None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in clause.verb.children)
 
 
-def restated_deed(scored: list[tuple]) -> tuple:
+def restated_deed(scored: list[tuple], headlines: frozenset = frozenset()) -> tuple:
     """Pattern action.restated_deed: a title or lead states the deed in brief ("pushed to main
     and broke the game", "told owners they could break the law"); the body restates it with
     the same verb and type and says what was acted on. The best clause (first row of
     ``scored``: (score, clause, sentence), best first) yields to a clause of a later sentence
     with the same verb lemma and type, at least ``RESTATE_SHARE`` of its score, that is longer
     and names a target (or, for a claim verb, says what was claimed), when the best one names no
-    target of its own (:func:`_untargeted`) or is the headline (line 0), whose wording is
-    compressed ("deletes idle servers" -> "flagged three clusters as idle and deleted them")."""
+    target of its own (:func:`_untargeted`) or is the headline (line 0, or a sentence index in
+    ``headlines``: the title below a page's chrome), whose wording is compressed ("deletes idle
+    servers" -> "flagged three clusters as idle and deleted them")."""
     best_score, best, where = scored[0]
     lemma = lemma_of(best.verb)
+    # the title's weight (3x) lifts its clause; a body sentence past the lead weighs 1x
+    share = HEADLINE_RESTATE_SHARE if where.line == 0 or where.index in headlines else RESTATE_SHARE
     for score, clause, sentence in scored[1:]:
-        if score < RESTATE_SHARE * best_score:
+        if score < share * best_score:
             break
         if sentence.index <= where.index or clause.kind != best.kind or lemma_of(clause.verb) != lemma:
             continue
-        if _words(clause) <= _words(best) or not (_untargeted(best) or where.line == 0):
+        untargeted = _untargeted(best)
+        if not (untargeted or where.line == 0 or where.index in headlines):
+            continue
+        if _words(clause) <= _words(best) and not untargeted:
             continue
         if (clause.claim and best.claim) or clause.target is not None:
             return score, clause, sentence
@@ -1017,7 +1025,9 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
     # a runaway loop behind the bill outranks a restatement of the bill
     row = runaway_loop(scored)
     if row is scored[0]:
-        row = runaway_loop([restated_deed(scored)] + scored)
+        # the title's sentence weighs 3 (pipeline._weights), wherever the page's chrome puts it
+        headlines = frozenset(i for i, w in (weights or {}).items() if w >= 3.0)
+        row = runaway_loop([restated_deed(scored, headlines)] + scored)
     if row is scored[0]:
         row = spelled_out_claim(scored)
     score, chosen, sentence = row

@@ -153,6 +153,9 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
                          # the maker admits the output failed: "Gemini image generation got it wrong"
                          r"\bgot (?:it|this|that|things|(?:\w+ ){0,2}(?:answers?|facts?)) (?:badly |very |so )?wrong\b|"
+                         # a headline's word for a wrong output: "chatbot flubs telescope answer"
+                         r"\b(?:flub|botch|bungl|fluff)\w*\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
+                         r"(?:answers?|facts?|questions?|repl(?:y|ies)|response|summary|summaries|claims?)\b|"
                          # an output published, then called offensive: "the images it produced were
                          # inaccurate, and some were offensive", "an inappropriate AI-generated poll",
                          # "the answers were racist" (OFFENSIVE_OUTPUT)
