@@ -774,3 +774,15 @@ def test_a_verb_before_a_number_is_not_part_of_the_noun_phrase():
     doc = doc_of("On Monday, Tidy, the bot we use to keep the cache tidy, purged 9 Redis queues.")
     noun = next(t for t in doc if t.lower_ == "queues")
     assert noun_phrase(noun) == "9 Redis queues"
+
+
+def test_a_part_targets_its_whole():
+    doc = doc_of("The cleanup agent deleted most of the nightly backup folder.")
+    assert target_of(next(t for t in doc if t.lower_ == "deleted")) == "nightly backup folder"
+    kept = doc_of("The trading bot sold half a position in a small bank.")
+    assert "position" in target_of(next(t for t in kept if t.lower_ == "sold"))
+
+
+def test_rights_on_a_thing_target_the_thing():
+    doc = doc_of("The installer rewrote the ownership and permissions on a large part of the shared folders.")
+    assert target_of(next(t for t in doc if t.lower_ == "rewrote")) == "shared folders"

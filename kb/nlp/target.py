@@ -18,6 +18,9 @@ Patterns:
 - a verb of placing (add, insert, inject) targets where it put something ("added bacon *to
   ice cream orders*"); a money object targets what the money went on ("spent $47,000 *in
   API costs*");
+- a part names its whole ("deleted most *of the WAL directory*", ``target.partitive``); rights
+  on a thing name the thing ("rewrote the permissions *on the system directories*",
+  ``target.access_property``);
 - a Windows drive letter written "D: drive" is one phrase (the parser splits it at the colon);
 - a short definite target ("deleted *the topics*") is named in full by its earlier mention
   that adds a noun ("14 Kafka topics in the EU production cluster"), :func:`fuller_mention`.
@@ -315,6 +318,23 @@ def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
     return None
 
 
+#: Heads that name a part of a thing (pattern target.partitive): "most *of the WAL directory*".
+PARTITIVE = {"part", "half", "most", "rest", "portion", "bulk", "majority", "fraction", "remainder",
+             "chunk", "much"}
+#: Objects naming who may use a thing (pattern target.access_property): "rewrote the ownership
+#: and permissions *on the system directories*" -- what was acted on is the thing.
+ACCESS_PROPERTIES = {"ownership", "owner", "permission", "permissions", "acl", "acls"}
+
+
+def whole_of(noun: Token) -> Token:
+    """Pattern target.partitive: for a head naming a part ("a large part of the system
+    directories", ``PARTITIVE``) with an ``of`` noun, that noun; else ``noun`` itself."""
+    if noun.lemma_.lower() not in PARTITIVE and noun.lower_ not in PARTITIVE:
+        return noun
+    found = _complement(noun, {"of"})
+    return found if found is not None and found.pos_ in ("NOUN", "PROPN") else noun
+
+
 def target_noun(verb: Token, command: bool = False) -> Optional[Token]:
     """The head noun of a harm verb's target (see the module doc): the first of the place of a
     placing verb or an edit, what money went on, where a command ran, the object (or the object
@@ -332,6 +352,12 @@ def target_noun(verb: Token, command: bool = False) -> Optional[Token]:
         place = named(_complement(obj, {"to", "into", "on"}) or _complement(verb, {"to", "into", "in", "on"}))
         if place is not None:
             return place
+    if obj is not None and obj.lemma_.lower() in ACCESS_PROPERTIES:
+        holders = [obj] + [c for c in obj.children if c.dep_ == "conj"] + [verb]
+        place = next((p for p in (_complement(h, {"on", "of", "for"}) for h in holders)
+                      if p is not None), None)
+        if place is not None and named(whole_of(place)) is not None:
+            return whole_of(place)
     if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
         # "spent $47,000 in API costs": the money is the harm, the costs are the target
         for token in [obj] + [t for t in obj.subtree if t.i > obj.i] + [verb]:
@@ -351,6 +377,8 @@ def target_noun(verb: Token, command: bool = False) -> Optional[Token]:
                 if inner is not None:
                     noun = inner
                     break
+    if noun is not None:
+        noun = whole_of(noun)
     return named(noun) or named(locative_object(verb))
 
 
