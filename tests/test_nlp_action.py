@@ -751,3 +751,52 @@ def test_a_headline_below_page_chrome_yields_to_its_restatement():
     assert act.restated_deed(rows)[1] is rows[0][1]
     _, chosen, _ = act.restated_deed(rows, frozenset({title}))
     assert "matchmaking config" in chosen.phrase
+
+
+# --- pattern target.fuller_mention -----------------------------------------------------------
+
+from kb.nlp.target import fuller_mention, noun_phrase  # noqa: E402
+
+
+def _fuller(text, verb_word):
+    sentences = split_sentences(get_pipeline(), text)
+    verb = next(t for s in sentences for t in s.span if t.lower_ == verb_word)
+    noun = next(c for c in verb.children if c.dep_ == "dobj")
+    return fuller_mention(noun, noun_phrase(noun), [s.span for s in sentences])
+
+
+def test_a_definite_short_target_takes_its_earlier_full_mention():
+    text = ("Tidy, our cleanup bot, removed 9 Redis queues in the Oslo staging cluster.\n"
+            "Before noon the bot purged the queues.")
+    assert fuller_mention is not None
+    assert _fuller(text, "purged") == "9 Redis queues in Oslo staging cluster"
+
+
+def test_an_adjective_alone_makes_no_fuller_mention():
+    text = "The bot opened the entire archive.\nThen the bot erased the archive."
+    assert _fuller(text, "erased") is None
+
+
+def test_a_later_or_indefinite_mention_is_not_resolved():
+    later = "The bot erased the archive.\nIt was the Oslo photo archive of the club."
+    assert _fuller(later, "erased") is None
+    indefinite = "Staff kept an Oslo photo archive.\nThe bot erased an archive."
+    assert _fuller(indefinite, "erased") is None
+
+
+def test_a_verb_before_a_number_is_not_part_of_the_noun_phrase():
+    doc = doc_of("On Monday, Tidy, the bot we use to keep the cache tidy, purged 9 Redis queues.")
+    noun = next(t for t in doc if t.lower_ == "queues")
+    assert noun_phrase(noun) == "9 Redis queues"
+
+
+def test_a_part_targets_its_whole():
+    doc = doc_of("The cleanup agent deleted most of the nightly backup folder.")
+    assert target_of(next(t for t in doc if t.lower_ == "deleted")) == "nightly backup folder"
+    kept = doc_of("The trading bot sold half a position in a small bank.")
+    assert "position" in target_of(next(t for t in kept if t.lower_ == "sold"))
+
+
+def test_rights_on_a_thing_target_the_thing():
+    doc = doc_of("The installer rewrote the ownership and permissions on a large part of the shared folders.")
+    assert target_of(next(t for t in doc if t.lower_ == "rewrote")) == "shared folders"

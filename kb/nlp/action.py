@@ -31,8 +31,8 @@ from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
 from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
-                     lemma_of, locative_object, nominal_action, noun_phrase, object_kind, target_of,
-                     target_phrase, typed_entry)
+                     lemma_of, locative_object, nominal_action, noun_phrase, object_kind, target_noun,
+                     target_of, target_phrase, typed_entry)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -314,6 +314,22 @@ class HarmClause:
         if self.rule in ("action.quoted_verb", "action.relative_object"):
             return noun_phrase(self.verb.head)
         return target_of(self.verb, self.command)
+
+    @property
+    def noun(self) -> Optional[Token]:
+        """The head noun of :attr:`target` in this clause's sentence, or None (also for a
+        borrowed target or a claim)."""
+        if self.borrowed or self.claim:
+            return None
+        if self.rule == "action.agent_hijacked":
+            deed = next((t for t in self.verb.subtree if t.i > self.verb.i and t.pos_ == "VERB"
+                         and t.dep_ in ("pcomp", "xcomp", "relcl", "acl")), None)
+            return target_noun(deed, True) if deed is not None else None
+        if self.rule == "action.passive_object" and self.subject is not None:
+            return self.subject if noun_phrase(self.subject) else target_noun(self.verb)
+        if self.rule in ("action.quoted_verb", "action.relative_object"):
+            return self.verb.head
+        return target_noun(self.verb, self.command)
 
 
 def _subject(verb: Token, floor: int = 0) -> tuple[Optional[Token], bool, Token, Optional[Token]]:

@@ -26,6 +26,7 @@ from .model import load_model
 from .occurred import dates_in, occurred
 from .relevance import THRESHOLD, action_scores, features, score
 from .segment import Sentence, evidence, split_sentences
+from .target import fuller_mention
 from .types import DocumentAnalysis, Mention
 
 #: Header keys whose value names the acting product ("Technology: Replit's AI assistant").
@@ -262,9 +263,14 @@ def _set_action(text: str, mention: Mention, about: list[Sentence], family: set[
                                          rule=clause.rule, confidence=confidence))
         target = clause.target
         if target:
+            rule = "target.object"
+            fuller = fuller_mention(clause.noun, target, [s.span for s in about]) \
+                if clause.noun is not None else None
+            if fuller:
+                target, rule = fuller, "target.fuller_mention"
             mention.target = target
             mention.evidence.append(evidence(text, sentence, "target", target,
-                                             rule="target.object", confidence=confidence))
+                                             rule=rule, confidence=confidence))
     elif fallback is not None:
         _, sentence, verb = fallback
         mention.action = act.action_phrase(verb)

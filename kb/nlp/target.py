@@ -11,13 +11,19 @@ Patterns:
   ("ran terraform destroy on *the production infrastructure*"), the command itself only when
   no such phrase is given;
 - the phrase keeps compounds, adjectives and numbers before the noun ("production database",
-  "entire D: drive"), a short ``of`` complement ("dashboard of client financial data") and one
+  "entire D: drive"), a short ``of`` complement ("dashboard of client financial data"), a
+  place phrase of up to six tokens ("topics in our EU production cluster") and one
   conjoined noun ("production database and backups"); determiners and possessive pronouns
   are dropped; pronouns and empty words ("it", "everything", "command") are not targets;
 - a verb of placing (add, insert, inject) targets where it put something ("added bacon *to
   ice cream orders*"); a money object targets what the money went on ("spent $47,000 *in
   API costs*");
-- a Windows drive letter written "D: drive" is one phrase (the parser splits it at the colon).
+- a part names its whole ("deleted most *of the WAL directory*", ``target.partitive``); rights
+  on a thing name the thing ("rewrote the permissions *on the system directories*",
+  ``target.access_property``);
+- a Windows drive letter written "D: drive" is one phrase (the parser splits it at the colon);
+- a short definite target ("deleted *the topics*") is named in full by its earlier mention
+  that adds a noun ("14 Kafka topics in the EU production cluster"), :func:`fuller_mention`.
 
 The second half of the module renders the action phrase itself (:func:`action_text`).
 
@@ -237,7 +243,10 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
             and t.i >= noun.i - 5]
     start = noun.i
     for t in sorted(left, key=lambda t: -t.i):
-        if t.i == start - 1 or (t.i == start - 2 and doc[start - 1].dep_ in ("punct", "case", "poss")):
+        if t.pos_ == "VERB" and doc[start].like_num:
+            break  # a verb before a number is no modifier: "deleted 14 Kafka topics" (a misparse)
+        if t.i == start - 1 or (t.i == start - 2 and doc[start - 1].dep_ in ("punct", "case", "poss")
+                                and doc[start - 1].text != ","):
             start = t.i
     end = noun.i + 1
     # "D: drive": a drive letter that the parser cut at its colon
@@ -263,7 +272,7 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
                                  or (child.dep_ == "acl" and child.tag_ == "VBN")):
             # a short place or reduced relative: "quotes in a news article", "mail sent by agents"
             sub = list(child.subtree)
-            if len(sub) <= 4 and sub[-1].i + 1 - start <= limit:
+            if len(sub) <= (6 if child.dep_ == "prep" else 4) and sub[-1].i + 1 - start <= limit:
                 end = sub[-1].i + 1
         elif child.dep_ == "conj" and child.pos_ in NOUN_POS and child.i - end <= 3:
             sub = [t for t in child.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i < child.i]
@@ -309,29 +318,56 @@ def _complement(verb: Token, preps: set[str]) -> Optional[Token]:
     return None
 
 
-def target_of(verb: Token, command: bool = False) -> Optional[str]:
-    """The target phrase of a harm verb (see the module doc), or None."""
+#: Heads that name a part of a thing (pattern target.partitive): "most *of the WAL directory*".
+PARTITIVE = {"part", "half", "most", "rest", "portion", "bulk", "majority", "fraction", "remainder",
+             "chunk", "much"}
+#: Objects naming who may use a thing (pattern target.access_property): "rewrote the ownership
+#: and permissions *on the system directories*" -- what was acted on is the thing.
+ACCESS_PROPERTIES = {"ownership", "owner", "permission", "permissions", "acl", "acls"}
+
+
+def whole_of(noun: Token) -> Token:
+    """Pattern target.partitive: for a head naming a part ("a large part of the system
+    directories", ``PARTITIVE``) with an ``of`` noun, that noun; else ``noun`` itself."""
+    if noun.lemma_.lower() not in PARTITIVE and noun.lower_ not in PARTITIVE:
+        return noun
+    found = _complement(noun, {"of"})
+    return found if found is not None and found.pos_ in ("NOUN", "PROPN") else noun
+
+
+def target_noun(verb: Token, command: bool = False) -> Optional[Token]:
+    """The head noun of a harm verb's target (see the module doc): the first of the place of a
+    placing verb or an edit, what money went on, where a command ran, the object (or the object
+    inside a clause on an empty object) and a locative noun whose :func:`noun_phrase` is not
+    None; None when there is none."""
+    def named(token: Optional[Token]) -> Optional[Token]:
+        return token if token is not None and noun_phrase(token) else None
+
     if verb.lemma_.lower() in PLACING:
-        place = _complement(verb, {"to", "into", "in", "inside"})
-        if place is not None and noun_phrase(place):
-            return noun_phrase(place)
+        place = named(_complement(verb, {"to", "into", "in", "inside"}))
+        if place is not None:
+            return place
     obj = direct_object(verb)
     if obj is not None and obj.lemma_.lower() in EDIT_NOUNS:
-        place = _complement(obj, {"to", "into", "on"}) or _complement(verb, {"to", "into", "in", "on"})
-        if place is not None and noun_phrase(place):
-            return noun_phrase(place)
+        place = named(_complement(obj, {"to", "into", "on"}) or _complement(verb, {"to", "into", "in", "on"}))
+        if place is not None:
+            return place
+    if obj is not None and obj.lemma_.lower() in ACCESS_PROPERTIES:
+        holders = [obj] + [c for c in obj.children if c.dep_ == "conj"] + [verb]
+        place = next((p for p in (_complement(h, {"on", "of", "for"}) for h in holders)
+                      if p is not None), None)
+        if place is not None and named(whole_of(place)) is not None:
+            return whole_of(place)
     if obj is not None and (obj.like_num or obj.lower_ in ("$", "usd") or obj.ent_type_ == "MONEY"):
         # "spent $47,000 in API costs": the money is the harm, the costs are the target
         for token in [obj] + [t for t in obj.subtree if t.i > obj.i] + [verb]:
-            place = _complement(token, {"in", "on", "for"})
-            if place is not None and noun_phrase(place):
-                return noun_phrase(place)
+            place = named(_complement(token, {"in", "on", "for"}))
+            if place is not None:
+                return place
     if command:
-        place = locative_object(verb)
+        place = named(locative_object(verb))
         if place is not None:
-            found = noun_phrase(place)
-            if found:
-                return found
+            return place
     noun = direct_object(verb)
     if noun is not None and noun.lower_ in EMPTY_HEADS:
         # "a command that wiped the drive": the clause on the empty noun holds the target
@@ -341,11 +377,69 @@ def target_of(verb: Token, command: bool = False) -> Optional[str]:
                 if inner is not None:
                     noun = inner
                     break
-    found = noun_phrase(noun) if noun is not None else None
-    if found:
-        return found
-    place = locative_object(verb)
-    return noun_phrase(place) if place is not None else None
+    if noun is not None:
+        noun = whole_of(noun)
+    return named(noun) or named(locative_object(verb))
+
+
+def target_of(verb: Token, command: bool = False) -> Optional[str]:
+    """The target phrase of a harm verb (the :func:`noun_phrase` of :func:`target_noun`), or None."""
+    noun = target_noun(verb, command)
+    return noun_phrase(noun) if noun is not None else None
+
+
+#: Most words of a target that another mention may name in full (pattern target.fuller_mention).
+SHORT_TARGET = 3
+#: Determiners that point back to a thing named before ("deleted *the* topics").
+DEFINITE = {"the", "these", "those", "this", "that"}
+
+
+def _content(tokens) -> set[str]:
+    """Lower-cased words and lemmas of the nouns among ``tokens`` (no numbers)."""
+    return {w for t in tokens if t.pos_ in ("NOUN", "PROPN") and not t.like_num
+            for w in (t.lower_, t.lemma_.lower())}
+
+
+def _phrase_words(noun: Token, phrase: str) -> list[Token]:
+    """The tokens around ``noun`` that its rendered ``phrase`` is made of."""
+    words = set(re.findall(r"[\w-]+", phrase.lower()))
+    doc = noun.doc
+    return [t for t in doc[max(0, noun.i - 6):noun.i + 10] if t.lower_ in words]
+
+
+def fuller_mention(noun: Token, phrase: str, spans, limit: int = 9) -> Optional[str]:
+    """Pattern target.fuller_mention: a short target ("deleted *the topics*") named in full
+    before in the incident's sentences ("deleted 14 Kafka topics in the EU production
+    cluster"): the noun has a definite determiner (``DEFINITE``), and the answer is the first
+    noun of ``spans`` (in document order) before it with the same lemma and part of speech
+    whose :func:`noun_phrase` keeps every noun of ``phrase`` and adds a noun of its own -- a
+    compound, an owner or a complement; an added adjective or number alone does not count
+    ("entire production database"). ``phrase`` is the target rendered from ``noun``, at most
+    ``SHORT_TARGET`` words, else None is returned; so it is when no mention is fuller."""
+    if len(phrase.split()) > SHORT_TARGET or noun.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    ours = _content(_phrase_words(noun, phrase))
+    lemma = noun.lemma_.lower()
+    for span in spans:
+        for token in span:
+            if token.doc is noun.doc and token.i >= noun.i:
+                return None  # only an earlier mention is the one "the" points back to
+            if token.pos_ != noun.pos_ or token.lemma_.lower() != lemma:
+                continue
+            found = noun_phrase(token)
+            if not found or len(found.split()) > limit or any(
+                    t.pos_ in ("VERB", "AUX", "PUNCT") and t.i < token.i
+                    for t in _phrase_words(token, found)):
+                continue  # a misparse that took a verb or a comma into the noun's phrase
+            theirs = _content(_phrase_words(token, found))
+            if not ours <= theirs:
+                continue
+            added = {t.lemma_.lower() for t in _phrase_words(token, found)
+                     if t.pos_ in ("NOUN", "PROPN") and not t.like_num} - ours
+            if added:
+                return found
+    return None
 
 
 #: Words reporting that stored things are no longer there ("the data was gone").
