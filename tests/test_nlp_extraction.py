@@ -134,6 +134,20 @@ def test_forum_reply_headers_and_a_byline_date_no_event():
     assert occurred(found, set(), "2025-09-16")[0] == "2022-09"
 
 
+def test_a_background_year_does_not_date_a_recent_report():
+    """A forum post dated by its byline tells of something that just happened; a bare year in
+    a background sentence ("a career high in 2004") does not date it. A year told with an
+    event word ("the deletion happened in 2022") still does."""
+    post = ("r/nba\n\nPosted by u/paint_touch · Sep 14, 2023\n\n"
+            "The portal ran an AI-written obituary with a cruel headline.\n\n"
+            "He scored a career high of 17 points in 2004.")
+    found = sentences(post)
+    assert occurred(found, set(), "2023-09-14")[0] == "2023-09"
+    told = ("r/nba\n\nPosted by u/paint_touch · Sep 14, 2023\n\n"
+            "The deletion of the archive happened in 2022, the portal admitted.")
+    assert occurred(sentences(told), set(), "2023-09-14")[0] == "2022"
+
+
 @pytest.mark.parametrize("sentence, category", [
     ("The firm said the outage was caused by user error.", "human"),
     ("A spokesperson blamed misconfigured access controls.", "human"),

@@ -295,6 +295,11 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     for value, count in counts.items():
         totals[value] += 0.25 * min(count - 1, 4)
     best = max(candidates, key=lambda c: (totals[c.value], c.score, -c.position))
+    if len(best.value) == 4 and best.score <= 1.5 and own_line is not None and published:
+        # pattern occurred.background_year: a bare year in a sentence that is not about the
+        # incident and names no event ("a career high in 2004", "laid off its editors back in
+        # 2020") is background; the report's own date line dates a report of a recent event
+        return published[:7], own_line
     if len(best.value) == 4 and own_line is not None and published and published.startswith(best.value):
         # pattern occurred.year_of_own_line: a bare year that is the report's own date line's
         # year ("in 2023" under "10 August 2023") is read as the month of that date line
