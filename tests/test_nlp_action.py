@@ -8,7 +8,7 @@ import pytest
 from kb.nlp import action as act
 from kb.nlp.pipeline import analyze_text, get_pipeline
 from kb.nlp.segment import split_sentences
-from kb.nlp.target import past_tense
+from kb.nlp.phrase import past_tense
 
 
 def clauses(text, family=()):

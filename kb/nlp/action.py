@@ -15,7 +15,7 @@ The report's type is the best total over the incident's sentences (ties broken b
 Action and target -- the *harm clause* (see the section comment below ``harm_verbs``): a verb
 of ``patterns/action_verbs.jsonl`` whose subject is the agent, with its object; the best one
 over the incident's sentences (``best_clause``) gives the action phrase and the target,
-rendered by ``target.action_text`` and ``target.target_of``.
+rendered by ``phrase.action_text`` and ``target.target_of``.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
-from .target import (DECIDE_HEADS, EMPTY_HEADS, OBJECT_CLASSES, action_phrase, action_text, direct_object,  # noqa: F401
-                     lemma_of, locative_object, nominal_action, noun_phrase, object_kind, target_noun,
-                     target_of, target_phrase, typed_entry)
+from .phrase import (DECIDE_HEADS, action_phrase, action_text, lemma_of, nominal_action,  # noqa: F401
+                     target_phrase)
+from .target import (EMPTY_HEADS, OBJECT_CLASSES, direct_object, locative_object, noun_phrase,  # noqa: F401
+                     object_kind, target_noun, target_of, typed_entry)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -193,7 +194,7 @@ def best_type(totals: dict[str, float], votes: Optional[dict[str, float]] = None
 #   ("told customers X, fabricated Y") shares that verb's subject;
 # - passives also cover a participle hung on "be" ("was blind-copied to ...") and score low when
 #   their subject is a pronoun ("They were fabricated"); a named bot ('the bot "Sam"') is the
-#   agent; the phrase keeps a fronted "instead of ..." (``target.contrast_clause``).
+#   agent; the phrase keeps a fronted "instead of ..." (``phrase.contrast_clause``).
 #
 # Hedges lower a clause: a modal ("could delete"), negation, a condition ("if it deletes"), a
 # request or permission above it ("asked it to delete"), a contrast ("instead of clearing"),
@@ -282,7 +283,7 @@ class HarmClause:
 
     @property
     def phrase(self) -> str:
-        """The action phrase (``target.action_text``)."""
+        """The action phrase (``phrase.action_text``)."""
         passive = self.rule == "action.passive_object"
         if self.rule == "action.relative_object":
             text = action_text(self.head, self.verb, harm=harm_verbs())
