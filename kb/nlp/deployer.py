@@ -35,7 +35,12 @@ Further patterns: the vendor ran its agent *in its own office* (before rule 4); 
 (``Acme's AI hiring bot``, ``Acme has apologised after its chatbot``) after rule 6; a title's
 *publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``); a
 *spokesperson* whose company paused or pulled the product names it; as a last resort the vendor
-that *released or pulled its own public demo, app or chatbot*. Unions and committees never
+that *released or pulled its own public demo, app or chatbot*. An anaphor's people stand for it
+("the firm's team asked Claude": ``deployer.anaphor_staff``); a bare staff noun instructing the
+agent ("an engineer asked Foo") stands for the organisation the story is about
+(``deployer.staff_asks``); "the firm's in-house AI" is the firm's the report introduces with that
+noun (``deployer.in_house_owner``); subjects the NER misses that launched the agent or call it by
+an internal name are read in ``kb.nlp.deployer_subjects`` (after rule 5). Unions and committees never
 deploy; a news organisation introduced with a news noun is excluded; a messaging app is where
 a bot ran, not its owner, unless written in the possessive.
 
@@ -58,6 +63,7 @@ from spacy.tokens import Span
 
 from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, org_name, publishers
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
+from .deployer_subjects import DEPLOY_VERBS, agent_subject, staff_asks
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -122,8 +128,6 @@ DESCRIBED_ROLE = re.compile(r"\b(?i:ceo|cto|cfo|coo|co-?founder|founder|engineer
 SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:support|customer[- ]service|customer[- ]support|help[- ]?desk|service)\s+"
                          r"(?:agent|bot|chatbot|assistant|rep(?:resentative)?)s?\b")
-DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
-                "introduce", "implement", "integrate", "employ"}
 #: A capitalised word followed by a group of further capitalised words; the patterns below
 #: add how many ("Acme", "Acme Cloud Labs") to the group.
 _CAPITALISED = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)"
@@ -164,13 +168,15 @@ MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by
              r"company called|(?:agent|assistant|bot|chatbot|tool|platform|model|software|product) from)"
              r"[ \t]+(?:[\w-]+[ \t]+){0,3}?")
 #: Anaphoric owners: "the company's chat assistant", "the college had enabled ..." -> the last
-#: organisation named before.
+#: organisation named before; its people too: "the firm's team asked the model to format the
+#: citation" (``deployer.anaphor_staff``: a law firm whose lawyers filed what the model wrote).
 ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
                  "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital", "board",
                  "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
 ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                      r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
-                     r"customers|staff|engineers|drive-thru)\b|[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
+                     r"customers|staff|engineers|drive-thru|team|lawyers|attorneys|associates|employees)\b|"
+                     r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
                      r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted)\b)", re.I)
 #: Anaphor nouns any organisation may be called; a specific one ("the college") needs a name
 #: ending in it ("Acme College").
@@ -462,8 +468,8 @@ def _subject_its(piece: Span, span: Span) -> bool:
     return False
 
 
-def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
-                   incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[int],
+                   agent: Optional[str] = None) -> Optional[tuple[str, Sentence, str]]:
     """Rules 4-5: organisations owning the harmed object or deploying the agent, counted.
 
     A name supported only by a bare compound ("Acme production database") needs a second
@@ -499,7 +505,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
                 strong.add(name)
             counts[name] += 1
             where.setdefault(name, (sentence, rule))
-    for name, sentence, rule in _referred(sentences, described, excluded, incident):
+    for name, sentence, rule in _referred(sentences, described, excluded, incident, agent):
         strong.add(name)
         counts[name] += 1
         where.setdefault(name, (sentence, rule))
@@ -551,18 +557,25 @@ def _full_name(name: str, names: list[str]) -> str:
 
 
 def _referred(sentences: list[Sentence], described: set[str], excluded: set[str],
-              incident: set[int]) -> list[tuple[str, Sentence, str]]:
+              incident: set[int], agent: Optional[str] = None) -> list[tuple[str, Sentence, str]]:
     """Organisations referred to, not named, in the deployer's role:
 
     - *anaphor*: "the company's chat assistant", "the college had enabled ..." -> the last
       organisation named before it whose name ends in that noun, else the last one named
-      (``deployer.anaphor``);
+      (``deployer.anaphor``); its people: "the firm's team asked the model"
+      (``deployer.anaphor_staff``);
     - *pronoun*: "They use an agent from X" -> the organisation that is the subject (or in
       apposition to it: "games studio Acme") of the sentence before, in the same paragraph
-      (``deployer.pronoun_deploys``).
+      (``deployer.pronoun_deploys``);
+    - *staff asks*: "an engineer asked Foo to publish the SDK", with the agent ``agent`` as the
+      object of ask/tell/instruct/prompt/use and a bare staff noun as the subject -> the last
+      organisation that was the subject of an earlier sentence or opened it: the one the story
+      is about
+      (``deployer.staff_asks``).
     """
     found = []
     seen: list[str] = []
+    subjects: list[str] = []  # organisations that were a sentence's subject, in order
     previous: Optional[Sentence] = None
     for sentence in sentences:
         span = sentence.span
@@ -576,7 +589,8 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
                 if not fitting and noun in GENERIC_ANAPHORS:
                     fitting = before  # "the company's assistant": the last organisation named
                 if fitting:
-                    found.append((fitting[-1], sentence, "deployer.anaphor"))
+                    staff = (anaphor.group("owned") or "").lower() in PEOPLE | {"associates"}
+                    found.append((fitting[-1], sentence, "deployer.anaphor_staff" if staff else "deployer.anaphor"))
             if previous is not None and previous.line == sentence.line and any(
                     t.lower_ in ("they", "it") and t.dep_ == "nsubj" and t.head.lemma_ in DEPLOY_VERBS
                     and t.i == span.start for t in span):
@@ -594,7 +608,11 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
             relative = _relative_user(span, here)
             if relative:
                 found.append((relative, sentence, "deployer.relative_user"))
+            if subjects and staff_asks(span, agent):
+                found.append((subjects[-1], sentence, "deployer.staff_asks"))
         seen += [n for n, _ in here]
+        subjects += [n for n, p in here if p.root.dep_ in ("nsubj", "nsubjpass") or p.start == span.start or (
+            p.root.dep_ == "appos" and p.root.head.dep_ == "nsubj")]  # or opening it: the parser may miss
         previous = sentence
     return found
 
@@ -681,17 +699,52 @@ def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tu
     return None
 
 
+#: An anaphor owning an in-house bot: "the firm's in-house AI", "the company's own AI platform".
+IN_HOUSE_ANAPHOR = re.compile(r"\b(?:the[ \t]+)?(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:'s|’s)[ \t]+(?:own[ \t]+)?$",
+                              re.I)
+
+
+def _introduced_as(noun: str, text: str) -> Optional[str]:
+    """The first organisation the report introduces with ``noun`` ("the personal-injury firm Acme
+    & Co", "Acme, one of the largest firms"), else None."""
+    noun = re.escape(noun.lower())
+    pattern = re.compile(r"\b[A-Za-z][\w-]*[ \t]+(?i:" + noun + r")[ \t]+" + _NAME + r"|" + _NAME +
+                         r",[ \t]+(?:a|an|the|one of the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?i:" + noun + r")s?\b")
+    for match in pattern.finditer(text):
+        name = _clean_name(match.group(1) or match.group(2))
+        if name.lower() not in NOT_ORGS:
+            return name
+    return None
+
+
 def _in_house(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str], makers: set[str],
               incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
-    """The vendor, when the report says the organisation built the bot for itself ("the firm's
-    in-house AI", "an internal AI operations agent"): it made and ran it (``deployer.in_house``).
-    Known AI makers are left out: their internal tools are named by other rules."""
-    if not vendor or vendor == agent or vendor.lower() in makers or vendor.lower() in publishers():
-        return None  # a vendor that is only the product's own name is no organisation
+    """The organisation that built the bot for itself ("the firm's in-house AI", "an internal AI
+    operations agent"): it made and ran it. An anaphor owning the bot ("the firm's in-house AI")
+    names the organisation the report introduces with that noun ("the personal-injury firm
+    Acme & Co": ``deployer.in_house_owner``); else the vendor (``deployer.in_house``). Known AI
+    makers are left out as the vendor: their internal tools are named by other rules."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    vendor_ok = bool(vendor) and vendor != agent and vendor.lower() not in makers and \
+        vendor.lower() not in publishers()  # a vendor that is only the product's own name is no organisation
     for sentence in sentences:
-        if sentence.index in incident and IN_HOUSE.search(sentence.text):
+        match = IN_HOUSE.search(sentence.text) if sentence.index in incident else None
+        if not match:
+            continue
+        anaphor = IN_HOUSE_ANAPHOR.search(sentence.text[:match.start()])
+        owner = _introduced_as(anaphor.group("noun"), text) if anaphor else None
+        if owner and owner.lower() not in publishers():
+            return canonical_org(owner), sentence, "deployer.in_house_owner"
+        if vendor_ok:
             return vendor, sentence, "deployer.in_house"
     return None
+
+
+def _launcher(sentences: list[Sentence], agent: Optional[str], excluded: set[str],
+              incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """``deployer_subjects.agent_subject`` with the name canonicalised."""
+    found = agent_subject(sentences, agent, excluded, incident)
+    return (canonical_org(found[0]), found[1], found[2]) if found else None
 
 
 def _named_maker(vendor: Optional[str], text: str) -> bool:
@@ -897,8 +950,8 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
-        _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident) or \
-        _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
+        _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
+        _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
         _own_ai_bot(sentences, excluded, incident)
     if found:
         parent = _parent(found[0], text)

@@ -1,0 +1,75 @@
+"""Deployer patterns where the organisation is reached through its people or its own words:
+the firm's team that asked the model (``deployer.anaphor_staff``), an engineer who asked the
+agent in a story about one company (``deployer.staff_asks``), the firm's in-house AI
+(``deployer.in_house_owner``), a subject that launched the agent by name
+(``deployer.launches_agent``) or spoke of it by an internal name (``deployer.internal_name``).
+
+Every sentence is written for the test (invented companies and people, real AI makers only
+where the rule is about a known maker).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp.pipeline import get_pipeline
+from conftest import deployer_in as _deployer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def test_the_firms_team_that_asked_the_model_names_the_law_firm(nlp):
+    text = ("A court filing cited a journal article with the wrong authors. "
+            "The error was explained in a declaration by Jo Pell, a partner at Brackley Stone, "
+            "the firm defending Anthropic. "
+            "The firm's team had found the article and then asked Claude to format the reference.")
+    name, _, rule = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
+    assert (name, rule) == ("Brackley Stone", "deployer.anaphor_staff")
+
+
+def test_an_engineer_asking_the_agent_works_for_the_company_the_story_is_about(nlp):
+    text = ("Tollmere, a small logistics start-up, lost a weekend to a leaked key.\n\n"
+            "According to a timeline it published, an engineer asked Burrow, Kessel Labs' coding "
+            "agent, to publish a private repository. Burrow pushed a file holding a secret key.")
+    name, _, rule = _deployer(nlp, text, vendor="Kessel Labs", agent="Burrow")
+    assert (name, rule) == ("Tollmere", "deployer.staff_asks")
+
+
+def test_an_engineer_of_no_named_company_names_nobody(nlp):
+    text = ("An engineer asked Burrow, Kessel Labs' coding agent, to publish a private repository. "
+            "Burrow pushed a file holding a secret key.")
+    found = _deployer(nlp, text, vendor="Kessel Labs", agent="Burrow")
+    assert found is None or found[2] != "deployer.staff_asks"
+
+
+def test_the_firms_in_house_ai_belongs_to_the_firm_introduced_as_one(nlp):
+    text = ("Two lawyers fined after firm's in-house AI invented rulings in Halvorsen suit. "
+            "A judge fined two attorneys from the insurance-defence firm Pickett & Rowe over briefs "
+            "citing rulings that do not exist.")
+    name, _, rule = _deployer(nlp, text, vendor="Halvorsen")
+    assert (name, rule) == ("Pickett & Rowe", "deployer.in_house_owner")
+
+
+def test_without_a_firm_introduced_the_in_house_ai_stays_the_vendors(nlp):
+    text = ("Marlow Freight said an internal AI operations agent deleted its shipment records.")
+    name, _, rule = _deployer(nlp, text, vendor="Marlow Freight", agent="Dispatcher")
+    assert (name, rule) == ("Marlow Freight", "deployer.in_house")
+
+
+def test_a_name_the_ner_misses_that_launched_the_agent(nlp):
+    text = ("A grocery chain's recipe bot suggested a toxic drink. "
+            "Fresh'nFair launched the Pantry Pal bot in May so shoppers could use up leftovers. "
+            "Fresh'nFair said it would add more filters.")
+    name, _, rule = _deployer(nlp, text, vendor="Supermarket", agent="Pantry Pal")
+    assert (name, rule) == ("Fresh'nFair", "deployer.launches_agent")
+
+
+def test_a_name_that_speaks_of_the_agent_by_an_internal_name(nlp):
+    text = ("An insurer will reopen 2,000 claims its automated tool rejected. "
+            "Kestrel Mutual, which covers farms in the north, said the system, known internally as "
+            "Sorter, was meant only to recommend decisions.")
+    name, _, rule = _deployer(nlp, text, vendor="Claimworks", agent="Sorter")
+    assert (name, rule) == ("Kestrel Mutual", "deployer.internal_name")
