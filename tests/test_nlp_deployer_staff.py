@@ -73,3 +73,25 @@ def test_a_name_that_speaks_of_the_agent_by_an_internal_name(nlp):
             "Sorter, was meant only to recommend decisions.")
     name, _, rule = _deployer(nlp, text, vendor="Claimworks", agent="Sorter")
     assert (name, rule) == ("Kestrel Mutual", "deployer.internal_name")
+
+
+def test_a_company_that_built_a_product_on_the_model_runs_it(nlp):
+    text = ("Whisper invents sentences in medical notes, researchers found. "
+            "Corvel Health, a company with clinics in Ohio, has built a Whisper-based tool that drafts "
+            "visit notes. Corvel Health said it was aware of the problem.")
+    name, _, rule = _deployer(nlp, text, vendor="OpenAI", agent="Whisper")
+    assert (name, rule) == ("Corvel Health", "deployer.builds_on_agent")
+
+
+def test_a_former_head_quoted_about_it_does_not_run_anything(nlp):
+    text = ("Whisper invents sentences in medical notes, researchers found. "
+            "\"Nobody wants that,\" said Ana Ruiz, who led the Tarrow Institute until last year.")
+    found = _deployer(nlp, text, vendor="OpenAI", agent="Whisper")
+    assert found is None or found[0] != "Tarrow Institute"
+
+
+def test_a_site_written_as_the_vendors_own_is_run_by_the_vendor(nlp):
+    text = ("The content platform Pagewide ran an AI-written obituary with an insulting headline. "
+            "The story appeared on Pagewide, Linnet's news portal, and was deleted a day later.")
+    name, _, rule = _deployer(nlp, text, vendor="Linnet")
+    assert (name, rule) == ("Linnet", "deployer.vendor_property")

@@ -33,7 +33,8 @@ Rules, first match wins (``choose_deployer``):
 
 Further patterns: the vendor ran its agent *in its own office* (before rule 4); *own AI bot*
 (``Acme's AI hiring bot``, ``Acme has apologised after its chatbot``) after rule 6; a title's
-*publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``); a
+*publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``), and the vendor
+a site or service it owns (``MSN, Acme's news portal``: ``deployer.vendor_property``); a
 *spokesperson* whose company paused or pulled the product names it; as a last resort the vendor
 that *released or pulled its own public demo, app or chatbot*. An anaphor's people stand for it
 ("the firm's team asked Claude": ``deployer.anaphor_staff``); a bare staff noun instructing the
@@ -433,9 +434,11 @@ def _own_business(piece: Span) -> bool:
 
 def _runs_org(piece: Span) -> bool:
     """"Jo Doe, who runs Acme": the name is the object of run/found/lead whose subject is a
-    relative pronoun or a person."""
+    relative pronoun or a person; not a former role ("who led Acme until 2023": someone
+    quoted for what they once did)."""
     root = piece.root
-    if root.dep_ != "dobj" or root.head.lemma_ not in RUNS_VERBS:
+    if root.dep_ != "dobj" or root.head.lemma_ not in RUNS_VERBS or \
+            any(t.lower_ in ("until", "till") for t in root.head.children):
         return False
     subjects = [t for t in root.head.children if t.dep_ == "nsubj"]
     return any(t.lower_ in ("who", "that") or t.ent_type_ == "PERSON" for t in subjects)
@@ -743,7 +746,8 @@ def _in_house(sentences: list[Sentence], vendor: Optional[str], agent: Optional[
 def _launcher(sentences: list[Sentence], agent: Optional[str], excluded: set[str],
               incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """``deployer_subjects.agent_subject`` with the name canonicalised."""
-    found = agent_subject(sentences, agent, excluded, incident)
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    found = agent_subject(sentences, agent, excluded, incident, frozenset(described_orgs(text)))
     return (canonical_org(found[0]), found[1], found[2]) if found else None
 
 
@@ -854,6 +858,15 @@ def _parent(name: str, text: str) -> str:
     return name
 
 
+def _vendor_property(name: str, vendor: str, text: str) -> bool:
+    """True when the report writes ``name`` as the vendor's own site or service ("MSN,
+    Acme's news portal", "Acme's MSN", "MSN, owned by Acme"): the vendor ran it
+    (``deployer.vendor_property``)."""
+    name, vendor = re.escape(name), re.escape(vendor)
+    return re.search(rf"(?<!\w){name},[ \t]+(?:{vendor}(?:'s|’s)[ \t]|(?:which is[ \t]+)?(?:owned|run|operated)"
+                     rf"[ \t]+by[ \t]+{vendor}\b)|(?<!\w){vendor}(?:'s|’s)[ \t]+{name}(?!\w)", text) is not None
+
+
 def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """"A Gannett spokesperson said the company had paused the experiment" -> Gannett: the
     organisation that stops using a product was running it (``deployer.spokesperson_stopped``)."""
@@ -955,7 +968,11 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _own_ai_bot(sentences, excluded, incident)
     if found:
         parent = _parent(found[0], text)
-        return found if parent == found[0] else (parent, found[1], "deployer.parent")
+        if parent != found[0]:
+            return parent, found[1], "deployer.parent"
+        if vendor and _vendor_property(found[0], vendor, text):
+            return vendor, found[1], "deployer.vendor_property"
+        return found
     found = _spokesperson_stopped(sentences, incident)
     if found:
         return found

@@ -3,6 +3,8 @@ that the report reaches through their people (used by ``kb.nlp.deployer.choose_d
 
 - *launches agent*: a subject that deploys, launches or rolls out the agent by name ("Acme
   launched the Foo bot": ``deployer.launches_agent``);
+- *builds on agent*: a subject that built a product on the agent, a model ("Acme has built a
+  Whisper-based tool": ``deployer.builds_on_agent``);
 - *internal name*: a subject that speaks of the agent by an internal name ("Acme Mutual, which
   insures homes, said the system, known internally as Foo, ...": ``deployer.internal_name``);
 - *staff asks*: a bare staff noun instructing the agent ("an engineer asked Foo to publish the
@@ -50,6 +52,8 @@ def staff_asks(span: Span, agent: Optional[str]) -> bool:
     return False
 
 
+#: Verbs of making a product: "Acme has built a Foo-based tool".
+BUILD_VERBS = {"build", "develop", "make", "create", "design", "release", "launch", "offer", "sell"}
 #: Verbs an internal name hangs on: "the system, known internally as Foo", "internally called Foo".
 INTERNAL_NAMING = {"know", "call", "name", "dub", "refer", "nickname"}
 
@@ -66,13 +70,16 @@ def org_like(token) -> bool:
 
 
 def agent_subject(sentences: list[Sentence], agent: Optional[str], excluded: set[str],
-                  incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+                  incident: set[int], described: frozenset = frozenset()) -> Optional[tuple[str, Sentence, str]]:
     """A proper-noun subject the NER may not call an organisation, when its clause shows it
     runs the agent: it deploys, launches or rolls out the agent by name ("Acme launched the Foo
-    bot": ``deployer.launches_agent``), or it speaks of the agent by an internal name ("Acme,
+    bot": ``deployer.launches_agent``), builds a product on it ("Acme has built a Foo-based tool",
+    "a tool built on Foo": ``deployer.builds_on_agent``: the model's maker did not run the
+    product, its maker did), or it speaks of the agent by an internal name ("Acme,
     which insures homes, said the system, known internally as Foo, ...":
     ``deployer.internal_name``). The subject (its compound words: "Acme Mutual") must look like
-    an organisation (``org_like``) and not be the agent or an excluded name; one that launches must occur twice in the
+    an organisation (``org_like``, or be in ``described``: names the report introduces with a
+    business noun, whatever the NER calls them) and not be the agent or an excluded name; one that launches or builds must occur twice in the
     report (a name the parser took for a subject by mistake seldom recurs). The name is returned
     as written (the caller canonicalises it); None otherwise."""
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
@@ -80,19 +87,25 @@ def agent_subject(sentences: list[Sentence], agent: Optional[str], excluded: set
         if sentence.index not in incident or sentence.key:
             continue
         for token in sentence.span:
-            if token.dep_ != "nsubj" or not org_like(token):
+            if token.dep_ != "nsubj":
                 continue
             words = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t is token)]
             name = re.sub(r"(?:'s|’s|'|’)$", "", token.doc[words[0].i:token.i + 1].text).rstrip(".")
+            if not (org_like(token) or name in described):
+                continue
             if name.lower() in excluded or name.lower() in NOT_ORGS or (agent and agent.lower() in name.lower()):
                 continue
             verb = token.head
             rule = None
             twice = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)) >= 2
-            if twice and agent and verb.lemma_ in DEPLOY_VERBS and any(
-                    c.dep_ == "dobj" and agent.lower() in token.doc[c.left_edge.i:c.right_edge.i + 1].text.lower()
-                    for c in verb.children):
+            objects = [token.doc[c.left_edge.i:c.right_edge.i + 1].text.lower() for c in verb.children
+                       if c.dep_ == "dobj"]
+            if twice and agent and verb.lemma_ in DEPLOY_VERBS and any(agent.lower() in o for o in objects):
                 rule = "deployer.launches_agent"
+            elif twice and agent and verb.lemma_ in BUILD_VERBS and any(
+                    re.search(re.escape(agent.lower()) + r"[ \t]*-[ \t]*(?:based|powered)\b|\b(?:based|built|running)[ \t]+on[ \t]+"
+                              r"(?:[\w'’-]+[ \t]+){0,2}?" + re.escape(agent.lower()), o) for o in objects):
+                rule = "deployer.builds_on_agent"
             elif any(t.lower_ == "internally" and t.head.lemma_ in INTERNAL_NAMING for t in verb.subtree):
                 rule = "deployer.internal_name"
             if rule:
