@@ -23,8 +23,7 @@ def nlp():
 
 def test_the_firms_team_that_asked_the_model_names_the_law_firm(nlp):
     text = ("A court filing cited a journal article with the wrong authors. "
-            "The error was explained in a declaration by Jo Pell, a partner at Brackley Stone, "
-            "the firm defending Anthropic. "
+            "The error was explained in a letter from Brackley Stone, the firm defending Anthropic. "
             "The firm's team had found the article and then asked Claude to format the reference.")
     name, _, rule = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
     assert (name, rule) == ("Brackley Stone", "deployer.anaphor_staff")
@@ -95,3 +94,22 @@ def test_a_site_written_as_the_vendors_own_is_run_by_the_vendor(nlp):
             "The story appeared on Pagewide, Linnet's news portal, and was deleted a day later.")
     name, _, rule = _deployer(nlp, text, vendor="Linnet")
     assert (name, rule) == ("Linnet", "deployer.vendor_property")
+
+
+@pytest.mark.parametrize("text", [
+    "Brackley Stone, the firm representing Acme, filed a declaration with a citation invented by Claude.",
+    "A brief cited six cases that do not exist. Jo Doe of Brackley Stone submitted the brief, which "
+    "had been drafted with Claude.",
+    "The motion was filed by Brackley Stone on behalf of Acme. It cited rulings Claude had invented.",
+    "An associate at Brackley Stone asked Claude to format the citation, and Claude got the authors wrong.",
+])
+def test_the_law_firm_that_filed_the_paper_ran_the_model(nlp, text):
+    name, _, rule = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
+    assert name == "Brackley Stone"
+    assert rule in ("deployer.law_firm_filing", "deployer.owner_of_harm")
+
+
+def test_a_suit_against_the_maker_is_no_filing_by_its_user(nlp):
+    text = "Corvane Music filed a lawsuit against Anthropic over lyrics Claude reproduced."
+    found = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
+    assert found is None or found[2] != "deployer.law_firm_filing"

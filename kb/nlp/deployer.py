@@ -64,7 +64,7 @@ from spacy.tokens import Span
 
 from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, org_name, publishers
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
-from .deployer_subjects import DEPLOY_VERBS, agent_subject, staff_asks
+from .deployer_subjects import DEPLOY_VERBS, LAW_STAFF, agent_subject, files_court_paper, staff_asks
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -394,8 +394,8 @@ def _owns(piece: Span) -> Optional[str]:
 
 
 def _of_owner(piece: Span) -> bool:
-    """"the database of Acme", "engineers at Acme", "founder of the community Acme", "at Acme
-    we run an agent", "attorneys from the firm Acme", passive use: "the assistant used by the
+    """"the database of Acme", "engineers at Acme", "an associate at Acme" (a law firm's lawyer),
+    "founder of the community Acme", "at Acme we run an agent", "attorneys from the firm Acme", passive use: "the assistant used by the
     Acme chain"."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
@@ -405,7 +405,7 @@ def _of_owner(piece: Span) -> bool:
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
         (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
         (prep.lower_ == "by" and prep.head.lemma_ in DEPLOY_VERBS and prep.head.tag_ == "VBN") or
-        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
+        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | LAW_STAFF | {"working", "work", "worked"}
                                   or prep.head.lemma_ in DEPLOY_VERBS)) or
         (prep.lower_ in ("at", "of") and _outage_clause(prep)))
 
@@ -502,6 +502,8 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
                 rule = "deployer.subject_its"
             elif deploys:
                 rule = "deployer.deploys"
+            elif files_court_paper(piece):
+                rule = "deployer.law_firm_filing"
             else:
                 continue
             if owns != "compound":

@@ -5,6 +5,9 @@ that the report reaches through their people (used by ``kb.nlp.deployer.choose_d
   launched the Foo bot": ``deployer.launches_agent``);
 - *builds on agent*: a subject that built a product on the agent, a model ("Acme has built a
   Whisper-based tool": ``deployer.builds_on_agent``);
+- *law firm filing*: an organisation that files or submits a court paper ("Acme LLP filed a
+  declaration", "the motion was filed by Acme LLP": ``deployer.law_firm_filing``): in a report
+  about an AI-made filing, the firm whose lawyers drafted it;
 - *internal name*: a subject that speaks of the agent by an internal name ("Acme Mutual, which
   insures homes, said the system, known internally as Foo, ...": ``deployer.internal_name``);
 - *staff asks*: a bare staff noun instructing the agent ("an engineer asked Foo to publish the
@@ -54,6 +57,33 @@ def staff_asks(span: Span, agent: Optional[str]) -> bool:
 
 #: Verbs of making a product: "Acme has built a Foo-based tool".
 BUILD_VERBS = {"build", "develop", "make", "create", "design", "release", "launch", "offer", "sell"}
+#: A law firm's people: "an associate at Acme LLP" names the firm that employs them.
+LAW_STAFF = {"associate", "lawyer", "attorney", "counsel", "paralegal", "solicitor", "barrister", "partner"}
+#: Verbs of putting a paper before a court.
+FILE_VERBS = {"file", "submit", "lodge"}
+#: Court papers a party's lawyers write (not "lawsuit" or "complaint": a suit against an AI
+#: maker is no use of its AI).
+COURT_PAPERS = {"brief", "briefs", "motion", "motions", "declaration", "declarations", "filing", "filings",
+                "petition", "pleading", "pleadings", "submission", "affidavit", "memorandum"}
+
+
+def files_court_paper(piece: Span) -> bool:
+    """"Acme LLP filed a declaration", "Jo Doe of Acme LLP submitted the brief", "the motion was
+    filed by Acme LLP": the name (or the person it is attached to by of/at/from) is the subject
+    of file/submit/lodge with a court paper as its object, or the name is the by-agent of its
+    passive (``deployer.law_firm_filing``)."""
+    root = piece.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at", "from") and root.head.head.dep_ == "nsubj":
+        root = root.head.head  # "Jo Doe of Acme LLP submitted the brief": the filer's firm
+    if root.dep_ == "nsubj" and root.head.lemma_ in FILE_VERBS:
+        return any(c.dep_ == "dobj" and c.lower_ in COURT_PAPERS for c in root.head.children)
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        verb = root.head.head
+        return verb.lemma_ in FILE_VERBS and any(c.dep_ == "nsubjpass" and c.lower_ in COURT_PAPERS
+                                                 for c in verb.children)
+    return False
+
+
 #: Verbs an internal name hangs on: "the system, known internally as Foo", "internally called Foo".
 INTERNAL_NAMING = {"know", "call", "name", "dub", "refer", "nickname"}
 
