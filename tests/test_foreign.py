@@ -323,3 +323,10 @@ def test_a_public_service_is_run_by_its_vendor():
               "Als die Lehrerin ihren Namen in Microsofts Copilot eingab, erfand der KI-Assistent "
               "eine Verurteilung.")
     assert _deployer(german, "de") == ("Microsoft", ["foreign.vendor_service"])
+
+
+def test_a_capitalised_word_after_the_owner_is_not_part_of_its_name():
+    german = ("KI-Assistent bucht zu viel ab\n\n"
+              "Ein KI-Assistent namens „Rita“ hat bei 5.000 Kunden der Wasserwerke Lindau Anfang März "
+              "die Abschläge eigenständig geändert. Die Wasserwerke Lindau entschuldigten sich.")
+    assert _deployer(german, "de") == ("Wasserwerke Lindau", ["foreign.harm_owner"])

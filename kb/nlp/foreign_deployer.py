@@ -6,8 +6,9 @@ Patterns, first match wins:
   people the bot served, written after the thing and a linking word of the language (the
   ``owned`` terms of ``patterns/foreign_cues.json``): "il database di produzione di Acme",
   "produktionsdatabasen hos sportkedjan Acme", "Kunden der Stadtwerke Acme". Up to two
-  lower-case words describing the owner may stand before its name. The name must occur at
-  least twice in the report (a victim is named again); in German, where every noun is
+  lower-case words describing the owner may stand before its name. The name is its longest
+  run of leading words the report writes at least twice (a victim is named again, and a
+  capitalised word after the name is cut off); in German, where every noun is
   capitalised, a one-word name is no organisation when an article stands right before it
   somewhere ("der Bank"). The most often so named wins.
 - ``foreign.bot_owner``: the owner of a bot ("le chatbot d'Acme": ``Names.owners`` of the
@@ -33,14 +34,23 @@ from .gazetteer import sole_agent_of, vendor_of, vendor_runs_it
 GERMAN_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)"
 
 
-def _is_name(name: str, page: str, capitalises_nouns: bool) -> bool:
-    """Whether an owner captured after an owned thing is an organisation's name (see the
-    module docstring): named twice, and in German not a common noun."""
-    if len(re.findall(r"(?<!\w)" + re.escape(name.split()[0]) + r"(?!\w)", page)) < 2:
-        return False
-    if capitalises_nouns and len(name.split()) == 1:
-        return re.search(rf"(?i:\b{GERMAN_ARTICLE})\s+{re.escape(name)}(?!\w)", page) is None
-    return True
+def _as_named(name: str, page: str, capitalises_nouns: bool) -> Optional[str]:
+    """The organisation's name in an owner captured after an owned thing (see the module
+    docstring): its longest run of leading words the report writes at least twice ("Kunden der
+    Stadtwerke Acme Anfang Februar" -> "Stadtwerke Acme" when "Anfang" only follows it once);
+    None when no such run, or in German for a one-word common noun."""
+    words = name.split()
+    while words:
+        candidate = " ".join(words)
+        if len(re.findall(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", page)) >= 2:
+            break
+        words.pop()
+    else:
+        return None
+    if capitalises_nouns and len(words) == 1 and re.search(
+            rf"(?i:\b{GERMAN_ARTICLE})\s+{re.escape(candidate)}(?!\w)", page):
+        return None
+    return candidate
 
 
 def choose(page: str, owned: re.Pattern, capitalises_nouns: bool, owners: dict[str, int],
@@ -58,8 +68,8 @@ def choose(page: str, owned: re.Pattern, capitalises_nouns: bool, owners: dict[s
     found: Counter = Counter()
     first: dict[str, int] = {}
     for match in owned.finditer(page):
-        name = match.group("owner").strip(" .,;:")
-        if name.lower() in excluded or not _is_name(name, page, capitalises_nouns):
+        name = _as_named(match.group("owner").strip(" .,;:"), page, capitalises_nouns)
+        if name is None or name.lower() in excluded:
             continue
         found[name] += 1
         first.setdefault(name, match.start())
