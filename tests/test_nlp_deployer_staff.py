@@ -113,3 +113,18 @@ def test_a_suit_against_the_maker_is_no_filing_by_its_user(nlp):
     text = "Corvane Music filed a lawsuit against Anthropic over lyrics Claude reproduced."
     found = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
     assert found is None or found[2] != "deployer.law_firm_filing"
+
+
+def _one_sentence(nlp, text):
+    from kb.nlp.segment import split_sentences
+    return split_sentences(nlp, text)[0]
+
+
+def test_an_incident_in_passing_that_hit_the_vendors_own_service(nlp):
+    from kb.nlp.deployer import sentence_deployer
+    own = _one_sentence(nlp, "In May, Amazon's Kiro assistant deleted an environment, disrupting the "
+                             "AWS Cost Explorer service in one of Amazon's regions for 13 hours.")
+    assert sentence_deployer(own, "Kiro", "Amazon")[::2] == ("Amazon", "deployer.self_hit_sentence")
+    rented = _one_sentence(nlp, "In May, Amazon's Kiro assistant deleted a shop's database on AWS servers.")
+    found = sentence_deployer(rented, "Kiro", "Amazon")
+    assert found is None or found[0] != "Amazon"

@@ -1002,12 +1002,31 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     return _vendor_own_service(sentences, vendor, agent, incident)
 
 
+#: A vendor's own systems an incident named in passing hit: "the Acme Cloud billing service",
+#: "one of Acme's regions" (not "Acme servers": a customer may rent those).
+SELF_HIT_NOUNS = {"service", "services", "region", "regions", "console", "status"}
+
+
 def sentence_deployer(sentence: Sentence, agent: Optional[str],
                       vendor: Optional[str]) -> Optional[tuple[str, Sentence, str]]:
     """The deployer an incident named in passing gets from its own sentence ("X's agent deleted
     the production database of Acme founder Jo Doe" -> Acme): rules 4-5 on that sentence only;
-    None when they find no organisation."""
+    else the vendor when the sentence names a system of the vendor's own as harmed ("Acme's Foo
+    agent ... disrupting the Acme Cloud billing service": ``deployer.self_hit_sentence``); None
+    when they find no organisation."""
     makers = known_makers()
     excluded = publishers() | {x.lower() for x in (agent, vendor) if x and (
         x == agent or x.lower() in makers)} | {"ai"}
-    return _owner_of_harm([sentence], excluded, {sentence.index})
+    found = _owner_of_harm([sentence], excluded, {sentence.index})
+    if found or not vendor:
+        return found
+    doc = sentence.span.doc
+    for ent in sentence.span.ents:
+        if ent.label_ != "VENDOR" or ent.ent_id_ != vendor:
+            continue
+        after = [t for t in doc[ent.end:min(ent.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
+        if agent and any(e.label_ == "AGENT" and e.start in {t.i for t in after[:1]} for e in doc.ents):
+            continue  # "Acme's Foo assistant": the agent itself, not a system it hit
+        if any(t.lower_ in SELF_HIT_NOUNS and t.pos_ == "NOUN" for t in after):
+            return vendor, sentence, "deployer.self_hit_sentence"
+    return None
