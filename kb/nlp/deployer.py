@@ -36,12 +36,17 @@ Further patterns: the vendor ran its agent *in its own office* (before rule 4); 
 *publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``), and the vendor
 a site or service it owns (``MSN, Acme's news portal``: ``deployer.vendor_property``); a
 *spokesperson* whose company paused or pulled the product names it; as a last resort the vendor
-that *released or pulled its own public demo, app or chatbot*. An anaphor's people stand for it
-("the firm's team asked Claude": ``deployer.anaphor_staff``); a bare staff noun instructing the
-agent ("an engineer asked Foo") stands for the organisation the story is about
-(``deployer.staff_asks``); "the firm's in-house AI" is the firm's the report introduces with that
-noun (``deployer.in_house_owner``); subjects the NER misses that launched the agent or call it by
-an internal name are read in ``kb.nlp.deployer_subjects`` (after rule 5). Unions and committees never
+that *released or pulled its own public demo, app or chatbot*.
+
+People stand for their organisation: an anaphor's ("the firm's team asked Claude":
+``deployer.anaphor_staff``), a bare staff noun instructing the agent ("an engineer asked Foo":
+``deployer.staff_asks``, the organisation the story is about), a firm's lawyer or the firm
+filing a court paper ("an associate at Acme LLP", "Acme LLP filed a declaration":
+``deployer.law_firm_filing``). "The firm's in-house AI" belongs to the firm the report
+introduces with that noun (``deployer.in_house_owner``). Subjects the NER misses that launched
+the agent, built a product on it or call it by an internal name are read in
+``kb.nlp.deployer_subjects`` (after rule 5). An incident named in passing that hit the vendor's
+own service gets the vendor (``deployer.self_hit_sentence``). Unions and committees never
 deploy; a news organisation introduced with a news noun is excluded; a messaging app is where
 a bot ran, not its owner, unless written in the possessive.
 
@@ -395,8 +400,8 @@ def _owns(piece: Span) -> Optional[str]:
 
 def _of_owner(piece: Span) -> bool:
     """"the database of Acme", "engineers at Acme", "an associate at Acme" (a law firm's lawyer),
-    "founder of the community Acme", "at Acme we run an agent", "attorneys from the firm Acme", passive use: "the assistant used by the
-    Acme chain"."""
+    "founder of the community Acme", "at Acme we run an agent", "attorneys from the firm Acme",
+    passive use: "the assistant used by the Acme chain"."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
@@ -575,8 +580,7 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
     - *staff asks*: "an engineer asked Foo to publish the SDK", with the agent ``agent`` as the
       object of ask/tell/instruct/prompt/use and a bare staff noun as the subject -> the last
       organisation that was the subject of an earlier sentence or opened it: the one the story
-      is about
-      (``deployer.staff_asks``).
+      is about (``deployer.staff_asks``).
     """
     found = []
     seen: list[str] = []
