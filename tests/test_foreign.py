@@ -276,3 +276,57 @@ def test_false_accusations_by_a_chatbot_are_a_fabrication():
     assert _names(screen(french, language="fr"))[2] == "fabrication"
     rival = "Der Bürgermeister wies die falschen Vorwürfe seines Gegners zurück."
     assert screen(rival, language="de").relevant is False
+
+
+# --- the deployer of a screened report (kb.nlp.foreign_deployer) -------------------------
+
+def _deployer(text, language):
+    mention = _primary(screen(text, language=language))
+    rules = [e.rule for e in mention.evidence if e.field == "deployer"]
+    return mention.deployer, rules
+
+
+def test_owner_of_the_harmed_database_is_the_deployer_not_the_bot_maker():
+    italian = ("L'agente AI di Replit cancella il database di produzione di Brunoro\n\n"
+               "Brunoro, una piccola azienda di logistica, usava l'agente da un mese. L'agente ha "
+               "cancellato il database di produzione di Brunoro durante la notte.")
+    assert _deployer(italian, "it") == ("Brunoro", ["foreign.harm_owner"])
+
+
+def test_a_describing_word_may_stand_before_the_owner():
+    swedish = ("AI-agent raderade databas\n\n"
+               "En AI-agent som heter Sopa raderade produktionsdatabasen hos klädkedjan Norrbo Mode "
+               "i Luleå. Norrbo Mode hade köpt agenten i höstas.")
+    assert _deployer(swedish, "sv") == ("Norrbo Mode", ["foreign.harm_owner"])
+
+
+def test_german_customers_of_a_named_utility_but_not_of_a_common_noun():
+    named = ("KI-Assistent bucht zu viel ab\n\n"
+             "Ein KI-Assistent namens „Rita“ hat die Abschläge von 5.000 Kunden der Wasserwerke "
+             "Lindau eigenständig geändert. Die Wasserwerke Lindau entschuldigten sich.")
+    assert _deployer(named, "de") == ("Wasserwerke Lindau", ["foreign.harm_owner"])
+    common = ("KI-Assistent bucht zu viel ab\n\n"
+              "Ein KI-Assistent namens „Rita“ hat die Abschläge der Kunden der Bank eigenständig "
+              "geändert. "
+              "Die Bank entschuldigte sich.")
+    assert _deployer(common, "de") == (None, [])
+
+
+def test_owner_of_a_named_bot_runs_it():
+    french = ("Le chatbot de Ferralis a inventé une règle de remboursement. L'assistant, "
+              "baptisé « Max », a promis des remboursements intégraux. Ferralis a décidé de payer.")
+    assert _deployer(french, "fr") == ("Ferralis", ["foreign.bot_owner"])
+
+
+def test_a_public_service_is_run_by_its_vendor():
+    german = ("Copilot erfindet Vorwürfe gegen Lehrerin\n\n"
+              "Als die Lehrerin ihren Namen in Microsofts Copilot eingab, erfand der KI-Assistent "
+              "eine Verurteilung.")
+    assert _deployer(german, "de") == ("Microsoft", ["foreign.vendor_service"])
+
+
+def test_a_capitalised_word_after_the_owner_is_not_part_of_its_name():
+    german = ("KI-Assistent bucht zu viel ab\n\n"
+              "Ein KI-Assistent namens „Rita“ hat bei 5.000 Kunden der Wasserwerke Lindau Anfang März "
+              "die Abschläge eigenständig geändert. Die Wasserwerke Lindau entschuldigten sich.")
+    assert _deployer(german, "de") == ("Wasserwerke Lindau", ["foreign.harm_owner"])

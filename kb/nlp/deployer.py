@@ -33,9 +33,20 @@ Rules, first match wins (``choose_deployer``):
 
 Further patterns: the vendor ran its agent *in its own office* (before rule 4); *own AI bot*
 (``Acme's AI hiring bot``, ``Acme has apologised after its chatbot``) after rule 6; a title's
-*publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``); a
+*publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``), and the vendor
+a site or service it owns (``MSN, Acme's news portal``: ``deployer.vendor_property``); a
 *spokesperson* whose company paused or pulled the product names it; as a last resort the vendor
-that *released or pulled its own public demo, app or chatbot*. Unions and committees never
+that *released or pulled its own public demo, app or chatbot*.
+
+People stand for their organisation: an anaphor's ("the firm's team asked Claude":
+``deployer.anaphor_staff``), a bare staff noun instructing the agent ("an engineer asked Foo":
+``deployer.staff_asks``, the organisation the story is about), a firm's lawyer or the firm
+filing a court paper ("an associate at Acme LLP", "Acme LLP filed a declaration":
+``deployer.law_firm_filing``). "The firm's in-house AI" belongs to the firm the report
+introduces with that noun (``deployer.in_house_owner``). Subjects the NER misses that launched
+the agent, built a product on it or call it by an internal name are read in
+``kb.nlp.deployer_subjects`` (after rule 5). An incident named in passing that hit the vendor's
+own service gets the vendor (``deployer.self_hit_sentence``). Unions and committees never
 deploy; a news organisation introduced with a news noun is excluded; a messaging app is where
 a bot ran, not its owner, unless written in the possessive.
 
@@ -58,6 +69,7 @@ from spacy.tokens import Span
 
 from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, org_name, publishers
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
+from .deployer_subjects import DEPLOY_VERBS, LAW_STAFF, agent_subject, files_court_paper, staff_asks
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -122,8 +134,6 @@ DESCRIBED_ROLE = re.compile(r"\b(?i:ceo|cto|cfo|coo|co-?founder|founder|engineer
 SUPPORT_BOT = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:support|customer[- ]service|customer[- ]support|help[- ]?desk|service)\s+"
                          r"(?:agent|bot|chatbot|assistant|rep(?:resentative)?)s?\b")
-DEPLOY_VERBS = {"deploy", "use", "roll", "run", "test", "pilot", "adopt", "launch", "install",
-                "introduce", "implement", "integrate", "employ"}
 #: A capitalised word followed by a group of further capitalised words; the patterns below
 #: add how many ("Acme", "Acme Cloud Labs") to the group.
 _CAPITALISED = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)"
@@ -164,13 +174,15 @@ MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by
              r"company called|(?:agent|assistant|bot|chatbot|tool|platform|model|software|product) from)"
              r"[ \t]+(?:[\w-]+[ \t]+){0,3}?")
 #: Anaphoric owners: "the company's chat assistant", "the college had enabled ..." -> the last
-#: organisation named before.
+#: organisation named before; its people too: "the firm's team asked the model to format the
+#: citation" (``deployer.anaphor_staff``: a law firm whose lawyers filed what the model wrote).
 ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
                  "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital", "board",
                  "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
 ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                      r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
-                     r"customers|staff|engineers|drive-thru)\b|[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
+                     r"customers|staff|engineers|drive-thru|team|lawyers|attorneys|associates|employees)\b|"
+                     r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
                      r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted)\b)", re.I)
 #: Anaphor nouns any organisation may be called; a specific one ("the college") needs a name
 #: ending in it ("Acme College").
@@ -387,9 +399,9 @@ def _owns(piece: Span) -> Optional[str]:
 
 
 def _of_owner(piece: Span) -> bool:
-    """"the database of Acme", "engineers at Acme", "founder of the community Acme", "at Acme
-    we run an agent", "attorneys from the firm Acme", passive use: "the assistant used by the
-    Acme chain"."""
+    """"the database of Acme", "engineers at Acme", "an associate at Acme" (a law firm's lawyer),
+    "founder of the community Acme", "at Acme we run an agent", "attorneys from the firm Acme",
+    passive use: "the assistant used by the Acme chain"."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
@@ -398,7 +410,7 @@ def _of_owner(piece: Span) -> bool:
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
         (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
         (prep.lower_ == "by" and prep.head.lemma_ in DEPLOY_VERBS and prep.head.tag_ == "VBN") or
-        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | {"working", "work", "worked"}
+        (prep.lower_ == "at" and (prep.head.lower_ in OWNED | LAW_STAFF | {"working", "work", "worked"}
                                   or prep.head.lemma_ in DEPLOY_VERBS)) or
         (prep.lower_ in ("at", "of") and _outage_clause(prep)))
 
@@ -427,9 +439,11 @@ def _own_business(piece: Span) -> bool:
 
 def _runs_org(piece: Span) -> bool:
     """"Jo Doe, who runs Acme": the name is the object of run/found/lead whose subject is a
-    relative pronoun or a person."""
+    relative pronoun or a person; not a former role ("who led Acme until 2023": someone
+    quoted for what they once did)."""
     root = piece.root
-    if root.dep_ != "dobj" or root.head.lemma_ not in RUNS_VERBS:
+    if root.dep_ != "dobj" or root.head.lemma_ not in RUNS_VERBS or \
+            any(t.lower_ in ("until", "till") for t in root.head.children):
         return False
     subjects = [t for t in root.head.children if t.dep_ == "nsubj"]
     return any(t.lower_ in ("who", "that") or t.ent_type_ == "PERSON" for t in subjects)
@@ -462,8 +476,8 @@ def _subject_its(piece: Span, span: Span) -> bool:
     return False
 
 
-def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
-                   incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[int],
+                   agent: Optional[str] = None) -> Optional[tuple[str, Sentence, str]]:
     """Rules 4-5: organisations owning the harmed object or deploying the agent, counted.
 
     A name supported only by a bare compound ("Acme production database") needs a second
@@ -493,13 +507,15 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str],
                 rule = "deployer.subject_its"
             elif deploys:
                 rule = "deployer.deploys"
+            elif files_court_paper(piece):
+                rule = "deployer.law_firm_filing"
             else:
                 continue
             if owns != "compound":
                 strong.add(name)
             counts[name] += 1
             where.setdefault(name, (sentence, rule))
-    for name, sentence, rule in _referred(sentences, described, excluded, incident):
+    for name, sentence, rule in _referred(sentences, described, excluded, incident, agent):
         strong.add(name)
         counts[name] += 1
         where.setdefault(name, (sentence, rule))
@@ -551,18 +567,24 @@ def _full_name(name: str, names: list[str]) -> str:
 
 
 def _referred(sentences: list[Sentence], described: set[str], excluded: set[str],
-              incident: set[int]) -> list[tuple[str, Sentence, str]]:
+              incident: set[int], agent: Optional[str] = None) -> list[tuple[str, Sentence, str]]:
     """Organisations referred to, not named, in the deployer's role:
 
     - *anaphor*: "the company's chat assistant", "the college had enabled ..." -> the last
       organisation named before it whose name ends in that noun, else the last one named
-      (``deployer.anaphor``);
+      (``deployer.anaphor``); its people: "the firm's team asked the model"
+      (``deployer.anaphor_staff``);
     - *pronoun*: "They use an agent from X" -> the organisation that is the subject (or in
       apposition to it: "games studio Acme") of the sentence before, in the same paragraph
-      (``deployer.pronoun_deploys``).
+      (``deployer.pronoun_deploys``);
+    - *staff asks*: "an engineer asked Foo to publish the SDK", with the agent ``agent`` as the
+      object of ask/tell/instruct/prompt/use and a bare staff noun as the subject -> the last
+      organisation that was the subject of an earlier sentence or opened it: the one the story
+      is about (``deployer.staff_asks``).
     """
     found = []
     seen: list[str] = []
+    subjects: list[str] = []  # organisations that were a sentence's subject, in order
     previous: Optional[Sentence] = None
     for sentence in sentences:
         span = sentence.span
@@ -576,7 +598,8 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
                 if not fitting and noun in GENERIC_ANAPHORS:
                     fitting = before  # "the company's assistant": the last organisation named
                 if fitting:
-                    found.append((fitting[-1], sentence, "deployer.anaphor"))
+                    staff = (anaphor.group("owned") or "").lower() in PEOPLE | {"associates"}
+                    found.append((fitting[-1], sentence, "deployer.anaphor_staff" if staff else "deployer.anaphor"))
             if previous is not None and previous.line == sentence.line and any(
                     t.lower_ in ("they", "it") and t.dep_ == "nsubj" and t.head.lemma_ in DEPLOY_VERBS
                     and t.i == span.start for t in span):
@@ -594,7 +617,11 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
             relative = _relative_user(span, here)
             if relative:
                 found.append((relative, sentence, "deployer.relative_user"))
+            if subjects and staff_asks(span, agent):
+                found.append((subjects[-1], sentence, "deployer.staff_asks"))
         seen += [n for n, _ in here]
+        subjects += [n for n, p in here if p.root.dep_ in ("nsubj", "nsubjpass") or p.start == span.start or (
+            p.root.dep_ == "appos" and p.root.head.dep_ == "nsubj")]  # or opening it: the parser may miss
         previous = sentence
     return found
 
@@ -681,17 +708,53 @@ def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tu
     return None
 
 
+#: An anaphor owning an in-house bot: "the firm's in-house AI", "the company's own AI platform".
+IN_HOUSE_ANAPHOR = re.compile(r"\b(?:the[ \t]+)?(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:'s|’s)[ \t]+(?:own[ \t]+)?$",
+                              re.I)
+
+
+def _introduced_as(noun: str, text: str) -> Optional[str]:
+    """The first organisation the report introduces with ``noun`` ("the personal-injury firm Acme
+    & Co", "Acme, one of the largest firms"), else None."""
+    noun = re.escape(noun.lower())
+    pattern = re.compile(r"\b[A-Za-z][\w-]*[ \t]+(?i:" + noun + r")[ \t]+" + _NAME + r"|" + _NAME +
+                         r",[ \t]+(?:a|an|the|one of the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?i:" + noun + r")s?\b")
+    for match in pattern.finditer(text):
+        name = _clean_name(match.group(1) or match.group(2))
+        if name.lower() not in NOT_ORGS:
+            return name
+    return None
+
+
 def _in_house(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str], makers: set[str],
               incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
-    """The vendor, when the report says the organisation built the bot for itself ("the firm's
-    in-house AI", "an internal AI operations agent"): it made and ran it (``deployer.in_house``).
-    Known AI makers are left out: their internal tools are named by other rules."""
-    if not vendor or vendor == agent or vendor.lower() in makers or vendor.lower() in publishers():
-        return None  # a vendor that is only the product's own name is no organisation
+    """The organisation that built the bot for itself ("the firm's in-house AI", "an internal AI
+    operations agent"): it made and ran it. An anaphor owning the bot ("the firm's in-house AI")
+    names the organisation the report introduces with that noun ("the personal-injury firm
+    Acme & Co": ``deployer.in_house_owner``); else the vendor (``deployer.in_house``). Known AI
+    makers are left out as the vendor: their internal tools are named by other rules."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    vendor_ok = bool(vendor) and vendor != agent and vendor.lower() not in makers and \
+        vendor.lower() not in publishers()  # a vendor that is only the product's own name is no organisation
     for sentence in sentences:
-        if sentence.index in incident and IN_HOUSE.search(sentence.text):
+        match = IN_HOUSE.search(sentence.text) if sentence.index in incident else None
+        if not match:
+            continue
+        anaphor = IN_HOUSE_ANAPHOR.search(sentence.text[:match.start()])
+        owner = _introduced_as(anaphor.group("noun"), text) if anaphor else None
+        if owner and owner.lower() not in publishers():
+            return canonical_org(owner), sentence, "deployer.in_house_owner"
+        if vendor_ok:
             return vendor, sentence, "deployer.in_house"
     return None
+
+
+def _launcher(sentences: list[Sentence], agent: Optional[str], excluded: set[str],
+              incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """``deployer_subjects.agent_subject`` with the name canonicalised."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    found = agent_subject(sentences, agent, excluded, incident, frozenset(described_orgs(text)))
+    return (canonical_org(found[0]), found[1], found[2]) if found else None
 
 
 def _named_maker(vendor: Optional[str], text: str) -> bool:
@@ -801,6 +864,15 @@ def _parent(name: str, text: str) -> str:
     return name
 
 
+def _vendor_property(name: str, vendor: str, text: str) -> bool:
+    """True when the report writes ``name`` as the vendor's own site or service ("MSN,
+    Acme's news portal", "Acme's MSN", "MSN, owned by Acme"): the vendor ran it
+    (``deployer.vendor_property``)."""
+    name, vendor = re.escape(name), re.escape(vendor)
+    return re.search(rf"(?<!\w){name},[ \t]+(?:{vendor}(?:'s|’s)[ \t]|(?:which is[ \t]+)?(?:owned|run|operated)"
+                     rf"[ \t]+by[ \t]+{vendor}\b)|(?<!\w){vendor}(?:'s|’s)[ \t]+{name}(?!\w)", text) is not None
+
+
 def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """"A Gannett spokesperson said the company had paused the experiment" -> Gannett: the
     organisation that stops using a product was running it (``deployer.spokesperson_stopped``)."""
@@ -897,12 +969,16 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
-        _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident) or \
-        _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
+        _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
+        _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
         _own_ai_bot(sentences, excluded, incident)
     if found:
         parent = _parent(found[0], text)
-        return found if parent == found[0] else (parent, found[1], "deployer.parent")
+        if parent != found[0]:
+            return parent, found[1], "deployer.parent"
+        if vendor and _vendor_property(found[0], vendor, text):
+            return vendor, found[1], "deployer.vendor_property"
+        return found
     found = _spokesperson_stopped(sentences, incident)
     if found:
         return found
@@ -930,12 +1006,31 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     return _vendor_own_service(sentences, vendor, agent, incident)
 
 
+#: A vendor's own systems an incident named in passing hit: "the Acme Cloud billing service",
+#: "one of Acme's regions" (not "Acme servers": a customer may rent those).
+SELF_HIT_NOUNS = {"service", "services", "region", "regions", "console", "status"}
+
+
 def sentence_deployer(sentence: Sentence, agent: Optional[str],
                       vendor: Optional[str]) -> Optional[tuple[str, Sentence, str]]:
     """The deployer an incident named in passing gets from its own sentence ("X's agent deleted
     the production database of Acme founder Jo Doe" -> Acme): rules 4-5 on that sentence only;
-    None when they find no organisation."""
+    else the vendor when the sentence names a system of the vendor's own as harmed ("Acme's Foo
+    agent ... disrupting the Acme Cloud billing service": ``deployer.self_hit_sentence``); None
+    when they find no organisation."""
     makers = known_makers()
     excluded = publishers() | {x.lower() for x in (agent, vendor) if x and (
         x == agent or x.lower() in makers)} | {"ai"}
-    return _owner_of_harm([sentence], excluded, {sentence.index})
+    found = _owner_of_harm([sentence], excluded, {sentence.index})
+    if found or not vendor:
+        return found
+    doc = sentence.span.doc
+    for ent in sentence.span.ents:
+        if ent.label_ != "VENDOR" or ent.ent_id_ != vendor:
+            continue
+        after = [t for t in doc[ent.end:min(ent.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
+        if agent and any(e.label_ == "AGENT" and e.start in {t.i for t in after[:1]} for e in doc.ents):
+            continue  # "Acme's Foo assistant": the agent itself, not a system it hit
+        if any(t.lower_ in SELF_HIT_NOUNS and t.pos_ == "NOUN" for t in after):
+            return vendor, sentence, "deployer.self_hit_sentence"
+    return None

@@ -25,10 +25,12 @@ A report is relevant when it has a cue pair whose cue is a strong one (``harm``;
 what does not need English: ``agent`` and ``vendor`` (the bot's name before a known agent;
 the vendor from ``products.jsonl``, else a known vendor, else the owner of an unnamed bot, as
 the English pipeline does), ``action_type`` (the type whose cues weigh most; headline lines
-count double) and ``occurred`` (``foreign_dates``); every other field is left empty, and the
-analysis' note says so. Each value has an :class:`~kb.nlp.types.Evidence` row (rules
-``foreign.gazetteer``, ``foreign.bot_name``, ``foreign.owner``, ``foreign.cue``,
-``foreign.date``).
+count double), ``occurred`` (``foreign_dates``) and ``deployer`` (``foreign_deployer``: the
+owner of the harmed thing, of the bot, or the vendor of a public service); every other field
+is left empty, and the analysis' note says so. Each value has an
+:class:`~kb.nlp.types.Evidence` row (rules ``foreign.gazetteer``, ``foreign.bot_name``,
+``foreign.owner``, ``foreign.cue``, ``foreign.date``, ``foreign.harm_owner``,
+``foreign.bot_owner``, ``foreign.vendor_service``).
 
 :func:`screen` returns the :class:`~kb.nlp.types.DocumentAnalysis` of a non-English text;
 it never imports spaCy.
@@ -44,6 +46,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .foreign_dates import month_patterns, occurred
+from .foreign_deployer import choose as choose_deployer
 from .gazetteer import PATTERN_DIR, family_vendor, is_model, patterns, sole_agent_of, vendor_of
 from .types import ACTION_TYPES, DocumentAnalysis, Evidence, Mention
 
@@ -92,6 +95,7 @@ class Language:
     months: tuple  # (month number, full-name pattern, pattern incl. abbreviations)
     capitalises_nouns: bool
     owner: re.Pattern  # an AI term's owner: possessive preposition + name
+    owned: re.Pattern  # a thing an organisation owns + the word linking it to its owner
 
 
 @dataclass
@@ -158,7 +162,17 @@ def _owner_pattern(prepositions: list[str]) -> re.Pattern:
                       rf"(?P<owner>{_NAME})(?![\w'’-])")
 
 
-@lru_cache(maxsize=None)
+def _owned_pattern(terms: list[str]) -> re.Pattern:
+    """An owned thing and its linking word ("Kunden der", "base de données de production d'"),
+    then up to two lower-case words describing the owner ("hos sportkedjan") and the owner's
+    capitalised name (group ``owner``)."""
+    if not terms:
+        return re.compile(r"(?!x)x")
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(_term(t) for t in ordered)})(?:\s+|(?<=['’]))"
+                      rf"(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?(?P<owner>{_NAME})(?![\w'’-])")
+
+
 @lru_cache(maxsize=None)
 def cues(language: str) -> Optional[Language]:
     """The compiled cues for an ISO 639-1 code, or None when the language has none."""
@@ -181,7 +195,8 @@ def cues(language: str) -> Optional[Language]:
         unbidden=_compile(_merged(code, "unbidden")), after=int(block.get("after", 0)),
         harm=tuple(harm), months=month_patterns(block["months"]),
         capitalises_nouns=code == "de",
-        owner=_owner_pattern(_merged(code, "owner")))
+        owner=_owner_pattern(_merged(code, "owner")),
+        owned=_owned_pattern(_merged(code, "owned")))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -445,7 +460,8 @@ def _evidence(page: str, shift: int, sentences: list[Sentence], index: int, fiel
 
 def _mention(page: str, shift: int, sentences: list[Sentence], names: Names, paired: list[Cue],
              ai_sentences: set[int], lang: Language, published: Optional[str]) -> Mention:
-    """The primary mention: names, the action type of the heaviest cues, the date."""
+    """The primary mention: names (the deployer from ``kb.nlp.foreign_deployer``), the action
+    type of the heaviest cues, the date."""
     agent, vendor, agent_rule, vendor_rule = _choose(page, sentences, names, ai_sentences)
     mention = Mention(primary=True, agent=agent, vendor=vendor)
     for field, value, rule in (("agent", agent, agent_rule), ("vendor", vendor, vendor_rule)):
@@ -462,6 +478,12 @@ def _mention(page: str, shift: int, sentences: list[Sentence], names: Names, pai
                 hits = _positions(page, agent)
             index = _index_at(sentences, hits[0]) if hits else 0
         mention.evidence.append(_evidence(page, shift, sentences, index, field, value, rule))
+    deployer = choose_deployer(page, lang.owned, lang.capitalises_nouns, names.owners, names.known,
+                               agent, vendor, names.bots)
+    if deployer:
+        mention.deployer = deployer[0]
+        mention.evidence.append(_evidence(page, shift, sentences, _index_at(sentences, deployer[1]),
+                                          "deployer", deployer[0], deployer[2]))
     totals: Counter = Counter()
     for cue in paired:
         totals[cue.kind] += cue.weight
