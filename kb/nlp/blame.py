@@ -69,7 +69,7 @@ from spacy.util import registry
 
 from .entities import NOT_ORGS, SKIP_HEADING
 from .deployer import house_org
-from .gazetteer import is_model, patterns, products, vendor_of
+from .gazetteer import family_vendor, is_model, patterns, products, vendor_of
 from .segment import Sentence
 from .types import Statement
 
@@ -152,6 +152,10 @@ RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame
 QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
 STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
                          r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
+#: An issue tracker's comment header standing on its own line, with or without the poster's
+#: organisation in brackets: "jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days ago".
+COMMENT_HEADER = re.compile(r"^\s*[\w.-]+(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?\s+"
+                            r"(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}$", re.I)
 #: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
 #: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
 SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
@@ -391,22 +395,26 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
 FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 #: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
 BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
+#: What may come before the name on a signature line: markup, a separator ("· Jo Doe, VP").
+SIGNATURE_LEAD = re.compile(r"^[\s*_·|•—–-]*")
 
 
 def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
     """The named spokesperson in a byline near the top (the first three lines), whose
     first-person plural sentences ("We own this.") are the company's statement (rule
-    ``blame.author``); None when the byline names no company role."""
+    ``blame.author``): "By Jo Doe, CTO at Acme", or a signature line that opens with the name
+    and its role ("Jo Doe, Senior Vice President, Acme · 2 May": ``blame.signature_byline``);
+    None when the byline names no company role."""
     for sentence in sentences:
         if sentence.line > 4:
             break
         text = sentence.text
-        if not BYLINE.search(text):
-            continue
         for name in sorted(people, key=len, reverse=True):
             at = text.find(name)
-            if at >= 0 and re.search(r"\bby\s+$", text[:at], re.I):
+            if at >= 0 and BYLINE.search(text) and re.search(r"\bby\s+$", text[:at], re.I):
                 return name
+            if at >= 0 and SIGNATURE_LEAD.fullmatch(text[:at]) and text[at + len(name):].lstrip().startswith(","):
+                return name  # blame.signature_byline: "Jo Doe, CTO, Acme · 2 May"
     return None
 
 
@@ -419,6 +427,31 @@ def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str
     if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
         return house[0]
     return None
+
+
+#: A report titled as the writer's own post-mortem ("Postmortem: checkout rejecting requests",
+#: "Incident report - 2 May outage").
+POSTMORTEM_TITLE = re.compile(r"^\W*(?:post-?mortem|incident (?:report|review|summary|write-?up)|"
+                              r"root[- ]cause analysis|rca)\b", re.I)
+FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|I'm|I’m|I've|I’ve)\b")
+
+
+def _postmortem_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company most often named in a report titled as a post-mortem that speaks in
+    the first-person plural and hardly ever in the singular (rule ``blame.postmortem_voice``):
+    a company's own post-mortem ("Postmortem: API rejecting requests ... We own this.") does
+    not always name itself in its title, but its "we" is the company; a person's "Postmortem:
+    how my agent wiped my disk" says "I" and is not. None otherwise."""
+    if not sentences or not POSTMORTEM_TITLE.match(sentences[0].text):
+        return None
+    text = " ".join(s.text for s in sentences)
+    plural = len(FIRST_PERSON.findall(text))
+    if plural < 3 or len(FIRST_SINGULAR.findall(text)) * 3 > plural:
+        return None
+    counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", text.lower()))
+              for name in companies if len(name) > 2}
+    best = max(counts, key=lambda n: (counts[n], len(n)), default=None)
+    return best if best and counts[best] else None
 
 
 def _house_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
@@ -435,20 +468,39 @@ def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, s
     """Line -> company for forum replies whose header gives the poster a speaking company's
     badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
     it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
-    ``blame.staff_badge``)."""
+    ``blame.staff_badge``). An issue tracker's comment header on a line of its own naming the
+    company ("jdoe (Acme) commented on Mar 5") makes every line up to the next comment header
+    the company's (rule ``blame.comment_header``, reported as ``blame.staff_badge``)."""
     found: dict[int, str] = {}
+    thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
     for sentence in sentences:
+        header = COMMENT_HEADER.match(sentence.text)
+        if header:
+            org = (header.group("org") or "").strip()
+            thread = org if _speaks_for(org, companies) else None
+            continue
+        if thread and sentence.line not in found:
+            found[sentence.line] = thread
         if sentence.line in found:
             continue
         badge = STAFF_BADGE.match(sentence.text)
-        if badge and badge.group("org").strip().lower() in companies:
+        if badge and _speaks_for(badge.group("org").strip(), companies):
             found[sentence.line] = badge.group("org").strip()
             continue
         intro = SELF_INTRO.search(sentence.text)
         org = intro and (intro.group("org") or intro.group("org2") or "").strip()
-        if org and org.lower() in companies:
+        if org and _speaks_for(org, companies):
             found[sentence.line] = org
     return found
+
+
+def _speaks_for(org: str, companies: set[str]) -> bool:
+    """True when ``org`` (a name from a badge or self-introduction) is one of the speaking
+    ``companies`` or a product one of them makes ("cofounder of Cursor here" for Anysphere:
+    the poster works on the product, so for its maker)."""
+    if not org:
+        return False
+    return org.lower() in companies or (family_vendor(org) or "").lower() in companies
 
 
 def _heading_speaker(heading: str, companies: set[str]) -> Optional[str]:
@@ -519,7 +571,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
-    author = _author(sentences, people) or _house_voice(sentences, companies)
+    author = _author(sentences, people) or _house_voice(sentences, companies) \
+        or _postmortem_voice(sentences, companies)
     house_page = _house_page(sentences, companies)
     badges = _staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
@@ -546,7 +599,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
         if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
             speaker, attributed, rule = author, True, "blame.author"
-        if speaker is None and sentence.line in badges:
+        if sentence.line in badges and (speaker is None or speaker.lower() in companies):
+            # the reply's poster speaks, also where the reply names the company or its product
             speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
         if speaker is None and RESPONSE_HEADING.search(sentence.heading):
             speaker = _heading_speaker(sentence.heading, companies)

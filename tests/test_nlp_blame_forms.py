@@ -1,0 +1,121 @@
+"""Blame forms found missing on new writers' reports: the error put down to the model, the
+user's own choice, a shortfall admitted, a fault fixed on notice, a code issue, a failure on
+the company's part; an issue tracker's comment header, a product named in a self-introduction,
+a signature byline and a company post-mortem's "we".
+
+Every sentence here is written for the test (invented companies, people and products, except
+where the gazetteer's product-to-maker link is what is tested).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp.blame import classify, decide, statements
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def _said(nlp, text, companies):
+    return statements(split_sentences(nlp, text), companies)
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    # ai.error_put_on_model, ai.inserted_by_model
+    ("The partner put the mistake down to the model that drafted the footnote.", "ai"),
+    ("The clinic attributed the errors to the chatbot rather than to its nurses.", "ai"),
+    ("The wrong dates were inserted by the AI tool when it tidied the table.", "ai"),
+    # human.user_choice
+    ("A note is only shared with the group if the user chooses to publish it.", "human"),
+    ("Nothing leaves the device unless customers opt to upload it.", "human"),
+    # vendor.fell_short
+    ("We aim high, and this time we fell short.", "vendor"),
+    ("We're not yet where we want to be on reliability.", "vendor"),
+    # vendor.should_not_have
+    ("Those replies should never have occurred.", "vendor"),
+    ("The banner should not have appeared next to that story.", "vendor"),
+    # vendor.fixed_on_notice
+    ("As soon as we became aware of the issue, we rolled back the release.", "vendor"),
+    ("We took swift action to correct the listing.", "vendor"),
+    # vendor.code_issue
+    ("The firm traced the outage to a code issue in its scheduler.", "vendor"),
+    # vendor.failure_on_our_part
+    ("The chief executive called it a failure on our part.", "vendor"),
+    ("That was a gap in our review process.", "vendor"),
+])
+def test_new_forms(sentence, kind):
+    assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "It ignored the rules that administrators had set up to block it.",  # a relative clause
+    "This was not a software error, the report said.",
+    "The user chose to leave early that day.",  # no "only"/"unless": no condition on the user
+    "The reply should not have been so short.",
+])
+def test_forms_that_are_not_blame(sentence):
+    assert classify(sentence) is None
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+def test_comment_header_gives_the_reply_to_the_company(nlp):
+    text = ("The updater broke my machine.\n\n"
+            "  jkell   commented on Apr 2, 2025\n\n"
+            "Same here, it broke mine too.\n\n"
+            "  tb-dev   (Brindlewood) commented on Apr 3, 2025\n\n"
+            "Sorry, everyone. This was a bug in our updater: when Quillpad ran as root it "
+            "changed owners on system folders.\n\n"
+            "  mora   commented on Apr 3, 2025\n\n"
+            "Honestly a bug in their updater is no excuse.\n")
+    said = _said(nlp, text, {"brindlewood", "quillpad"})
+    assert said and all(s.rule.startswith("blame.staff_badge") for s in said)
+    assert {s.speaker for s in said} == {"Brindlewood"}
+    assert all("no excuse" not in s.quote for s in said)
+    assert decide(said)[0] == "vendor"
+
+
+def test_comment_header_without_the_company_is_not_its_voice(nlp):
+    text = ("  jkell   commented on Apr 2, 2025\n\n"
+            "This was a bug in our updater, I think.\n")
+    assert _said(nlp, text, {"brindlewood"}) == []
+
+
+def test_self_introduction_naming_the_product_speaks_for_its_maker(nlp):
+    text = ("The support bot made up a rule.\n\n"
+            "Hi, cofounder of Cursor here. The reply was wrong and I apologise for the trouble.\n")
+    said = _said(nlp, text, {"anysphere"})
+    assert [s.blamed for s in said] == ["vendor"]
+    assert said[0].rule.startswith("blame.staff_badge")
+
+
+def test_signature_byline_makes_the_writer_the_author(nlp):
+    text = ("# What happened with the planner\n\n"
+            "Mira Okonjo, Senior Vice President, Tallowind · May 3, 2025\n\n"
+            "Last week the planner booked rooms nobody asked for. That is on us.\n")
+    said = _said(nlp, text, {"tallowind"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == [("vendor", "blame.author")]
+
+
+def test_company_postmortem_speaks_as_we(nlp):
+    text = ("# Postmortem: orders stuck on 4 June\n\n"
+            "Between 09:00 and 11:00 our queue at Ostlake stopped. We had let the agent change "
+            "the queue settings. We own this. Our review missed it and we will fix our checks. "
+            "Ostlake customers were refunded.\n")
+    said = _said(nlp, text, {"ostlake"})
+    assert [s.blamed for s in said] == ["vendor"]
+    assert said[0].rule.startswith("blame.author") and said[0].speaker == "ostlake"
+
+
+def test_personal_postmortem_is_not_the_company(nlp):
+    text = ("# Postmortem: how my agent wiped my disk\n\n"
+            "I let the Ostlake agent run overnight and I lost my files. We were tired, we were "
+            "careless and our backups were old. We own this, my cat and I.\n")
+    assert _said(nlp, text, {"ostlake"}) == []
