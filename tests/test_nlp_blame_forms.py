@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp.blame import classify, decide, statements
+from kb.nlp.blame import classify, decide, statement_summary, statements
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
 
@@ -49,6 +49,8 @@ def _said(nlp, text, companies):
     # vendor.failure_on_our_part
     ("The chief executive called it a failure on our part.", "vendor"),
     ("That was a gap in our review process.", "vendor"),
+    # vendor.regret
+    ("The publisher said it regretted the errors in the recaps.", "vendor"),
 ])
 def test_new_forms(sentence, kind):
     assert classify(sentence) == kind
@@ -119,3 +121,27 @@ def test_personal_postmortem_is_not_the_company(nlp):
             "I let the Ostlake agent run overnight and I lost my files. We were tired, we were "
             "careless and our backups were old. We own this, my cat and I.\n")
     assert _said(nlp, text, {"ostlake"}) == []
+
+
+# --- the statement's words ----------------------------------------------------------------
+
+def test_short_verdict_joins_its_paragraph_explanation(nlp):
+    text = ('The outage lasted two hours.\n\n'
+            '"We own this," the Harlowe CTO wrote. "That was a gap in our review process, and '
+            'the responsibility is ours."\n\n'
+            'Later the Harlowe team apologised again in a forum post about the outage.\n')
+    said = _said(nlp, text, {"harlowe"})
+    kind, best = decide(said)
+    assert kind == "vendor"
+    joined = statement_summary(best, said)
+    assert joined.startswith("We own this; ") and "gap in our review process" in joined
+    assert "forum post" not in joined  # another paragraph's statement stays out
+
+
+def test_long_statement_stands_alone(nlp):
+    text = ("The Harlowe CTO said the outage came from a gap in our review process that let an "
+            "unreviewed change through to every region at once. Harlowe also apologised.\n")
+    said = _said(nlp, text, {"harlowe"})
+    assert len(said) == 2 and {s.blamed for s in said} == {"vendor"}
+    kind, best = decide(said)
+    assert ";" not in statement_summary(best, said)  # a summary of twelve words or more is enough

@@ -191,6 +191,7 @@ class ScoredStatement(Statement):
     weight: float = 1.0
     rule: str = "blame.cue"
     cue: str = ""  # the matched cue words (lower case)
+    line: int = -1  # the line (paragraph) of its first sentence
 
 
 def cue(text: str) -> Optional[tuple[str, str]]:
@@ -653,7 +654,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             weight += 0.5  # its speaker is the subject of the closing attribution
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
                                      start=sentence.start, end=sentence.end, weight=weight,
-                                     rule=f"{rule}:{matched}", cue=matched))
+                                     rule=f"{rule}:{matched}", cue=matched, line=sentence.line))
         last = sentence
     return found
 
@@ -751,6 +752,35 @@ def summary(statement: Statement) -> str:
         if len(text[begin:end].split()) < 6 or (len(following) < 8 and not aside):
             end = ends[1]
     return text[begin:end].strip(" ,;:-–—")
+
+
+#: Most statements one ``blame_statement`` joins (``statement_summary``).
+JOINED = 3
+SHORT_SUMMARY = 12  # words
+
+
+def statement_summary(chosen: Statement, found: Iterable[Statement] = ()) -> str:
+    """``blame_statement`` for the ``chosen`` statement: its ``summary``, and when that is short
+    (under ``SHORT_SUMMARY`` words) joined with "; " to the summaries of the other statements
+    of ``found`` in the same category and paragraph, in text order, up to ``JOINED`` in all
+    (rule ``blame.paragraph_statement``: '"We own this." ... That is a gap in our process.'
+    -- a short verdict and the sentence that explains it are one statement)."""
+    line = getattr(chosen, "line", -1)
+    own = summary(chosen)
+    if line < 0 or len(own.split()) >= SHORT_SUMMARY:
+        return own
+    mates = [s for s in found if s is not chosen and s.blamed == chosen.blamed and getattr(s, "line", -2) == line]
+    if not mates:
+        return own
+    parts = sorted([chosen] + mates, key=lambda s: s.start)[:JOINED]
+    if chosen not in parts:
+        parts = [chosen] + parts[:JOINED - 1]
+    texts: list[str] = []
+    for statement in parts:
+        piece = own if statement is chosen else summary(statement)
+        if piece not in texts:
+            texts.append(piece.rstrip("."))
+    return "; ".join(texts)
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
