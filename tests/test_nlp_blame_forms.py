@@ -49,6 +49,11 @@ def _said(nlp, text, companies):
     # vendor.failure_on_our_part
     ("The chief executive called it a failure on our part.", "vendor"),
     ("That was a gap in our review process.", "vendor"),
+    # vendor.own_change_root_cause
+    ("It said the root cause was an update to a code path in the scheduler.", "vendor"),
+    # human.did_what_allowed; the staff verb list now has "connected"
+    ("So the robot did what the configuration allowed.", "human"),
+    ("A member of our finance team connected the bot to the payroll share.", "human"),
     # vendor.regret
     ("The publisher said it regretted the errors in the recaps.", "vendor"),
 ])
@@ -88,6 +93,31 @@ def test_comment_header_without_the_company_is_not_its_voice(nlp):
     text = ("  jkell   commented on Apr 2, 2025\n\n"
             "This was a bug in our updater, I think.\n")
     assert _said(nlp, text, {"brindlewood"}) == []
+
+
+def test_forum_handle_naming_the_product_speaks_for_it(nlp):
+    text = ("  wren_k    Jun '25\n\n"
+            "My lamp went off at night and the fish tank heater with it.\n\n"
+            "  lumora_dev    Jun '25\n\n"
+            "Sorry about the fish. The heater was exposed without confirmation, so the agent did "
+            "what the configuration allowed.\n\n"
+            "  wren_k    Jun '25\n\n"
+            "The agent did what the configuration allowed, sure, but that is no comfort.\n")
+    said = _said(nlp, text, {"lumora"})
+    assert [(s.speaker, s.blamed) for s in said] == [("lumora", "human")]
+
+
+def test_developer_behind_the_bot_is_a_company_role(nlp):
+    text = ("The developer behind the bot said an attacker got in through the admin panel.")
+    assert [s.blamed for s in _said(nlp, text, {"coinlet"})] == ["third_party"]
+
+
+def test_it_said_after_the_company_is_the_company(nlp):
+    text = ("Ferrowave said it was sorry for the outage. It said the root cause was an update to a "
+            "code path in the router.\n")
+    said = _said(nlp, text, {"ferrowave"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == \
+        [("vendor", "blame.cue"), ("vendor", "blame.company_pronoun")]
 
 
 def test_self_introduction_naming_the_product_speaks_for_its_maker(nlp):

@@ -104,6 +104,8 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
+                  r"the (?:[\w-]+ )?(?:developers?|team|creators?|makers?|builders?) (?:behind|of) "
+                  r"(?:it|the (?:bot|agent|project|tool|app|token|assistant|integration|plugin|extension))|"
                   r"(?:its|their|the company's|the company’s) (?:customer )?(?:support|service|help ?desk) (?:team|staff|desk)|"
                   r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
                   r"utility|clinic|hospital|charity|business|club)|"
@@ -152,10 +154,15 @@ RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame
 QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
 STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
                          r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
-#: An issue tracker's comment header standing on its own line, with or without the poster's
-#: organisation in brackets: "jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days ago".
-COMMENT_HEADER = re.compile(r"^\s*[\w.-]+(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?\s+"
-                            r"(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}$", re.I)
+#: A reply header standing on its own line: an issue tracker's, with or without the poster's
+#: organisation in brackets ("jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days
+#: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d").
+COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
+                            r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
+                            r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?)\s*$")
+#: A poster handle naming the company or its product with a staff suffix ("acme_dev", "acme-team").
+HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
+                        r"maintainer|hq)$", re.I)
 #: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
 #: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
 SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
@@ -392,6 +399,18 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
     return None
 
 
+#: Pronouns standing for an organisation as the subject of a saying verb ("It said ...").
+COMPANY_PRONOUNS = {"it", "they"}
+
+
+def _company_pronoun(sentence: Sentence) -> bool:
+    """True when "it" or "they" is the subject of an attribution verb ("It said the root cause
+    was ...", "They stressed that ..."): after a company's statement in the same paragraph,
+    the pronoun is that company (rule ``blame.company_pronoun``)."""
+    return any(t.lower_ in COMPANY_PRONOUNS and t.dep_ in SPEECH_DEPS and t.head.pos_ == "VERB"
+               and ATTRIBUTION.match(t.head.text) for t in sentence.span)
+
+
 #: First-person plural: in a post its author wrote for the company, the company speaking.
 FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
 #: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
@@ -469,15 +488,17 @@ def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, s
     """Line -> company for forum replies whose header gives the poster a speaking company's
     badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
     it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
-    ``blame.staff_badge``). An issue tracker's comment header on a line of its own naming the
-    company ("jdoe (Acme) commented on Mar 5") makes every line up to the next comment header
-    the company's (rule ``blame.comment_header``, reported as ``blame.staff_badge``)."""
+    ``blame.staff_badge``). A reply header on a line of its own naming the company, in brackets
+    ("jdoe (Acme) commented on Mar 5") or in a staff handle ("acme_dev    Aug '25"), makes every
+    line up to the next reply header the company's (rule ``blame.comment_header``, reported as
+    ``blame.staff_badge``)."""
     found: dict[int, str] = {}
     thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
     for sentence in sentences:
         header = COMMENT_HEADER.match(sentence.text)
         if header:
-            org = (header.group("org") or "").strip()
+            handle = HANDLE_ORG.match(header.group("handle"))
+            org = (header.group("org") or (handle.group("org") if handle else "")).strip()
             thread = org if _speaks_for(org, companies) else None
             continue
         if thread and sentence.line not in found:
@@ -629,6 +650,9 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             introduced, quote_line = speaker, None
         else:
             introduced = None
+        if speaker is None and reporting and reporting[1] == sentence.line and _company_pronoun(sentence):
+            # "xAI said it was sorry. It said the root cause was an update ...": the company again
+            speaker, attributed, rule = reporting[0], True, "blame.company_pronoun"
         if speaker and attributed:
             reporting = (speaker, sentence.line)
         elif (speaker is None and reporting and reporting[1] == sentence.line
