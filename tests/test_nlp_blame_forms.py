@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp.blame import classify, decide, statement_summary, statements
+from kb.nlp.blame import ScoredStatement, classify, decide, statement_summary, statements
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
 
@@ -54,6 +54,8 @@ def _said(nlp, text, companies):
     # human.did_what_allowed; the staff verb list now has "connected"
     ("So the robot did what the configuration allowed.", "human"),
     ("A member of our finance team connected the bot to the payroll share.", "human"),
+    # vendor.must_fix
+    ("It gets some answers wrong, and we've got to fix it.", "vendor"),
     # vendor.regret
     ("The publisher said it regretted the errors in the recaps.", "vendor"),
 ])
@@ -120,6 +122,13 @@ def test_it_said_after_the_company_is_the_company(nlp):
         [("vendor", "blame.cue"), ("vendor", "blame.company_pronoun")]
 
 
+def test_company_named_inside_a_quotation_does_not_break_the_statement(nlp):
+    text = ('"We switched the feature on too early," said Ada Brun, Corvell\'s chief operating '
+            'officer. "That is our responsibility, not Tindra\'s."\n')
+    said = _said(nlp, text, {"corvell", "tindra"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == [("vendor", "blame.reported_continuation")]
+
+
 def test_self_introduction_naming_the_product_speaks_for_its_maker(nlp):
     text = ("The support bot made up a rule.\n\n"
             "Hi, cofounder of Cursor here. The reply was wrong and I apologise for the trouble.\n")
@@ -175,3 +184,16 @@ def test_long_statement_stands_alone(nlp):
     assert len(said) == 2 and {s.blamed for s in said} == {"vendor"}
     kind, best = decide(said)
     assert ";" not in statement_summary(best, said)  # a summary of twelve words or more is enough
+
+
+def test_joined_statement_keeps_within_its_word_budget():
+    def said(quote, start, weight, cue, line=2):
+        return ScoredStatement(speaker="Corvell", blamed="vendor", quote=quote, start=start,
+                               end=start + len(quote), weight=weight, cue=cue, line=line)
+    verdict = said("That is on us.", 300, 2.5, "that is on us")
+    fault = said("Maria Lopez said the fault lay entirely in Corvell's own code.", 100, 1.5, "fault lay")
+    long_one = said("A bug in how the scheduler counted retries let the queue grow without any limit "
+                    "for most of the night and nobody on call was paged about it at all.", 200, 1.6, "a bug")
+    elsewhere = said("Corvell apologised again.", 500, 1.0, "apologis", line=6)
+    joined = statement_summary(verdict, [fault, long_one, verdict, elsewhere])
+    assert joined == "Maria Lopez said the fault lay entirely in Corvell's own code; That is on us"

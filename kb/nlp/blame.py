@@ -566,6 +566,14 @@ def _weight(sentence: Sentence, offset: int, matched: str) -> float:
     return weight
 
 
+def _inside_quote(text: str, offset: int) -> bool:
+    """True when character ``offset`` of ``text`` lies inside a direct quotation: a company named
+    there ('"That is our fault, not Acme's."') is spoken about, not speaking, and the sentence
+    may continue the paragraph's statement (``blame.reported_continuation``)."""
+    return any(m.start() < offset < m.end() for m in DIRECT_QUOTE.finditer(text)) \
+        or bool(_opens_quote(text) and offset > 0 and not re.search(r"[\"”]", text[:offset].lstrip()[1:]))
+
+
 def _follow_up(sentence: Sentence, previous: Optional[ScoredStatement], last: Optional[Sentence]) -> bool:
     """A verb-initial sentence right after a statement, under the same heading."""
     if previous is None or last is None or sentence.index != last.index + 1:
@@ -655,7 +663,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             speaker, attributed, rule = reporting[0], True, "blame.company_pronoun"
         if speaker and attributed:
             reporting = (speaker, sentence.line)
-        elif (speaker is None and reporting and reporting[1] == sentence.line
+        elif ((speaker is None or (not attributed and _inside_quote(text, offset)))
+              and reporting and reporting[1] == sentence.line
               and not OTHER_SPEAKER.search(text) and not OPINION.search(text)
               and not SPEECH_VERB.search(text)):
             speaker, attributed, inherited, rule = reporting[0], True, True, "blame.reported_continuation"
@@ -778,33 +787,37 @@ def summary(statement: Statement) -> str:
     return text[begin:end].strip(" ,;:-–—")
 
 
-#: Most statements one ``blame_statement`` joins (``statement_summary``).
+#: Most statements one ``blame_statement`` joins, and most words it grows to by joining
+#: (``statement_summary``).
 JOINED = 3
+JOINED_WORDS = 30
 SHORT_SUMMARY = 12  # words
 
 
 def statement_summary(chosen: Statement, found: Iterable[Statement] = ()) -> str:
     """``blame_statement`` for the ``chosen`` statement: its ``summary``, and when that is short
-    (under ``SHORT_SUMMARY`` words) joined with "; " to the summaries of the other statements
-    of ``found`` in the same category and paragraph, in text order, up to ``JOINED`` in all
-    (rule ``blame.paragraph_statement``: '"We own this." ... That is a gap in our process.'
-    -- a short verdict and the sentence that explains it are one statement)."""
+    (under ``SHORT_SUMMARY`` words) joined with "; " to the summaries of other statements of
+    ``found`` in the same category and paragraph -- the heaviest first, up to ``JOINED`` in
+    all and ``JOINED_WORDS`` words -- in text order (rule ``blame.paragraph_statement``: '"We
+    own this." ... That is a gap in our process.' -- a short verdict and the sentence that
+    explains it are one statement)."""
     line = getattr(chosen, "line", -1)
     own = summary(chosen)
     if line < 0 or len(own.split()) >= SHORT_SUMMARY:
         return own
-    mates = [s for s in found if s is not chosen and s.blamed == chosen.blamed and getattr(s, "line", -2) == line]
-    if not mates:
-        return own
-    parts = sorted([chosen] + mates, key=lambda s: s.start)[:JOINED]
-    if chosen not in parts:
-        parts = [chosen] + parts[:JOINED - 1]
-    texts: list[str] = []
-    for statement in parts:
-        piece = own if statement is chosen else summary(statement)
-        if piece not in texts:
-            texts.append(piece.rstrip("."))
-    return "; ".join(texts)
+    mates = sorted((s for s in found if s is not chosen and s.blamed == chosen.blamed
+                    and getattr(s, "line", -2) == line),
+                   key=lambda s: (-getattr(s, "weight", 1.0), s.start))
+    parts = [(chosen.start, own.rstrip("."))]
+    words = len(own.split())
+    for statement in mates:
+        piece = summary(statement).rstrip(".")
+        if len(parts) >= JOINED or any(piece == p for _, p in parts):
+            continue
+        if words + len(piece.split()) <= JOINED_WORDS:
+            parts.append((statement.start, piece))
+            words += len(piece.split())
+    return own if len(parts) == 1 else "; ".join(p for _, p in sorted(parts))
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
