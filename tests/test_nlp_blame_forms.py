@@ -197,3 +197,12 @@ def test_joined_statement_keeps_within_its_word_budget():
     elsewhere = said("Corvell apologised again.", 500, 1.0, "apologis", line=6)
     joined = statement_summary(verdict, [fault, long_one, verdict, elsewhere])
     assert joined == "Maria Lopez said the fault lay entirely in Corvell's own code; That is on us"
+
+
+def test_an_apology_weighs_less_than_a_named_fault(nlp):
+    text = ("## Tallis lawyers blame the model\n\n"
+            "The associate apologised to the judge for the confusion. She put the error down to the "
+            "model, which had changed the title of the article.\n")
+    said = _said(nlp, text, {"tallis"})
+    assert sorted(s.blamed for s in said) == ["ai", "vendor"]
+    assert decide(said)[0] == "ai"

@@ -821,14 +821,18 @@ def statement_summary(chosen: Statement, found: Iterable[Statement] = ()) -> str
 
 
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
-    """The category with the largest total weight among ``found`` (ties to the earliest) and
+    """The category with the largest total weight among ``found`` (an apology-only statement adds
+    ``APOLOGY_SHARE`` of its weight: "She apologised to the court" names no one at fault; ties
+    to the earliest) and
     its heaviest statement (of equal ones, one that does more than apologise); ``("none",
     None)`` if empty."""
     if not found:
         return "none", None
     totals: dict[str, float] = defaultdict(float)
     for statement in found:
-        totals[statement.blamed] += getattr(statement, "weight", 1.0)
+        # an apology alone names no one at fault: it counts half (blame.apology_half)
+        totals[statement.blamed] += getattr(statement, "weight", 1.0) * (
+            APOLOGY_SHARE if APOLOGY.search(getattr(statement, "cue", "")) else 1.0)
     top = max(totals.values())
     kind = next(s.blamed for s in found if totals[s.blamed] == top)
     best = max((s for s in found if s.blamed == kind),
@@ -838,3 +842,5 @@ def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
 
 #: Cue words that only apologise: among equally weighted statements, one naming a fault says more.
 APOLOGY = re.compile(r"sorry|apolog")
+#: The share of its weight an apology-only statement adds to its category's total.
+APOLOGY_SHARE = 0.5
