@@ -21,7 +21,7 @@ A sentence is a *company statement* when it has
    characterized, called, apologized, argued, admitted ...) or "according to", or it sits
    under a heading about the response/statement.
 
-Speakers carry over in six reported-speech patterns:
+Speakers carry over in seven reported-speech patterns:
 
 - *block quote*: the paragraph right after an attribution ending in ":" ("the founder wrote:")
   is the introducer's, whatever it names;
@@ -37,8 +37,12 @@ Speakers carry over in six reported-speech patterns:
 - *split quote*: a sentence opening a quotation that a later sentence of the paragraph closes
   with an attribution ("“... .", "... ,” Doe wrote.") is that speaker's (+0.5, as the
   closing sentence's subject speaker);
+- *company pronoun*: "It said the root cause was ..." right after the company's statement in
+  the same paragraph is the company's (``blame.company_pronoun``);
 - *author*: in a post whose byline names a company role ("Posted by Jo Doe, CTO at Acme"), the
-  first-person plural sentences ("We own this.") are the company's.
+  first-person plural sentences ("We own this.") are the company's. This and the other voices
+  of a whole page or reply (the company's own page, its post-mortem, its staff's forum or
+  issue-tracker replies, a response heading naming it) are found in ``blame_voice``.
 
 A sentence that relays someone else's words ("As The Register put it: ...") is not the
 company's statement unless that someone is the company.
@@ -68,8 +72,9 @@ from spacy.tokens import Span
 from spacy.util import registry
 
 from .entities import NOT_ORGS, SKIP_HEADING
-from .deployer import house_org
-from .gazetteer import family_vendor, is_model, patterns, products, vendor_of
+from .gazetteer import is_model, patterns, products, vendor_of
+from . import blame_voice as voice
+from .blame_voice import FIRST_PERSON
 from .segment import Sentence
 from .types import Statement
 
@@ -150,28 +155,7 @@ PRONOUN_SUBJECT = {"he", "she"}
 #: Headings of a section that gives the company's response.
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction|\bsaid\b|\bsays\b|"
                               r"\brepl(?:y|ied)\b|\banswer", re.I)
-#: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".
 QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
-STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
-                         r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
-#: A reply header standing on its own line: an issue tracker's, with or without the poster's
-#: organisation in brackets ("jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days
-#: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d").
-COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
-                            r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
-                            r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?)\s*$")
-#: A poster handle naming the company or its product with a staff suffix ("acme_dev", "acme-team").
-HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
-                        r"maintainer|hq)$", re.I)
-#: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
-#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
-SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
-                        r"(?:(?:the|a|an|one of the)\s+)?"
-                        r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
-                        r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
-                        r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
-                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
-                        re.I)
 #: A sentence that reports someone else speaking ("critics said", "researchers argue").
 OTHER_SPEAKER = re.compile(r"\b(?:critics?|observers?|analysts?|researchers?|experts?|commenters?|"
                            r"users?|journalists?|reporters?|some|others|many)\s+(?:have\s+)?"
@@ -411,129 +395,6 @@ def _company_pronoun(sentence: Sentence) -> bool:
                and ATTRIBUTION.match(t.head.text) for t in sentence.span)
 
 
-#: First-person plural: in a post its author wrote for the company, the company speaking.
-FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
-#: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
-BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
-#: What may come before the name on a signature line: markup, a separator ("· Jo Doe, VP").
-SIGNATURE_LEAD = re.compile(r"^[\s*_·|•—–-]*")
-
-
-def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
-    """The named spokesperson in a byline near the top (the first three lines), whose
-    first-person plural sentences ("We own this.") are the company's statement (rule
-    ``blame.author``): "By Jo Doe, CTO at Acme", or a signature line that opens with the name
-    and its role ("Jo Doe, Senior Vice President, Acme · 2 May": ``blame.signature_byline``);
-    None when the byline names no company role."""
-    for sentence in sentences:
-        if sentence.line > 4:
-            break
-        text = sentence.text
-        for name in sorted(people, key=len, reverse=True):
-            at = text.find(name)
-            if at >= 0 and BYLINE.search(text) and re.search(r"\bby\s+$", text[:at], re.I):
-                return name
-            if at >= 0 and SIGNATURE_LEAD.fullmatch(text[:at]) and text[at + len(name):].lstrip().startswith(","):
-                return name  # blame.signature_byline: "Jo Doe, CTO, Acme · 2 May"
-    return None
-
-
-def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
-    """The company whose own page this is (a status page, an engineering blog, a post its
-    employee signs, a link-aggregator post whose first-person title names the company's own
-    site: ``deployer.house_org``), when it is one of the speaking ``companies``: its
-    first-person plural sentences are its statement (rule ``blame.author``)."""
-    house = house_org(sentences)
-    if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
-        return house[0]
-    return None
-
-
-#: A report titled as the writer's own post-mortem ("Postmortem: checkout rejecting requests",
-#: "Incident report - 2 May outage").
-POSTMORTEM_TITLE = re.compile(r"^\W*(?:post-?mortem|incident (?:report|review|summary|write-?up)|"
-                              r"root[- ]cause analysis|rca)\b", re.I)
-FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|I'm|I’m|I've|I’ve)\b")
-
-
-def _postmortem_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
-    """The speaking company most often named in a report titled as a post-mortem that speaks in
-    the first-person plural and hardly ever in the singular (rule ``blame.postmortem_voice``):
-    a company's own post-mortem ("Postmortem: API rejecting requests ... We own this.") does
-    not always name itself in its title, but its "we" is the company; a person's "Postmortem:
-    how my agent wiped my disk" says "I" and is not. None otherwise."""
-    if not sentences or not POSTMORTEM_TITLE.match(sentences[0].text):
-        return None
-    text = " ".join(s.text for s in sentences)
-    plural = len(FIRST_PERSON.findall(text))
-    if plural < 3 or len(FIRST_SINGULAR.findall(text)) * 3 > plural:
-        return None
-    counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", text.lower()))
-              for name in companies if len(name) > 2}
-    best = max(counts, key=lambda n: (counts[n], len(n)), default=None)
-    return best if best and counts[best] else None
-
-
-def _house_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
-    """The speaking company whose own page (a status page, a security bulletin, a threat report:
-    ``house_org`` kind ``"page"``) this is: its narrative is its statement also where it names
-    itself in the third person ("Acme is aware of ... An unauthorized party obtained ...")."""
-    house = house_org(sentences)
-    if house and house[1] == "page" and house[0].lower() in companies:
-        return house[0]
-    return None
-
-
-def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, str]:
-    """Line -> company for forum replies whose header gives the poster a speaking company's
-    badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
-    it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
-    ``blame.staff_badge``). A reply header on a line of its own naming the company, in brackets
-    ("jdoe (Acme) commented on Mar 5") or in a staff handle ("acme_dev    Aug '25"), makes every
-    line up to the next reply header the company's (rule ``blame.comment_header``, reported as
-    ``blame.staff_badge``)."""
-    found: dict[int, str] = {}
-    thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
-    for sentence in sentences:
-        header = COMMENT_HEADER.match(sentence.text)
-        if header:
-            handle = HANDLE_ORG.match(header.group("handle"))
-            org = (header.group("org") or (handle.group("org") if handle else "")).strip()
-            thread = org if _speaks_for(org, companies) else None
-            continue
-        if thread and sentence.line not in found:
-            found[sentence.line] = thread
-        if sentence.line in found:
-            continue
-        badge = STAFF_BADGE.match(sentence.text)
-        if badge and _speaks_for(badge.group("org").strip(), companies):
-            found[sentence.line] = badge.group("org").strip()
-            continue
-        intro = SELF_INTRO.search(sentence.text)
-        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
-        if org and _speaks_for(org, companies):
-            found[sentence.line] = org
-    return found
-
-
-def _speaks_for(org: str, companies: set[str]) -> bool:
-    """True when ``org`` (a name from a badge or self-introduction) is one of the speaking
-    ``companies`` or a product one of them makes ("cofounder of Cursor here" for Anysphere:
-    the poster works on the product, so for its maker)."""
-    if not org:
-        return False
-    return org.lower() in companies or (family_vendor(org) or "").lower() in companies
-
-
-def _heading_speaker(heading: str, companies: set[str]) -> Optional[str]:
-    """A speaking company a response heading names ("What Acme said", "Acme's response"):
-    the section under it reports that company (rule ``blame.heading_speaker``)."""
-    for name in sorted(companies, key=len, reverse=True):
-        if len(name) > 2 and re.search(r"\b" + re.escape(name) + r"\b", heading):
-            return name
-    return None
-
-
 def _opens_quote(text: str) -> bool:
     """True when a sentence opens a quotation it does not close ("“This was our error.")."""
     stripped = text.lstrip()
@@ -601,10 +462,10 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
-    author = _author(sentences, people) or _house_voice(sentences, companies) \
-        or _postmortem_voice(sentences, companies)
-    house_page = _house_page(sentences, companies)
-    badges = _staff_badges(sentences, companies)
+    author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
+        or voice.postmortem_voice(sentences, companies)
+    house_page = voice.house_page(sentences, companies)
+    badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
         text = sentence.text
         if _follow_up(sentence, found[-1] if found else None, last):
@@ -633,7 +494,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             # the reply's poster speaks, also where the reply names the company or its product
             speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
         if speaker is None and RESPONSE_HEADING.search(sentence.heading):
-            speaker = _heading_speaker(sentence.heading, companies)
+            speaker = voice.heading_speaker(sentence.heading, companies)
             rule = "blame.heading_speaker" if speaker else rule
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
