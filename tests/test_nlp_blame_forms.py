@@ -56,6 +56,18 @@ def _said(nlp, text, companies):
     ("A member of our finance team connected the bot to the payroll share.", "human"),
     # vendor.must_fix
     ("It gets some answers wrong, and we've got to fix it.", "vendor"),
+    # vendor.we_erred, vendor.fault_in_own_system, vendor.we_failed
+    ("We made an error in how the filter was rolled out.", "vendor"),
+    ("There was a problem with our release pipeline that week.", "vendor"),
+    ("We got it badly wrong, and we let our members down.", "vendor"),
+    # human.ignored_warning, human.policy_breach, human.rogue_employee
+    ("The operator clicked through two confirmation prompts before the purge.", "human"),
+    ("The staff member breached our internal policies by sharing the key.", "human"),
+    ("A disgruntled employee rewrote the bot's instructions.", "human"),
+    # third_party.provider_outage
+    ("The replies stopped because of an outage at our hosting provider.", "third_party"),
+    # ai.model_made_mistake
+    ("The chatbot made a mistake when it quoted the fee.", "ai"),
     # vendor.regret
     ("The publisher said it regretted the errors in the recaps.", "vendor"),
 ])
@@ -68,6 +80,9 @@ def test_new_forms(sentence, kind):
     "This was not a software error, the report said.",
     "The user chose to leave early that day.",  # no "only"/"unless": no condition on the user
     "The reply should not have been so short.",
+    "There was an issue with our supplier over the invoice.",  # the supplier's, not the company's
+    "Our model made a mistake in the summary.",  # the company's own model: not the AI apart
+    "A former employee told reporters about the rollout.",
 ])
 def test_forms_that_are_not_blame(sentence):
     assert classify(sentence) is None
