@@ -21,7 +21,7 @@ A sentence is a *company statement* when it has
    characterized, called, apologized, argued, admitted ...) or "according to", or it sits
    under a heading about the response/statement.
 
-Speakers carry over in six reported-speech patterns:
+Speakers carry over in seven reported-speech patterns:
 
 - *block quote*: the paragraph right after an attribution ending in ":" ("the founder wrote:")
   is the introducer's, whatever it names;
@@ -37,8 +37,12 @@ Speakers carry over in six reported-speech patterns:
 - *split quote*: a sentence opening a quotation that a later sentence of the paragraph closes
   with an attribution ("“... .", "... ,” Doe wrote.") is that speaker's (+0.5, as the
   closing sentence's subject speaker);
+- *company pronoun*: "It said the root cause was ..." right after the company's statement in
+  the same paragraph is the company's (``blame.company_pronoun``);
 - *author*: in a post whose byline names a company role ("Posted by Jo Doe, CTO at Acme"), the
-  first-person plural sentences ("We own this.") are the company's.
+  first-person plural sentences ("We own this.") are the company's. This and the other voices
+  of a whole page or reply (the company's own page, its post-mortem, its staff's forum or
+  issue-tracker replies, a response heading naming it) are found in ``blame_voice``.
 
 A sentence that relays someone else's words ("As The Register put it: ...") is not the
 company's statement unless that someone is the company.
@@ -68,8 +72,9 @@ from spacy.tokens import Span
 from spacy.util import registry
 
 from .entities import NOT_ORGS, SKIP_HEADING
-from .deployer import house_org
 from .gazetteer import is_model, patterns, products, vendor_of
+from . import blame_voice as voice
+from .blame_voice import FIRST_PERSON
 from .segment import Sentence
 from .types import Statement
 
@@ -104,6 +109,8 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
+                  r"the (?:[\w-]+ )?(?:developers?|team|creators?|makers?|builders?) (?:behind|of) "
+                  r"(?:it|the (?:bot|agent|project|tool|app|token|assistant|integration|plugin|extension))|"
                   r"(?:its|their|the company's|the company’s) (?:customer )?(?:support|service|help ?desk) (?:team|staff|desk)|"
                   r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
                   r"utility|clinic|hospital|charity|business|club)|"
@@ -148,19 +155,7 @@ PRONOUN_SUBJECT = {"he", "she"}
 #: Headings of a section that gives the company's response.
 RESPONSE_HEADING = re.compile(r"respon|statement|official|company|position|blame|reaction|\bsaid\b|\bsays\b|"
                               r"\brepl(?:y|ied)\b|\banswer", re.I)
-#: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".
 QUOTED = re.compile(r"[\"“‘'](.{3,}?)[\"”’']")
-STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
-                         r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
-#: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
-#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
-SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
-                        r"(?:(?:the|a|an|one of the)\s+)?"
-                        r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
-                        r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
-                        r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
-                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
-                        re.I)
 #: A sentence that reports someone else speaking ("critics said", "researchers argue").
 OTHER_SPEAKER = re.compile(r"\b(?:critics?|observers?|analysts?|researchers?|experts?|commenters?|"
                            r"users?|journalists?|reporters?|some|others|many)\s+(?:have\s+)?"
@@ -187,6 +182,7 @@ class ScoredStatement(Statement):
     weight: float = 1.0
     rule: str = "blame.cue"
     cue: str = ""  # the matched cue words (lower case)
+    line: int = -1  # the line (paragraph) of its first sentence
 
 
 def cue(text: str) -> Optional[tuple[str, str]]:
@@ -387,77 +383,16 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
     return None
 
 
-#: First-person plural: in a post its author wrote for the company, the company speaking.
-FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
-#: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
-BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
+#: Pronouns standing for an organisation as the subject of a saying verb ("It said ...").
+COMPANY_PRONOUNS = {"it", "they"}
 
 
-def _author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
-    """The named spokesperson in a byline near the top (the first three lines), whose
-    first-person plural sentences ("We own this.") are the company's statement (rule
-    ``blame.author``); None when the byline names no company role."""
-    for sentence in sentences:
-        if sentence.line > 4:
-            break
-        text = sentence.text
-        if not BYLINE.search(text):
-            continue
-        for name in sorted(people, key=len, reverse=True):
-            at = text.find(name)
-            if at >= 0 and re.search(r"\bby\s+$", text[:at], re.I):
-                return name
-    return None
-
-
-def _house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
-    """The company whose own page this is (a status page, an engineering blog, a post its
-    employee signs, a link-aggregator post whose first-person title names the company's own
-    site: ``deployer.house_org``), when it is one of the speaking ``companies``: its
-    first-person plural sentences are its statement (rule ``blame.author``)."""
-    house = house_org(sentences)
-    if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
-        return house[0]
-    return None
-
-
-def _house_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
-    """The speaking company whose own page (a status page, a security bulletin, a threat report:
-    ``house_org`` kind ``"page"``) this is: its narrative is its statement also where it names
-    itself in the third person ("Acme is aware of ... An unauthorized party obtained ...")."""
-    house = house_org(sentences)
-    if house and house[1] == "page" and house[0].lower() in companies:
-        return house[0]
-    return None
-
-
-def _staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, str]:
-    """Line -> company for forum replies whose header gives the poster a speaking company's
-    badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
-    it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
-    ``blame.staff_badge``)."""
-    found: dict[int, str] = {}
-    for sentence in sentences:
-        if sentence.line in found:
-            continue
-        badge = STAFF_BADGE.match(sentence.text)
-        if badge and badge.group("org").strip().lower() in companies:
-            found[sentence.line] = badge.group("org").strip()
-            continue
-        intro = SELF_INTRO.search(sentence.text)
-        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
-        if org and org.lower() in companies:
-            found[sentence.line] = org
-    return found
-
-
-def _heading_speaker(heading: str, companies: set[str]) -> Optional[str]:
-    """A speaking company a response heading names ("What Acme said", "Acme's response"):
-    the section under it reports that company (rule ``blame.heading_speaker``)."""
-    for name in sorted(companies, key=len, reverse=True):
-        if len(name) > 2 and re.search(r"\b" + re.escape(name) + r"\b", heading):
-            return name
-    return None
+def _company_pronoun(sentence: Sentence) -> bool:
+    """True when "it" or "they" is the subject of an attribution verb ("It said the root cause
+    was ...", "They stressed that ..."): after a company's statement in the same paragraph,
+    the pronoun is that company (rule ``blame.company_pronoun``)."""
+    return any(t.lower_ in COMPANY_PRONOUNS and t.dep_ in SPEECH_DEPS and t.head.pos_ == "VERB"
+               and ATTRIBUTION.match(t.head.text) for t in sentence.span)
 
 
 def _opens_quote(text: str) -> bool:
@@ -492,6 +427,14 @@ def _weight(sentence: Sentence, offset: int, matched: str) -> float:
     return weight
 
 
+def _inside_quote(text: str, offset: int) -> bool:
+    """True when character ``offset`` of ``text`` lies inside a direct quotation: a company named
+    there ('"That is our fault, not Acme's."') is spoken about, not speaking, and the sentence
+    may continue the paragraph's statement (``blame.reported_continuation``)."""
+    return any(m.start() < offset < m.end() for m in DIRECT_QUOTE.finditer(text)) \
+        or bool(_opens_quote(text) and offset > 0 and not re.search(r"[\"”]", text[:offset].lstrip()[1:]))
+
+
 def _follow_up(sentence: Sentence, previous: Optional[ScoredStatement], last: Optional[Sentence]) -> bool:
     """A verb-initial sentence right after a statement, under the same heading."""
     if previous is None or last is None or sentence.index != last.index + 1:
@@ -519,9 +462,10 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last: Optional[Sentence] = None
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
-    author = _author(sentences, people) or _house_voice(sentences, companies)
-    house_page = _house_page(sentences, companies)
-    badges = _staff_badges(sentences, companies)
+    author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
+        or voice.postmortem_voice(sentences, companies)
+    house_page = voice.house_page(sentences, companies)
+    badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
         text = sentence.text
         if _follow_up(sentence, found[-1] if found else None, last):
@@ -546,10 +490,11 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
         if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
             speaker, attributed, rule = author, True, "blame.author"
-        if speaker is None and sentence.line in badges:
+        if sentence.line in badges and (speaker is None or speaker.lower() in companies):
+            # the reply's poster speaks, also where the reply names the company or its product
             speaker, attributed, rule = badges[sentence.line], True, "blame.staff_badge"
         if speaker is None and RESPONSE_HEADING.search(sentence.heading):
-            speaker = _heading_speaker(sentence.heading, companies)
+            speaker = voice.heading_speaker(sentence.heading, companies)
             rule = "blame.heading_speaker" if speaker else rule
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
@@ -574,9 +519,13 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             introduced, quote_line = speaker, None
         else:
             introduced = None
+        if speaker is None and reporting and reporting[1] == sentence.line and _company_pronoun(sentence):
+            # "xAI said it was sorry. It said the root cause was an update ...": the company again
+            speaker, attributed, rule = reporting[0], True, "blame.company_pronoun"
         if speaker and attributed:
             reporting = (speaker, sentence.line)
-        elif (speaker is None and reporting and reporting[1] == sentence.line
+        elif ((speaker is None or (not attributed and _inside_quote(text, offset)))
+              and reporting and reporting[1] == sentence.line
               and not OTHER_SPEAKER.search(text) and not OPINION.search(text)
               and not SPEECH_VERB.search(text)):
             speaker, attributed, inherited, rule = reporting[0], True, True, "blame.reported_continuation"
@@ -599,7 +548,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             weight += 0.5  # its speaker is the subject of the closing attribution
         found.append(ScoredStatement(speaker=speaker, blamed=kind, quote=text.strip(),
                                      start=sentence.start, end=sentence.end, weight=weight,
-                                     rule=f"{rule}:{matched}", cue=matched))
+                                     rule=f"{rule}:{matched}", cue=matched, line=sentence.line))
         last = sentence
     return found
 
@@ -699,15 +648,52 @@ def summary(statement: Statement) -> str:
     return text[begin:end].strip(" ,;:-–—")
 
 
+#: Most statements one ``blame_statement`` joins, and most words it grows to by joining
+#: (``statement_summary``).
+JOINED = 3
+JOINED_WORDS = 30
+SHORT_SUMMARY = 12  # words
+
+
+def statement_summary(chosen: Statement, found: Iterable[Statement] = ()) -> str:
+    """``blame_statement`` for the ``chosen`` statement: its ``summary``, and when that is short
+    (under ``SHORT_SUMMARY`` words) joined with "; " to the summaries of other statements of
+    ``found`` in the same category and paragraph -- the heaviest first, up to ``JOINED`` in
+    all and ``JOINED_WORDS`` words -- in text order (rule ``blame.paragraph_statement``: '"We
+    own this." ... That is a gap in our process.' -- a short verdict and the sentence that
+    explains it are one statement)."""
+    line = getattr(chosen, "line", -1)
+    own = summary(chosen)
+    if line < 0 or len(own.split()) >= SHORT_SUMMARY:
+        return own
+    mates = sorted((s for s in found if s is not chosen and s.blamed == chosen.blamed
+                    and getattr(s, "line", -2) == line),
+                   key=lambda s: (-getattr(s, "weight", 1.0), s.start))
+    parts = [(chosen.start, own.rstrip("."))]
+    words = len(own.split())
+    for statement in mates:
+        piece = summary(statement).rstrip(".")
+        if len(parts) >= JOINED or any(piece == p for _, p in parts):
+            continue
+        if words + len(piece.split()) <= JOINED_WORDS:
+            parts.append((statement.start, piece))
+            words += len(piece.split())
+    return own if len(parts) == 1 else "; ".join(p for _, p in sorted(parts))
+
+
 def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
-    """The category with the largest total weight among ``found`` (ties to the earliest) and
+    """The category with the largest total weight among ``found`` (an apology-only statement adds
+    ``APOLOGY_SHARE`` of its weight: "She apologised to the court" names no one at fault; ties
+    to the earliest) and
     its heaviest statement (of equal ones, one that does more than apologise); ``("none",
     None)`` if empty."""
     if not found:
         return "none", None
     totals: dict[str, float] = defaultdict(float)
     for statement in found:
-        totals[statement.blamed] += getattr(statement, "weight", 1.0)
+        # an apology alone names no one at fault: it counts half (blame.apology_half)
+        totals[statement.blamed] += getattr(statement, "weight", 1.0) * (
+            APOLOGY_SHARE if APOLOGY.search(getattr(statement, "cue", "")) else 1.0)
     top = max(totals.values())
     kind = next(s.blamed for s in found if totals[s.blamed] == top)
     best = max((s for s in found if s.blamed == kind),
@@ -717,3 +703,5 @@ def decide(found: list[Statement]) -> tuple[str, Optional[Statement]]:
 
 #: Cue words that only apologise: among equally weighted statements, one naming a fault says more.
 APOLOGY = re.compile(r"sorry|apolog")
+#: The share of its weight an apology-only statement adds to its category's total.
+APOLOGY_SHARE = 0.5

@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from . import action as act
 from . import blast_radius as br
-from .blame import decide, statements, summary
+from .blame import decide, statement_summary, statements
 from .prefilter import language_of, rule_out
 from .deployer import choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
@@ -209,7 +209,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     mention.statements = said
     mention.blamed, chosen = decide(said)
     if chosen is not None:
-        mention.blame_statement = summary(chosen)[:300]
+        mention.blame_statement = statement_summary(chosen, said)[:300]
         # every statement of the winning category is evidence for "blamed"; the chosen one
         # is also the evidence of blame_statement
         for said_one in [chosen] + [s for s in said if s.blamed == mention.blamed and s is not chosen]:
@@ -351,7 +351,7 @@ def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> 
     mention.blamed, chosen = decide(said)
     if chosen is not None:
         mention.statements = said
-        mention.blame_statement = summary(chosen)[:300]
+        mention.blame_statement = statement_summary(chosen, said)[:300]
         sentence = next(s for s in paragraph if s.start == chosen.start)
         for field, value in (("blamed", mention.blamed), ("blame_statement", mention.blame_statement)):
             mention.evidence.append(evidence(text, sentence, field, value,

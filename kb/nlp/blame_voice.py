@@ -1,0 +1,175 @@
+"""Voices that speak for a company over more than one sentence, for ``blame.statements``.
+
+A sentence with no company speaker of its own is still the company's statement when the page
+or reply it sits in speaks for the company:
+
+- ``author``: a byline near the top names a company role ("By Jo Doe, CTO at Acme", or a
+  signature line "Jo Doe, Senior Vice President, Acme · 2 May": ``blame.signature_byline``);
+  the author's first-person plural sentences are the company's (``blame.author``);
+- ``house_voice`` / ``house_page``: the company's own page (``deployer.house_org``: a status
+  page, an engineering blog, a security bulletin); ``house_page`` also covers its third-person
+  house voice (``blame.house_page``);
+- ``postmortem_voice``: a report titled as a post-mortem that says "we" and hardly ever "I"
+  is the speaking company named most in it (``blame.postmortem_voice``);
+- ``staff_badges``: forum and issue-tracker replies by the company's staff: a badge ("jdoe
+  (Acme staff)"), a self-introduction ("Hi, cofounder of Acme here"), or a reply header on its
+  own line naming the company or its product ("jdoe (Acme) commented on ...", "acme_dev
+  Aug '25": ``blame.comment_header``) (``blame.staff_badge``);
+- ``heading_speaker``: a response heading that names the company ("What Acme said",
+  ``blame.heading_speaker``).
+
+``companies`` is always the set of lower-cased names (and aliases) that may speak.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .deployer import house_org
+from .gazetteer import family_vendor
+from .segment import Sentence
+
+#: A forum reply header with a staff badge: "jdoe (Acme staff)  2d", "Jo Doe [Acme team]".
+STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2,40}?)\s+(?:staff|team|employee|"
+                         r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
+#: A reply header standing on its own line: an issue tracker's, with or without the poster's
+#: organisation in brackets ("jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days
+#: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d").
+COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
+                            r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
+                            r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?)\s*$")
+#: A poster handle naming the company or its product with a staff suffix ("acme_dev", "acme-team").
+HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
+                        r"maintainer|hq)$", re.I)
+#: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
+#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
+SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
+                        r"(?:(?:the|a|an|one of the)\s+)?"
+                        r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
+                        r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
+                        r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
+                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
+                        re.I)
+
+#: First-person plural: in a post its author wrote for the company, the company speaking.
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b", re.I)
+#: A byline: "Posted 2 March by Jo Doe, CTO at Acme", "By Jo Doe (Acme founder)".
+BYLINE = re.compile(r"(?:^|\bposted\b.*?|\bwritten\b.*?|\s)\bby\s+", re.I)
+#: What may come before the name on a signature line: markup, a separator ("· Jo Doe, VP").
+SIGNATURE_LEAD = re.compile(r"^[\s*_·|•—–-]*")
+
+
+def author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
+    """The named spokesperson in a byline near the top (the first three lines), whose
+    first-person plural sentences ("We own this.") are the company's statement (rule
+    ``blame.author``): "By Jo Doe, CTO at Acme", or a signature line that opens with the name
+    and its role ("Jo Doe, Senior Vice President, Acme · 2 May": ``blame.signature_byline``);
+    None when the byline names no company role."""
+    for sentence in sentences:
+        if sentence.line > 4:
+            break
+        text = sentence.text
+        for name in sorted(people, key=len, reverse=True):
+            at = text.find(name)
+            if at >= 0 and BYLINE.search(text) and re.search(r"\bby\s+$", text[:at], re.I):
+                return name
+            if at >= 0 and SIGNATURE_LEAD.fullmatch(text[:at]) and text[at + len(name):].lstrip().startswith(","):
+                return name  # blame.signature_byline: "Jo Doe, CTO, Acme · 2 May"
+    return None
+
+
+def house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The company whose own page this is (a status page, an engineering blog, a post its
+    employee signs, a link-aggregator post whose first-person title names the company's own
+    site: ``deployer.house_org``), when it is one of the speaking ``companies``: its
+    first-person plural sentences are its statement (rule ``blame.author``)."""
+    house = house_org(sentences)
+    if house and house[1] in ("page", "byline", "domain") and house[0].lower() in companies:
+        return house[0]
+    return None
+
+
+#: A report titled as the writer's own post-mortem ("Postmortem: checkout rejecting requests",
+#: "Incident report - 2 May outage").
+POSTMORTEM_TITLE = re.compile(r"^\W*(?:post-?mortem|incident (?:report|review|summary|write-?up)|"
+                              r"root[- ]cause analysis|rca)\b", re.I)
+FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|I'm|I’m|I've|I’ve)\b")
+
+
+def postmortem_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company most often named in a report titled as a post-mortem that speaks in
+    the first-person plural and hardly ever in the singular (rule ``blame.postmortem_voice``):
+    a company's own post-mortem ("Postmortem: API rejecting requests ... We own this.") does
+    not always name itself in its title, but its "we" is the company; a person's "Postmortem:
+    how my agent wiped my disk" says "I" and is not. None otherwise."""
+    if not sentences or not POSTMORTEM_TITLE.match(sentences[0].text):
+        return None
+    text = " ".join(s.text for s in sentences)
+    plural = len(FIRST_PERSON.findall(text))
+    if plural < 3 or len(FIRST_SINGULAR.findall(text)) * 3 > plural:
+        return None
+    counts = {name: len(re.findall(r"\b" + re.escape(name) + r"\b", text.lower()))
+              for name in companies if len(name) > 2}
+    best = max(counts, key=lambda n: (counts[n], len(n)), default=None)
+    return best if best and counts[best] else None
+
+
+def house_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company whose own page (a status page, a security bulletin, a threat report:
+    ``house_org`` kind ``"page"``) this is: its narrative is its statement also where it names
+    itself in the third person ("Acme is aware of ... An unauthorized party obtained ...")."""
+    house = house_org(sentences)
+    if house and house[1] == "page" and house[0].lower() in companies:
+        return house[0]
+    return None
+
+
+def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, str]:
+    """Line -> company for forum replies whose header gives the poster a speaking company's
+    badge ("jdoe (Acme staff)  1d ...") or whose poster introduces themselves with a role at
+    it ("Hi, cofounder of Acme here."): the whole reply is the company's (rule
+    ``blame.staff_badge``). A reply header on a line of its own naming the company, in brackets
+    ("jdoe (Acme) commented on Mar 5") or in a staff handle ("acme_dev    Aug '25"), makes every
+    line up to the next reply header the company's (rule ``blame.comment_header``, reported as
+    ``blame.staff_badge``)."""
+    found: dict[int, str] = {}
+    thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
+    for sentence in sentences:
+        header = COMMENT_HEADER.match(sentence.text)
+        if header:
+            handle = HANDLE_ORG.match(header.group("handle"))
+            org = (header.group("org") or (handle.group("org") if handle else "")).strip()
+            thread = org if _speaks_for(org, companies) else None
+            continue
+        if thread and sentence.line not in found:
+            found[sentence.line] = thread
+        if sentence.line in found:
+            continue
+        badge = STAFF_BADGE.match(sentence.text)
+        if badge and _speaks_for(badge.group("org").strip(), companies):
+            found[sentence.line] = badge.group("org").strip()
+            continue
+        intro = SELF_INTRO.search(sentence.text)
+        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
+        if org and _speaks_for(org, companies):
+            found[sentence.line] = org
+    return found
+
+
+def _speaks_for(org: str, companies: set[str]) -> bool:
+    """True when ``org`` (a name from a badge or self-introduction) is one of the speaking
+    ``companies`` or a product one of them makes ("cofounder of Cursor here" for Anysphere:
+    the poster works on the product, so for its maker)."""
+    if not org:
+        return False
+    return org.lower() in companies or (family_vendor(org) or "").lower() in companies
+
+
+def heading_speaker(heading: str, companies: set[str]) -> Optional[str]:
+    """A speaking company a response heading names ("What Acme said", "Acme's response"):
+    the section under it reports that company (rule ``blame.heading_speaker``)."""
+    for name in sorted(companies, key=len, reverse=True):
+        if len(name) > 2 and re.search(r"\b" + re.escape(name) + r"\b", heading):
+            return name
+    return None

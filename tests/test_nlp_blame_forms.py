@@ -1,0 +1,223 @@
+"""Blame forms found missing on new writers' reports: the error put down to the model, the
+user's own choice, a shortfall admitted, a fault fixed on notice, a code issue, a failure on
+the company's part; an issue tracker's comment header, a product named in a self-introduction,
+a signature byline and a company post-mortem's "we".
+
+Every sentence here is written for the test (invented companies, people and products, except
+where the gazetteer's product-to-maker link is what is tested).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.nlp.blame import ScoredStatement, classify, decide, statement_summary, statements
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline()
+
+
+def _said(nlp, text, companies):
+    return statements(split_sentences(nlp, text), companies)
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    # ai.error_put_on_model, ai.inserted_by_model
+    ("The partner put the mistake down to the model that drafted the footnote.", "ai"),
+    ("The clinic attributed the errors to the chatbot rather than to its nurses.", "ai"),
+    ("The wrong dates were inserted by the AI tool when it tidied the table.", "ai"),
+    # human.user_choice
+    ("A note is only shared with the group if the user chooses to publish it.", "human"),
+    ("Nothing leaves the device unless customers opt to upload it.", "human"),
+    # vendor.fell_short
+    ("We aim high, and this time we fell short.", "vendor"),
+    ("We're not yet where we want to be on reliability.", "vendor"),
+    # vendor.should_not_have
+    ("Those replies should never have occurred.", "vendor"),
+    ("The banner should not have appeared next to that story.", "vendor"),
+    # vendor.fixed_on_notice
+    ("As soon as we became aware of the issue, we rolled back the release.", "vendor"),
+    ("We took swift action to correct the listing.", "vendor"),
+    # vendor.code_issue
+    ("The firm traced the outage to a code issue in its scheduler.", "vendor"),
+    # vendor.failure_on_our_part
+    ("The chief executive called it a failure on our part.", "vendor"),
+    ("That was a gap in our review process.", "vendor"),
+    # vendor.own_change_root_cause
+    ("It said the root cause was an update to a code path in the scheduler.", "vendor"),
+    # human.did_what_allowed; the staff verb list now has "connected"
+    ("So the robot did what the configuration allowed.", "human"),
+    ("A member of our finance team connected the bot to the payroll share.", "human"),
+    # vendor.must_fix
+    ("It gets some answers wrong, and we've got to fix it.", "vendor"),
+    # vendor.we_erred, vendor.fault_in_own_system, vendor.we_failed
+    ("We made an error in how the filter was rolled out.", "vendor"),
+    ("There was a problem with our release pipeline that week.", "vendor"),
+    ("We got it badly wrong, and we let our members down.", "vendor"),
+    # human.ignored_warning, human.policy_breach, human.rogue_employee
+    ("The operator clicked through two confirmation prompts before the purge.", "human"),
+    ("The staff member breached our internal policies by sharing the key.", "human"),
+    ("A disgruntled employee rewrote the bot's instructions.", "human"),
+    # third_party.provider_outage
+    ("The replies stopped because of an outage at our hosting provider.", "third_party"),
+    # ai.model_made_mistake
+    ("The chatbot made a mistake when it quoted the fee.", "ai"),
+    # vendor.regret
+    ("The publisher said it regretted the errors in the recaps.", "vendor"),
+])
+def test_new_forms(sentence, kind):
+    assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "It ignored the rules that administrators had set up to block it.",  # a relative clause
+    "This was not a software error, the report said.",
+    "The user chose to leave early that day.",  # no "only"/"unless": no condition on the user
+    "The reply should not have been so short.",
+    "There was an issue with our supplier over the invoice.",  # the supplier's, not the company's
+    "Our model made a mistake in the summary.",  # the company's own model: not the AI apart
+    "A former employee told reporters about the rollout.",
+])
+def test_forms_that_are_not_blame(sentence):
+    assert classify(sentence) is None
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+def test_comment_header_gives_the_reply_to_the_company(nlp):
+    text = ("The updater broke my machine.\n\n"
+            "  jkell   commented on Apr 2, 2025\n\n"
+            "Same here, it broke mine too.\n\n"
+            "  tb-dev   (Brindlewood) commented on Apr 3, 2025\n\n"
+            "Sorry, everyone. This was a bug in our updater: when Quillpad ran as root it "
+            "changed owners on system folders.\n\n"
+            "  mora   commented on Apr 3, 2025\n\n"
+            "Honestly a bug in their updater is no excuse.\n")
+    said = _said(nlp, text, {"brindlewood", "quillpad"})
+    assert said and all(s.rule.startswith("blame.staff_badge") for s in said)
+    assert {s.speaker for s in said} == {"Brindlewood"}
+    assert all("no excuse" not in s.quote for s in said)
+    assert decide(said)[0] == "vendor"
+
+
+def test_comment_header_without_the_company_is_not_its_voice(nlp):
+    text = ("  jkell   commented on Apr 2, 2025\n\n"
+            "This was a bug in our updater, I think.\n")
+    assert _said(nlp, text, {"brindlewood"}) == []
+
+
+def test_forum_handle_naming_the_product_speaks_for_it(nlp):
+    text = ("  wren_k    Jun '25\n\n"
+            "My lamp went off at night and the fish tank heater with it.\n\n"
+            "  lumora_dev    Jun '25\n\n"
+            "Sorry about the fish. The heater was exposed without confirmation, so the agent did "
+            "what the configuration allowed.\n\n"
+            "  wren_k    Jun '25\n\n"
+            "The agent did what the configuration allowed, sure, but that is no comfort.\n")
+    said = _said(nlp, text, {"lumora"})
+    assert [(s.speaker, s.blamed) for s in said] == [("lumora", "human")]
+
+
+def test_developer_behind_the_bot_is_a_company_role(nlp):
+    text = ("The developer behind the bot said an attacker got in through the admin panel.")
+    assert [s.blamed for s in _said(nlp, text, {"coinlet"})] == ["third_party"]
+
+
+def test_it_said_after_the_company_is_the_company(nlp):
+    text = ("Ferrowave said it was sorry for the outage. It said the root cause was an update to a "
+            "code path in the router.\n")
+    said = _said(nlp, text, {"ferrowave"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == \
+        [("vendor", "blame.cue"), ("vendor", "blame.company_pronoun")]
+
+
+def test_company_named_inside_a_quotation_does_not_break_the_statement(nlp):
+    text = ('"We switched the feature on too early," said Ada Brun, Corvell\'s chief operating '
+            'officer. "That is our responsibility, not Tindra\'s."\n')
+    said = _said(nlp, text, {"corvell", "tindra"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == [("vendor", "blame.reported_continuation")]
+
+
+def test_self_introduction_naming_the_product_speaks_for_its_maker(nlp):
+    text = ("The support bot made up a rule.\n\n"
+            "Hi, cofounder of Cursor here. The reply was wrong and I apologise for the trouble.\n")
+    said = _said(nlp, text, {"anysphere"})
+    assert [s.blamed for s in said] == ["vendor"]
+    assert said[0].rule.startswith("blame.staff_badge")
+
+
+def test_signature_byline_makes_the_writer_the_author(nlp):
+    text = ("# What happened with the planner\n\n"
+            "Mira Okonjo, Senior Vice President, Tallowind · May 3, 2025\n\n"
+            "Last week the planner booked rooms nobody asked for. That is on us.\n")
+    said = _said(nlp, text, {"tallowind"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == [("vendor", "blame.author")]
+
+
+def test_company_postmortem_speaks_as_we(nlp):
+    text = ("# Postmortem: orders stuck on 4 June\n\n"
+            "Between 09:00 and 11:00 our queue at Ostlake stopped. We had let the agent change "
+            "the queue settings. We own this. Our review missed it and we will fix our checks. "
+            "Ostlake customers were refunded.\n")
+    said = _said(nlp, text, {"ostlake"})
+    assert [s.blamed for s in said] == ["vendor"]
+    assert said[0].rule.startswith("blame.author") and said[0].speaker == "ostlake"
+
+
+def test_personal_postmortem_is_not_the_company(nlp):
+    text = ("# Postmortem: how my agent wiped my disk\n\n"
+            "I let the Ostlake agent run overnight and I lost my files. We were tired, we were "
+            "careless and our backups were old. We own this, my cat and I.\n")
+    assert _said(nlp, text, {"ostlake"}) == []
+
+
+# --- the statement's words ----------------------------------------------------------------
+
+def test_short_verdict_joins_its_paragraph_explanation(nlp):
+    text = ('The outage lasted two hours.\n\n'
+            '"We own this," the Harlowe CTO wrote. "That was a gap in our review process, and '
+            'the responsibility is ours."\n\n'
+            'Later the Harlowe team apologised again in a forum post about the outage.\n')
+    said = _said(nlp, text, {"harlowe"})
+    kind, best = decide(said)
+    assert kind == "vendor"
+    joined = statement_summary(best, said)
+    assert joined.startswith("We own this; ") and "gap in our review process" in joined
+    assert "forum post" not in joined  # another paragraph's statement stays out
+
+
+def test_long_statement_stands_alone(nlp):
+    text = ("The Harlowe CTO said the outage came from a gap in our review process that let an "
+            "unreviewed change through to every region at once. Harlowe also apologised.\n")
+    said = _said(nlp, text, {"harlowe"})
+    assert len(said) == 2 and {s.blamed for s in said} == {"vendor"}
+    kind, best = decide(said)
+    assert ";" not in statement_summary(best, said)  # a summary of twelve words or more is enough
+
+
+def test_joined_statement_keeps_within_its_word_budget():
+    def said(quote, start, weight, cue, line=2):
+        return ScoredStatement(speaker="Corvell", blamed="vendor", quote=quote, start=start,
+                               end=start + len(quote), weight=weight, cue=cue, line=line)
+    verdict = said("That is on us.", 300, 2.5, "that is on us")
+    fault = said("Maria Lopez said the fault lay entirely in Corvell's own code.", 100, 1.5, "fault lay")
+    long_one = said("A bug in how the scheduler counted retries let the queue grow without any limit "
+                    "for most of the night and nobody on call was paged about it at all.", 200, 1.6, "a bug")
+    elsewhere = said("Corvell apologised again.", 500, 1.0, "apologis", line=6)
+    joined = statement_summary(verdict, [fault, long_one, verdict, elsewhere])
+    assert joined == "Maria Lopez said the fault lay entirely in Corvell's own code; That is on us"
+
+
+def test_an_apology_weighs_less_than_a_named_fault(nlp):
+    text = ("## Tallis lawyers blame the model\n\n"
+            "The associate apologised to the judge for the confusion. She put the error down to the "
+            "model, which had changed the title of the article.\n")
+    said = _said(nlp, text, {"tallis"})
+    assert sorted(s.blamed for s in said) == ["ai", "vendor"]
+    assert decide(said)[0] == "ai"
