@@ -442,3 +442,24 @@ def test_only_a_reference_sections_own_heading_is_skipped():
     for heading in ("1. anthropic's own lawyers blame claude for a bad citation", "source code leak",
                     "what happened", "linked accounts were exposed"):
         assert not SKIP_HEADING.search(heading), heading
+
+
+def test_a_first_name_once_a_persons_stays_a_persons_and_his_agent_is_human():
+    """"Devin Booker ... built around Devin": once the report uses an agent's name as someone's
+    first name, its bare later mentions are the person too; "his agent said" is a person's
+    (sports, talent) agent, not an AI one. A report about the product keeps it."""
+    from kb.nlp.entities import GENERIC_AGENT
+
+    sports = ("Suns keep Devin Booker with a two-year extension\n\n"
+              "PHOENIX - Devin Booker is staying put, his agent confirmed.\n\n"
+              "\"We wiped the slate clean around Devin on purpose,\" the general manager said. "
+              "Booker later deleted and reposted a thank-you note.")
+    title, _, body = sports.partition("\n\n")
+    nlp = get_pipeline()
+    labels = {(e.text, e.label_) for s in split_sentences(nlp, body) for e in s.span.ents}
+    assert ("Devin", "AGENT") not in labels and ("Devin", "PERSON") in labels
+    assert analyze_text(body, title=title, language="en").relevant is False
+    assert not GENERIC_AGENT.search("his agent confirmed the deal")
+    assert GENERIC_AGENT.search("my agent deleted the branch")
+    product = "Cognition's agent Devin deleted the staging database, and Devin then recreated it empty."
+    assert [e.label_ for s in split_sentences(nlp, product) for e in s.span.ents if e.text == "Devin"] == ["AGENT", "AGENT"]

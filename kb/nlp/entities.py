@@ -47,7 +47,9 @@ GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|ch
                            r"\bchatbots?\b|\bcoding (?:agents?|assistants?|tools?)\b|\bllms?\b|"
                            r"\blarge language models?\b|\bagentic\b|\bgenerative ai\b|\bgenai\b|"
                            r"\bautonomous agents?\b|\bvoice ai\b|\bai\b|\bartificial intelligence\b|"
-                           r"\b(?:the|an|its|their|her|his|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
+                           # "its agent", "my agent"; not "his/her agent": a person's (sports,
+                           # talent) agent
+                           r"\b(?:the|an|its|their|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
                            r"\bmcp server\b|\bthe bot\b|"
                            # a software agent described by its kind ("a computerised assistant",
                            # "an automated claims assistant")

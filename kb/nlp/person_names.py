@@ -44,42 +44,67 @@ def _person_role(doc, ent) -> str | None:
     return None
 
 
+#: Nouns that, just after a bare name, say it is the product ("Devin, the coding agent").
+PRODUCT_NOUNS = {"agent", "assistant", "bot", "chatbot", "tool", "model", "ai", "copilot", "ide"}
+
+
+def _product_context(doc, ent) -> bool:
+    """Whether a bare name is told as the product: a product noun within the next five words
+    ("Devin, the coding agent") or a maker's possessive before it ("Cognition's Devin")."""
+    after = {t.lower_ for t in doc[ent.end:min(ent.end + 5, len(doc))]}
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return bool(after & PRODUCT_NOUNS) or (before is not None and before.lower_ in ("'s", "’s"))
+
+
 @Language.component(PERSON_NAMES)
 def mark_person_names(doc):
     """Pattern who.person_name: an agent name that is someone's name in this text (see
-    :func:`_person_role`) is a PERSON; once it has been a surname, so is every later one-word
-    mention of it ("Dana Cline ... Cline said"), as news refers to people by surname. Cline
-    is also a surname, Devin a first name."""
+    :func:`_person_role`) is a PERSON; once it has been a surname or a first name, so is every
+    later one-word mention of it ("Dana Cline ... Cline said", "Devin Booker ... built around
+    Devin"), as news refers to people by surname and quotes use first names. Cline is also a
+    surname, Devin a first name."""
     names = person_names()["names"]
     surnames: set[str] = set()
+    first_names: set[str] = set()
     ents = list(doc.ents)
     changed = False
     for position, ent in enumerate(ents):
         if ent.label_ != "AGENT" or len(ent) != 1 or ent.text.lower() not in names:
             continue
-        role = "surname" if ent.text in surnames else _person_role(doc, ent)
+        if ent.text in surnames:
+            role = "surname"
+        elif ent.text in first_names and not _product_context(doc, ent):
+            role = "first name"
+        else:
+            role = _person_role(doc, ent)
         if role is None:
             continue
-        if role == "surname":
-            surnames.add(ent.text)
+        # a person's name now: "Dana Cline ... Cline said", "Devin Booker ... around Devin"
+        (surnames if role == "surname" else first_names).add(ent.text)
         ents[position] = Span(doc, ent.start, ent.end, label="PERSON")
         changed = True
     if changed:
         doc.ents = ents
     doc.user_data["kb_surnames"] = surnames
+    doc.user_data["kb_first_names"] = first_names
     return doc
 
 
 def carry_surnames(docs) -> None:
-    """Carry the surnames found in any of ``docs`` (the paragraphs of one report, parsed one by
-    one) to the others: "director Dana Cline" in one paragraph makes "Cline said" in a later
-    one a PERSON too. Changes the docs' entities in place."""
+    """Carry the people's names found in any of ``docs`` (the paragraphs of one report, parsed
+    one by one) to the others: "director Dana Cline" in one paragraph makes "Cline said" in a
+    later one a PERSON too, and "Devin Booker" makes a later bare "Devin" one unless it is told
+    as the product there (:func:`_product_context`). Changes the docs' entities in place."""
     surnames = set().union(*(doc.user_data.get("kb_surnames", ()) for doc in docs))
-    if not surnames:
+    first_names = set().union(*(doc.user_data.get("kb_first_names", ()) for doc in docs))
+    if not surnames and not first_names:
         return
+
+    def person(doc, ent) -> bool:
+        return ent.label_ == "AGENT" and len(ent) == 1 and (
+            ent.text in surnames or (ent.text in first_names and not _product_context(doc, ent)))
+
     for doc in docs:
-        if not any(e.label_ == "AGENT" and e.text in surnames for e in doc.ents):
-            continue
-        doc.ents = [Span(doc, e.start, e.end, label="PERSON")
-                    if e.label_ == "AGENT" and len(e) == 1 and e.text in surnames else e
-                    for e in doc.ents]
+        if any(person(doc, e) for e in doc.ents):
+            doc.ents = [Span(doc, e.start, e.end, label="PERSON") if person(doc, e) else e
+                        for e in doc.ents]
