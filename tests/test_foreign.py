@@ -330,3 +330,12 @@ def test_a_capitalised_word_after_the_owner_is_not_part_of_its_name():
               "Ein KI-Assistent namens „Rita“ hat bei 5.000 Kunden der Wasserwerke Lindau Anfang März "
               "die Abschläge eigenständig geändert. Die Wasserwerke Lindau entschuldigten sich.")
     assert _deployer(german, "de") == ("Wasserwerke Lindau", ["foreign.harm_owner"])
+
+
+def test_fake_nude_images_made_with_ai_are_a_harm():
+    """Non-consensual fake nudes made with an AI app are a finished harm ('other'): the screen
+    finds a harm cue beside the AI term (it then asks for a known name, which this page lacks)."""
+    spanish = ("Difunden desnudos falsos de menores creados con inteligencia artificial\n\n"
+               "Varias familias denuncian que la aplicación de IA generó desnudos falsos de sus hijas.")
+    assert screen(spanish, language="es").note != ("language es: screened in Spanish: "
+                                                  "no AI term near a harm cue")

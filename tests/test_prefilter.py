@@ -64,3 +64,11 @@ def test_exposed_personal_data_and_an_abusive_chatbot_are_harm_terms():
     assert may_describe_incident("Users said the chatbot became hostile and threatened them.")
     assert may_describe_incident("The bot insulted a customer and posted racist jokes.")
     assert not may_describe_incident("The chatbot greets shoppers and answers questions about opening hours.")
+
+
+def test_a_purchase_an_assistant_made_passes_the_prefilter():
+    """A voice assistant that ordered or bought something on its own is a harm term's
+    neighbour; the same purchase with no AI term nearby is not."""
+    assert may_describe_incident("The voice assistant went ahead and ordered a $160 dollhouse.")
+    assert may_describe_incident("Our AI shopping agent bought two dozen eggs at full price.")
+    assert not may_describe_incident("The family ordered a dollhouse for the holidays.")

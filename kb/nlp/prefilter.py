@@ -56,6 +56,8 @@ HARM_TERMS = (
     r"git clean", r"reset --hard", r"push --force", r"force[- ]?push\w*", r"vanish\w*",
     # people's data left reachable: "a vulnerability", "the password 123456", "personal details"
     r"vulnerab\w*", r"passwords?", r"credentials?", r"personal (?:data|details|information)",
+    # purchases an assistant made on its own: "Alexa went ahead and ordered one"
+    r"ordered", r"bought", r"purchas\w*",
     # private things made public: "publishing people's private chats", "a privacy disaster"
     r"privacy", r"private (?:chats?|conversations?|messages?|data|details|information|photos?)",
     # a chatbot abusing the people it talks to: "hostile", "threatened", "insulted", "racist"
