@@ -348,6 +348,8 @@ def test_an_output_published_then_called_offensive_or_an_error_is_a_deed():
     assert CONSEQUENCE.search("the shop's assistant got it wrong about the return window")
     assert CONSEQUENCE.search("the replies about the mayor were \"errors\", the firm said")
     assert CONSEQUENCE.search("the speaker told a 9-year-old to lick a battery")
+    assert CONSEQUENCE.search("a chatbot told a cognitively impaired 76-year-old she was a real woman")
+    assert CONSEQUENCE.search("the persona told a lonely retiree to visit her in new york")
     assert CONSEQUENCE.search("alphabet loses $100bn after its chatbot flubs telescope answer in launch ad")
     assert not CONSEQUENCE.search("the striker flubbed an easy chance in the second half")
     assert CONSEQUENCE.search("the portal ran an ai-written obituary under a cruel headline")
@@ -359,6 +361,9 @@ def test_an_output_published_then_called_offensive_or_an_error_is_a_deed():
 
 def test_a_withdrawal_an_outcry_and_an_apology_are_consequences():
     from kb.nlp.relevance import real_consequence
+
+    assert real_consequence("he died trying to get there three days later")
+    assert not real_consequence("the company died a slow death in the dot-com bust")
 
     assert real_consequence("the quiz was taken down within hours")
     assert real_consequence("we have deactivated the feature on every page")
