@@ -26,7 +26,8 @@ GOLD = SHARED / "gold" / "dev.jsonl"
 
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURE_SETS = ["extra", "heldout", "final", "blind4", "blind5", "blind6", "blind7", "blind8"]
+FIXTURE_SETS = ["extra", "heldout", "final", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+                "blind10"]
 
 
 def test_dev_scores_meet_the_pinned_floors():
