@@ -40,6 +40,23 @@ def seeds_kb(tmp_path_factory) -> Path:
     return build_seeds_db(tmp_path_factory.mktemp("seeds") / "kb.db", SHARED / "seeds")
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The extractor's spaCy pipeline (``kb.nlp.pipeline.get_pipeline``), loaded once."""
+    from kb.nlp.pipeline import get_pipeline
+
+    return get_pipeline()
+
+
+def statements_in(nlp, text: str, companies):
+    """``kb.nlp.blame.statements`` over every sentence of ``text`` for the lower-cased names
+    in ``companies``: the list of Statement. Shared by the blame tests."""
+    from kb.nlp.blame import statements
+    from kb.nlp.segment import split_sentences
+
+    return statements(split_sentences(nlp, text), companies)
+
+
 def deployer_in(nlp, text: str, vendor=None, agent=None, self_hit: bool = False, owner=None):
     """``kb.nlp.deployer.choose_deployer`` over every sentence of ``text``, all taken as about
     the incident, with the first sentence as the report's title: ``(name, sentence, rule)`` or

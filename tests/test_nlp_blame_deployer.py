@@ -11,19 +11,10 @@ import pytest
 
 from kb.nlp.blame import classify, decide, spokespeople, statements, summary
 from kb.nlp.deployer import _apostrophe_name, described_orgs, sentence_deployer
-from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
 from kb.nlp import blame, deployer
+from conftest import statements_in as _said
 from conftest import deployer_in as _deployer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def _said(nlp, text, companies):
-    return statements(split_sentences(nlp, text), companies)
 
 
 # --- deployer ---------------------------------------------------------------------------

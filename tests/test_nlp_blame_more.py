@@ -10,18 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp.blame import classify, decide, statements
-from kb.nlp.pipeline import get_pipeline
-from kb.nlp.segment import split_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
-def _said(nlp, text, companies):
-    return statements(split_sentences(nlp, text), companies)
+from kb.nlp.blame import classify, decide
+from conftest import statements_in as _said
 
 
 # --- cues ---------------------------------------------------------------------------------

@@ -9,16 +9,9 @@ where the rule is about a known maker).
 
 from __future__ import annotations
 
-import pytest
 
 from kb.nlp.deployer import SUBJECT_ITS_BOT, _partners_name
-from kb.nlp.pipeline import get_pipeline
 from conftest import deployer_in as _deployer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def test_spokesperson_whose_company_paused_the_product(nlp):

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp.pipeline import get_pipeline
 from conftest import deployer_in as _deployer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def test_the_firms_team_that_asked_the_model_names_the_law_firm(nlp):

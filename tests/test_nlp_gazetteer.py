@@ -11,13 +11,7 @@ from collections import defaultdict
 import pytest
 
 from kb.nlp.gazetteer import is_model, patterns, products, sole_agent_of, vendor_of
-from kb.nlp.pipeline import get_pipeline
 from conftest import deployer_in as _deployer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def _agents(nlp, text: str) -> list[str]:

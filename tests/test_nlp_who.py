@@ -17,11 +17,6 @@ from kb.nlp.segment import split_sentences
 from conftest import deployer_in as _deployer
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
-
-
 def test_canonical_org_uses_gazetteer_and_drops_suffix():
     assert canonical_org("Yum Brands") == "Yum! Brands"
     assert canonical_org("AWS") == "Amazon"

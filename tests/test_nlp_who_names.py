@@ -6,17 +6,11 @@ Sentences are written for these tests; product and company names are real (gazet
 
 from __future__ import annotations
 
-import pytest
 
 from kb.nlp.actors import makers
 from kb.nlp.entities import count_who
-from kb.nlp.pipeline import _choose_actor, _weights, get_pipeline
+from kb.nlp.pipeline import _choose_actor, _weights
 from kb.nlp.segment import split_sentences
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return get_pipeline()
 
 
 def _who(nlp, text):
