@@ -9,7 +9,6 @@ where the rule is about a known maker).
 
 from __future__ import annotations
 
-
 from kb.nlp.deployer import SUBJECT_ITS_BOT, _partners_name
 from conftest import deployer_in as _deployer
 

@@ -6,7 +6,6 @@ Sentences are written for these tests; product and company names are real (gazet
 
 from __future__ import annotations
 
-
 from kb.nlp.actors import makers
 from kb.nlp.entities import count_who
 from kb.nlp.pipeline import _choose_actor, _weights
