@@ -189,20 +189,20 @@ def _read_bytes(path: Path) -> bytes:
 #: "364 points by dana | 189 comments") or a line of fields set apart by separators.
 PAGE_CHROME = re.compile(r"^(?:r/\w+|hacker news|[\w.-]+\s*/\s*[\w.-]+(?:\s+\(public\))?|posted by\b.*|"
                          r".*\b\d[\d,.]*k?\s+(?:points?|comments?|upvotes?)\b.*|.*\s[|·•]\s.*)$", re.I)
-#: Lines looked at for a title, and the fewest words a title has.
-TITLE_LINES, TITLE_WORDS = 6, 3
+#: Lines looked at for a title below a page's chrome.
+TITLE_LINES = 6
 
 
 def _title_from_text(text: str) -> Optional[str]:
     """The first markdown heading, else the first of the top ``TITLE_LINES`` lines that is no
-    page chrome (``PAGE_CHROME``) and has ``TITLE_WORDS`` words or more ("r/nba" / "Posted by
-    u/dana" / the post's title), else the first line; None for empty text."""
+    page chrome (``PAGE_CHROME``: "r/nba" / "Posted by u/dana · date" / the post's title),
+    else the first line; None for empty text."""
     heading = _MARKDOWN_HEADING.search(text)
     if heading:
         return heading.group(1).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in lines[:TITLE_LINES]:
-        if len(line.split()) >= TITLE_WORDS and not PAGE_CHROME.match(line):
+        if not PAGE_CHROME.match(line):
             return line[:300]
     return lines[0][:300] if lines else None
 
