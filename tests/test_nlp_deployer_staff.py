@@ -15,20 +15,53 @@ import pytest
 from conftest import deployer_in as _deployer
 
 
-def test_the_firms_team_that_asked_the_model_names_the_law_firm(nlp):
-    text = ("A court filing cited a journal article with the wrong authors. "
-            "The error was explained in a letter from Brackley Stone, the firm defending Anthropic. "
-            "The firm's team had found the article and then asked Claude to format the reference.")
-    name, _, rule = _deployer(nlp, text, vendor="Anthropic", agent="Claude")
-    assert (name, rule) == ("Brackley Stone", "deployer.anaphor_staff")
+#: (report text, vendor, agent, deployer, rule): the organisation is reached through its people
+#: or its own words.
+DEPLOYED_BY = [
+    pytest.param("A court filing cited a journal article with the wrong authors. "
+                 "The error was explained in a letter from Brackley Stone, the firm defending Anthropic. "
+                 "The firm's team had found the article and then asked Claude to format the reference.",
+                 "Anthropic", "Claude", "Brackley Stone", "deployer.anaphor_staff",
+                 id="the_firms_team_that_asked_the_model_names_the_law_firm"),
+    pytest.param("Tollmere, a small logistics start-up, lost a weekend to a leaked key.\n\n"
+                 "According to a timeline it published, an engineer asked Burrow, Kessel Labs' coding "
+                 "agent, to publish a private repository. Burrow pushed a file holding a secret key.",
+                 "Kessel Labs", "Burrow", "Tollmere", "deployer.staff_asks",
+                 id="an_engineer_asking_the_agent_works_for_the_company_the_story_is_about"),
+    pytest.param("Two lawyers fined after firm's in-house AI invented rulings in Halvorsen suit. "
+                 "A judge fined two attorneys from the insurance-defence firm Pickett & Rowe over briefs "
+                 "citing rulings that do not exist.",
+                 "Halvorsen", None, "Pickett & Rowe", "deployer.in_house_owner",
+                 id="the_firms_in_house_ai_belongs_to_the_firm_introduced_as_one"),
+    pytest.param("Marlow Freight said an internal AI operations agent deleted its shipment records.",
+                 "Marlow Freight", "Dispatcher", "Marlow Freight", "deployer.in_house",
+                 id="without_a_firm_introduced_the_in_house_ai_stays_the_vendors"),
+    pytest.param("A grocery chain's recipe bot suggested a toxic drink. "
+                 "Fresh'nFair launched the Pantry Pal bot in May so shoppers could use up leftovers. "
+                 "Fresh'nFair said it would add more filters.",
+                 "Supermarket", "Pantry Pal", "Fresh'nFair", "deployer.launches_agent",
+                 id="a_name_the_ner_misses_that_launched_the_agent"),
+    pytest.param("An insurer will reopen 2,000 claims its automated tool rejected. "
+                 "Kestrel Mutual, which covers farms in the north, said the system, known internally as "
+                 "Sorter, was meant only to recommend decisions.",
+                 "Claimworks", "Sorter", "Kestrel Mutual", "deployer.internal_name",
+                 id="a_name_that_speaks_of_the_agent_by_an_internal_name"),
+    pytest.param("Whisper invents sentences in medical notes, researchers found. "
+                 "Corvel Health, a company with clinics in Ohio, has built a Whisper-based tool that drafts "
+                 "visit notes. Corvel Health said it was aware of the problem.",
+                 "OpenAI", "Whisper", "Corvel Health", "deployer.builds_on_agent",
+                 id="a_company_that_built_a_product_on_the_model_runs_it"),
+    pytest.param("The content platform Pagewide ran an AI-written obituary with an insulting headline. "
+                 "The story appeared on Pagewide, Linnet's news portal, and was deleted a day later.",
+                 "Linnet", None, "Linnet", "deployer.vendor_property",
+                 id="a_site_written_as_the_vendors_own_is_run_by_the_vendor"),
+]
 
 
-def test_an_engineer_asking_the_agent_works_for_the_company_the_story_is_about(nlp):
-    text = ("Tollmere, a small logistics start-up, lost a weekend to a leaked key.\n\n"
-            "According to a timeline it published, an engineer asked Burrow, Kessel Labs' coding "
-            "agent, to publish a private repository. Burrow pushed a file holding a secret key.")
-    name, _, rule = _deployer(nlp, text, vendor="Kessel Labs", agent="Burrow")
-    assert (name, rule) == ("Tollmere", "deployer.staff_asks")
+@pytest.mark.parametrize("text, vendor, agent, deployer, rule", DEPLOYED_BY)
+def test_the_organisation_is_reached_through_its_people_or_words(nlp, text, vendor, agent, deployer, rule):
+    name, _, found_rule = _deployer(nlp, text, vendor=vendor, agent=agent)
+    assert (name, found_rule) == (deployer, rule)
 
 
 def test_an_engineer_of_no_named_company_names_nobody(nlp):
@@ -38,56 +71,11 @@ def test_an_engineer_of_no_named_company_names_nobody(nlp):
     assert found is None or found[2] != "deployer.staff_asks"
 
 
-def test_the_firms_in_house_ai_belongs_to_the_firm_introduced_as_one(nlp):
-    text = ("Two lawyers fined after firm's in-house AI invented rulings in Halvorsen suit. "
-            "A judge fined two attorneys from the insurance-defence firm Pickett & Rowe over briefs "
-            "citing rulings that do not exist.")
-    name, _, rule = _deployer(nlp, text, vendor="Halvorsen")
-    assert (name, rule) == ("Pickett & Rowe", "deployer.in_house_owner")
-
-
-def test_without_a_firm_introduced_the_in_house_ai_stays_the_vendors(nlp):
-    text = ("Marlow Freight said an internal AI operations agent deleted its shipment records.")
-    name, _, rule = _deployer(nlp, text, vendor="Marlow Freight", agent="Dispatcher")
-    assert (name, rule) == ("Marlow Freight", "deployer.in_house")
-
-
-def test_a_name_the_ner_misses_that_launched_the_agent(nlp):
-    text = ("A grocery chain's recipe bot suggested a toxic drink. "
-            "Fresh'nFair launched the Pantry Pal bot in May so shoppers could use up leftovers. "
-            "Fresh'nFair said it would add more filters.")
-    name, _, rule = _deployer(nlp, text, vendor="Supermarket", agent="Pantry Pal")
-    assert (name, rule) == ("Fresh'nFair", "deployer.launches_agent")
-
-
-def test_a_name_that_speaks_of_the_agent_by_an_internal_name(nlp):
-    text = ("An insurer will reopen 2,000 claims its automated tool rejected. "
-            "Kestrel Mutual, which covers farms in the north, said the system, known internally as "
-            "Sorter, was meant only to recommend decisions.")
-    name, _, rule = _deployer(nlp, text, vendor="Claimworks", agent="Sorter")
-    assert (name, rule) == ("Kestrel Mutual", "deployer.internal_name")
-
-
-def test_a_company_that_built_a_product_on_the_model_runs_it(nlp):
-    text = ("Whisper invents sentences in medical notes, researchers found. "
-            "Corvel Health, a company with clinics in Ohio, has built a Whisper-based tool that drafts "
-            "visit notes. Corvel Health said it was aware of the problem.")
-    name, _, rule = _deployer(nlp, text, vendor="OpenAI", agent="Whisper")
-    assert (name, rule) == ("Corvel Health", "deployer.builds_on_agent")
-
-
 def test_a_former_head_quoted_about_it_does_not_run_anything(nlp):
     text = ("Whisper invents sentences in medical notes, researchers found. "
             "\"Nobody wants that,\" said Ana Ruiz, who led the Tarrow Institute until last year.")
     found = _deployer(nlp, text, vendor="OpenAI", agent="Whisper")
     assert found is None or found[0] != "Tarrow Institute"
-
-
-def test_a_site_written_as_the_vendors_own_is_run_by_the_vendor(nlp):
-    text = ("The content platform Pagewide ran an AI-written obituary with an insulting headline. "
-            "The story appeared on Pagewide, Linnet's news portal, and was deleted a day later.")
-    name, _, rule = _deployer(nlp, text, vendor="Linnet")
-    assert (name, rule) == ("Linnet", "deployer.vendor_property")
 
 
 @pytest.mark.parametrize("text", [
