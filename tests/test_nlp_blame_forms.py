@@ -60,6 +60,14 @@ from conftest import statements_in as _said
     ("The chatbot made a mistake when it quoted the fee.", "ai"),
     # vendor.regret
     ("The publisher said it regretted the errors in the recaps.", "vendor"),
+    # vendor.mistakes_happen, vendor.moved_to_fix
+    ("The firm said that, as with any young product, mistakes can happen.", "vendor"),
+    ("A spokesperson said the team acted swiftly to correct the listing.", "vendor"),
+    # human.suspended_user, human.misuse_of_tools
+    ("The startup banned the accounts of the users who made the clips.", "human"),
+    ("It said it was committed to preventing the misuse of its platform.", "human"),
+    # ai.decided_on_its_own
+    ("\"The agent decided to post that on its own,\" the owner wrote.", "ai"),
 ])
 def test_new_forms(sentence, kind):
     assert classify(sentence) == kind
@@ -73,6 +81,8 @@ def test_new_forms(sentence, kind):
     "There was an issue with our supplier over the invoice.",  # the supplier's, not the company's
     "Our model made a mistake in the summary.",  # the company's own model: not the AI apart
     "A former employee told reporters about the rollout.",
+    "Mistakes were made by the clerk.",  # no claim that mistakes happen
+    "The company suspended the account after a review.",  # no user named as the cause
 ])
 def test_forms_that_are_not_blame(sentence):
     assert classify(sentence) is None
