@@ -158,7 +158,8 @@ def _incident_keys(analysed: list[tuple[str, Document, DocumentAnalysis]]) -> di
         return {}
     from kb.resolve import MentionRef, consensus, group_mentions, incident_slug, unique_slug
 
-    refs = [MentionRef((index, position), index, mention, document.published, document.text)
+    refs = [MentionRef((index, position), index, mention, document.published, document.text,
+                       analysis.language)
             for index, document, analysis in relevant
             for position, mention in enumerate(analysis.mentions)]
     keys: dict = {}

@@ -53,6 +53,8 @@ class MentionRef:
     mention: Mention
     published: Optional[str] = None
     text: Optional[str] = None
+    #: The report's language ("en", "es", ...), None when unknown.
+    language: Optional[str] = None
 
 
 #: Cosine similarity of two reports' TF-IDF vectors above which two primary
@@ -184,9 +186,14 @@ def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> 
 
 def _same_story(a: MentionRef, b: MentionRef, similarity: TextSimilarity) -> bool:
     """Two primary mentions of one agent and month tell the same story: their
-    reports' texts are alike, or (without texts) they agree on the action type."""
+    reports' texts are alike, or (without texts, or with texts in two different
+    languages, whose words cannot be compared) their action types are compatible
+    (:func:`compatible_action_types`; a non-English report has a type but no phrase)."""
     if a.report == b.report:
         return True
+    if a.language and b.language and a.language != b.language:
+        return bool(a.mention.action_type) and compatible_action_types(
+            a.mention.action_type, b.mention.action_type)
     if a.text and b.text:
         return similarity.cosine(a.text, b.text) >= SAME_INCIDENT_TEXT_SIMILARITY
     return a.mention.action_type == b.mention.action_type
@@ -318,7 +325,8 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
     grouped_as = "mentions.grouped_as" if "grouped_as" in columns else "null"
     refs, previous, grouped = [], {}, {}
     sql = f"""
-        select mentions.*, {grouped_as} as grouped_as_, reports.published, reports.text
+        select mentions.*, {grouped_as} as grouped_as_, reports.published, reports.text,
+               reports.language as report_language
         from mentions join reports on reports.id = mentions.report_id
         where reports.relevant = 1 and ({copies})
         order by mentions.report_id, mentions.position
@@ -328,7 +336,7 @@ def load_mention_refs(db: sqlite_utils.Database) -> tuple[list[MentionRef], dict
         values["systems"] = json.loads(row["systems"]) if row["systems"] else None
         mention = Mention(primary=bool(row["is_primary"]), **values)
         refs.append(MentionRef(row["id"], row["report_id"], mention, row["published"],
-                               row["text"]))
+                               row["text"], row["report_language"]))
         previous[row["id"]] = row["incident_id"]
         grouped[row["id"]] = row["grouped_as_"] or row["incident_id"]
     return refs, previous, grouped

@@ -85,6 +85,22 @@ def test_reports_that_disagree_on_action_type_but_tell_one_story_are_one_inciden
     assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 2], [3]]
 
 
+def test_reports_in_two_languages_are_compared_by_action_type_not_by_words():
+    english = "The coding agent wiped the production database during a code freeze."
+    spanish = "El agente de programación borró la base de datos de producción."
+    replit = dict(primary=True, vendor="Replit", agent="Replit Agent", occurred="2025-07")
+    refs = [
+        MentionRef(1, "a", Mention(action_type="delete_data", **replit), text=english, language="en"),
+        MentionRef(2, "b", Mention(action_type="destroy_infrastructure", **replit), text=spanish,
+                   language="es"),
+        MentionRef(3, "c", Mention(action_type="fabrication", **replit), language="de",
+                   text="Der Chatbot erfand eine Erstattungsregel, die es nicht gab."),
+    ]
+    # the Spanish report of the same deletion joins although no word is shared; the German
+    # one of another kind of harm does not
+    assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 2], [3]]
+
+
 def _report(db, origin, mention, text="An agent deleted a database."):
     from kb.extract import store_analysis
     from kb.nlp.types import DocumentAnalysis
