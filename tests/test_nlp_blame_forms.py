@@ -66,6 +66,14 @@ from conftest import statements_in as _said
     # human.suspended_user, human.misuse_of_tools
     ("The startup banned the accounts of the users who made the clips.", "human"),
     ("It said it was committed to preventing the misuse of its platform.", "human"),
+    # vendor.error_now_fixed
+    ("A spokesman said the firm had investigated the issue and that it had since been resolved.",
+     "vendor"),
+    # ai.called_hallucinations, ai.problem_of_all_models
+    ("Such answers are what researchers call hallucinations.", "ai"),
+    ("The company called it a known problem across all large language models.", "ai"),
+    # human.own_recklessness
+    ("The founder put the outage down to his own carelessness with the agent's access.", "human"),
     # ai.decided_on_its_own
     ("\"The agent decided to post that on its own,\" the owner wrote.", "ai"),
 ])
@@ -83,6 +91,7 @@ def test_new_forms(sentence, kind):
     "A former employee told reporters about the rollout.",
     "Mistakes were made by the clerk.",  # no claim that mistakes happen
     "The company suspended the account after a review.",  # no user named as the cause
+    "A reckless driver hit the robotaxi.",  # recklessness that no one owns
 ])
 def test_forms_that_are_not_blame(sentence):
     assert classify(sentence) is None
