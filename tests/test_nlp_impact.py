@@ -438,3 +438,34 @@ def test_a_line_that_is_only_a_date_is_the_report_date():
     found = sentences("Why the bot's promise binds the shop\n\nApril 2026\n\nIn January 2026 the "
                       "shop's assistant quoted a price that did not exist.")
     assert occurred(found, {s.index for s in found}, None)[0] == "2026-01"
+
+
+def test_the_month_of_a_fix_is_the_aftermath():
+    # pattern occurred.remedy
+    found = sentences("The vendor traced the leak to 21 January. A patch began reaching customers "
+                      "in early February.")
+    assert occurred(found, {0, 1}, "2026-02-19")[0] == "2026-01"
+
+
+def test_papers_filed_with_invented_citations_date_the_incident():
+    # pattern occurred.filed_document; "in May" is the month, capitalised
+    found = sentences("On Wednesday a judge reprimanded the lawyers. The invented citations were "
+                      "in two motions filed in May.")
+    assert occurred(found, {0, 1}, "2025-07-24")[0] == "2025-05"
+    found = sentences("We may see more of this. The bot erred on Friday.")
+    assert occurred(found, {0, 1}, "2025-07-24")[0] == "2025-07"
+
+
+def test_a_posted_by_line_is_the_reports_own_date_line():
+    # pattern occurred.posted_by
+    found = sentences("*Posted 8 December 2025 by Jo Smith, Smith Pottery*\n\nIn November, the "
+                      "supplier sent its invoice. Then the bookkeeping agent paid it twice.")
+    assert occurred(found, {2}, "2025-12-08")[0] == "2025-11"
+
+
+def test_a_date_repeated_in_launch_sentences_does_not_outweigh_the_incident():
+    # the two launch dates are penalised, so their repeat adds nothing to May's total
+    found = sentences("The connector launched in May. Acme announced in May that it had launched it. "
+                      "The connector leaked files during May and early June. Acme took it offline "
+                      "on 5 June.")
+    assert occurred(found, {2, 3}, "2025-06-18")[0] == "2025-06"

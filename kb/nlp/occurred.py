@@ -4,7 +4,8 @@ Date expressions recognised (regular expressions over the sentence text):
 
 - "July 2025", "July 21, 2025", "21 July 2025", "Jul. 2025";
 - a named day with a year ("Remembrance Day 2022", "Christmas 2024") -> its month;
-- a bare month ("in December", "last December", "December of last year"), resolved against
+- a bare month ("in December", "last December", "December of last year"; "May" only
+  capitalised), resolved against
   ``published``: the latest such month not after the publication month, or the previous year
   for "of last year" / "last year";
 - "last month", "earlier this month", "this week", "yesterday" relative to ``published``;
@@ -14,7 +15,8 @@ Date expressions recognised (regular expressions over the sentence text):
   ``published`` (pattern occurred.named_day);
 - a bare year ("in 2023") as a year-only date.
 
-The report's own date line ("Published 9 January 2026", "VANCOUVER, Feb. 16, 2024") is not a
+The report's own date line ("Published 9 January 2026", "VANCOUVER, Feb. 16, 2024", "Posted 8
+December 2025 by Jo Smith") is not a
 candidate (pattern occurred.not_dateline): it dates the article. When the text gives no date at
 all, a report is taken to be about a recent event: the publication month is the answer
 (pattern occurred.publication_fallback).
@@ -24,7 +26,10 @@ action cue) and ``Date:``-type header lines count more; words just before the da
 later event (published, disclosed, reported, ruling, retraction, post-mortem, patched,
 resurfaced, announced) count against it, words naming the event itself (incident, original,
 occurred, happened, on) count for it; words naming an earlier launch ("went live", "launched",
-"introduced", "rolled out") count against it too. The best score wins; ties go to the earliest date.
+"introduced", "rolled out") count against it too, and so does a fix, patch or refund told before the
+date (pattern occurred.remedy); papers filed on the date ("two motions filed in May") are the
+incident itself (pattern occurred.filed_document). A value's total is its best placement plus a
+little for each repeat that is not penalised. The best total wins; ties go to the earliest date.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ FULL_DATE = re.compile(r"\b" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?:[–-]
 NAMED_DATE = re.compile(r"\b(?P<day>" + "|".join(re.escape(d) for d in NAMED_DAYS)
                         + r")(?:\s+weekend)?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b", re.I)
 BARE_MONTH = re.compile(r"\b(?:in|on|last|this|early|late|mid|since|during|until|by)[\s-]+(?:early\s+|late\s+|mid-?)?"
-                        r"(?P<month>january|february|march|april|june|july|august|september|october|"
+                        r"(?P<month>january|february|march|april|(?-i:May)|june|july|august|september|october|"
                         r"november|december)\b(?P<rest>\s+of\s+last\s+year|\s+last\s+year)?"
                         r"(?!\s+(?:of\s+)?(?:19|20)\d{2}\b)", re.I)
 RELATIVE = re.compile(r"\b(?P<rel>last month|earlier this month|this month|this week|last week|"
@@ -102,6 +107,15 @@ def _after(text: str, offset: int) -> str:
 
 EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
                    r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
+#: Pattern occurred.remedy: the date is when a fix, patch or refund came ("A fix began reaching
+#: tenants in early February"): the aftermath, whatever verb tells it.
+REMEDY = re.compile(r"\b(?:fix|fixes|patch|patches|hotfix|remedy|refunds?|rollback|workaround)\b"
+                    r"\W+(?:\w+\W+){0,5}$", re.I)
+#: Pattern occurred.filed_document: papers filed on the date are where fabricated content went
+#: ("two motions filed in May"), the incident itself, unlike a lawsuit or complaint filed later.
+FILED_DOCUMENT = re.compile(r"\b(?:motions?|briefs?|filings?|declarations?|pleadings?|"
+                            r"submissions?|responses?|reports?)\s+(?:\w+\s+)?filed\W+(?:\w+\W+){0,2}$",
+                            re.I)
 
 
 @dataclass
@@ -200,6 +214,11 @@ DATELINE_LINES = 8
 DATELINE_WORDS = 4
 
 
+#: Pattern occurred.posted_by: what is left of a date line that names its author ("Posted 8
+#: December 2025 by Dana Whitfield, Fieldhouse Ceramics").
+BYLINE_REST = re.compile(r"^\W*(?i:posted|published|updated|written)\W+(?i:on\W+)?(?i:by)\s+[A-Z]")
+
+
 def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bool:
     """Pattern occurred.not_dateline: ``sentence`` is the report's own date line ("Published 9
     January 2026", "OSLO, 3 March 2026"): near the top, not a "Key: value" line, a few words
@@ -214,7 +233,8 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
     if value != published[:7]:
         return False
     # a byline of fields set apart ("Notes from the Sandbox · September 16, 2025 · Hana L.")
-    return len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS or bool(METADATA_LINE.search(sentence.text))
+    return (len(re.findall(r"[A-Za-z]+", rest)) <= DATELINE_WORDS or bool(METADATA_LINE.search(sentence.text))
+            or bool(BYLINE_REST.match(rest)))
 
 
 #: What is left of a forum post's header once its date is taken out: a user name and "on"
@@ -262,11 +282,16 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score += 1.5
             if sentence.line < title_lines:
                 score += 0.5
-            if EVENT.search(before) and (sentence.index in incident or not incident):
+            if REMEDY.search(before):
+                candidates.append(DateCandidate(value, score - 2.0, sentence, len(candidates)))
+                continue
+            if FILED_DOCUMENT.search(before):
+                score += 1.5
+            elif EVENT.search(before) and (sentence.index in incident or not incident):
                 # an "incident"/"happened" word in a sentence about another actor's incident
                 # dates that one (pattern occurred.other_incident)
                 score += 1.5
-            if LATER_EVENT.search(before):
+            if LATER_EVENT.search(before) and not FILED_DOCUMENT.search(before):
                 score -= 2.0
             elif LATER_EVENT_AFTER.search(_after(sentence.text, offset)):
                 score -= 1.5
@@ -291,9 +316,10 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     counts: dict[str, int] = {}
     for candidate in candidates:
         totals[candidate.value] = max(totals.get(candidate.value, -9.0), candidate.score)
-        counts[candidate.value] = counts.get(candidate.value, 0) + 1
+        # a date repeated where it dates the aftermath (a launch, a fix) adds nothing
+        counts[candidate.value] = counts.get(candidate.value, 0) + (candidate.score > 0.5)
     for value, count in counts.items():
-        totals[value] += 0.25 * min(count - 1, 4)
+        totals[value] += 0.25 * min(max(count - 1, 0), 4)
     best = max(candidates, key=lambda c: (totals[c.value], c.score, -c.position))
     if len(best.value) == 4 and best.score <= 1.5 and own_line is not None and published:
         # pattern occurred.background_year: a bare year in a sentence that is not about the
