@@ -469,3 +469,11 @@ def test_a_date_repeated_in_launch_sentences_does_not_outweigh_the_incident():
                       "The connector leaked files during May and early June. Acme took it offline "
                       "on 5 June.")
     assert occurred(found, {2, 3}, "2025-06-18")[0] == "2025-06"
+
+
+def test_a_thread_whose_opening_header_is_its_date_line_counts_replies_as_replies():
+    # pattern occurred.post_header: the listing line dates the thread, so a reply's header is
+    # no second opening post
+    found = sentences("312 points by dana on Oct 2, 2024 | hide | 98 comments\n\n"
+                      "kim on Oct 2, 2024 [-]\n\nHis post on Sept 30 says the agent broke the boot loader.")
+    assert occurred(found, {2}, "2024-10-02")[0] == "2024-09"

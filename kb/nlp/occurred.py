@@ -114,7 +114,7 @@ REMEDY = re.compile(r"\b(?:fix|fixes|patch|patches|hotfix|remedy|refunds?|rollba
 #: Pattern occurred.filed_document: papers filed on the date are where fabricated content went
 #: ("two motions filed in May"), the incident itself, unlike a lawsuit or complaint filed later.
 FILED_DOCUMENT = re.compile(r"\b(?:motions?|briefs?|filings?|declarations?|pleadings?|"
-                            r"submissions?|responses?|reports?)\s+(?:\w+\s+)?filed\W+(?:\w+\W+){0,2}$",
+                            r"submissions?|responses?|reports?)\s+(?:\w+\s+){0,3}?filed\W+(?:\w+\W+){0,2}$",
                             re.I)
 
 
@@ -269,7 +269,8 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
         if len(found) < len(every):
             own_line = sentence
         # the opening post's header dates the report; the replies' headers date only themselves
-        if found and _is_post_header(sentence):
+        # (a thread's opening header may also be the report's own date line, and still counts)
+        if every and _is_post_header(sentence):
             headers += 1
             if headers > 1:
                 continue
@@ -291,7 +292,9 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 # an "incident"/"happened" word in a sentence about another actor's incident
                 # dates that one (pattern occurred.other_incident)
                 score += 1.5
-            if LATER_EVENT.search(before) and not FILED_DOCUMENT.search(before):
+            if FILED_DOCUMENT.search(before):
+                pass  # the court named after papers filed there is where they went, not a ruling
+            elif LATER_EVENT.search(before):
                 score -= 2.0
             elif LATER_EVENT_AFTER.search(_after(sentence.text, offset)):
                 score -= 1.5
