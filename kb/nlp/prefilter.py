@@ -41,7 +41,8 @@ GENERIC_AI_TERMS = (
     # an automated system named by its function (relevance's ai.by_function): "robotaxi",
     # "driverless car", "its pricing algorithm", "automated hiring software"
     r"robo-?taxis?", r"driverless", r"self-driving", r"autonomous (?:vehicles?|cars?|driving)",
-    r"algorithms?", r"automated", r"automation",
+    r"algorithms?", r"automated (?:[\w-]+ ){0,2}(?:software|systems?|gates?|scanners?|cameras?|"
+    r"decisions?|tools?|programs?|algorithms?)",
 )
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
