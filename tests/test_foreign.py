@@ -339,3 +339,13 @@ def test_fake_nude_images_made_with_ai_are_a_harm():
                "Varias familias denuncian que la aplicación de IA generó desnudos falsos de sus hijas.")
     assert screen(spanish, language="es").note != ("language es: screened in Spanish: "
                                                   "no AI term near a harm cue")
+
+
+def test_a_bot_named_between_commas_after_the_ai_term_is_the_agent():
+    """foreign.appositive_name: the name in apposition, the clause going on in lower case."""
+    named = ("Un asistente de inteligencia artificial, Brisa, que gestiona las reservas del hotel, "
+             "inventó una tarifa para grupos que el hotel tuvo que respetar.")
+    listed = ("Las empresas de inteligencia artificial, Brisa, Corto y Lumen, presentaron sus "
+              "productos. Un chatbot inventó una tarifa, según algunos clientes.")
+    assert _names(screen(named, language="es")) == ("Brisa", None, "fabrication")
+    assert screen(listed, language="es").relevant is False

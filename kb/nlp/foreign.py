@@ -13,7 +13,8 @@ Swedish, Danish, Norwegian, Polish) is screened here with regular expressions in
   does not count;
 - a **name** is a known agent or vendor of the gazetteer (``gazetteer.patterns()``, matched
   case-sensitively: names are the same in every language); a bot's own name, quoted or
-  capitalised right after an AI term ("le chatbot « Léa »", "de digitale assistent Fien";
+  capitalised right after an AI term ("le chatbot « Léa »", "de digitale assistent Fien") or
+  between commas after it ("una aplicación de IA, Ola, que..."; foreign.appositive_name;
   German capitalises every noun, so there only quoted), quoted just before an AI term in
   apposition to it ("« Eliza », un personnage de chatbot"), or after a naming word ("som heter
   Loda", "mit dem Namen KIRA") in or next to a sentence with an AI term; or the bot's
@@ -71,6 +72,9 @@ _NAME = rf"[{_CAPITAL}][\w’'.-]*\w(?:\s[{_CAPITAL}][\w’'.-]*\w){{0,2}}|[{_CA
 _QUOTED = (rf"[«„“\"‚‘']\s?(?P<quoted>[{_CAPITAL}][^«»„“”\"‚‘’'\n]{{0,38}}?)"
            rf"\s?[»“”\"‘’']")
 _WORD = re.compile(r"[\w'’-]+")
+#: A name in apposition between commas, the sentence going on in lower case after it
+#: (pattern foreign.appositive_name; a list of names goes on with a capital or "y/et/und").
+_BETWEEN_COMMAS = re.compile(rf",\s?({_NAME}),\s(?=[^\W\d_A-Z]+\s)(?!(?:y|e|et|und|and|o|ou|og|och|en|i)\s)")
 #: A quoted name set before the AI term it is in apposition to, up to three words between
 #: («Eliza», un personnage de chatbot; „Kira“, ein KI-Assistent).
 _APPOSITIVE = re.compile(rf"{_QUOTED}\s*,\s*(?:[\w'’-]+\s+){{0,3}}$")
@@ -315,6 +319,13 @@ def find_names(sentences: list[Sentence], lang: Language, ai_sentences: set[int]
                 if direct:
                     add(names.bots, direct.group(1), index)
                     continue
+            # foreign.appositive_name: the name set between commas right after the AI term,
+            # the clause going on in lower case ("una aplicación de inteligencia artificial,
+            # ClothOff, que toma una foto")
+            between = _BETWEEN_COMMAS.match(rest)
+            if between:
+                add(names.bots, between.group(1), index)
+                continue
             owned = lang.owner.match(rest)
             if owned:
                 add(names.owners, owned.group("owner"), index)

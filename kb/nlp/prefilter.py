@@ -38,6 +38,11 @@ GENERIC_AI_TERMS = (
     # claims assistant", "the internal maintenance agent")
     r"(?:automated|computeri[sz]ed|autonomous|digital|internal|in-house|maintenance|operations|"
     r"ops|claims|scheduling|booking|trading|sales|support) (?:\w+ )?(?:agents?|assistants?|bots?)",
+    # an automated system named by its function (relevance's ai.by_function): "robotaxi",
+    # "driverless car", "its pricing algorithm", "automated hiring software"
+    r"robo-?taxis?", r"driverless", r"self-driving", r"autonomous (?:vehicles?|cars?|driving)",
+    r"algorithms?", r"automated (?:[\w-]+ ){0,2}(?:software|systems?|gates?|scanners?|cameras?|"
+    r"decisions?|tools?|programs?|algorithms?)",
 )
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
@@ -62,6 +67,9 @@ HARM_TERMS = (
     r"privacy", r"private (?:chats?|conversations?|messages?|data|details|information|photos?)",
     # a chatbot abusing the people it talks to: "hostile", "threatened", "insulted", "racist"
     r"hostile", r"threat\w*", r"insult\w*", r"racis\w*", r"sexis\w*", r"abus\w*",
+    # a person hurt, turned away, billed or shown altered (relevance's consequence cues)
+    r"injur\w*", r"ran over", r"dragg\w*", r"reject\w*", r"screened out", r"turned away",
+    r"write-?downs?", r"altered", r"apologi\w*",
 )
 
 

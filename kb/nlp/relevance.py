@@ -63,6 +63,19 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b|"
                   # the work lost, said plainly: "the data folder is gone", "it was all gone"
                   r"\b(?:is|are|was|were) (?:all |now |simply |completely )?gone\b|"
+                  # real.lost_work: work lost for good, told as its span or as beyond recovery:
+                  # "losing two years of work", "deleted chats cannot be recovered", "nothing came back"
+                  r"\blos(?:ing|es|t)\b (?:\w+ ){0,3}?(?:years?|months?|weeks?|days?|hours?) of (?:\w+ )?"
+                  r"(?:work|data|research|chats|history|files|notes|progress)\b|"
+                  r"\b(?:cannot|can't|could not|couldn't|can no longer) be (?:recovered|restored|undone|retrieved)\b|"
+                  r"\bpermanently (?:deleted|lost|erased|removed|wiped)\b|\bnothing came back\b|"
+                  # real.write_down: the loss booked in the accounts: "a $304 million write-down"
+                  r"\bwrite-?downs?\b|\bwr(?:ote|itten) down\b|"
+                  # real.bill: a charge put on someone, with its sum: "a bill: $250", "bills of $195"
+                  r"\b(?:bill(?:ed|s)?|invoiced?)\b[^.]{0,25}?[$£€]\s?\d|"
+                  # real.injury: someone hurt: "taken to hospital in critical condition"
+                  r"\b(?:taken|rushed|admitted|airlifted) to (?:a |the )?hospital\b|\bcritical condition\b|"
+                  r"\b(?:seriously|critically|badly) (?:injured|hurt)\b|"
                   # money the harm cost: "the duty owed", "underpaid duty", "a penalty", "fined"
                   r"\b(?:owe[sd]|underpaid|overcharged|penalt(?:y|ies)|fined)\b|"
                   # the market's verdict told as a loss: "erasing $100bn of market value" (a share
@@ -107,7 +120,7 @@ RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproo
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
                       r"\brce\b|\bremote code execution\b|\battack(?:er)? could\b|\bpotential(?:ly)?\b")
-LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b|"
+LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
                     r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil")
 RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b")
 #: Hedges and demos: a modal, an attacker's hypothetical, researchers at work ("security
@@ -118,12 +131,16 @@ RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\b
 #: to send data out").
 HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|months?|years?|time)\b|"
                       r"\bwhenever\b|\btr(?:y|ies) to\b")
+#: Pattern hedge.comparative_modal: a modal in a comparison states a fact, not a possibility
+#: ("bought houses for more than they could be resold for", "faster than it can be read");
+#: removed before ``HEDGED`` is looked for (:func:`hedged`).
+COMPARATIVE_MODAL = re.compile(r"\bthan (?:[\w-]+ ){0,2}(?:could|can|might)\b")
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
                     r"(?<!safety )(?<!alignment )\bresearchers?\b|" + HABITUAL.pattern)
 #: Satire as the material an AI drew on ("drew on a satirical article", "leaned on satire",
 #: "less use of satire") is not the report's own form, and is not counted.
 UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
-                    r"\bparody\b|\bhypothetical|\bimagine\b(?! being| how| what)|\bfictional scenario|\btemplate\b|"
+                    r"\bparody\b|\bhypothetical|(?<!n't )(?<!not )\bimagine\b(?! being| how| what)|\bfictional scenario|\btemplate\b|"
                     r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
 #: What an AI made and published (images, a poll, answers, posts), described as offensive or
 #: insensitive: the judgement after it ("the images it produced were offensive", "the results
@@ -189,7 +206,31 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          r"mangled)\b|"
                          # dangerous advice: "suggests a recipe that makes chlorine gas"
                          r"\b(?:suggest|recommend|advis|offer|told|tell)\w*\b[^.]{0,60}?"
-                         r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b")
+                         r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b|"
+                         # consequence.bill: a charge put on someone with its sum: "presented him
+                         # with a bill: $250", "bills of around $195", "billed her £80"
+                         r"\b(?:presented|sent|issued|handed|hit|slapped)\b[^.]{0,20}?\bwith (?:a|an|the) "
+                         r"(?:[\w-]+ ){0,2}(?:bill|charge|invoice|fine|fee)\b|"
+                         r"\b(?:bill(?:ed|s)?|invoiced?|charges?)\b[^.]{0,25}?[$£€]\s?\d|"
+                         # consequence.rejection: people or their claims turned away by a decision:
+                         # "screened out female applicants", "rejected older candidates", "denied
+                         # the claims"
+                         r"\b(?:reject(?:ed|s|ing)?|screened out|screens out|turned (?:away|down)|denied|"
+                         r"disqualified|weeded out)\b (?:[\w-]+ ){0,4}?(?:applicants?|candidates?|job[- ]seekers|"
+                         r"claims?|applications?|claimants|borrowers|tenants|patients|loans?|mortgages?|benefits)\b|"
+                         r"\b(?:applicants?|candidates?|claimants|claims|applications)\b[^.]{0,40}?\b(?:were|was|had been) "
+                         r"(?:automatically |wrongly |unfairly )?(?:rejected|turned (?:away|down)|screened out|denied|"
+                         r"disqualified)\b|"
+                         # consequence.bodily_harm: a machine that hurt someone: "ran over a woman",
+                         # "dragged her along the road", "struck a cyclist"
+                         r"\b(?:ran over|run over|dragged|struck|crashed into|collided with|rammed|pinned)\b "
+                         r"(?:[\w-]+ ){0,2}?(?:pedestrians?|cyclists?|woman|man|women|men|person|people|"
+                         r"child(?:ren)?|boy|girl|her|him|them|driver|passengers?|motorcyclists?)\b|"
+                         # consequence.altered_likeness: a real person's picture changed by the
+                         # machine: "her body altered", "the outfit made more revealing"
+                         r"\b(?:body|chest|breasts?|face|outfit|dress|clothes|clothing|likeness|photo|image)\b"
+                         r"[^.]{0,20}?\b(?:altered|sexuali[sz]ed|doctored|made (?:\w+ )?(?:bigger|larger|"
+                         r"more revealing|revealing))\b")
 #: An AI's part denied: "court says no AI involved", "written in a word processor without any
 #: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
 #: model", "not caused by an agent", "the assistant itself had not malfunctioned", "No AI, no
@@ -226,13 +267,37 @@ HOWTO_IMPERATIVES, HOWTO_SHARE = 4, 0.12
 #: conflict" tells a failure to act); the deed in it is no harm.
 NO_FAILURE = re.compile(
     r"\bno (?:[\w-]+ )?(?:ai|chatbots?|agents?|bots?|assistants?|models?|llms?)\b (?:\w+ )?\w+ed\b")
+#: Pattern ai.by_function: an automated system named by the job it does rather than by a
+#: product name: a vehicle that drives itself ("robotaxi", "driverless car", "self-driving
+#: software"), software or a model named by its task ("its pricing algorithm", "automated
+#: hiring software", "the screening model"), an automated machine ("automated inspection
+#: gates"), a generative editing tool ("generative fill"), or a system told as the one that
+#: decided about people ("the system had flagged a scuff", "the software was programmed to
+#: reject older candidates"). Counted as naming an AI in relevance only (the entity
+#: recogniser does not take these for agents).
+_TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moderation|recommendation|"
+         r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
+         r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
+         r"eligibility|proctoring|surveillance|targeting)")
+FUNCTION_AI = re.compile(
+    r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
+    r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
+    r"driving|taxis?|trucks?)|(?:full )?self-driving|autopilot)\b|"
+    rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?)\b|"
+    r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
+    r"decision-making|tools?|programs?|algorithms?)\b|"
+    r"\bgenerative (?:fill|expand|tools?|features?|editing)\b|\bthe automation by\b|"
+    r"\b(?:system|software|algorithm|model|scanner|program)s? (?:had |has |have |was |were |then )?"
+    r"(?:automatically |wrongly |mistakenly )?(?:flagged|rejected|denied|screened out|billed|cut off|"
+    r"misidentified|misclassified|(?:programmed|designed|set up|configured) to (?:automatically )?"
+    r"(?:reject|deny|flag|screen out))\b", re.IGNORECASE)
 #: An AI product called by its kind: "an AI notification summary", "the company's artificial
 #: intelligence feature", "AI Overviews", "the AI hiring platform". Its head noun with a
 #: determiner ("the summary", "the feature", "the bad overviews") then names it again
 #: (:func:`_ai_heads`).
-AI_COMPOUND = re.compile(r"\b(?:ai|artificial intelligence)(?:[- ]powered)? (?:[\w-]+ )?"
+AI_COMPOUND = re.compile(r"\b(?:ai|artificial intelligence|generative|automated)(?:[- ]powered)? (?:[\w-]+ )?"
                          r"(feature|tool|summar(?:y|ies)|overview|assistant|system|platform|service|app|"
-                         r"answer)s?\b", re.IGNORECASE)
+                         r"answer|scanner|gate|software|algorithm)s?\b", re.IGNORECASE)
 #: The AI as the victim of someone else's failure: it went down, dark or silent *after* an
 #: outage, power failure or fault elsewhere ("the bank's assistant went dark after a power
 #: failure at its cloud provider", "ChatGPT knocked offline as Cloudflare suffers an outage").
@@ -302,10 +367,22 @@ def action_scores(sentence: Sentence) -> dict:
     return scores
 
 
+def hedged(text: str) -> bool:
+    """Whether the lower-cased sentence ``text`` is hedged (``HEDGED``) once modals in a
+    comparison (``COMPARATIVE_MODAL``) are set aside."""
+    return bool(HEDGED.search(COMPARATIVE_MODAL.sub(" ", text)))
+
+
+#: Pattern segment.separator: a line with no word of two letters (a thread's "---" rule, an
+#: emoji or a row of counters) is no sentence and is not counted in a report's length.
+WORDED = re.compile(r"[^\W\d_]{2,}")
+
+
 def _has_ai(span) -> bool:
-    """True when the span names an agent: gazetteer, generic ("AI agent") or MCP server/package."""
+    """True when the span names an agent: gazetteer, generic ("AI agent"), MCP server/package,
+    or an automated system named by its function (``FUNCTION_AI``)."""
     return (any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
-            or bool(unlisted_agents(span)))
+            or bool(FUNCTION_AI.search(span.text)) or bool(unlisted_agents(span)))
 
 
 def imperative(span) -> bool:
@@ -390,7 +467,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     ("the feature", :func:`_ai_heads`) is such a reference, but it names no AI anew, so it
     is not counted in ``ai``.
     """
-    found = RelevanceFeatures(sentences=len(sentences), placeholders=len(PLACEHOLDER.findall(text)))
+    found = RelevanceFeatures(sentences=sum(bool(WORDED.search(s.text)) for s in sentences),
+                              placeholders=len(PLACEHOLDER.findall(text)))
     bots = _bot_names(sentences)
     heads = _ai_heads(sentences)
     mentions = [_has_ai(s.span) or bool(bots and bots.search(s.text)) for s in sentences]
@@ -406,7 +484,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         deed = not denied_deed(sentence) and bool(action_scores(sentence) or CONSEQUENCE.search(text))
         no_failure = deed and bool(NO_FAILURE.search(text))
         found.denied_harm += no_failure
-        if position - recent <= 2 and deed and not HEDGED.search(text) and not no_failure:
+        if position - recent <= 2 and deed and not hedged(text) and not no_failure:
             found.harm += 1
         found.real += real_consequence(text, deed) and not HABITUAL.search(text) \
             and not denied_throughout(text)
@@ -424,7 +502,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.title_howto = bool(HOWTO_TITLE.search(title.text))
         found.title_harm = not found.title_howto and \
             bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
-            (_has_ai(title) or found.ai > 0) and not HEDGED.search(title_text) and \
+            (_has_ai(title) or found.ai > 0) and not hedged(title_text) and \
             not DENIED_AI.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
