@@ -477,3 +477,11 @@ def test_a_thread_whose_opening_header_is_its_date_line_counts_replies_as_replie
     found = sentences("312 points by dana on Oct 2, 2024 | hide | 98 comments\n\n"
                       "kim on Oct 2, 2024 [-]\n\nHis post on Sept 30 says the agent broke the boot loader.")
     assert occurred(found, {2}, "2024-10-02")[0] == "2024-09"
+
+
+def test_an_issue_opened_line_leaves_the_opening_comment_its_header():
+    found = sentences("Open · kim opened this issue on Dec 9, 2025 · 11 comments\n\n"
+                      "kim commented on Dec 9, 2025\n\nThe agent wiped my home directory.\n\n"
+                      "lee commented on Dec 10, 2025\n\nSame problem here.")
+    month, evidence = occurred(found, {2}, "2025-12-09")
+    assert (month, evidence.text) == ("2025-12", "kim commented on Dec 9, 2025")

@@ -242,6 +242,10 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
 POST_HEADER_REST = re.compile(r"^\W*[\w.@-]+\W*\s+(?:commented |posted |wrote |replied )?on\W*$", re.I)
 
 
+#: A link aggregator's story line: "312 points by dana on Oct 2, 2024 | 98 comments".
+LISTING_HEADER = re.compile(r"^\s*\d[\d,.]*k?\s+(?:points?|votes?|upvotes?)\b", re.I)
+
+
 def _is_post_header(sentence: Sentence) -> bool:
     """Pattern occurred.post_header: a line that dates a forum post or comment: a user name and
     "on" before the date, or a listing's metadata line ("364 points by dana on May 30, 2025 |
@@ -269,8 +273,10 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
         if len(found) < len(every):
             own_line = sentence
         # the opening post's header dates the report; the replies' headers date only themselves
-        # (a thread's opening header may also be the report's own date line, and still counts)
-        if every and _is_post_header(sentence):
+        # (a listing's header, "312 points by dana on Oct 2, 2024", is the thread's opening
+        # header although it is also the report's own date line; an issue's "opened this issue
+        # on" line is not: the opening post's own header follows it)
+        if (found or LISTING_HEADER.match(sentence.text)) and _is_post_header(sentence):
             headers += 1
             if headers > 1:
                 continue
