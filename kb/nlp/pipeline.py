@@ -18,7 +18,7 @@ from . import action as act
 from . import blast_radius as br
 from .blame import decide, statement_summary, statements
 from .prefilter import language_of, rule_out
-from .deployer import choose_deployer, known_makers, sentence_deployer
+from .deployer import IN_HOUSE, choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, sentence_bots, publishers
 from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
@@ -202,6 +202,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
+        built = _in_house_builder(mention, about)
+        if built is not None:
+            mention.vendor = mention.deployer
+            mention.evidence = [e for e in mention.evidence if e.field != "vendor"]
+            mention.evidence.append(evidence(text, built, "vendor", mention.vendor,
+                                             rule="who.in_house_vendor", confidence=0.6))
 
     # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
     speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
@@ -227,6 +233,20 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.occurred = when[0]
         mention.evidence.append(evidence(text, when[1], "occurred", when[0]))
     return mention, family
+
+
+def _in_house_builder(mention: Mention, about: list[Sentence]) -> Optional[Sentence]:
+    """Pattern who.in_house_vendor: the sentence saying the organisation built the bot for itself
+    ("Quill, an agent the collective built in-house", "We use an internal operations agent,
+    Marlin"), when the vendor is unknown or only the bot's own name (an unlisted bot the
+    statistical NER took for an organisation); then its deployer also made it. None otherwise,
+    or when the agent is a gazetteer product (its maker is known) or no deployer was found."""
+    agent, vendor = mention.agent, mention.vendor
+    if not mention.deployer or (agent and vendor_of(agent)):
+        return None
+    if vendor is not None and vendor != agent:
+        return None
+    return next((s for s in about if IN_HOUSE.search(s.text)), None)
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
