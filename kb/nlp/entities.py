@@ -163,8 +163,12 @@ _HUMAN_ROLE = (r"(?:professor|manager|director|editor|secretary|attorney|princip
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
-    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:to [\w ]{{1,20}} )?as|"
+    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:(?:to|in|on|among) [\w ]{{1,20}} )?as|"
                rf"(?:we|they|it) calls?)\s+{_NAME}\b"),
+    # ``calls_itself``: the bot's own name for itself, initials allowed ("an AI agent that calls
+    # itself MJ Rathbun", "a chatbot calling itself Dana")
+    re.compile(rf"\b{_BOT},?\s+(?:that|which|who)?\s*(?:calls|called|calling)\s+(?:itself|himself|herself)\s+"
+               rf"(?P<name>(?:[A-Z]{{2,3}}\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"),
     re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),

@@ -21,7 +21,8 @@ from .prefilter import language_of, rule_out
 from .deployer import IN_HOUSE, choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
 from .entities import count_who, sentence_bots, publishers
-from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
+from .gazetteer import (add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of,
+                        vendor_runs_it)
 from .model import load_model
 from .occurred import dates_in, occurred
 from .relevance import THRESHOLD, action_scores, features, score
@@ -82,7 +83,9 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         agent, top = max(who.agents.items(),
                          key=lambda item: (item[1], who.vendors.get(vendor_of(item[0]) or "", 0.0)))
         products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
-        if is_model(agent) and products:
+        # pattern who.service_model: a model that is also its maker's public app ("Gemini") stays
+        # the agent unless a product of the report weighs as much as it does
+        if is_model(agent) and products and not (vendor_runs_it(agent) and who.agents[products[0]] < top):
             agent = products[0]
         hijacked = next((a for a, w in who.hijacked.most_common() if w >= 2 and a != agent), None)
         if hijacked and not who.hijacked.get(agent):
@@ -103,7 +106,7 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             # a model's maker named more than any other organisation runs its own named copy
             # ("Anthropic ... an instance of Claude, nicknamed Claudius")
             if not (maker and not owner and who.vendors.get(maker, 0.0) > who.orgs.get(top_org, 0.0)):
-                vendor = owner or top_org
+                vendor = owner or _listed_maker(who, top_org) or top_org
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
@@ -124,6 +127,25 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
     return agent, vendor, owner
 
 
+def _listed_maker(who, top_org: Optional[str]) -> Optional[str]:
+    """Pattern who.listed_bot_maker: for a bot with its own name and no known product, the
+    gazetteer vendor the report names (a chatbot company: "Olivia, built by Acme HR") when it
+    makes none of the models named (a bot running on GPT-3 was not built by OpenAI) and weighs
+    at least half as much as the most-named organisation; else None."""
+    model_makers = {vendor_of(a) or family_vendor(a) for a in who.agents if is_model(a)}
+    floor = 0.5 * who.orgs.get(top_org, 0.0) if top_org else 0.0
+    return next((v for v, w in who.vendors.most_common() if v not in model_makers and w >= floor), None)
+
+
+def _guessed_vendor(who, agent: Optional[str], vendor: Optional[str], owner: Optional[str]) -> bool:
+    """True when ``vendor`` rests on nothing but being the report's most-named organisation:
+    not a gazetteer vendor, a maker or bot owner the text names, nor the vendor of the agent."""
+    top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
+    return bool(vendor) and vendor == top_org and vendor not in who.vendors and \
+        vendor not in who.makers and vendor != owner and not vendor_of(agent) and \
+        who.unlisted.get(agent) != vendor
+
+
 def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str],
                agent: Optional[str] = None) -> set[str]:
     """Lower-cased names and aliases of the companies that can speak for the incident.
@@ -142,6 +164,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     """The primary mention (or None when no actor is found) and its family of ids."""
     who = count_who(sentences, weights)
     agent, vendor, owner = _choose_actor(who, sentences)
+    guessed = _guessed_vendor(who, agent, vendor, owner)
     if agent is None and vendor is None:
         return None, set()
     family = _family(agent, vendor)
@@ -202,12 +225,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
-        built = _in_house_builder(mention, about)
-        if built is not None:
-            mention.vendor = mention.deployer
+        made = _made_by_deployer(mention, about, guessed)
+        if made is not None:
+            mention.vendor = vendor = mention.deployer
             mention.evidence = [e for e in mention.evidence if e.field != "vendor"]
-            mention.evidence.append(evidence(text, built, "vendor", mention.vendor,
-                                             rule="who.in_house_vendor", confidence=0.6))
+            mention.evidence.append(evidence(text, made[0] or found[1], "vendor", mention.vendor,
+                                             rule=made[1], confidence=0.6 if made[0] else 0.4))
 
     # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
     speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
@@ -235,18 +258,26 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     return mention, family
 
 
-def _in_house_builder(mention: Mention, about: list[Sentence]) -> Optional[Sentence]:
-    """Pattern who.in_house_vendor: the sentence saying the organisation built the bot for itself
-    ("Quill, an agent the collective built in-house", "We use an internal operations agent,
-    Marlin"), when the vendor is unknown or only the bot's own name (an unlisted bot the
-    statistical NER took for an organisation); then its deployer also made it. None otherwise,
-    or when the agent is a gazetteer product (its maker is known) or no deployer was found."""
+def _made_by_deployer(mention: Mention, about: list[Sentence],
+                      guessed: bool) -> Optional[tuple[Optional[Sentence], str]]:
+    """Whether the deployer also made the bot, as (evidence sentence or None, rule), when the
+    vendor is weak: unknown, only the bot's own name (an unlisted bot the statistical NER took
+    for an organisation) or ``guessed`` (only the most-named organisation). None when the
+    vendor is not weak, the agent is a gazetteer product (its maker is known) or no deployer
+    was found.
+
+    Patterns: ``who.in_house_vendor`` -- a sentence says the organisation built the bot for
+    itself ("Quill, an agent the collective built in-house", "We use an internal operations
+    agent, Marlin"); ``who.runner_made_it`` -- no maker is named at all: the organisation
+    running its bot ("Acme apologised after its chatbot ...") is taken for its maker.
+    """
     agent, vendor = mention.agent, mention.vendor
-    if not mention.deployer or (agent and vendor_of(agent)):
+    if not mention.deployer or (agent and vendor_of(agent)) or vendor == mention.deployer:
         return None
-    if vendor is not None and vendor != agent:
+    if vendor is not None and vendor != agent and not guessed:
         return None
-    return next((s for s in about if IN_HOUSE.search(s.text)), None)
+    built = next((s for s in about if IN_HOUSE.search(s.text)), None)
+    return (built, "who.in_house_vendor") if built is not None else (None, "who.runner_made_it")
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
