@@ -225,7 +225,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
-        made = _made_by_deployer(mention, about, guessed)
+        made = _made_by_deployer(mention, about, guessed, found[2])
         if made is not None:
             mention.vendor = vendor = mention.deployer
             mention.evidence = [e for e in mention.evidence if e.field != "vendor"]
@@ -258,8 +258,12 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     return mention, family
 
 
-def _made_by_deployer(mention: Mention, about: list[Sentence],
-                      guessed: bool) -> Optional[tuple[Optional[Sentence], str]]:
+#: Deployer rules that find the organisation harmed, not one shown running the bot.
+HARMED_RULES = {"deployer.owner_of_harm", "deployer.victim_header"}
+
+
+def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: bool,
+                      rule: str) -> Optional[tuple[Optional[Sentence], str]]:
     """Whether the deployer also made the bot, as (evidence sentence or None, rule), when the
     vendor is weak: unknown, only the bot's own name (an unlisted bot the statistical NER took
     for an organisation) or ``guessed`` (only the most-named organisation). None when the
@@ -269,7 +273,8 @@ def _made_by_deployer(mention: Mention, about: list[Sentence],
     Patterns: ``who.in_house_vendor`` -- a sentence says the organisation built the bot for
     itself ("Quill, an agent the collective built in-house", "We use an internal operations
     agent, Marlin"); ``who.runner_made_it`` -- no maker is named at all: the organisation
-    running its bot ("Acme apologised after its chatbot ...") is taken for its maker.
+    running its bot ("Acme apologised after its chatbot ...") is taken for its maker, unless
+    the deployer ``rule`` only found whose things were harmed (``HARMED_RULES``).
     """
     agent, vendor = mention.agent, mention.vendor
     if not mention.deployer or (agent and vendor_of(agent)) or vendor == mention.deployer:
@@ -277,7 +282,9 @@ def _made_by_deployer(mention: Mention, about: list[Sentence],
     if vendor is not None and vendor != agent and not guessed:
         return None
     built = next((s for s in about if IN_HOUSE.search(s.text)), None)
-    return (built, "who.in_house_vendor") if built is not None else (None, "who.runner_made_it")
+    if built is not None:
+        return built, "who.in_house_vendor"
+    return None if rule in HARMED_RULES else (None, "who.runner_made_it")
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:

@@ -1,0 +1,97 @@
+"""Who: the vendor when the report names no known maker -- an organisation that built its bot
+itself, one that runs a bot no maker is named for, a listed chatbot maker beside the
+organisation running its bot -- and bots that name themselves or are named by their app.
+
+Reports and sentences are written for these tests; the companies in them are invented,
+product names are real (gazetteer facts).
+"""
+
+from __future__ import annotations
+
+from kb.nlp import analyze_text
+from kb.nlp.entities import named_bots
+from kb.nlp.pipeline import _choose_actor, _weights
+from kb.nlp.entities import count_who
+from kb.nlp.segment import split_sentences
+
+
+def _primary(text, title=None):
+    analysis = analyze_text(text, title=title, language="en")
+    assert analysis.relevant, analysis.note
+    mention = analysis.mentions[0]
+    assert mention.primary
+    return mention
+
+
+def _rule(mention, field):
+    return next(e.rule for e in mention.evidence if e.field == field)
+
+
+def test_in_house_bot_is_made_by_the_organisation_running_it():
+    text = ("Rook deleted the billing database at Harlow Freight\n\n"
+            "Harlow Freight, a logistics company in Leeds, lost a day of invoices on Monday when "
+            "its AI agent deleted the production billing database.\n\n"
+            "The company runs an AI agent called Rook, which it built in-house last spring, to "
+            "clean up stale tables. On Monday Rook deleted the live billing tables instead of the stale copies. "
+            "Harlow Freight said the fault was in its own code.")
+    mention = _primary(text)
+    assert mention.agent == "Rook"
+    assert mention.vendor == mention.deployer == "Harlow Freight"
+    assert _rule(mention, "vendor") == "who.in_house_vendor"
+
+
+def test_first_person_postmortem_of_an_internal_agent():
+    text = ("Postmortem: our cleanup agent deleted customer exports\n\n"
+            "Authors: Quarrystone platform team\n\n"
+            "We use an internal maintenance agent, Sorter, to expire old export files. On 3 March "
+            "Sorter deleted 9,000 customer export files that were still in use. We built Sorter "
+            "and we gave it the permission to delete; the fault is ours.")
+    mention = _primary(text)
+    assert mention.agent == "Sorter"
+    assert mention.vendor == mention.deployer == "Quarrystone"
+
+
+def test_a_company_apologising_for_its_own_chatbot_made_it():
+    text = ("Larchmont Bank chatbot tells customer his savings were closed\n\n"
+            "Larchmont Bank has apologised after its online chatbot told a customer that his "
+            "savings account had been closed, which was false. A Larchmont Bank spokesperson said "
+            "the chatbot gave wrong information and was being fixed. Larchmont Bank, which is being "
+            "bought by Pemberton Holdings, said the error affected 300 customers.")
+    mention = _primary(text)
+    assert mention.deployer == "Larchmont Bank"
+    assert mention.vendor == "Larchmont Bank"
+
+
+def test_listed_chatbot_maker_is_the_vendor_of_a_named_bot(nlp):
+    text = ("Job seekers at Burgerville talk to an assistant called Olivia, and Paradox.ai "
+            "supplies it. Olivia exposed the data of thousands of applicants. Burgerville said "
+            "applicants were told. Burgerville franchise owners use the careers site too.")
+    sentences = split_sentences(nlp, text)
+    who = count_who(sentences, _weights(sentences, None))
+    agent, vendor, _ = _choose_actor(who, sentences)
+    assert (agent, vendor) == ("Olivia", "Paradox")
+
+
+def test_a_bot_running_on_a_model_is_not_made_by_the_model_maker(nlp):
+    text = ("The Pantry Pal-bot, a meal planner built on GPT-3, suggested a recipe that makes "
+            "chlorine gas. Greenmart said it launched the Pantry Pal-bot last year.")
+    sentences = split_sentences(nlp, text)
+    who = count_who(sentences, _weights(sentences, None))
+    _, vendor, _ = _choose_actor(who, sentences)
+    assert vendor != "OpenAI"
+
+
+def test_a_model_that_is_its_makers_app_stays_the_agent(nlp):
+    text = ("Gemini generated inaccurate historical images. Google paused Gemini image generation. "
+            "Gemini users had complained for days. The feature had come from Bard.")
+    sentences = split_sentences(nlp, text)
+    who = count_who(sentences, _weights(sentences, None))
+    agent, vendor, _ = _choose_actor(who, sentences)
+    assert (agent, vendor) == ("Gemini", "Google")
+
+
+def test_a_bot_named_by_its_app_or_by_itself(nlp):
+    assert named_bots(nlp("The assistant, known in the app as Pip, blocked 400 cards.")[:]) == ["Pip"]
+    assert named_bots(nlp("It was an AI agent that calls itself JT Marlowe and runs on a laptop.")[:]) \
+        == ["JT Marlowe"]
+    assert named_bots(nlp("A chatbot calling itself Dana offered refunds.")[:]) == ["Dana"]
