@@ -190,6 +190,11 @@ UNQUOTED_BOT = [
     # Sonnet 3.7, nicknamed Claudius" (markdown bold around the name allowed)
     re.compile(rf"\b(?:instance|version|copy|deployment|variant)\s+of\s+[^,;]{{1,40}}?,\s+"
                rf"(?:nicknamed|dubbed|called|named)\s+\**{_NAME}\b"),
+    # ``quoted_persona``: a quoted name, lower-case words inside allowed, in apposition with a
+    # bot, persona or character ('"Big sis Billie", one of Acme's AI personas', '"Dr Ada", a
+    # chatbot character')
+    re.compile(r"[\"“](?P<name>[A-Z][\w'’]*(?: [\w'’]+){0,3})[\"”],\s+(?:an?|the|one of)\s+(?:[\w'’-]+\s+){0,4}?"
+               r"(?:personas?|characters?|chatbots?|bots?|companions?|avatars?|assistants?|agents?)\b"),
     # ``bot_compound``: a name made with the bot noun itself, "the Pantry Helper-bot"
     re.compile(r"\b(?:the|its|their|a|an)\s+(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-[Bb]ot)\b"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"

@@ -127,6 +127,21 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
     return agent, vendor, owner
 
 
+def _persona_of_service(who, agent: Optional[str], vendor: Optional[str],
+                        about: list[Sentence]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.persona_of_service: a bot with its own name, not in the gazetteer
+    ("Big sis Billie"), in a report whose gazetteer agents include a public service of the
+    same vendor ("Meta AI", ``"service": true``): a persona of that service, which its vendor
+    runs -- ``(vendor, evidence sentence, rule)``; None otherwise."""
+    if not (agent and vendor and about) or agent in who.agents or vendor_of(agent):
+        return None
+    service = next((a for a in who.agents if vendor_runs_it(a) and vendor_of(a) == vendor), None)
+    if service is None:
+        return None
+    where = next((s for s in about if agent in s.text), about[0])
+    return vendor, where, "deployer.persona_of_service"
+
+
 def _listed_maker(who, top_org: Optional[str]) -> Optional[str]:
     """Pattern who.listed_bot_maker: for a bot with its own name and no known product, the
     gazetteer vendor the report names (a chatbot company: "Olivia, built by Acme HR") when it
@@ -221,6 +236,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
     found = choose_deployer(sentences, vendor, agent, incident, self_hit, owner,
                             sentences[0].lower if sentences else "")
+    if found is None:
+        found = _persona_of_service(who, agent, vendor, about)
     if found and found[0]:
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
@@ -416,12 +433,20 @@ def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> 
                                              rule=getattr(chosen, "rule", "blame"), confidence=0.5))
 
 
+def _past_complement(verb) -> bool:
+    """Pattern secondary.past_complement: a bare harm verb completing a past-tense verb is a
+    past deed too ("the agent decided to delete the environment", "a prompt that instructed
+    the assistant to wipe the machines")."""
+    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and verb.head.tag_ in ("VBD", "VBN")
+
+
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     """(entity, action type, verb or None, rule) for agents and vendors a sentence names as
     the actor of an incident other than the report's own.
 
     Patterns: ``secondary.harm_verb`` -- a past-tense harmful verb (``action.score_sentence``,
-    2+ points) within 12 tokens (``Acme's AI deleted a database``); ``secondary.incident_noun``
+    2+ points), or a bare one completing a past-tense verb (``_past_complement``), within 12
+    tokens (``Acme's AI deleted a database``, ``Acme's agent decided to delete it``); ``secondary.incident_noun``
     and ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
     sentence also names one of its agents (the agent stands for it) or when it only modifies
     another product's name (``Acme Actions``).
@@ -440,7 +465,7 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
             continue
         if kind:
             verb = hits[kind][1]
-            if verb.tag_ in ("VBD", "VBN", "NN") and abs(verb.i - ent.start) <= 12:
+            if (verb.tag_ in ("VBD", "VBN", "NN") or _past_complement(verb)) and abs(verb.i - ent.start) <= 12:
                 found.append((ent, kind, verb, "secondary.harm_verb"))
                 continue
         for ref, ref_kind in incident_references(span, previous):
