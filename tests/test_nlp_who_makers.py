@@ -9,9 +9,8 @@ product names are real (gazetteer facts).
 from __future__ import annotations
 
 from kb.nlp import analyze_text
-from kb.nlp.entities import named_bots
+from kb.nlp.entities import _initial_common_noun, count_who, named_bots
 from kb.nlp.pipeline import _choose_actor, _weights
-from kb.nlp.entities import count_who
 from kb.nlp.segment import split_sentences
 
 
@@ -95,3 +94,34 @@ def test_a_bot_named_by_its_app_or_by_itself(nlp):
     assert named_bots(nlp("It was an AI agent that calls itself JT Marlowe and runs on a laptop.")[:]) \
         == ["JT Marlowe"]
     assert named_bots(nlp("A chatbot calling itself Dana offered refunds.")[:]) == ["Dana"]
+
+
+def test_a_sentence_initial_common_noun_is_no_organisation(nlp):
+    text = ("Supermarket's AI recipe bot suggests bleach sandwiches\n\n"
+            "A supermarket in Otago launched the Pantry Pal-bot in June. The supermarket said it "
+            "would keep improving the tool.")
+    sentences = split_sentences(nlp, text)
+    report = " ".join(s.text for s in sentences)
+    assert _initial_common_noun("Supermarket", sentences, report)
+
+
+def test_a_company_named_mid_sentence_keeps_its_name(nlp):
+    text = ("Target's chatbot offered a wrong discount. Shoppers at Target complained, and the "
+            "target of the complaint was the bot.")
+    sentences = split_sentences(nlp, text)
+    report = " ".join(s.text for s in sentences)
+    assert not _initial_common_noun("Target", sentences, report)
+    who = count_who(sentences, _weights(sentences, None))
+    assert who.orgs.get("Target", 0) > 0
+
+
+def test_an_organisation_named_more_than_once_is_not_replaced_by_the_runner():
+    text = ("Water authority's assistant cut off 200 homes\n\n"
+            "The AI assistant, which the authority's staff call Ripple, was installed last spring by "
+            "Brookline Systems, the company that also supplies the authority's billing software. "
+            "Ripple deleted the payment records of 200 homes and sent shut-off orders without approval. The Pendle Water Authority "
+            "said it deployed the assistant to answer billing questions only. Brookline Systems "
+            "did not return calls.")
+    mention = _primary(text)
+    assert mention.agent == "Ripple"
+    assert mention.vendor == "Brookline Systems"

@@ -377,6 +377,23 @@ def _merge_short_forms(who: "Who", short: Counter) -> None:
         who.agents[target] += weight
 
 
+def _initial_common_noun(name: str, sentences: list[Sentence], report: str) -> bool:
+    """Pattern who.initial_common_noun: a one-word "organisation" that is capitalised only where
+    a sentence or line starts and written in lower case elsewhere is a common noun the
+    statistical NER took for a name ("Supermarket's AI meal planner ..." above "the
+    supermarket said"); a company keeps its capital mid-sentence ("shoppers at Target")."""
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    if not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", report):
+        return False
+    capital = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for sentence in sentences:
+        for match in capital.finditer(sentence.text):
+            if not re.fullmatch(r"[\s#*_>\"'“‘(\[-]*", sentence.text[:match.start()]):
+                return False
+    return True
+
+
 def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """Weighted counts of agents, vendors, organisations, bot owners and named bots.
 
@@ -414,7 +431,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 who.vendors[ent.ent_id_] += weight
             elif ent.label_ == "ORG":
                 name = org_name(ent)
-                if name and name.lower() not in pubs:
+                if name and name.lower() not in pubs and not _initial_common_noun(name, sentences, report):
                     who.orgs[name] += weight
         for owner in bot_owners(sentence.span):
             if owner.lower() not in pubs:

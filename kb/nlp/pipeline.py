@@ -9,6 +9,7 @@ it came from.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -104,15 +105,18 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         if agent is None or is_model(agent):
             maker = vendor_of(agent) or family_vendor(agent)
             # a model's maker named more than any other organisation runs its own named copy
-            # ("Anthropic ... an instance of Claude, nicknamed Claudius")
-            if not (maker and not owner and who.vendors.get(maker, 0.0) > who.orgs.get(top_org, 0.0)):
+            # ("Anthropic ... an instance of Claude, nicknamed Claudius"); once, in passing, it
+            # only names the model ("built on OpenAI's GPT-3")
+            if not (maker and not owner and who.vendors.get(maker, 0.0) > max(who.orgs.get(top_org, 0.0), 1.0)):
                 vendor = owner or _listed_maker(who, top_org) or top_org
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
             vendor = owner
         elif who.vendors:
-            vendor = who.vendors.most_common(1)[0][0]
+            # a bot with its own name is not made by the maker of the model it runs on
+            skip = _model_makers(who) if named else set()
+            vendor = next((v for v, _ in who.vendors.most_common() if v not in skip), None)
         elif owner:
             vendor = owner
     if who.makers:
@@ -142,23 +146,32 @@ def _persona_of_service(who, agent: Optional[str], vendor: Optional[str],
     return vendor, where, "deployer.persona_of_service"
 
 
+def _model_makers(who) -> set:
+    """Vendors of the models (``role: model``) a report names."""
+    return {vendor_of(a) or family_vendor(a) for a in who.agents if is_model(a)}
+
+
 def _listed_maker(who, top_org: Optional[str]) -> Optional[str]:
     """Pattern who.listed_bot_maker: for a bot with its own name and no known product, the
     gazetteer vendor the report names (a chatbot company: "Olivia, built by Acme HR") when it
     makes none of the models named (a bot running on GPT-3 was not built by OpenAI) and weighs
     at least half as much as the most-named organisation; else None."""
-    model_makers = {vendor_of(a) or family_vendor(a) for a in who.agents if is_model(a)}
+    model_makers = _model_makers(who)
     floor = 0.5 * who.orgs.get(top_org, 0.0) if top_org else 0.0
     return next((v for v, w in who.vendors.most_common() if v not in model_makers and w >= floor), None)
 
 
-def _guessed_vendor(who, agent: Optional[str], vendor: Optional[str], owner: Optional[str]) -> bool:
-    """True when ``vendor`` rests on nothing but being the report's most-named organisation:
-    not a gazetteer vendor, a maker or bot owner the text names, nor the vendor of the agent."""
+def _guessed_vendor(who, agent: Optional[str], vendor: Optional[str], owner: Optional[str],
+                    report: str) -> int:
+    """How weak ``vendor`` is: 0 when something names it (a gazetteer vendor, a maker or bot
+    owner the text names, the vendor of the agent); else it rests on nothing but being the
+    report's most-named organisation: 1 when the report names it only once (in passing:
+    "Acme, which is being taken over by Beta"), 2 when more often."""
     top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
-    return bool(vendor) and vendor == top_org and vendor not in who.vendors and \
-        vendor not in who.makers and vendor != owner and not vendor_of(agent) and \
-        who.unlisted.get(agent) != vendor
+    if not vendor or vendor != top_org or vendor in who.vendors or vendor in who.makers or \
+            vendor == owner or vendor_of(agent) or who.unlisted.get(agent) == vendor:
+        return 0
+    return 1 if len(re.findall(rf"(?<![\w-]){re.escape(vendor)}(?![\w-])", report)) == 1 else 2
 
 
 def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str],
@@ -179,7 +192,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     """The primary mention (or None when no actor is found) and its family of ids."""
     who = count_who(sentences, weights)
     agent, vendor, owner = _choose_actor(who, sentences)
-    guessed = _guessed_vendor(who, agent, vendor, owner)
+    guessed = _guessed_vendor(who, agent, vendor, owner, text)
     if agent is None and vendor is None:
         return None, set()
     family = _family(agent, vendor)
@@ -279,19 +292,20 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
 HARMED_RULES = {"deployer.owner_of_harm", "deployer.victim_header"}
 
 
-def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: bool,
+def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: int,
                       rule: str) -> Optional[tuple[Optional[Sentence], str]]:
     """Whether the deployer also made the bot, as (evidence sentence or None, rule), when the
     vendor is weak: unknown, only the bot's own name (an unlisted bot the statistical NER took
-    for an organisation) or ``guessed`` (only the most-named organisation). None when the
-    vendor is not weak, the agent is a gazetteer product (its maker is known) or no deployer
-    was found.
+    for an organisation) or ``guessed`` (only the most-named organisation: ``_guessed_vendor``).
+    None when the vendor is not weak, the agent is a gazetteer product (its maker is known)
+    or no deployer was found.
 
     Patterns: ``who.in_house_vendor`` -- a sentence says the organisation built the bot for
     itself ("Quill, an agent the collective built in-house", "We use an internal operations
     agent, Marlin"); ``who.runner_made_it`` -- no maker is named at all: the organisation
     running its bot ("Acme apologised after its chatbot ...") is taken for its maker, unless
-    the deployer ``rule`` only found whose things were harmed (``HARMED_RULES``).
+    the deployer ``rule`` only found whose things were harmed (``HARMED_RULES``) or the guessed
+    vendor is named more than once.
     """
     agent, vendor = mention.agent, mention.vendor
     if not mention.deployer or (agent and vendor_of(agent)) or vendor == mention.deployer:
@@ -301,7 +315,7 @@ def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: bool,
     built = next((s for s in about if IN_HOUSE.search(s.text)), None)
     if built is not None:
         return built, "who.in_house_vendor"
-    return None if rule in HARMED_RULES else (None, "who.runner_made_it")
+    return None if rule in HARMED_RULES or guessed > 1 else (None, "who.runner_made_it")
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
