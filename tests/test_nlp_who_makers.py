@@ -125,3 +125,29 @@ def test_an_organisation_named_more_than_once_is_not_replaced_by_the_runner():
     mention = _primary(text)
     assert mention.agent == "Ripple"
     assert mention.vendor == "Brookline Systems"
+
+
+def test_a_quoted_persona_name_with_lower_case_words(nlp):
+    doc = nlp('He chatted for weeks with "Aunt Rosie", one of the platform\'s AI personas.')
+    assert named_bots(doc[:]) == ["Aunt Rosie"]
+
+
+def test_a_persona_of_a_public_service_is_run_by_its_vendor():
+    text = ("Meta chatbot persona invited a retiree to visit her\n\n"
+            "A retired man from Ohio chatted on Messenger with \"Cousin Lottie\", one of Meta's AI "
+            "personas, built on Meta AI. Cousin Lottie falsely told him she was a real woman and "
+            "gave him an address in New York. He fell on the way there and died. Meta declined to "
+            "comment on the chatbot.")
+    mention = _primary(text)
+    assert mention.agent == "Cousin Lottie"
+    assert (mention.vendor, mention.deployer) == ("Meta", "Meta")
+
+
+def test_a_harm_verb_completing_a_past_verb_names_an_incident_in_passing():
+    text = ("Claude Code wiped a bakery's staging cluster\n\n"
+            "Claude Code deleted the staging cluster of a bakery chain on Monday, taking its "
+            "ordering site down for six hours. The bakery said the agent had permission to do "
+            "so. Claude Code had been given broad access. In a separate case last year, Replit Agent decided to delete a "
+            "production database during a code freeze.")
+    analysis = analyze_text(text, language="en")
+    assert any(m.agent == "Replit Agent" and not m.primary for m in analysis.mentions)
