@@ -151,3 +151,16 @@ def test_a_harm_verb_completing_a_past_verb_names_an_incident_in_passing():
             "production database during a code freeze.")
     analysis = analyze_text(text, language="en")
     assert any(m.agent == "Replit Agent" and not m.primary for m in analysis.mentions)
+
+
+def test_a_sentence_saying_it_happened_before_names_an_earlier_incident():
+    text = ("Microsoft's news portal put an AI poll next to a story about a death\n\n"
+            "Microsoft Start, the news service built into Windows, placed an AI-generated poll "
+            "next to an article about a woman's death, and readers blamed the newspaper. The AI "
+            "poll was offensive and caused damage to the paper's reputation. "
+            "Microsoft said it had deactivated the polls. It is not the first time Microsoft's "
+            "automated news operation has embarrassed it.")
+    analysis = analyze_text(text, language="en")
+    earlier = [m for m in analysis.mentions if not m.primary]
+    assert [(m.vendor, m.deployer) for m in earlier] == [("Microsoft", "Microsoft")]
+    assert any(e.rule == "secondary.earlier_episode" for e in earlier[0].evidence)

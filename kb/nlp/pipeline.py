@@ -393,7 +393,7 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             dates = [v for v in dated if len(v) == 7]
             sibling = bool(agent and primary is not None and primary.agent and agent != primary.agent
                            and vendor_of(primary.agent) == vendor)  # Acme's other product
-            if agent in family or (vendor in family and not sibling):
+            if (agent in family or (vendor in family and not sibling)) and rule != "secondary.earlier_episode":
                 other_month = primary is not None and primary.occurred and dates and \
                     dates[0][:7] != primary.occurred[:7]
                 if verb is not None or not other_month or ent.label_ != "AGENT":
@@ -448,10 +448,19 @@ def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> 
 
 
 def _past_complement(verb) -> bool:
-    """Pattern secondary.past_complement: a bare harm verb completing a past-tense verb is a
-    past deed too ("the agent decided to delete the environment", "a prompt that instructed
-    the assistant to wipe the machines")."""
-    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp") and verb.head.tag_ in ("VBD", "VBN")
+    """Pattern secondary.past_complement: a bare harm verb completing a past-tense verb, or a
+    participle clause of one, is a past deed too ("the agent decided to delete the
+    environment", "it had run rm -rf on the folders, wiping the home directory")."""
+    if verb.head.tag_ not in ("VBD", "VBN"):
+        return False
+    return (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp")) or \
+        (verb.tag_ == "VBG" and verb.dep_ == "advcl")
+
+
+#: A sentence saying the actor did it before: "It is not the first time Acme's bot has ...",
+#: "Acme's chatbots have drawn criticism for dangerous answers before."
+EARLIER_EPISODE = re.compile(r"\bnot the first time\b|\b(?:has|have|had) (?:[\w-]+ ){1,8}?before[.!]?\s*$|"
+                             r"\bnot for the first time\b", re.I)
 
 
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
@@ -460,14 +469,22 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
 
     Patterns: ``secondary.harm_verb`` -- a past-tense harmful verb (``action.score_sentence``,
     2+ points), or a bare one completing a past-tense verb (``_past_complement``), within 12
-    tokens (``Acme's AI deleted a database``, ``Acme's agent decided to delete it``); ``secondary.incident_noun``
-    and ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
+    tokens (``Acme's AI deleted a database``, ``Acme's agent decided to delete it``);
+    ``secondary.earlier_episode`` -- a sentence saying it happened before (``EARLIER_EPISODE``:
+    "It is not the first time Acme's bot has ...") names an earlier incident of its first
+    agent or vendor, even one of the report's own; ``secondary.incident_noun`` and
+    ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
     sentence also names one of its agents (the agent stands for it) or when it only modifies
     another product's name (``Acme Actions``).
     """
     span = sentence.span
     agents_here = {vendor_of(e.ent_id_) for e in span.ents if e.label_ == "AGENT"}
     found = []
+    if EARLIER_EPISODE.search(sentence.text):
+        # pattern secondary.earlier_episode: the subject's (or its owner's) earlier episode
+        ents = [e for e in span.ents if e.label_ in ("AGENT", "VENDOR") and not is_model(e.ent_id_)]
+        if ents:
+            return [(ents[0], None, None, "secondary.earlier_episode")]
     scores = action_scores(sentence)
     hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
     kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
