@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kb.nlp import analyze_text
 from kb.nlp.entities import _initial_common_noun, count_who, named_bots
-from kb.nlp.pipeline import _choose_actor, _weights
+from kb.nlp.pipeline import _choose_actor, _owned_bot_episodes, _weights
 from kb.nlp.segment import split_sentences
 
 
@@ -164,3 +164,35 @@ def test_a_sentence_saying_it_happened_before_names_an_earlier_incident():
     earlier = [m for m in analysis.mentions if not m.primary]
     assert [(m.vendor, m.deployer) for m in earlier] == [("Microsoft", "Microsoft")]
     assert any(e.rule == "secondary.earlier_episode" for e in earlier[0].evidence)
+
+
+def test_an_organisations_own_bot_named_in_passing_is_another_incident():
+    text = ("Claude Code wiped a bakery's staging cluster\n\n"
+            "Claude Code deleted the staging cluster of a bakery chain on Monday, taking its "
+            "ordering site down for six hours. The bakery said Claude Code had permission to do "
+            "so, and that Claude Code would keep running in its test systems. Anthropic did not "
+            "comment on Claude Code.\n\n"
+            "Other bots have misbehaved too: in 2023 the Riverside Health Council took its "
+            "chatbot Tilly offline after it gave harmful diet advice.")
+    analysis = analyze_text(text, language="en")
+    others = [(m.agent, m.vendor, m.deployer, m.occurred) for m in analysis.mentions if not m.primary]
+    assert others == [("Tilly", "Riverside Health Council", "Riverside Health Council", "2023")]
+
+
+def test_an_organisations_bot_acting_in_the_past(nlp):
+    sentence = split_sentences(nlp, "Northwind Air's website chatbot told a passenger he could "
+                                    "claim a refund that did not exist.")[0]
+    found = [(ent.text, bot.text, rule) for ent, bot, rule in _owned_bot_episodes(sentence)]
+    assert found == [("Northwind Air's", "chatbot", "secondary.owned_bot_acted")]
+    sentence = split_sentences(nlp, "Northwind Air's website chatbot will tell passengers about "
+                                    "refunds.")[0]
+    assert _owned_bot_episodes(sentence) == []
+
+
+def test_the_primary_deployers_own_bot_is_no_other_incident():
+    text = ("Larchmont Bank chatbot tells customer his savings were closed\n\n"
+            "Larchmont Bank has apologised after its online chatbot told a customer that his "
+            "savings account had been closed, which was false. Larchmont Bank's chatbot told "
+            "300 customers the same thing. A Larchmont Bank spokesperson said it was being fixed.")
+    analysis = analyze_text(text, language="en")
+    assert [m for m in analysis.mentions if not m.primary] == []

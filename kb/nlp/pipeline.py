@@ -21,7 +21,7 @@ from .blame import decide, statement_summary, statements
 from .prefilter import language_of, rule_out
 from .deployer import IN_HOUSE, choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
-from .entities import count_who, sentence_bots, publishers
+from .entities import BOT_NOUNS, count_who, org_name, sentence_bots, publishers
 from .gazetteer import (add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of,
                         vendor_runs_it)
 from .model import load_model
@@ -383,9 +383,34 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
     """
     mentions: dict[tuple, Mention] = {}
     previous = ""
+    # the primary's own companies, written with or without a possessive ("McDonald's")
+    own = {re.sub(r"(?:'s|’s)$", "", n) for n in (_companies(primary.vendor, primary.deployer, None,
+                                                            primary.agent) if primary else set())}
     for sentence in sentences:
         candidates = _secondary_actors(sentence, previous)
         previous = sentence.text
+        for ent, bot, rule in _owned_bot_episodes(sentence):
+            owner = org_name(ent)
+            if not owner or re.sub(r"(?:'s|’s)$", "", owner.lower()) in own or \
+                    owner.lower() in publishers() or owner in family:
+                continue
+            near = sentence.span.doc[max(bot.i - 4, sentence.span.start):min(bot.i + 4, sentence.span.end)].text
+            named = [n for n in sentence_bots(sentence) if len(n) >= 3 and n in near]  # its own name
+            key = (named[0] if named else None, owner)
+            if key in mentions:
+                continue
+            phrase, _ = act.mention_phrases(sentence.span, ent, bot.head)
+            mention = Mention(primary=False, agent=key[0], vendor=owner, deployer=owner, action=phrase)
+            for field in ("agent", "vendor", "deployer", "action"):
+                if getattr(mention, field):
+                    mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
+                                                     rule=rule, confidence=0.5))
+            dated = [v for v, _ in dates_in(sentence, published)]
+            when = [v for v in dated if len(v) == 7] or [v for v in dated if len(v) == 4]
+            if when:
+                mention.occurred = when[0]
+                mention.evidence.append(evidence(text, sentence, "occurred", when[0]))
+            mentions[key] = mention
         for ent, kind, verb, rule in candidates:
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
@@ -461,6 +486,42 @@ def _past_complement(verb) -> bool:
 #: "Acme's chatbots have drawn criticism for dangerous answers before."
 EARLIER_EPISODE = re.compile(r"\bnot the first time\b|\b(?:has|have|had) (?:[\w-]+ ){1,8}?before[.!]?\s*$|"
                              r"\bnot for the first time\b", re.I)
+
+
+#: Verbs of an organisation withdrawing its own bot: "took its chatbot offline", "pulled its bot".
+WITHDRAW_VERBS = {"take", "pull", "suspend", "shut", "disable", "withdraw", "scrap", "retire", "remove"}
+
+
+def _owned_bot_episodes(sentence: Sentence) -> list[tuple]:
+    """(owner ORG entity, bot noun token, rule) for an organisation's own bot acting or withdrawn in
+    a sentence, for incidents named in passing whose owner the gazetteer does not know (it
+    both made and ran the bot as far as the report says).
+
+    Patterns: ``secondary.owned_bot_acted`` -- the organisation's possessive bot is the subject
+    of a past-tense verb ("Acme Air's website chatbot told a passenger ..."); and
+    ``secondary.bot_withdrawn`` -- the organisation is the subject of a past withdrawal verb
+    whose object is its own bot ("the Acme Association took its chatbot Tess offline").
+    """
+    span = sentence.span
+    found = []
+    for token in span:
+        if token.lower_ not in BOT_NOUNS or token.tag_ not in ("NN", "NNS") or token.head.tag_ != "VBD":
+            continue
+        verb = token.head
+        if token.dep_ == "nsubj":
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+            rule = "secondary.owned_bot_acted"
+        elif token.dep_ == "dobj" and verb.lemma_.lower() in WITHDRAW_VERBS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            owner = next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"), None)
+            rule = "secondary.bot_withdrawn"
+        else:
+            continue
+        ent = next((e for e in span.ents if owner is not None and e.label_ == "ORG"
+                    and e.start <= owner.i < e.end), None)
+        if ent is not None:
+            found.append((ent, token, rule))
+    return found
 
 
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
