@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kb.nlp import analyze_text
 from kb.nlp.entities import _initial_common_noun, count_who, named_bots
-from kb.nlp.pipeline import _choose_actor, _owned_bot_episodes, _weights
+from kb.nlp.pipeline import _choose_actor, _owned_bot_episodes, _secondary_actors, _weights
 from kb.nlp.segment import split_sentences
 
 
@@ -196,3 +196,19 @@ def test_the_primary_deployers_own_bot_is_no_other_incident():
             "300 customers the same thing. A Larchmont Bank spokesperson said it was being fixed.")
     analysis = analyze_text(text, language="en")
     assert [m for m in analysis.mentions if not m.primary] == []
+
+
+def test_a_known_bot_taken_offline_names_its_own_incident():
+    text = ("Seoul chatbot Iruda suspended after hate speech\n\n"
+            "Scatter Lab suspended its chatbot Lee Luda after it posted hateful remarks about "
+            "minorities to users. Scatter Lab said Lee Luda would be retrained. The episode drew "
+            "comparisons with Microsoft's Tay, which was taken offline in 2016 after a day.")
+    analysis = analyze_text(text, language="en")
+    others = [(m.agent, m.vendor, m.deployer) for m in analysis.mentions if not m.primary]
+    assert others == [("Tay", "Microsoft", "Microsoft")]
+
+
+def test_a_bot_taken_to_court_is_not_withdrawn(nlp):
+    sentence = split_sentences(nlp, "Microsoft's Tay, which was taken to court by nobody, "
+                                    "is a famous case.")[0]
+    assert not any(r[3] == "secondary.bot_withdrawn" for r in _secondary_actors(sentence, ""))

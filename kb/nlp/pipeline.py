@@ -438,6 +438,8 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             else:
                 found = sentence_deployer(sentence, agent, vendor)
                 mention.deployer = found[0] if found else None
+                if found is None and rule == "secondary.bot_withdrawn":
+                    mention.deployer = vendor  # the maker took its own public bot down
             for field in ("agent", "vendor", "deployer", "action_type", "action"):
                 if getattr(mention, field):
                     mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
@@ -524,6 +526,23 @@ def _owned_bot_episodes(sentence: Sentence) -> list[tuple]:
     return found
 
 
+def _withdrawn(ent) -> bool:
+    """Pattern secondary.bot_withdrawn, passive: a known bot that "was taken offline", "was
+    pulled", "was suspended" (subject of the passive, or a relative clause on it: "Acme's Tay,
+    which was taken offline in 2016") -- withdrawn after an incident of its own."""
+    root = ent.root
+    verbs = [root.head] if root.dep_ == "nsubjpass" else [c for c in root.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in WITHDRAW_VERBS or \
+                not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue
+        if verb.lemma_.lower() in ("take", "shut") and not any(
+                c.lower_ in ("offline", "down") for c in verb.children):
+            continue  # "taken to court" is no withdrawal
+        return True
+    return False
+
+
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     """(entity, action type, verb or None, rule) for agents and vendors a sentence names as
     the actor of an incident other than the report's own.
@@ -534,7 +553,8 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     ``secondary.earlier_episode`` -- a sentence saying it happened before (``EARLIER_EPISODE``:
     "It is not the first time Acme's bot has ...") names an earlier incident of its first
     agent or vendor, even one of the report's own; ``secondary.incident_noun`` and
-    ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
+    ``secondary.linked`` -- ``actors.incident_references``; ``secondary.bot_withdrawn`` -- a
+    known bot the sentence says was taken offline or pulled (``_withdrawn``). A vendor is skipped when the
     sentence also names one of its agents (the agent stands for it) or when it only modifies
     another product's name (``Acme Actions``).
     """
@@ -546,6 +566,11 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
         ents = [e for e in span.ents if e.label_ in ("AGENT", "VENDOR") and not is_model(e.ent_id_)]
         if ents:
             return [(ents[0], None, None, "secondary.earlier_episode")]
+    for ent in span.ents:
+        if ent.label_ == "AGENT" and not is_model(ent.ent_id_) and _withdrawn(ent):
+            found.append((ent, "other", None, "secondary.bot_withdrawn"))
+    if found:
+        return found
     scores = action_scores(sentence)
     hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
     kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
