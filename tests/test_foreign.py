@@ -118,6 +118,31 @@ def test_a_title_given_apart_from_the_text_is_screened_as_a_headline():
         assert body[item.start:item.end] == item.sentence
 
 
+def test_the_maker_or_supplier_phrase_names_the_vendor():
+    french = ("Le chatbot « Nina » de la mutuelle a inventé un délai de remboursement. La mutuelle "
+              "accuse le prestataire qui fournit l'outil, la société nantaise Verbalis.")
+    german = ("Der KI-Assistent „Tarifa“ hat die Abschläge von 8.000 Kunden eigenständig geändert. "
+              "Das System stammt von der Kölner Firma Rechenwerk GmbH.")
+    dutch = ("De digitale assistent Joost gaf huurders een verkeerde datum. Volgens de corporatie "
+             "ligt de fout bij de leverancier van de software, het Delftse bedrijf Spraakmaker.")
+    swedish = ("AI-agenten, som heter Loke och säljs av Malmöbolaget Brygga AI, raderade kundregistret.")
+    spanish = ("El asistente virtual Lola, desarrollado por la empresa Conversia, inventó un "
+               "descuento del 50 % para estudiantes.")
+    assert _names(screen(french, language="fr"))[:2] == ("Nina", "Verbalis")
+    assert _names(screen(german, language="de"))[:2] == ("Tarifa", "Rechenwerk")
+    assert _names(screen(dutch, language="nl"))[:2] == ("Joost", "Spraakmaker")
+    assert _names(screen(swedish, language="sv"))[:2] == ("Loke", "Brygga AI")
+    assert _names(screen(spanish, language="es"))[:2] == ("Lola", "Conversia")
+    mention = _primary(screen(german, language="de"))
+    assert next(e.rule for e in mention.evidence if e.field == "vendor") == "foreign.maker"
+
+
+def test_a_company_introduced_without_a_maker_phrase_is_not_the_vendor():
+    text = ("Der KI-Assistent „Tarifa“ der Stadtwerke hat die Abschläge von 8.000 Kunden "
+            "eigenständig geändert. Die Firma Rechenwerk prüft den Fall für die Stadtwerke.")
+    assert _names(screen(text, language="de"))[:2] == ("Tarifa", None)
+
+
 # --- look-alikes that must not pass -----------------------------------------------------
 
 @pytest.mark.parametrize("language, text", [
@@ -196,11 +221,11 @@ def test_a_non_english_web_page_reaches_its_screen(tmp_path):
 
 
 @pytest.mark.parametrize("name, agent, vendor, action_type", [
-    ("extra/017", "Léa", None, "fabrication"),
+    ("extra/017", "Léa", "Parlao", "fabrication"),
     ("heldout/025", "Antigravity", "Google", "delete_data"),
-    ("final/015", "KIRA", None, "unauthorized_change"),
-    ("blind4/020", "Fien", None, "fabrication"),
-    ("blind5/005", "Loda", None, "delete_data"),
+    ("final/015", "KIRA", "Datavista", "unauthorized_change"),
+    ("blind4/020", "Fien", "Praatwerk", "fabrication"),
+    ("blind5/005", "Loda", "Kvist AI", "delete_data"),
 ])
 def test_non_english_fixtures(name, agent, vendor, action_type):
     folder, number = name.split("/")

@@ -163,8 +163,12 @@ _HUMAN_ROLE = (r"(?:professor|manager|director|editor|secretary|attorney|princip
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
-    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:to [\w ]{{1,20}} )?as|"
+    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:(?:to|in|on|among) [\w ]{{1,20}} )?as|"
                rf"(?:we|they|it) calls?)\s+{_NAME}\b"),
+    # ``calls_itself``: the bot's own name for itself, initials allowed ("an AI agent that calls
+    # itself MJ Rathbun", "a chatbot calling itself Dana")
+    re.compile(rf"\b{_BOT},?\s+(?:that|which|who)?\s*(?:calls|called|calling)\s+(?:itself|himself|herself)\s+"
+               rf"(?P<name>(?:[A-Z]{{2,3}}\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"),
     re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
@@ -186,6 +190,11 @@ UNQUOTED_BOT = [
     # Sonnet 3.7, nicknamed Claudius" (markdown bold around the name allowed)
     re.compile(rf"\b(?:instance|version|copy|deployment|variant)\s+of\s+[^,;]{{1,40}}?,\s+"
                rf"(?:nicknamed|dubbed|called|named)\s+\**{_NAME}\b"),
+    # ``quoted_persona``: a quoted name, lower-case words inside allowed, in apposition with a
+    # bot, persona or character ('"Big sis Billie", one of Acme's AI personas', '"Dr Ada", a
+    # chatbot character')
+    re.compile(r"[\"“](?P<name>[A-Z][\w'’]*(?: [\w'’]+){0,3})[\"”],\s+(?:an?|the|one of)\s+(?:[\w'’-]+\s+){0,4}?"
+               r"(?:personas?|characters?|chatbots?|bots?|companions?|avatars?|assistants?|agents?)\b"),
     # ``bot_compound``: a name made with the bot noun itself, "the Pantry Helper-bot"
     re.compile(r"\b(?:the|its|their|a|an)\s+(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-[Bb]ot)\b"),
     # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
@@ -368,6 +377,23 @@ def _merge_short_forms(who: "Who", short: Counter) -> None:
         who.agents[target] += weight
 
 
+def _initial_common_noun(name: str, sentences: list[Sentence], report: str) -> bool:
+    """Pattern who.initial_common_noun: a one-word "organisation" that is capitalised only where
+    a sentence or line starts and written in lower case elsewhere is a common noun the
+    statistical NER took for a name ("Supermarket's AI meal planner ..." above "the
+    supermarket said"); a company keeps its capital mid-sentence ("shoppers at Target")."""
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    if not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", report):
+        return False
+    capital = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for sentence in sentences:
+        for match in capital.finditer(sentence.text):
+            if not re.fullmatch(r"[\s#*_>\"'“‘(\[-]*", sentence.text[:match.start()]):
+                return False
+    return True
+
+
 def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """Weighted counts of agents, vendors, organisations, bot owners and named bots.
 
@@ -405,7 +431,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 who.vendors[ent.ent_id_] += weight
             elif ent.label_ == "ORG":
                 name = org_name(ent)
-                if name and name.lower() not in pubs:
+                if name and name.lower() not in pubs and not _initial_common_noun(name, sentences, report):
                     who.orgs[name] += weight
         for owner in bot_owners(sentence.span):
             if owner.lower() not in pubs:

@@ -100,6 +100,7 @@ class Language:
     capitalises_nouns: bool
     owner: re.Pattern  # an AI term's owner: possessive preposition + name
     owned: re.Pattern  # a thing an organisation owns + the word linking it to its owner
+    maker: re.Pattern  # a made-by or supplier phrase + the maker's name (group ``owner``)
 
 
 @dataclass
@@ -200,7 +201,8 @@ def cues(language: str) -> Optional[Language]:
         harm=tuple(harm), months=month_patterns(block["months"]),
         capitalises_nouns=code == "de",
         owner=_owner_pattern(_merged(code, "owner")),
-        owned=_owned_pattern(_merged(code, "owned")))
+        owned=_owned_pattern(_merged(code, "owned")),
+        maker=_owned_pattern(_merged(code, "maker")))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -416,13 +418,32 @@ def screen(text: str, *, language: str, title: Optional[str] = None,
         note=f"{screened} for relevance and names only; other fields need English")
 
 
-def _choose(page: str, sentences: list[Sentence], names: Names,
-            ai_sentences: set[int]) -> tuple[Optional[str], Optional[str], str, str]:
+#: A legal-form suffix after a company's name ("Acme GmbH", "Acme SAS"): not part of the name.
+LEGAL_FORM = re.compile(r"\s+(?:GmbH|AG|SE|SAS|SARL|SA|S\.A\.?|S\.p\.A\.?|S\.r\.l\.?|B\.V\.?|N\.V\.?|AB|ASA|AS|"
+                        r"A/S|ApS|Ltda\.?|Oy|Ltd\.?|Inc\.?)$")
+
+
+def makers(page: str, lang: Language, excluded: set[str]) -> list[str]:
+    """Pattern foreign.maker: the companies a report names as the bot's maker or supplier,
+    in order, from the language's ``maker`` terms ("conçu par la société Acme", "stammt von
+    der Karlsruher Firma Acme", "säljs av Göteborgsbolaget Acme"); names in ``excluded``
+    (lower-cased: the bot's own names) are left out."""
+    found = []
+    for match in lang.maker.finditer(page):
+        name = LEGAL_FORM.sub("", match.group("owner").strip(" .,;:")).strip()
+        if name and name.lower() not in excluded and name not in found:
+            found.append(name)
+    return found
+
+
+def _choose(page: str, sentences: list[Sentence], names: Names, ai_sentences: set[int],
+            made_by: Optional[list[str]] = None) -> tuple[Optional[str], Optional[str], str, str]:
     """(agent, vendor, agent rule, vendor rule): a bot's own name before a known agent
     (whose vendor it keeps unless the known agent is only a model), a known agent before
-    a known vendor's sole product; the vendor of the known agent, else a known vendor
-    named in a sentence with an AI term, else the owner of a bot that has no name when
-    the gazetteer knows no name in the text."""
+    a known vendor's sole product; the vendor of the known agent, else the first company
+    ``made_by`` names as the bot's maker (``foreign.maker``), else a known vendor named in a
+    sentence with an AI term, else the owner of a bot that has no name when the gazetteer
+    knows no name in the text."""
     weight = lambda position: 2.0 if sentences[_index_at(sentences, position)].headline else 1.0
     agents, vendors, near = Counter(), Counter(), Counter()
     for start, _, label, ident, _ in names.known:
@@ -443,6 +464,8 @@ def _choose(page: str, sentences: list[Sentence], names: Names,
                 near.pop(vendor_of(model), None)
         agent = max(names.bots, key=lambda b: (len(_positions(page, b)), -names.bots[b]))
         agent_rule = "foreign.bot_name"
+    if vendor is None and made_by:
+        vendor, vendor_rule = made_by[0], "foreign.maker"
     if vendor is None and near:
         vendor = near.most_common(1)[0][0]
     if vendor is None and vendors and not names.bots:
@@ -473,7 +496,8 @@ def _mention(page: str, shift: int, sentences: list[Sentence], names: Names, pai
              ai_sentences: set[int], lang: Language, published: Optional[str]) -> Mention:
     """The primary mention: names (the deployer from ``kb.nlp.foreign_deployer``), the action
     type of the heaviest cues, the date."""
-    agent, vendor, agent_rule, vendor_rule = _choose(page, sentences, names, ai_sentences)
+    made_by = makers(page, lang, {b.lower() for b in names.bots})
+    agent, vendor, agent_rule, vendor_rule = _choose(page, sentences, names, ai_sentences, made_by)
     mention = Mention(primary=True, agent=agent, vendor=vendor)
     for field, value, rule in (("agent", agent, agent_rule), ("vendor", vendor, vendor_rule)):
         if not value:

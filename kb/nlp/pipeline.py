@@ -9,6 +9,7 @@ it came from.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -18,10 +19,11 @@ from . import action as act
 from . import blast_radius as br
 from .blame import decide, statement_summary, statements
 from .prefilter import language_of, rule_out
-from .deployer import choose_deployer, known_makers, sentence_deployer
+from .deployer import IN_HOUSE, choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
-from .entities import count_who, sentence_bots, publishers
-from .gazetteer import add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of
+from .entities import BOT_NOUNS, count_who, org_name, sentence_bots, publishers
+from .gazetteer import (add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of,
+                        vendor_runs_it)
 from .model import load_model
 from .occurred import dates_in, occurred
 from .relevance import THRESHOLD, action_scores, features, score
@@ -82,7 +84,9 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         agent, top = max(who.agents.items(),
                          key=lambda item: (item[1], who.vendors.get(vendor_of(item[0]) or "", 0.0)))
         products = [a for a, n in who.agents.most_common() if not is_model(a) and n >= top * 0.5]
-        if is_model(agent) and products:
+        # pattern who.service_model: a model that is also its maker's public app ("Gemini") stays
+        # the agent unless a product of the report weighs as much as it does
+        if is_model(agent) and products and not (vendor_runs_it(agent) and who.agents[products[0]] < top):
             agent = products[0]
         hijacked = next((a for a, w in who.hijacked.most_common() if w >= 2 and a != agent), None)
         if hijacked and not who.hijacked.get(agent):
@@ -101,15 +105,18 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         if agent is None or is_model(agent):
             maker = vendor_of(agent) or family_vendor(agent)
             # a model's maker named more than any other organisation runs its own named copy
-            # ("Anthropic ... an instance of Claude, nicknamed Claudius")
-            if not (maker and not owner and who.vendors.get(maker, 0.0) > who.orgs.get(top_org, 0.0)):
-                vendor = owner or top_org
+            # ("Anthropic ... an instance of Claude, nicknamed Claudius"); once, in passing, it
+            # only names the model ("built on OpenAI's GPT-3")
+            if not (maker and not owner and who.vendors.get(maker, 0.0) > max(who.orgs.get(top_org, 0.0), 1.0)):
+                vendor = owner or _listed_maker(who, top_org) or top_org
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
             vendor = owner
         elif who.vendors:
-            vendor = who.vendors.most_common(1)[0][0]
+            # a bot with its own name is not made by the maker of the model it runs on
+            skip = _model_makers(who) if named else set()
+            vendor = next((v for v, _ in who.vendors.most_common() if v not in skip), None)
         elif owner:
             vendor = owner
     if who.makers:
@@ -122,6 +129,49 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
     if agent is None and vendor:
         agent = sole_agent_of(vendor)
     return agent, vendor, owner
+
+
+def _persona_of_service(who, agent: Optional[str], vendor: Optional[str],
+                        about: list[Sentence]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.persona_of_service: a bot with its own name, not in the gazetteer
+    ("Big sis Billie"), in a report whose gazetteer agents include a public service of the
+    same vendor ("Meta AI", ``"service": true``): a persona of that service, which its vendor
+    runs -- ``(vendor, evidence sentence, rule)``; None otherwise."""
+    if not (agent and vendor and about) or agent in who.agents or vendor_of(agent):
+        return None
+    service = next((a for a in who.agents if vendor_runs_it(a) and vendor_of(a) == vendor), None)
+    if service is None:
+        return None
+    where = next((s for s in about if agent in s.text), about[0])
+    return vendor, where, "deployer.persona_of_service"
+
+
+def _model_makers(who) -> set:
+    """Vendors of the models (``role: model``) a report names."""
+    return {vendor_of(a) or family_vendor(a) for a in who.agents if is_model(a)}
+
+
+def _listed_maker(who, top_org: Optional[str]) -> Optional[str]:
+    """Pattern who.listed_bot_maker: for a bot with its own name and no known product, the
+    gazetteer vendor the report names (a chatbot company: "Olivia, built by Acme HR") when it
+    makes none of the models named (a bot running on GPT-3 was not built by OpenAI) and weighs
+    at least half as much as the most-named organisation; else None."""
+    model_makers = _model_makers(who)
+    floor = 0.5 * who.orgs.get(top_org, 0.0) if top_org else 0.0
+    return next((v for v, w in who.vendors.most_common() if v not in model_makers and w >= floor), None)
+
+
+def _guessed_vendor(who, agent: Optional[str], vendor: Optional[str], owner: Optional[str],
+                    report: str) -> int:
+    """How weak ``vendor`` is: 0 when something names it (a gazetteer vendor, a maker or bot
+    owner the text names, the vendor of the agent); else it rests on nothing but being the
+    report's most-named organisation: 1 when the report names it only once (in passing:
+    "Acme, which is being taken over by Beta"), 2 when more often."""
+    top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
+    if not vendor or vendor != top_org or vendor in who.vendors or vendor in who.makers or \
+            vendor == owner or vendor_of(agent) or who.unlisted.get(agent) == vendor:
+        return 0
+    return 1 if len(re.findall(rf"(?<![\w-]){re.escape(vendor)}(?![\w-])", report)) == 1 else 2
 
 
 def _companies(vendor: Optional[str], deployer_name: Optional[str], owner: Optional[str],
@@ -142,6 +192,7 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     """The primary mention (or None when no actor is found) and its family of ids."""
     who = count_who(sentences, weights)
     agent, vendor, owner = _choose_actor(who, sentences)
+    guessed = _guessed_vendor(who, agent, vendor, owner, text)
     if agent is None and vendor is None:
         return None, set()
     family = _family(agent, vendor)
@@ -198,10 +249,18 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         vendor_of(s) == vendor or s.lower() in _companies(vendor, None, None) for s in mention.systems))
     found = choose_deployer(sentences, vendor, agent, incident, self_hit, owner,
                             sentences[0].lower if sentences else "")
+    if found is None:
+        found = _persona_of_service(who, agent, vendor, about)
     if found and found[0]:
         mention.deployer = found[0]
         mention.evidence.append(evidence(text, found[1], "deployer", found[0], rule=found[2],
                                          confidence=0.6 if found[2] == "deployer.bot_owner" else 0.8))
+        made = _made_by_deployer(mention, about, guessed, found[2])
+        if made is not None:
+            mention.vendor = vendor = mention.deployer
+            mention.evidence = [e for e in mention.evidence if e.field != "vendor"]
+            mention.evidence.append(evidence(text, made[0] or found[1], "vendor", mention.vendor,
+                                             rule=made[1], confidence=0.6 if made[0] else 0.4))
 
     # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
     speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
@@ -227,6 +286,36 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.occurred = when[0]
         mention.evidence.append(evidence(text, when[1], "occurred", when[0]))
     return mention, family
+
+
+#: Deployer rules that find the organisation harmed, not one shown running the bot.
+HARMED_RULES = {"deployer.owner_of_harm", "deployer.victim_header"}
+
+
+def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: int,
+                      rule: str) -> Optional[tuple[Optional[Sentence], str]]:
+    """Whether the deployer also made the bot, as (evidence sentence or None, rule), when the
+    vendor is weak: unknown, only the bot's own name (an unlisted bot the statistical NER took
+    for an organisation) or ``guessed`` (only the most-named organisation: ``_guessed_vendor``).
+    None when the vendor is not weak, the agent is a gazetteer product (its maker is known)
+    or no deployer was found.
+
+    Patterns: ``who.in_house_vendor`` -- a sentence says the organisation built the bot for
+    itself ("Quill, an agent the collective built in-house", "We use an internal operations
+    agent, Marlin"); ``who.runner_made_it`` -- no maker is named at all: the organisation
+    running its bot ("Acme apologised after its chatbot ...") is taken for its maker, unless
+    the deployer ``rule`` only found whose things were harmed (``HARMED_RULES``) or the guessed
+    vendor is named more than once.
+    """
+    agent, vendor = mention.agent, mention.vendor
+    if not mention.deployer or (agent and vendor_of(agent)) or vendor == mention.deployer:
+        return None
+    if vendor is not None and vendor != agent and not guessed:
+        return None
+    built = next((s for s in about if IN_HOUSE.search(s.text)), None)
+    if built is not None:
+        return built, "who.in_house_vendor"
+    return None if rule in HARMED_RULES or guessed > 1 else (None, "who.runner_made_it")
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
@@ -294,9 +383,34 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
     """
     mentions: dict[tuple, Mention] = {}
     previous = ""
+    # the primary's own companies, written with or without a possessive ("McDonald's")
+    own = {re.sub(r"(?:'s|’s)$", "", n) for n in (_companies(primary.vendor, primary.deployer, None,
+                                                            primary.agent) if primary else set())}
     for sentence in sentences:
         candidates = _secondary_actors(sentence, previous)
         previous = sentence.text
+        for ent, bot, rule in _owned_bot_episodes(sentence):
+            owner = org_name(ent)
+            if not owner or re.sub(r"(?:'s|’s)$", "", owner.lower()) in own or \
+                    owner.lower() in publishers() or owner in family:
+                continue
+            near = sentence.span.doc[max(bot.i - 4, sentence.span.start):min(bot.i + 4, sentence.span.end)].text
+            named = [n for n in sentence_bots(sentence) if len(n) >= 3 and n in near]  # its own name
+            key = (named[0] if named else None, owner)
+            if key in mentions:
+                continue
+            phrase, _ = act.mention_phrases(sentence.span, ent, bot.head)
+            mention = Mention(primary=False, agent=key[0], vendor=owner, deployer=owner, action=phrase)
+            for field in ("agent", "vendor", "deployer", "action"):
+                if getattr(mention, field):
+                    mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
+                                                     rule=rule, confidence=0.5))
+            dated = [v for v, _ in dates_in(sentence, published)]
+            when = [v for v in dated if len(v) == 7] or [v for v in dated if len(v) == 4]
+            if when:
+                mention.occurred = when[0]
+                mention.evidence.append(evidence(text, sentence, "occurred", when[0]))
+            mentions[key] = mention
         for ent, kind, verb, rule in candidates:
             agent = ent.ent_id_ if ent.label_ == "AGENT" else sole_agent_of(ent.ent_id_)
             vendor = vendor_of(agent) if agent else ent.ent_id_
@@ -304,7 +418,7 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             dates = [v for v in dated if len(v) == 7]
             sibling = bool(agent and primary is not None and primary.agent and agent != primary.agent
                            and vendor_of(primary.agent) == vendor)  # Acme's other product
-            if agent in family or (vendor in family and not sibling):
+            if (agent in family or (vendor in family and not sibling)) and rule != "secondary.earlier_episode":
                 other_month = primary is not None and primary.occurred and dates and \
                     dates[0][:7] != primary.occurred[:7]
                 if verb is not None or not other_month or ent.label_ != "AGENT":
@@ -324,6 +438,8 @@ def _secondary(text: str, sentences: list[Sentence], family: set[str],
             else:
                 found = sentence_deployer(sentence, agent, vendor)
                 mention.deployer = found[0] if found else None
+                if found is None and rule == "secondary.bot_withdrawn":
+                    mention.deployer = vendor  # the maker took its own public bot down
             for field in ("agent", "vendor", "deployer", "action_type", "action"):
                 if getattr(mention, field):
                     mention.evidence.append(evidence(text, sentence, field, getattr(mention, field),
@@ -358,19 +474,103 @@ def _secondary_blame(text: str, mention: Mention, paragraph: list[Sentence]) -> 
                                              rule=getattr(chosen, "rule", "blame"), confidence=0.5))
 
 
+def _past_complement(verb) -> bool:
+    """Pattern secondary.past_complement: a bare harm verb completing a past-tense verb, or a
+    participle clause of one, is a past deed too ("the agent decided to delete the
+    environment", "it had run rm -rf on the folders, wiping the home directory")."""
+    if verb.head.tag_ not in ("VBD", "VBN"):
+        return False
+    return (verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp")) or \
+        (verb.tag_ == "VBG" and verb.dep_ == "advcl")
+
+
+#: A sentence saying the actor did it before: "It is not the first time Acme's bot has ...",
+#: "Acme's chatbots have drawn criticism for dangerous answers before."
+EARLIER_EPISODE = re.compile(r"\bnot the first time\b|\b(?:has|have|had) (?:[\w-]+ ){1,8}?before[.!]?\s*$|"
+                             r"\bnot for the first time\b", re.I)
+
+
+#: Verbs of an organisation withdrawing its own bot: "took its chatbot offline", "pulled its bot".
+WITHDRAW_VERBS = {"take", "pull", "suspend", "shut", "disable", "withdraw", "scrap", "retire", "remove"}
+
+
+def _owned_bot_episodes(sentence: Sentence) -> list[tuple]:
+    """(owner ORG entity, bot noun token, rule) for an organisation's own bot acting or withdrawn in
+    a sentence, for incidents named in passing whose owner the gazetteer does not know (it
+    both made and ran the bot as far as the report says).
+
+    Patterns: ``secondary.owned_bot_acted`` -- the organisation's possessive bot is the subject
+    of a past-tense verb ("Acme Air's website chatbot told a passenger ..."); and
+    ``secondary.bot_withdrawn`` -- the organisation is the subject of a past withdrawal verb
+    whose object is its own bot ("the Acme Association took its chatbot Tess offline").
+    """
+    span = sentence.span
+    found = []
+    for token in span:
+        if token.lower_ not in BOT_NOUNS or token.tag_ not in ("NN", "NNS") or token.head.tag_ != "VBD":
+            continue
+        verb = token.head
+        if token.dep_ == "nsubj":
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+            rule = "secondary.owned_bot_acted"
+        elif token.dep_ == "dobj" and verb.lemma_.lower() in WITHDRAW_VERBS and any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            owner = next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"), None)
+            rule = "secondary.bot_withdrawn"
+        else:
+            continue
+        ent = next((e for e in span.ents if owner is not None and e.label_ == "ORG"
+                    and e.start <= owner.i < e.end), None)
+        if ent is not None:
+            found.append((ent, token, rule))
+    return found
+
+
+def _withdrawn(ent) -> bool:
+    """Pattern secondary.bot_withdrawn, passive: a known bot that "was taken offline", "was
+    pulled", "was suspended" (subject of the passive, or a relative clause on it: "Acme's Tay,
+    which was taken offline in 2016") -- withdrawn after an incident of its own."""
+    root = ent.root
+    verbs = [root.head] if root.dep_ == "nsubjpass" else [c for c in root.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in WITHDRAW_VERBS or \
+                not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            continue
+        if verb.lemma_.lower() in ("take", "shut") and not any(
+                c.lower_ in ("offline", "down") for c in verb.children):
+            continue  # "taken to court" is no withdrawal
+        return True
+    return False
+
+
 def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
     """(entity, action type, verb or None, rule) for agents and vendors a sentence names as
     the actor of an incident other than the report's own.
 
     Patterns: ``secondary.harm_verb`` -- a past-tense harmful verb (``action.score_sentence``,
-    2+ points) within 12 tokens (``Acme's AI deleted a database``); ``secondary.incident_noun``
-    and ``secondary.linked`` -- ``actors.incident_references``. A vendor is skipped when the
+    2+ points), or a bare one completing a past-tense verb (``_past_complement``), within 12
+    tokens (``Acme's AI deleted a database``, ``Acme's agent decided to delete it``);
+    ``secondary.earlier_episode`` -- a sentence saying it happened before (``EARLIER_EPISODE``:
+    "It is not the first time Acme's bot has ...") names an earlier incident of its first
+    agent or vendor, even one of the report's own; ``secondary.incident_noun`` and
+    ``secondary.linked`` -- ``actors.incident_references``; ``secondary.bot_withdrawn`` -- a
+    known bot the sentence says was taken offline or pulled (``_withdrawn``). A vendor is skipped when the
     sentence also names one of its agents (the agent stands for it) or when it only modifies
     another product's name (``Acme Actions``).
     """
     span = sentence.span
     agents_here = {vendor_of(e.ent_id_) for e in span.ents if e.label_ == "AGENT"}
     found = []
+    if EARLIER_EPISODE.search(sentence.text):
+        # pattern secondary.earlier_episode: the subject's (or its owner's) earlier episode
+        ents = [e for e in span.ents if e.label_ in ("AGENT", "VENDOR") and not is_model(e.ent_id_)]
+        if ents:
+            return [(ents[0], None, None, "secondary.earlier_episode")]
+    for ent in span.ents:
+        if ent.label_ == "AGENT" and not is_model(ent.ent_id_) and _withdrawn(ent):
+            found.append((ent, "other", None, "secondary.bot_withdrawn"))
+    if found:
+        return found
     scores = action_scores(sentence)
     hits = {k: v for k, v in scores.items() if v[1] is not None and v[0] >= 2}
     kind = act.best_type({k: v[0] for k, v in hits.items()}) if hits else None
@@ -382,7 +582,7 @@ def _secondary_actors(sentence: Sentence, previous: str) -> list[tuple]:
             continue
         if kind:
             verb = hits[kind][1]
-            if verb.tag_ in ("VBD", "VBN", "NN") and abs(verb.i - ent.start) <= 12:
+            if (verb.tag_ in ("VBD", "VBN", "NN") or _past_complement(verb)) and abs(verb.i - ent.start) <= 12:
                 found.append((ent, kind, verb, "secondary.harm_verb"))
                 continue
         for ref, ref_kind in incident_references(span, previous):
