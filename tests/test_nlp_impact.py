@@ -480,8 +480,8 @@ def test_a_thread_whose_opening_header_is_its_date_line_counts_replies_as_replie
 
 
 def test_an_issue_opened_line_leaves_the_opening_comment_its_header():
-    found = sentences("Open · kim opened this issue on Dec 9, 2025 · 11 comments\n\n"
-                      "kim commented on Dec 9, 2025\n\nThe agent wiped my home directory.\n\n"
-                      "lee commented on Dec 10, 2025\n\nSame problem here.")
-    month, evidence = occurred(found, {2}, "2025-12-09")
-    assert (month, evidence.text) == ("2025-12", "kim commented on Dec 9, 2025")
+    found = sentences("Agent wiped my home directory\n\n"
+                      "Open · kim opened this issue on Dec 9, 2025 · 11 comments\n\nLabels: bug\n\n"
+                      "---\n\nkim commented on Dec 9, 2025\n\nThe agent wiped my home directory.\n\n"
+                      "lee commented on Dec 10, 2025\n\nSame problem here last month, smaller.")
+    assert occurred(found, {5}, "2025-12-09")[0] == "2025-12"
