@@ -53,3 +53,14 @@ def test_harvest_is_a_leak_verb():
     clause = clauses("The agent harvested API keys from the build server.")[0]
     assert clause.kind == "data_exposure"
     assert clause.target == "API keys"
+
+
+def test_anaphoric_restatement_yields_to_the_earlier_full_telling():
+    # pattern action.anaphoric_restatement
+    from kb.nlp.segment import split_sentences as split
+    text = ("On Monday the cleanup agent deleted 9 Redis queues in our billing cluster. "
+            "Nobody noticed for an hour.\n\n## Timeline\n\nAt 03:10 the agent deleted the queues.")
+    sentences = split(get_pipeline(), text)
+    chosen, sentence = act.best_clause(sentences, set(), "delete_data",
+                                       weights={s.index: 1.0 for s in sentences})
+    assert chosen.phrase.startswith("deleted 9 Redis queues in billing cluster")

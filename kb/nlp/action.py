@@ -987,6 +987,39 @@ def restated_deed(scored: list[tuple], headlines: frozenset = frozenset()) -> tu
     return scored[0]
 
 
+#: Least share of the best total score an earlier, fuller telling needs (:func:`anaphoric_restatement`).
+ANAPHORIC_SHARE = 0.5
+
+
+def _own_object(clause: HarmClause) -> Optional[Token]:
+    return next((c for c in clause.verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def anaphoric_restatement(scored: list[tuple]) -> tuple:
+    """Pattern action.anaphoric_restatement: a later sentence (a timeline, a summary) retells the
+    deed with a bare definite object ("Sweep deleted *the topics*") after an earlier one told
+    it in full ("deleted 14 Kafka topics in our EU production cluster"). When the best clause
+    (first row of ``scored``) has such an object -- only a definite determiner -- a clause of an
+    earlier sentence with the same verb lemma, type and object lemma, whose object has
+    modifiers, and at least ``ANAPHORIC_SHARE`` of its score, is the action instead."""
+    best_score, best, where = scored[0]
+    obj = _own_object(best)
+    if obj is None or obj.pos_ != "NOUN" or any(
+            not (c.dep_ == "det" and c.lower_ in ("the", "these", "those")) for c in obj.children):
+        return scored[0]
+    lemma = lemma_of(best.verb)
+    for score, clause, sentence in scored[1:]:
+        if score < ANAPHORIC_SHARE * best_score:
+            break
+        other = _own_object(clause)
+        if sentence.index >= where.index or clause.kind != best.kind or other is None \
+                or lemma_of(clause.verb) != lemma or other.lemma_.lower() != obj.lemma_.lower():
+            continue
+        if any(c.dep_ != "det" for c in other.children):
+            return score, clause, sentence
+    return scored[0]
+
+
 #: Least share of the best total score a spelled-out claim needs (:func:`spelled_out_claim`).
 SPELL_SHARE = 0.5
 
@@ -1111,6 +1144,8 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
         row = runaway_loop([restated_deed(scored, headlines)] + scored)
     if row is scored[0]:
         row = spelled_out_claim(scored)
+    if row is scored[0]:
+        row = anaphoric_restatement(scored)
     score, chosen, sentence = row
     # another event's sentence (an earlier case, a background section) lends no target
     borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen
