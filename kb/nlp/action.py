@@ -30,8 +30,8 @@ from spacy.tokens import Span, Token
 from spacy.util import registry
 
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
-from .phrase import (DECIDE_HEADS, action_phrase, action_text, lemma_of, nominal_action,  # noqa: F401
-                     target_phrase)
+from .phrase import (DECIDE_HEADS, NOT_DEEDS, PHRASE_WORDS, action_phrase, action_text,  # noqa: F401
+                     lemma_of, nominal_action, target_phrase)
 from .target import (EMPTY_HEADS, OBJECT_CLASSES, direct_object, locative_object, noun_phrase,  # noqa: F401
                      object_kind, target_noun, target_of, typed_entry)
 
@@ -492,6 +492,30 @@ def agent_score(subject: Optional[Token], family: set[str], in_quote: bool = Fal
     return 0.3 if speaker else 0.8
 
 
+#: Verbs of putting an agent to work (pattern action.purpose_infinitive): their infinitive of
+#: purpose tells what the agent was for ("had been using the agent *to send* follow-ups",
+#: "deployed the bot to answer refund questions"), not what went wrong.
+USE_HEADS = {"use", "deploy", "build", "configure", "employ", "hire", "train", "program", "adopt",
+             "launch", "introduce", "roll", "install", "set", "develop", "create"}
+#: Verbs of a company's response to the incident (pattern action.company_remedy).
+REMEDY_VERBS = {"suspend", "remove", "withdraw", "pull", "disable", "ban", "revoke", "patch",
+                "fix", "shut", "deactivate", "block", "restore", "refund", "cancel", "retire",
+                "rollback", "delist", "freeze", "terminate"}
+
+
+def _company_subject(subject: Optional[Token]) -> bool:
+    """Pattern action.company_remedy: the subject names a company or person -- a vendor entity
+    or a human noun ("the company", "the developer"), with no agent name or AI noun in it ("ElevenLabs suspended the account", "the
+    retailer's owner Acme pulled the bot"). A remedy verb (``REMEDY_VERBS``) with such a
+    subject is the company's response to the incident, not the agent's deed."""
+    if subject is None or _is_bot(subject) or subject.lemma_.lower() in AGENT_NOUNS:
+        return False
+    near = [t for t in subject.subtree if t.i <= subject.i + 2]
+    if any(t.ent_type_ == "AGENT" for t in near):
+        return False
+    return subject.ent_type_ == "VENDOR" or subject.lemma_.lower() in HUMAN_NOUNS
+
+
 def _hedged(verb: Token, top: Token, above: bool = True) -> float:
     """Factor for hedges from the verb up to the subject's verb (see the section comment), and
     with ``above`` for a request or contrast that embeds the subject's clause."""
@@ -508,6 +532,9 @@ def _hedged(verb: Token, top: Token, above: bool = True) -> float:
                 factor = min(factor, 0.3)
         if node.i != verb.i and node.lemma_.lower() in REQUEST_HEADS and came.dep_ != "conj":
             factor = min(factor, 0.4)  # "told it to delete"; not "told X and deleted Y"
+        if node.i != verb.i and node.lemma_.lower() in USE_HEADS and came.dep_ in ("xcomp", "advcl") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in came.children):
+            factor = min(factor, 0.4)  # pattern action.purpose_infinitive: "used the bot to send"
         if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             factor = min(factor, 0.4)  # a capability, not a deed: "the ability to send email"
@@ -718,6 +745,39 @@ def _conjunct_antecedent(verb: Token, floor: int = 0) -> Optional[Token]:
     return first
 
 
+#: First verbs of a list that tell how the deed was found or framed, not a deed ("reported X
+#: and ...", "lost track of reality and deleted ...").
+SERIES_NOT_DEEDS = {"report", "find", "discover", "notice", "see", "watch", "lose", "ask", "get",
+                    "have", "take", "receive", "gain", "show", "reveal"}
+#: Most words from a deed series' first verb to the end of the harm verb's clause.
+SERIES_WORDS = PHRASE_WORDS
+
+
+def _series_start(verb: Token, floor: int = 0) -> Optional[Token]:
+    """Pattern action.deed_series: the deed told as a list of verbs of one subject, each with its
+    object ("scanned the hosts, wrote exploit code and stole credentials", "upgraded packages
+    and edited the boot config"); annotators keep the whole list. For a harm verb that is a
+    later conjunct, returns the list's first verb when that verb takes an object, is no verb
+    of saying or framing (``NOT_DEEDS``, lexicon ``output`` verbs), comes after ``floor``, and
+    the list from it through the harm verb's clause fits in ``SERIES_WORDS`` words; else None."""
+    if verb.dep_ != "conj":
+        return None
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and first.head.i < first.i:
+        first = first.head
+    if first.pos_ != "VERB" or first.i < floor or first.i >= verb.i:
+        return None
+    if lemma_of(first) in NOT_DEEDS | SERIES_NOT_DEEDS | REQUEST_HEADS or not any(
+            c.dep_ in ("dobj", "obj") and c.i < verb.i for c in first.children):
+        return None
+    entry = harm_verbs().get(lemma_of(first))
+    if entry is not None and entry["type"] == "output":
+        return None
+    end = max(t.i for t in verb.subtree)
+    words = sum(1 for t in verb.doc[first.i:end + 1] if not t.is_punct)
+    return first if words <= SERIES_WORDS else None
+
+
 def _retyped(kind: str, noun: Token) -> str:
     """A destructive type decided by ``noun`` (the real object behind a pronoun): infrastructure
     nouns ("clusters") -> destroy_infrastructure, data nouns -> delete_data; else ``kind``."""
@@ -767,6 +827,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
             # "deleted and recreated": the phrase starts at the first harm verb (a saying starts
             # it only for another saying: "told customers X, fabricated Y" is the fabrication)
             head = token.head
+        if head.i == token.i and _series_start(token, floor) is not None:
+            head = _series_start(token, floor)
         antecedent = _conjunct_antecedent(token, floor)
         if antecedent is not None:
             head = token.head
@@ -785,6 +847,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         speaker = kind == "output" and not entry.get("object")
         who = agent_score(subject, family, quote, agent, speaker=speaker)
         if speaker and _statement(token):
+            who = min(who, 0.3)
+        if lemma_of(token) in REMEDY_VERBS and _company_subject(subject):
             who = min(who, 0.3)
         if entry.get("passive"):
             acted = [direct_object(token), _into(token)]
@@ -923,6 +987,39 @@ def restated_deed(scored: list[tuple], headlines: frozenset = frozenset()) -> tu
     return scored[0]
 
 
+#: Least share of the best total score an earlier, fuller telling needs (:func:`anaphoric_restatement`).
+ANAPHORIC_SHARE = 0.5
+
+
+def _own_object(clause: HarmClause) -> Optional[Token]:
+    return next((c for c in clause.verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def anaphoric_restatement(scored: list[tuple]) -> tuple:
+    """Pattern action.anaphoric_restatement: a later sentence (a timeline, a summary) retells the
+    deed with a bare definite object ("Sweep deleted *the topics*") after an earlier one told
+    it in full ("deleted 14 Kafka topics in our EU production cluster"). When the best clause
+    (first row of ``scored``) has such an object -- only a definite determiner -- a clause of an
+    earlier sentence with the same verb lemma, type and object lemma, whose object has
+    modifiers, and at least ``ANAPHORIC_SHARE`` of its score, is the action instead."""
+    best_score, best, where = scored[0]
+    obj = _own_object(best)
+    if obj is None or obj.pos_ != "NOUN" or any(
+            not (c.dep_ == "det" and c.lower_ in ("the", "these", "those")) for c in obj.children):
+        return scored[0]
+    lemma = lemma_of(best.verb)
+    for score, clause, sentence in scored[1:]:
+        if score < ANAPHORIC_SHARE * best_score:
+            break
+        other = _own_object(clause)
+        if sentence.index >= where.index or clause.kind != best.kind or other is None \
+                or lemma_of(clause.verb) != lemma or other.lemma_.lower() != obj.lemma_.lower():
+            continue
+        if any(c.dep_ != "det" for c in other.children):
+            return score, clause, sentence
+    return scored[0]
+
+
 #: Least share of the best total score a spelled-out claim needs (:func:`spelled_out_claim`).
 SPELL_SHARE = 0.5
 
@@ -1047,6 +1144,8 @@ def best_clause(sentences: list, family: set[str], kind: Optional[str],
         row = runaway_loop([restated_deed(scored, headlines)] + scored)
     if row is scored[0]:
         row = spelled_out_claim(scored)
+    if row is scored[0]:
+        row = anaphoric_restatement(scored)
     score, chosen, sentence = row
     # another event's sentence (an earlier case, a background section) lends no target
     borrow_target(chosen, [row[1] for row in scored if row[1] is not chosen
