@@ -485,3 +485,16 @@ def test_an_issue_opened_line_leaves_the_opening_comment_its_header():
                       "---\n\nkim commented on Dec 9, 2025\n\nThe agent wiped my home directory.\n\n"
                       "lee commented on Dec 10, 2025\n\nSame problem here last month, smaller.")
     assert occurred(found, {5}, "2025-12-09")[0] == "2025-12"
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("For 31 hours afterwards, the dashboards showed stale data or failed to load.", 31),
+    ("Power came back that night, but some streets were without water for up to seven hours.", 7),
+])
+def test_a_service_that_failed_people_for_a_while_is_an_outage(text, hours):
+    # pattern outage.stopped_for: "failed to load", "without water"
+    assert br.outage_hours(sentences(text))[0] == hours
+
+
+def test_working_for_hours_without_a_break_is_no_outage():
+    assert br.outage_hours(sentences("The on-call team worked for 31 hours without a break.")) is None

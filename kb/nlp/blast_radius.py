@@ -65,6 +65,10 @@ STOPPAGE_CUE = re.compile(r"\b(?:lost|los(?:e|es|ing)|switch(?:ed|es|ing)? off|t
                           r"stopp(?:ed|ing)|offline|gone|dark|inaccessible|unusable|unreachable|"
                           r"out of (?:action|service|commission)|could not|couldn't|unable|"
                           r"froze|frozen|stalled|pulled|broke|broken|"
+                          # "failed to load", "left without water": the service did not reach people
+                          r"fail(?:ed|s|ing)? to (?:load|work|start|open|respond|run)|"
+                          r"without (?:water|power|electricity|heat|heating|service|access|internet|"
+                          r"phone service)|"
                           # "it stayed off for around 40 hours"
                           r"(?:stay(?:ed|s)?|remain(?:ed|s)?|was|were|left) (?:off|dark))\b", re.I)
 #: Pattern outage.hours_minutes: one duration told in hours and minutes ("3 hours 40 minutes",
