@@ -498,3 +498,10 @@ def test_a_service_that_failed_people_for_a_while_is_an_outage(text, hours):
 
 def test_working_for_hours_without_a_break_is_no_outage():
     assert br.outage_hours(sentences("The on-call team worked for 31 hours without a break.")) is None
+
+
+def test_the_day_a_company_spoke_is_not_the_incidents_month():
+    # pattern occurred.said_on
+    found = sentences("Acme said on Thursday that a criminal group had used its agent. "
+                      "The company said it detected the activity in mid-September.")
+    assert occurred(found, {0, 1}, "2025-11-14")[0] == "2025-09"

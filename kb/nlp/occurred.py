@@ -24,7 +24,8 @@ all, a report is taken to be about a recent event: the publication month is the 
 Each candidate is scored by where it stands: sentences about the incident (the agent or an
 action cue) and ``Date:``-type header lines count more; words just before the date that name a
 later event (published, disclosed, reported, ruling, retraction, post-mortem, patched,
-resurfaced, announced) count against it, words naming the event itself (incident, original,
+resurfaced, announced) and a statement's own date ("said on Thursday": pattern occurred.said_on)
+count against it, words naming the event itself (incident, original,
 occurred, happened, on) count for it; words naming an earlier launch ("went live", "launched",
 "introduced", "rolled out") count against it too, and so does a fix, patch or refund told before the
 date (pattern occurred.remedy); papers filed on the date ("two motions filed in May") are the
@@ -107,6 +108,10 @@ def _after(text: str, offset: int) -> str:
 
 EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
                    r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
+#: Pattern occurred.said_on: the date of a statement ("Anthropic said on Thursday that ...",
+#: "the firm confirmed in March"), not of what it tells.
+SAID_ON = re.compile(r"\b(?:said|says|confirmed|acknowledged|admitted|told reporters)\W+(?:\w+\W+)?$",
+                     re.I)
 #: Pattern occurred.remedy: the date is when a fix, patch or refund came ("A fix began reaching
 #: tenants in early February"): the aftermath, whatever verb tells it.
 REMEDY = re.compile(r"\b(?:fix|fixes|patch|patches|hotfix|remedy|refunds?|rollback|workaround)\b"
@@ -300,7 +305,7 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 score += 1.5
             if FILED_DOCUMENT.search(before):
                 pass  # the court named after papers filed there is where they went, not a ruling
-            elif LATER_EVENT.search(before):
+            elif LATER_EVENT.search(before) or SAID_ON.search(before):
                 score -= 2.0
             elif LATER_EVENT_AFTER.search(_after(sentence.text, offset)):
                 score -= 1.5
