@@ -122,7 +122,11 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   # real.out_of_service: the machines withdrawn: "has taken its robots out of service"
                   r"\b(?:taken|took|pulled|removed|parked) (?:[\w-]+ ){0,4}?out of (?:service|use|operation)\b|"
                   # the maker undoes its output: "revising the plan to correct this error"
-                  r"\bcorrect (?:this|the|that|these) (?:errors?|mistakes?)\b")
+                  r"\bcorrect (?:this|the|that|these) (?:errors?|mistakes?)\b|"
+                  # real.unintended_exposure: the maker says what was made public never should have
+                  # been: "Google never meant for those shared chats to be indexed"
+                  r"\b(?:never|not) (?:meant|intended|supposed) (?:for )?(?:[\w'-]+ ){0,4}?to be (?:indexed|made public|"
+                  r"public|searchable|published|sent|shared|exposed|recorded)\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
@@ -270,6 +274,11 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # entire pool, 13.19 ETH", "talked into paying out its prize pool"
                          r"\b(?:sent|transferred|drained)\s+(?:[\w-]+,?\s+){0,3}(?:[$£€]\s?\d|\d[\d.,]*\s*(?:eth|btc|"
                          r"usdc|sol|dollars|pounds|euros)\b)|\bpa(?:id|ying|ys) out\b|"
+                         # consequence.broadcast_trigger: a broadcast that sets off people's speakers:
+                         # "the TV ad deliberately triggers Google Home speakers"
+                         r"\b(?:ads?|adverts?|advertisements?|commercials?|broadcasts?|tv|television|clip|video|segment)\b"
+                         r"[^.]{0,40}?\b(?:trigger\w*|wak(?:es|ing|e) up|woke|set(?:s|ting)? off|activat\w*|hijack\w*)\b"
+                         r"[^.]{0,30}?\b(?:speakers?|assistants?|devices?|echos?|homes?)\b|"
                          # consequence.acted_on_output: people penalised because a system said so:
                          # "failing his class because ChatGPT said it wrote the papers"
                          r"\b(?:fail(?:ed|ing|s)?|fired|arrested|expelled|suspended|accused|denied|rejected|banned|flunk\w*)\b"
@@ -510,10 +519,11 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
     heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.text)}
     for sentence in sentences:
         for match in FUNCTION_AI.finditer(sentence.text):
-            head = re.sub(r"s$", "", match.group(0).split()[-1].lower())
-            if head in FUNCTION_HEADS:
-                heads.add(head)
-                heads.update(FUNCTION_HEADS[head])
+            for word in re.findall(r"[a-z]+", match.group(0).lower()):
+                head = re.sub(r"s$", "", word)
+                if head in FUNCTION_HEADS:
+                    heads.add(head)
+                    heads.update(FUNCTION_HEADS[head])
     if not heads:
         return None
     stems = sorted(re.sub(r"(?:y|ies)$", "", h) + ("(?:y|ies)" if h.startswith("summar") else "s?")
