@@ -43,6 +43,13 @@ GENERIC_AI_TERMS = (
     r"robo-?taxis?", r"driverless", r"self-driving", r"autonomous (?:vehicles?|cars?|driving)",
     r"algorithms?", r"automated (?:[\w-]+ ){0,2}(?:software|systems?|gates?|scanners?|cameras?|"
     r"decisions?|tools?|programs?|algorithms?)",
+    # more systems named by their function (relevance's ai.by_function): a recogniser, machine
+    # translation, a robot named by its job, a speaker that answers to a wake word
+    r"(?:facial|face)[- ]recognition", r"face[- ]matching", r"fsd",
+    r"(?:machine|automatic|automated) translat\w*",
+    r"(?:security|chess(?:-playing)?|delivery|patrol(?:ling)?|surgical|humanoid|warehouse|industrial|"
+    r"police|cleaning|sidewalk) robots?", r"robotic arms?",
+    r"smart speakers?", r"(?:google|amazon) (?:home|nest|echo)",
 )
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
@@ -70,6 +77,10 @@ HARM_TERMS = (
     # a person hurt, turned away, billed or shown altered (relevance's consequence cues)
     r"injur\w*", r"ran over", r"dragg\w*", r"reject\w*", r"screened out", r"turned away",
     r"write-?downs?", r"altered", r"apologi\w*",
+    # a person held, hurt or knocked down, a car braking on its own (relevance's detention,
+    # machine-injury and vehicle-manoeuvre cues)
+    r"arrest\w*", r"detain\w*", r"(?:police|in) custody", r"handcuff\w*", r"knock\w* (?:over|down)",
+    r"phantom brak\w*", r"brak(?:ed|ing) hard",
 )
 
 

@@ -58,7 +58,7 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
                   r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
                   r"clusters?|branch|site|app|deployment|pods?|tables?)\b|"
-                  r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+\s+){0,3}(?:[$£€]\s?\d|"
+                  r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+,?\s+){0,3}(?:[$£€]\s?\d|"
                   r"\d[\d.,]*\s*(?:eth|btc|usdc|sol|dollars|pounds|euros)\b)|"
                   r"\bleaked\b|\b(?:took|taken|taking|takes) (?:[\w-]+ ){0,3}offline\b|"
                   # the work lost, said plainly: "the data folder is gone", "it was all gone"
@@ -108,14 +108,32 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"customers|patients|records|accounts|students|employees)\b|"
                   r"\b(?:\d{1,3}(?:,\d{3})+|\d[\d.]* (?:million|thousand|billion)) (?:\w+ )?records\b|"
                   r"\bpassword\b[^.]{0,25}?\b(?:123456\w*|password|admin)\b|"
-                  r"\b(?:123456\w*)\b[^.]{0,25}?\b(?:password|credentials)\b")
+                  r"\b(?:123456\w*)\b[^.]{0,25}?\b(?:password|credentials)\b|"
+                  # real.detention: someone held by the police on the strength of it: "wrongly
+                  # arrested", "spent hours in police custody", "the charges were dropped"
+                  r"\bwrong(?:ful|ly) (?:arrest|detain|jail|imprison|accus|charg|convict)\w*\b|"
+                  r"\bin (?:[\w-]+ )?(?:police )?custody\b(?! (?:of|by|with|accounts?|services?))|\bhandcuff(?:ed|s)\b|"
+                  r"\b(?:dropped|dismissed) the (?:case|charges?)\b|\bcharges? (?:was|were) (?:later )?(?:dropped|dismissed)\b|"
+                  # real.injury_named: a broken bone or a person said to be hurt: "broke the
+                  # finger of a boy", "another child had been hurt", "in a plaster cast"
+                  r"\bbr(?:oke|oken) (?:the |his |her |their |a |an )?(?:[\w'-]+ ){0,3}?(?:fingers?|hands?|arms?|legs?|"
+                  r"feet|foot|wrists?|ankles?|ribs?|nose|jaw)\b|\bplaster cast\b|"
+                  r"\b(?:was|were|been|got|had been) (?:\w+ )?(?:hurt|injured)\b|"
+                  # real.out_of_service: the machines withdrawn: "has taken its robots out of service"
+                  r"\b(?:taken|took|pulled|removed|parked) (?:[\w-]+ ){0,4}?out of (?:service|use|operation)\b|"
+                  # the maker undoes its output: "revising the plan to correct this error"
+                  r"\bcorrect (?:this|the|that|these) (?:errors?|mistakes?)\b|"
+                  # real.unintended_exposure: the maker says what was made public never should have
+                  # been: "Google never meant for those shared chats to be indexed"
+                  r"\b(?:never|not) (?:meant|intended|supposed) (?:for )?(?:[\w'-]+ ){0,4}?to be (?:indexed|made public|"
+                  r"public|searchable|published|sent|shared|exposed|recorded)\b")
 #: Words of every business story that speak of consequences only beside a harmful deed:
 #: "customers", "production" ("2,000 customers run an agent in production" is an earnings
 #: line); a production system named ("the production database") is a consequence (``REAL``).
 CONTEXT = re.compile(r"\bproduction\b|\bcustomers?\b")
 #: A consequence denied just before it is named: "No data was lost", "Production was never
 #: affected", "no customer data had been affected", "it didn't leak".
-NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none)\b(?:\s+[\w-]+){0,4}|n't(?:\s+[\w-]+){0,2})\s+$")
+NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody)\b(?:\s+[\w-]+){0,4}|n't(?:\s+[\w-]+){0,2})\s+$")
 RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproof[- ]of[- ]concept\b|"
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
@@ -159,8 +177,9 @@ OFFENSIVE_OUTPUT = (rf"\b{_OUTPUT}\b(?: (?:that |which |it |they |the \w+ )?[\w-
                     rf"returned|created)\b(?: [\w-]+){{0,2}}? {_OFFENSIVE}(?:,? (?:and )?\w+)? {_OUTPUT}\b|")
 #: Deeds with consequences for someone that the action cues do not type, told in the past
 #: tense: buying or paying, pushing over others' work, blocking or switching off, booking,
-#: sending to everyone, giving advice people followed.
-CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
+#: sending to everyone, giving advice people followed. "Paid" after a determiner is an
+#: adjective ("a paid robotaxi service"), no payment.
+CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
@@ -189,7 +208,7 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
                          # a false headline", "suggested mixing glue into the sauce", "misrepresented"
                          r"\bfalsely (?:say|said|says|claim|state|report|summari[sz]|announc|accus|told|tell|"
-                         r"describ|list|nam|attribut)\w*\b|\bmis(?:represent|describ|stat|report|quot)\w*\b|"
+                         r"describ|list|nam|attribut)\w*\b|\bmis(?:represent|describ|stat|report|quot|translat|identif)\w*\b|"
                          r"\b(?:generated|produced|gave|showed|displayed|wrote|published|invented|served)\s+"
                          r"(?:(?:a|an|the|several|many|some)\s+)?(?:false|fake|wrong|incorrect|inaccurate|"
                          r"misleading|made-up|fabricated|bogus)\b|"
@@ -225,7 +244,49 @@ CONSEQUENCE = re.compile(r"\b(?:paid|bought|purchased|ordered|sold|charged|force
                          # "dragged her along the road", "struck a cyclist"
                          r"\b(?:ran over|run over|dragged|struck|crashed into|collided with|rammed|pinned)\b "
                          r"(?:[\w-]+ ){0,2}?(?:pedestrians?|cyclists?|woman|man|women|men|person|people|"
-                         r"child(?:ren)?|boy|girl|her|him|them|driver|passengers?|motorcyclists?)\b|"
+                         r"child(?:ren)?|boy|girl|her|him|them|driver|passengers?|motorcyclists?|toddlers?|infants?|babies|baby|"
+                         r"shoppers?|students?|players?|opponents?|workers?|\d+-(?:month|year)-old)\b|"
+                         # consequence.machine_injury: a machine that knocks people down or breaks a
+                         # limb: "knocked over a 16-month-old boy", "broke the finger of a boy"
+                         r"\b(?:knock(?:ed|s|ing)? (?:over|down)|rolled over|running over|ran into|grabbed|pinned)\b "
+                         r"(?:[\w'-]+ ){0,3}?(?:pedestrians?|cyclists?|wom[ae]n|m[ae]n|person|people|child(?:ren)?|boy|girl|"
+                         r"toddlers?|infants?|baby|shoppers?|students?|players?|opponents?|workers?|\d+-(?:month|year)-old|"
+                         r"(?:his|her|their) (?:fingers?|hands?|arms?|legs?|feet|foot))\b|"
+                         r"\bbr(?:oke|eaks?|eaking) (?:the |his |her |their |a |an )?(?:[\w'-]+ ){0,3}?(?:fingers?|hands?|arms?|"
+                         r"legs?|wrists?|ankles?|ribs?|nose|jaw)\b|"
+                         # consequence.vehicle_manoeuvre: a car that drives itself braking or swerving
+                         # on its own: "slammed on the brakes", "the car braked hard", "phantom braking"
+                         r"\bslam(?:med|s|ming)? on the brakes?\b|\bbrak(?:ed|es|ing) (?:hard|suddenly|sharply|violently)\b|"
+                         r"\bphantom brak\w*|\bswerv(?:ed|es|ing) (?:into|across|toward|towards)\b|"
+                         # consequence.detention: a person arrested or held on the strength of it:
+                         # "detained him for questioning", "put him in handcuffs", "led to her arrest"
+                         r"\b(?:wrongly |wrongfully |falsely |mistakenly )?(?:arrested|detained|handcuffed|jailed)\b|"
+                         r"\bin (?:[\w-]+ )?(?:police )?custody\b(?! (?:of|by|with|accounts?|services?))|\bin handcuffs\b|\bwrongful arrests?\b|"
+                         r"\b(?:led|leading|leads) to (?:[\w'-]+ ){0,3}?arrests?\b|"
+                         # consequence.private_recording: people's private talk sent or made public:
+                         # "sent audio files of them talking", "leaking confidential audio data",
+                         # "Google is indexing people's shared conversations"
+                         r"\b(?:sent|sends|forwarded|leaked|leaking|published|index(?:ed|es|ing)|exposed)\b (?:[\w'-]+ ){0,4}?"
+                         r"(?:conversations?|recordings?|audio (?:files?|clips?|data|snippets?)|chats|voice (?:clips?|notes?))\b|"
+                         r"\b(?:conversations?|recordings?|chats|audio (?:files?|clips?|data))\b (?:[\w'-]+ ){0,4}?"
+                         r"(?:were|was|had been|have been|being) (?:sent|leaked|published|indexed|exposed|made public)\b|"
+                         # consequence.money_sent: funds paid out or sent with their sum: "sent the
+                         # entire pool, 13.19 ETH", "talked into paying out its prize pool"
+                         r"\b(?:sent|transferred|drained)\s+(?:[\w-]+,?\s+){0,3}(?:[$£€]\s?\d|\d[\d.,]*\s*(?:eth|btc|"
+                         r"usdc|sol|dollars|pounds|euros)\b)|\bpa(?:id|ying|ys) out\b|"
+                         # consequence.broadcast_trigger: a broadcast that sets off people's speakers:
+                         # "the TV ad deliberately triggers Google Home speakers"
+                         r"\b(?:ads?|adverts?|advertisements?|commercials?|broadcasts?|tv|television|clip|video|segment)\b"
+                         r"[^.]{0,40}?\b(?:trigger\w*|wak(?:es|ing|e) up|woke|set(?:s|ting)? off|activat\w*|hijack\w*)\b"
+                         r"[^.]{0,30}?\b(?:speakers?|assistants?|devices?|echos?|homes?)\b|"
+                         # consequence.acted_on_output: people penalised because a system said so:
+                         # "failing his class because ChatGPT said it wrote the papers"
+                         r"\b(?:fail(?:ed|ing|s)?|fired|arrested|expelled|suspended|accused|denied|rejected|banned|flunk\w*)\b"
+                         r"[^.]{0,80}?\bbecause\b[^.]{0,40}?\b(?:said|says|told|claimed|flagged|decided|thought)\b|"
+                         # consequence.admitted_malfunction: the maker says it did not work as meant:
+                         # "our algorithm clearly did not work the way it was supposed to"
+                         r"\b(?:did not|didn't|does not|doesn't) work (?:the way|as) (?:it was |it is |it's )?"
+                         r"(?:supposed to|intended|designed|expected|meant to)\b|"
                          # consequence.altered_likeness: a real person's picture changed by the
                          # machine: "her body altered", "the outfit made more revealing"
                          r"\b(?:body|chest|breasts?|face|outfit|dress|clothes|clothing|likeness|photo|image)\b"
@@ -245,6 +306,12 @@ DENIED_AI = re.compile(
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b|"
+    # pattern relevance.own_systems_fine: the provider says its own systems worked while someone
+    # else's failed: "Perplexity's own systems and models are working as expected"
+    r"\b(?:our|its|their|[\w.-]+(?:'s|’s)) own (?:[\w-]+ )?(?:systems?|models?|services?|infrastructure|"
+    r"software|platform)(?: and (?:[\w-]+ )?(?:systems?|models?|services?|infrastructure))? (?:are|were|was|is|"
+    r"remain(?:ed|s)?) (?:\w+ )?(?:working|operating|functioning|running|performing|behaving) (?:as expected|"
+    r"normally|as designed|as intended|correctly|fine)\b|"
     # the failure put elsewhere: "it had nothing to do with the assistant itself"
     r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
@@ -278,7 +345,8 @@ NO_FAILURE = re.compile(
 _TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moderation|recommendation|"
          r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
          r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
-         r"eligibility|proctoring|surveillance|targeting)")
+         r"eligibility|proctoring|surveillance|targeting|translation|face[- ]matching|ranking|allocation|"
+         r"prioriti[sz]ation|triage)")
 FUNCTION_AI = re.compile(
     r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
     r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
@@ -287,6 +355,23 @@ FUNCTION_AI = re.compile(
     r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
     r"decision-making|tools?|programs?|algorithms?)\b|"
     r"\bgenerative (?:fill|expand|tools?|features?|editing)\b|\bthe automation by\b|"
+    # Full Self-Driving's abbreviation ("FSD Beta 10.3"); translation done by machine
+    r"\bfsd\b|\b(?:machine|automatic|automated|auto)[- ]?translat(?:ion|ions|ed|es|or)\b|"
+    # a recogniser named by what it recognises, with or without its head noun: "a facial
+    # recognition search", "face-matching software"
+    r"\b(?:facial|face)[- ]recognition\b|\bface[- ]matching\b|"
+    # a robot named by its job: "a security robot", "a chess-playing robot", "the robotic arm"
+    r"\b(?:security|chess(?:-playing)?|delivery|patrol(?:ling)?|surgical|humanoid|warehouse|"
+    r"industrial|police|cleaning|sidewalk|autonomous) robots?\b|\brobotic arms?\b|"
+    # a speaker that answers to a wake word: "smart speakers", "Google Home", "the family's
+    # Echo", the wake-word product capitalised ("the Assistant records")
+    r"\bsmart (?:speakers?|displays?)\b|\bvoice[- ](?:assistants?|activated|controlled) ?(?:speakers?|devices?)?\b|"
+    r"\b(?:google|amazon) (?:home|nest|echo)\b|(?-i:\bEchos?\b|\b(?:the|Google) Assistant\b|"
+    r"\bAssistant (?:recordings?|devices?|queries|users?)\b)|"
+    # an algorithm named by its purpose: "an algorithm meant to rank employees by risk"
+    r"\balgorithms? (?:meant|designed|built|used|intended|created|developed|trained) to (?:rank|score|"
+    r"decide|allocate|prioriti[sz]e|select|choose|assign|flag|predict|grade|sort|screen|determine|"
+    r"detect|identify)\b|"
     r"\b(?:system|software|algorithm|model|scanner|program)s? (?:had |has |have |was |were |then )?"
     r"(?:automatically |wrongly |mistakenly )?(?:flagged|rejected|denied|screened out|billed|cut off|"
     r"misidentified|misclassified|(?:programmed|designed|set up|configured) to (?:automatically )?"
@@ -400,14 +485,31 @@ def imperative(span) -> bool:
         not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
 
 
+#: Pattern ai.copular_name: a bot named by saying what it is: "Freysa was an AI agent",
+#: "Tilly is an autonomous trading bot"; the name (group 1) then names the AI in later sentences.
+COPULAR_BOT = re.compile(r"\b([A-Z][\w-]+) (?:was|is) (?:an?|the) (?:[\w-]+ ){0,2}?(?:AI|autonomous|LLM)[- ]"
+                         r"(?:agents?|bots?|chatbots?|assistants?)\b")
+#: Capitalised words that open a sentence and are no names.
+NOT_BOT_NAMES = {"It", "This", "That", "There", "He", "She", "What", "Which", "Who", "Here"}
+
+
 def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
     """A pattern for the names the report gives its bots ("an internal agent we call
     Dispatch"; ``entities.named_bots``), so that later sentences naming the bot ("Dispatch
     launched 300 instances") count as naming an AI; None when it names none."""
     names = {name for sentence in sentences for name in sentence_bots(sentence)}
+    names.update(m.group(1) for sentence in sentences for m in COPULAR_BOT.finditer(sentence.text)
+                 if m.group(1) not in NOT_BOT_NAMES)
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+
+
+#: Head nouns of a system named by its function (``FUNCTION_AI``) that name it again with a
+#: determiner, and the other words that then refer to it: "a chess-playing robot" -> "the
+#: robot", "the machine"; "an algorithm meant to rank" -> "our algorithm".
+FUNCTION_HEADS = {"robot": ("machine",), "arm": ("robot", "machine"), "algorithm": (), "system": (),
+                  "software": (), "speaker": ("device",), "car": (), "vehicle": ()}
 
 
 def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
@@ -415,17 +517,25 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
     (``AI_COMPOUND``: "AI notification summary" -> "the summary", "these summaries"), with a
     determiner and up to three words before the noun; None when it names none."""
     heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.text)}
+    for sentence in sentences:
+        for match in FUNCTION_AI.finditer(sentence.text):
+            for word in re.findall(r"[a-z]+", match.group(0).lower()):
+                head = re.sub(r"s$", "", word)
+                if head in FUNCTION_HEADS:
+                    heads.add(head)
+                    heads.update(FUNCTION_HEADS[head])
     if not heads:
         return None
     stems = sorted(re.sub(r"(?:y|ies)$", "", h) + ("(?:y|ies)" if h.startswith("summar") else "s?")
                    for h in heads)
-    return re.compile(r"\b(?:the|this|that|these|those|its|their)\b(?:\s+[\w-]+){0,3}?\s+"
+    return re.compile(r"\b(?:the|this|that|these|those|its|their|our)\b(?:\s+[\w-]+){0,3}?\s+"
                       r"(?:" + "|".join(stems) + r")\b", re.IGNORECASE)
 
 
 #: A sentence whose subject is a negative quantifier: "No customer data was lost or exposed",
+#: "Nobody was hurt",
 #: "Nothing was deleted", "None of the files were touched".
-NEGATIVE_SUBJECT = re.compile(r"^\W*(?:no\s+(?![,!.])[\w-]+|nothing|none|neither)\b")
+NEGATIVE_SUBJECT = re.compile(r"^\W*(?:no\s+(?![,!.])[\w-]+|nothing|none|neither|nobody)\b")
 
 
 def denied_throughout(text: str) -> bool:
