@@ -32,8 +32,8 @@ from spacy.util import registry
 from .gazetteer import PATTERN_DIR, is_model, vendor_of
 from .phrase import (DECIDE_HEADS, NOT_DEEDS, PHRASE_WORDS, action_phrase, action_text,  # noqa: F401
                      lemma_of, nominal_action, target_phrase)
-from .target import (EMPTY_HEADS, OBJECT_CLASSES, direct_object, locative_object, noun_phrase,  # noqa: F401
-                     object_kind, target_noun, target_of, typed_entry)
+from .target import (EMPTY_HEADS, OBJECT_CLASSES, addressee, direct_object, full_target,  # noqa: F401
+                     locative_object, noun_phrase, object_kind, target_noun, target_of, typed_entry)
 
 SEVERITY = ("compromised_agent", "destroy_infrastructure", "delete_data", "data_exposure",
             "financial_loss", "unauthorized_change", "fabrication", "other")
@@ -278,6 +278,8 @@ class HarmClause:
     command: bool = False
     #: a target taken from another clause of the same deed (:func:`borrow_target`)
     borrowed: Optional[str] = None
+    #: the borrowed target as reported (the lender's :attr:`target`)
+    borrowed_full: Optional[str] = None
     #: a claim verb ("told him he could ..."): what it governs is what was said, not a target
     claim: bool = False
 
@@ -290,16 +292,27 @@ class HarmClause:
             particle = next((c.lower_ for c in self.verb.children if c.dep_ == "prt"), None)
             if particle and not text.endswith(particle):
                 text = f"{text} {particle}"  # "made up", dropped as a phrase's last word
-            target = self.target
+            target = self.core_target
             return f"{text} {target}" if target and target.lower() not in text.lower() else text
         return action_text(self.head, self.verb, passive=passive,
                            keep_aux=self.rule == "action.agent_hijacked",
-                           passive_target=self.target if passive else None,
+                           passive_target=self.core_target if passive else None,
                            harm=harm_verbs())
 
     @property
     def target(self) -> Optional[str]:
-        """The target phrase (``target.target_of``), for a hijacked agent the deed's target."""
+        """The target as reported (``target.full_target`` of :attr:`core_target`); for a claim
+        that borrowed none, the people it told (``target.addressee``)."""
+        if self.claim and not self.borrowed:
+            return addressee(self.verb)
+        if self.borrowed:
+            return self.borrowed_full or self.borrowed
+        return full_target(self.noun, self.core_target)
+
+    @property
+    def core_target(self) -> Optional[str]:
+        """The target phrase (``target.target_of``), for a hijacked agent the deed's target; the
+        form the action phrase and the clause choice use."""
         if self.borrowed or self.claim:
             return self.borrowed
         if self.rule == "action.agent_hijacked":
@@ -907,7 +920,7 @@ def weak_target(clause: HarmClause) -> bool:
     """Whether a clause names no thing acted on: no target, a command verb with nothing it ran
     against ("ran terraform destroy": the target would be the command), or an amount of money
     for an object ("sent 52 ETH", "sent the entire amount")."""
-    if clause.target is None:
+    if clause.core_target is None:
         return True
     if clause.command and locative_object(clause.verb) is None:
         return True
@@ -935,7 +948,7 @@ def borrow_target(chosen: HarmClause, others: list[HarmClause]) -> None:
         if other is chosen or other.kind != chosen.kind or other.score < LEND_FLOOR:
             continue
         if not weak_target(other):
-            chosen.borrowed = other.target
+            chosen.borrowed, chosen.borrowed_full = other.core_target, other.target
             return
 
 
@@ -952,7 +965,7 @@ def _words(clause: HarmClause) -> int:
 def _untargeted(clause: HarmClause) -> bool:
     """Whether a clause names no target of its own: none, or only a conjoined verb's object
     ("pushed to main and broke *multiplayer*": the object of what followed)."""
-    if clause.target is None:
+    if clause.core_target is None:
         return True
     own = next((c for c in clause.verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
     return own is None and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in clause.verb.children)
@@ -982,7 +995,7 @@ def restated_deed(scored: list[tuple], headlines: frozenset = frozenset()) -> tu
             continue
         if _words(clause) <= _words(best) and not untargeted:
             continue
-        if (clause.claim and best.claim) or clause.target is not None:
+        if (clause.claim and best.claim) or clause.core_target is not None:
             return score, clause, sentence
     return scored[0]
 

@@ -230,9 +230,16 @@ def _scope(prep: Token, most: int = 6) -> bool:
             and obj.lower_ not in EMPTY_HEADS)
 
 
-def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
+def noun_phrase(noun: Token, limit: int = 9, full: bool = False) -> Optional[str]:
     """The noun's phrase without determiners: compounds and adjectives before it, a short ``of``
-    complement and one conjoined noun after it. None for pronouns and empty heads."""
+    complement and one conjoined noun after it. None for pronouns and empty heads.
+
+    With ``full`` (the target as reported, :func:`full_target`), also the post-modifiers that
+    place the thing in what it belongs to or serves: a place phrase the parser hung on the verb
+    ("deleted the files *in the backup folder*", pattern target.adjacent_place) and the ``for``
+    scope of an object-gapped relative clause ("a report it wrote *for the Department of
+    Health*", pattern target.relative_scope), within ``FULL_LIMIT`` tokens."""
+    limit = max(limit, FULL_LIMIT) if full else limit
     if noun.lower_ in EMPTY_HEADS or noun.pos_ == "PRON":
         return None
     doc = noun.doc
@@ -294,7 +301,78 @@ def noun_phrase(noun: Token, limit: int = 9) -> Optional[str]:
                 t.pos_ == "ADV" and t.i < noun.i and t.lower_ in INTENSIFIERS):
             text = re.sub(rf"(?<![\w-]){re.escape(t.text)}\s+", "", text, count=1)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-—\"'“”`")
+    scope = None
+    if full and text and tokens[-1].i == noun.i:
+        scope = _relative_scope(noun, end) or _adjacent_place(noun, end)
+    if scope is not None:
+        text = f"{text} {scope}"
     return text or None
+
+
+def _adjacent_place(noun: Token, end: int, most: int = 6) -> Optional[str]:
+    """Pattern target.adjacent_place: a place phrase right after an object that the parser hung
+    on the verb instead ("deleted the files *in the backup folder*"): a ``PLACE_PREPS``
+    preposition of the noun's verb at
+    token ``end``, of at most ``most`` tokens, whose object is a noun that is no date or time
+    ("in seconds", "on Friday"); its text, else None."""
+    verb = noun.head
+    if noun.dep_ not in OBJECT_DEPS + ("nsubjpass",) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        sub = list(child.subtree)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in EMPTY_HEADS \
+                or len(sub) > most or any(t.ent_type_ in TIME_ENTS or t.like_num for t in sub):
+            return None
+        return noun.doc[child.i:sub[-1].i + 1].text
+    return None
+
+
+#: Most tokens of a full target's phrase.
+FULL_LIMIT = 12
+#: Most tokens of a relative clause's ``for`` scope (pattern target.relative_scope).
+RELATIVE_SCOPE = 9
+
+
+def _relative_scope(noun: Token, end: int) -> Optional[str]:
+    """Pattern target.relative_scope: the ``for`` complement of an object-gapped relative clause
+    right after the noun ("a report *it wrote for the Department of Health*": "for the
+    Department of Health"), when it names a scope (:func:`_scope`, at most ``RELATIVE_SCOPE``
+    tokens); None otherwise. The relative clause must have a subject of its own and no object
+    (the noun is its object) and start at token ``end``."""
+    for child in noun.children:
+        if child.dep_ != "relcl" or child.left_edge.i != end or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                   for c in child.children) or any(c.dep_ in OBJECT_DEPS + ("ccomp", "xcomp")
+                                                    for c in child.children):
+            continue
+        prep = next((c for c in child.children if c.dep_ in ("prep", "dative")
+                     and c.lower_ in SCOPE_PREPS), None)
+        if prep is not None and _scope(prep, RELATIVE_SCOPE):
+            return prep.doc[prep.i:prep.right_edge.i + 1].text
+    return None
+
+
+def full_target(noun: Optional[Token], phrase: Optional[str]) -> Optional[str]:
+    """The target as reported: ``phrase`` (rendered from ``noun`` by :func:`noun_phrase`) with
+    the post-modifiers :func:`noun_phrase` keeps with ``full``; ``phrase`` unchanged when it was
+    not rendered from ``noun`` alone (a borrowed or trimmed phrase) or ``noun`` is None."""
+    if noun is None or not phrase or noun_phrase(noun) != phrase:
+        return phrase
+    return noun_phrase(noun, full=True) or phrase
+
+
+def addressee(verb: Token) -> Optional[str]:
+    """Pattern target.addressee: the people a claim verb told something ("told *a retired
+    teacher* she had won", "assured *customers* that ..."): its noun object or dative, rendered
+    by :func:`noun_phrase`; None for a pronoun ("told him") or when there is none."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS + ("dative",) and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return noun_phrase(child)
+    return None
 
 
 #: Verbs whose target is where something was put ("added bacon *to the order*").
