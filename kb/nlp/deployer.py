@@ -67,7 +67,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, org_name, publishers
+from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, is_regulator, org_name, publishers
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
 from .deployer_subjects import DEPLOY_VERBS, LAW_STAFF, agent_subject, files_court_paper, staff_asks
 from .segment import Sentence
@@ -493,7 +493,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
             continue
         span = sentence.span
         for name, piece in _candidates(span, described):
-            if not name or name.lower() in excluded or NEVER_DEPLOYS.search(name):
+            if not name or name.lower() in excluded or (NEVER_DEPLOYS.search(name) or is_regulator(name)):
                 continue  # "the Acme Union said ...": a union or committee only speaks about it
             owns = _owns(piece)
             # a deployment verb with something deployed: "Acme launched a bot", not "Webb launched"
@@ -562,7 +562,7 @@ def _full_name(name: str, names: list[str]) -> str:
     """The report's fuller form of a short name ("Acme" -> "Acme Physiotherapy" when the report
     also writes the long one: news shortens a name after its first mention)."""
     longer = [n for n in names if n.startswith(name + " ") and len(n.split()) <= len(name.split()) + 2
-              and not NEVER_DEPLOYS.search(n)]  # "Acme Union" is a body of Acme's staff, not Acme
+              and not NEVER_DEPLOYS.search(n) and not is_regulator(n)]  # "Acme Union" is a body of Acme's staff, not Acme
     return Counter(longer).most_common(1)[0][0] if longer else name
 
 
@@ -866,8 +866,13 @@ def _parent(name: str, text: str) -> str:
 
 def _vendor_property(name: str, vendor: str, text: str) -> bool:
     """True when the report writes ``name`` as the vendor's own site or service ("MSN,
-    Acme's news portal", "Acme's MSN", "MSN, owned by Acme"): the vendor ran it
+    Acme's news portal", "Acme's MSN", "MSN, owned by Acme"), or as a unit of the vendor named
+    after it ("Acme Offers, its home-buying business"): the vendor ran it
     (``deployer.vendor_property``)."""
+    if name.startswith(vendor + " ") and re.search(
+            rf"(?<!\w){re.escape(name)},[ \t]+its[ \t]+(?:[\w\"“”'‘’-]+[ \t]+){{0,3}}?(?:business|unit|division|arm|"
+            rf"subsidiary|operation|venture)\b", text):
+        return True  # pattern deployer.vendor_unit: "Acme Offers, its home-buying business"
     name, vendor = re.escape(name), re.escape(vendor)
     return re.search(rf"(?<!\w){name},[ \t]+(?:{vendor}(?:'s|’s)[ \t]|(?:which is[ \t]+)?(?:owned|run|operated)"
                      rf"[ \t]+by[ \t]+{vendor}\b)|(?<!\w){vendor}(?:'s|’s)[ \t]+{name}(?!\w)", text) is not None
@@ -882,7 +887,7 @@ def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Opti
         match = SPOKESPERSON_STOPPED.search(sentence.text)
         if match:
             name = _clean_name(match.group("org"))
-            if name.lower() not in NOT_ORGS and not NEVER_DEPLOYS.search(name):
+            if name.lower() not in NOT_ORGS and not (NEVER_DEPLOYS.search(name) or is_regulator(name)):
                 return canonical_org(name), sentence, "deployer.spokesperson_stopped"
     return None
 

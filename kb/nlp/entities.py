@@ -88,9 +88,98 @@ def org_name(ent: Span) -> str:
     name = CORPORATE_SUFFIX.sub("", name).strip() or name
     if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
         return ""
+    if re.search(r"\s[/|·•]\s|\s[/|·•]$", name):
+        return ""  # pattern who.page_chrome: a navigation strip ("Tech / Reviews / Science /")
     if all(t.is_stop or t.is_punct for t in ent):
         return ""  # a shouted word ("NEVER") is not a name
     return name
+
+
+#: Pattern who.regulator: a body that investigates, regulates, sues or judges -- a regulator,
+#: a safety board, a court, an equal-opportunity commission -- speaks about someone else's system
+#: and is never its vendor or deployer on a mention alone ("the NTSB said", "the EEOC's
+#: complaint"). By its name's last words, or by a known regulator acronym.
+REGULATOR = re.compile(r"(?:\b(?:commission|safety board|administration|"
+                       r"(?:protection|conduct|competition|markets|regulatory|supervisory|safety|standards) "
+                       r"authority|tribunal|court|"
+                       r"regulator|ombudsman|inspectorate|department of (?:motor vehicles|justice|"
+                       r"transportation|labou?r))|^(?:NTSB|NHTSA|EEOC|FTC|SEC|FCC|FAA|FDA|DMV|CFPB|DOJ|"
+                       r"ICO|CNIL|CPUC|OCC|CMA|ACCC|NLRB|OSHA))$", re.I)
+
+
+def is_regulator(name: str) -> bool:
+    """Pattern who.regulator: True when an organisation name (str) is that of a regulator,
+    investigator, court or agency (``REGULATOR``), which reports on a system but does not run it."""
+    return bool(REGULATOR.search(re.sub(r"^the\s+", "", name.strip(), flags=re.I)))
+
+
+#: Separators of the fields of a page's navigation, section or byline line.
+_CHROME_SEP = re.compile(r"\s+[|·•/]\s+|\s+[|·•/]\s*$|^\s*[|·•/]\s+|[ \t]{2,}")
+
+
+def line_of(doc, char: int) -> str:
+    """The text of the line of ``doc`` (a spaCy Doc) holding character offset ``char``."""
+    text = doc.text
+    return text[text.rfind("\n", 0, char) + 1:(text.find("\n", char) + 1 or len(text) + 1) - 1]
+
+
+def chrome_line(text: str) -> bool:
+    """Pattern who.page_chrome: True when a line (str) is a page's navigation, section or byline
+    strip -- three or more short fields (at most five words) between separators ("Tech / Reviews
+    / Science", "By Jo Doe · May 2, 2023 · Transportation"; a run of spaces where a cleaned page
+    lost its separators): the section names in it are not organisations."""
+    fields = [f for f in _CHROME_SEP.split(text.strip()) if f.strip()]
+    return len(fields) >= 3 and all(len(f.split()) <= 5 for f in fields)
+
+
+#: Pattern who.system_owner: nouns naming an automated system by what it does, the head of a
+#: phrase an owner's name modifies ("Uber's software", "Acme's pricing algorithm", "a Beta
+#: robotaxi", "Acme's AI gun detection", "Acme's recommendations").
+SYSTEM_NOUNS = {"software", "algorithm", "algorithms", "system", "systems", "robotaxi", "robotaxis",
+                "robot", "robots", "detection", "recognition", "recommendation", "recommendations",
+                "classifier", "technology", "autopilot"}
+#: Vehicle nouns: a system only in a report about vehicles that drive themselves ("a Beta car").
+VEHICLE_NOUNS = {"car", "cars", "vehicle", "vehicles", "suv", "suvs", "av", "avs", "fleet", "shuttle"}
+AUTONOMY = re.compile(r"\b(?:self-driving|driverless|autonomous|robotaxis?|robo-taxis?)\b", re.I)
+
+
+def system_owners(span: Span, vehicles: bool = False) -> list[str]:
+    """Pattern who.system_owner: names written as the owner of a system named by its function --
+    possessive or compound on a ``SYSTEM_NOUNS`` head ("Uber's software", "the Acme test
+    vehicle", "a Beta robotaxi"), ``VEHICLE_NOUNS`` only when ``vehicles`` (the report is about
+    self-driving vehicles). The owner is a proper noun (with its compound proper nouns), not a
+    place, date or regulator (``is_regulator``); a gazetteer vendor gives its id."""
+    owners = []
+    heads = SYSTEM_NOUNS | (VEHICLE_NOUNS if vehicles else set())
+    for token in span:
+        if token.dep_ not in ("poss", "compound", "nmod") or token.pos_ != "PROPN":
+            continue
+        head = token.head
+        while head.dep_ == "compound" and head.head.i > head.i and head.lower_ not in heads:
+            head = head.head  # "the Acme test vehicle": through the compound to its head noun
+        if head.lower_ not in heads or head.pos_ not in ("NOUN", "PROPN") or head.i <= token.i \
+                or head.is_title:  # "Department of Motor Vehicles": a name's own word, not a system
+
+            continue
+        if any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.text not in ("-",) for t in token.doc[token.i + 1:head.i]
+               if t.text not in ("'s", "’s", "'", "’")):
+            continue
+        ent = next((e for e in span.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "AGENT"):
+            continue
+        if ent is not None and ent.label_ == "VENDOR":
+            owners.append(ent.ent_id_)
+            continue
+        start = token.i
+        while start > span.start and token.doc[start - 1].pos_ == "PROPN" and \
+                token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        name = re.sub(r"(?:'s|’s|'|’)$", "", token.doc[start:token.i + 1].text)
+        if name.lower() in NOT_ORGS or is_regulator(name) or not re.search(r"[A-Za-z]{2}", name) \
+                or chrome_line(line_of(token.doc, token.idx)):
+            continue
+        owners.append(name)
+    return owners
 
 
 @dataclass
@@ -110,11 +199,29 @@ class Who:
     hijacked: Counter = field(default_factory=Counter)
     #: agents named as the owner of a support bot ("Cursor's AI support agent": ``support_bot_owner``)
     support_owners: Counter = field(default_factory=Counter)
+    #: names written as the owner of a system named by its function (``system_owners``)
+    system_owners: Counter = field(default_factory=Counter)
+    #: weight of the regulators, courts and agencies named (``is_regulator``), not counted as orgs
+    regulated: float = 0.0
 
 
 #: Verbs whose object is an agent turned against its users ("the payload tricked Max into ...").
 HIJACK_VERBS = {"trick", "manipulate", "hijack", "jailbreak", "coerce", "fool", "target", "dupe",
                 "persuade", "instruct", "steer", "commandeer"}
+
+
+#: People nouns a product name can qualify: "ChatGPT users" are a class of people, not the bot acting.
+USER_NOUNS = {"user", "users", "customer", "customers", "subscriber", "subscribers", "fan", "fans"}
+
+
+def users_of(ent: Span) -> bool:
+    """Pattern who.users_class: True when an AGENT span only qualifies a people noun that is a
+    preposition's object ("the problem is not limited to ChatGPT users"): it names a class of
+    people in a comparison, not the product that acted, and counts as little as a fallback
+    mention. As a subject ("Gemini users had complained") the people speak of the bot that acted."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in USER_NOUNS and doc[ent.end].pos_ == "NOUN" \
+        and doc[ent.end].dep_ == "pobj"  # "Gemini users had complained": they name the bot that acted
 
 
 def hijacked_agent(ent: Span) -> bool:
@@ -403,6 +510,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     pubs = publishers()
     report = " ".join(s.text for s in sentences)
     short: Counter = Counter()
+    vehicles = bool(AUTONOMY.search(report))
     for sentence in sentences:
         if SKIP_HEADING.search(sentence.heading):
             continue
@@ -425,17 +533,22 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 if owns_bot:
                     who.support_owners[ent.ent_id_] += weight
                 factor = (0.4 if is_model(ent.ent_id_) else 1.0) * \
-                    (0.3 if is_fallback(ent) or owns_bot else 1.0)
+                    (0.3 if is_fallback(ent) or owns_bot or users_of(ent) else 1.0)
                 who.agents[ent.ent_id_] += weight * factor
             elif ent.label_ == "VENDOR":
                 who.vendors[ent.ent_id_] += weight
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and not chrome_line(line_of(ent.doc, ent.start_char)):
                 name = org_name(ent)
-                if name and name.lower() not in pubs and not _initial_common_noun(name, sentences, report):
+                if name and is_regulator(name):
+                    who.regulated += weight
+                elif name and name.lower() not in pubs and not _initial_common_noun(name, sentences, report):
                     who.orgs[name] += weight
         for owner in bot_owners(sentence.span):
             if owner.lower() not in pubs:
                 who.bot_owners[owner] += weight
+        for owner in system_owners(sentence.span, vehicles):
+            if owner.lower() not in pubs and not _initial_common_noun(owner, sentences, report):
+                who.system_owners[owner] += weight
         for name in sentence_bots(sentence):
             who.named_bots[name] += 0.0  # counted below, with every sentence that names it
         for name, vendor in unlisted_agents(sentence.span):

@@ -119,6 +119,12 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             vendor = next((v for v, _ in who.vendors.most_common() if v not in skip), None)
         elif owner:
             vendor = owner
+    if agent is None and not named and not who.bot_owners and who.system_owners:
+        # pattern who.system_owner: a system named by its function ("Uber's self-driving car",
+        # "a Beta robotaxi", "Acme's pricing algorithm") belongs to the one written as its owner
+        # -- its maker, unless a maker phrase names another ("software made by Acme")
+        vendor = who.system_owners.most_common(1)[0][0]
+        owner = owner or vendor
     if who.makers:
         # the text names who built the bot ("the company behind the chatbot"): that is the
         # vendor, even when the bot runs on a known model or product ("ChatGPT-powered")
@@ -193,8 +199,10 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
     who = count_who(sentences, weights)
     agent, vendor, owner = _choose_actor(who, sentences)
     guessed = _guessed_vendor(who, agent, vendor, owner, text)
-    if agent is None and vendor is None:
+    if agent is None and vendor is None and not who.regulated:
         return None, set()
+    # pattern who.regulator: a report whose only organisations are regulators speaking about the
+    # system still tells an incident; its actor is left unknown rather than taken from them
     family = _family(agent, vendor)
     mention = Mention(primary=True, agent=agent, vendor=vendor)
     for field, value in (("agent", agent), ("vendor", vendor)):
@@ -204,8 +212,9 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
                 where = next((s for s in sentences if value in s.text), None)
             if where is None:
                 where = sentences[0]
-            mention.evidence.append(evidence(text, where, field, value, rule="who.weighted_mentions",
-                                             confidence=0.8))
+            rule = "who.system_owner" if field == "vendor" and agent is None and \
+                who.system_owners.get(value) else "who.weighted_mentions"
+            mention.evidence.append(evidence(text, where, field, value, rule=rule, confidence=0.8))
 
     incident = {s.index for s in sentences if not (_ids(s) - family) or (_ids(s) & family)}
     about = [s for s in sentences if s.index in incident]
