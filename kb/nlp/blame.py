@@ -486,7 +486,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
     author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
-        or voice.postmortem_voice(sentences, companies)
+        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies)
     house_page = voice.house_page(sentences, companies)
     badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
