@@ -97,3 +97,30 @@ def test_commenter_on_the_company_is_not_its_statement(nlp):
     text = ("Quillby Labs shipped a new agent last week.\n\n"
             "Critics said the driver was most at fault, not Quillby.\n")
     assert _said(nlp, text, {"quillby labs"}) == []
+
+
+def test_company_blog_stacked_byline_speaks_as_we(nlp):
+    text = ("Pinecrest   The Journal\n\n"
+            "How we handle voice samples\n\n"
+            "Daniel Moore\n"
+            "Product Manager, Speech\n\n"
+            "We recently learned that one of our contractors violated our data handling policies "
+            "by sharing recordings.\n")
+    said = _said(nlp, text, {"pinecrest"})
+    assert [(s.blamed, s.rule.split(":")[0]) for s in said] == [("human", "blame.author")]
+
+
+def test_reporters_stacked_byline_is_not_the_company(nlp):
+    text = ("Pinecrest   The Journal\n\n"
+            "Daniel Moore\n"
+            "Senior Reporter\n\n"
+            "We recently learned that one of our contractors violated our data handling policies.\n")
+    assert _said(nlp, text, {"pinecrest"}) == []
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("It was a bug in the scheduler.", "vendor"),  # vendor.a_bug
+    ("That's not a bug, that's how it was built.", None),  # a bug denied admits nothing
+])
+def test_negated_bug(sentence, kind):
+    assert classify(sentence) == kind
