@@ -102,10 +102,10 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
                          r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
-                         r"pointed (?:the finger )?(?:to|at))", re.I)
+                         r"pointed (?:the finger )?(?:to|at)|(?:'s|’s) (?:official )?(?:answer|reply|explanation|account)\b)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
-                  r"co-?founder|founder|president|"
+                  r"co-?founder|founder|president|police chief|chief of police|sheriff|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
@@ -133,6 +133,7 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
 #: "Jo Doe (Acme CEO)", "Jo Doe, founder of Acme"): besides ``ROLE``, a project's contributors.
 PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                          r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
+                         r"police chief|chief of police|(?-i:Chief)|sheriff|"
                          r"mayor|principal|head ?teacher|chair(?:man|woman|person)?|general manager|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
@@ -239,6 +240,10 @@ def _other_company(span: Span, start: int, end: int, companies: set[str]) -> boo
     return False
 
 
+#: A relative clause giving a person's place at the head of an organisation ("Jo Doe, who runs
+#: Acme", "Jo Doe, who founded Acme"): rule ``blame.named_spokesperson`` (``runs_org``).
+RUNS_ORG = re.compile(r"\s*,\s+who (?:runs|ran|heads|headed|leads|led|founded|co-?founded|owns|directs|manages|"
+                      r"is (?:the )?(?:head|chief|boss|owner|founder) of)\s+[A-Z]")
 #: A title between a role word and a name ("principal Dr Jo Doe").
 HONORIFIC = re.compile(r"\s+(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor|Sir|Dame)\.?\s*$")
 #: A person's name the NER may miss: two or three capitalised words ("Ilse Brandt").
@@ -278,6 +283,7 @@ def spokespeople(sentences: Iterable[Sentence], companies: set[str]) -> set[str]
             rest = after.text[tail.end():] if tail else ""
             role_after = (ROLE_PHRASE.match(rest) or ROLE_PHRASE.match(
                 re.sub(r"^[A-Z][\w.&-]*(?:'s|’s)?\s+", "", rest))) if tail else None
+            role_after = role_after or RUNS_ORG.match(after.text)  # "Jo Doe, who runs Acme"
             if role_before and before_text.rstrip().lower().endswith(role_before.group(0).lower()):
                 scope = (max(span.start, ent.start - 5), ent.start)
             elif role_after:
@@ -361,6 +367,14 @@ def _speaker(sentence: Sentence, companies: set[str],
     return match.group(0), match.start()
 
 
+def _company_word(name: str, companies: set[str]) -> bool:
+    """True when ``name`` (a PERSON entity) is a speaking company's name or a word of one ("he
+    built it at Redwood" for Redwood Research): the NER's person, not another person who might
+    be "he" (rule ``blame.pronoun``)."""
+    lower = name.lower().rstrip("'’s")
+    return any(lower == c or lower in c.split() for c in companies)
+
+
 def _platform(ent: Span) -> bool:
     """True for a name after "on"/"via" ("he wrote on Twitter"): where it was said, not a
     person (the NER often calls a social network a PERSON)."""
@@ -371,16 +385,25 @@ def _pronoun_speaker(sentence: Sentence, last_person: Optional[tuple[str, int]])
     """"He called it unacceptable": a he/she subject of an attribution verb stands for the last
     named spokesperson when that one was named in this or one of the two previous paragraphs
     and no other person is named in the sentence ("on Twitter" is a platform, not a person)
-    (rule ``blame.pronoun``)."""
+    (rule ``blame.pronoun``); so does a sentence opening "His account: ..."
+    (``PRONOUN_ACCOUNT``)."""
     if last_person is None or sentence.line - last_person[1] > 4:
         return None
-    if not ATTRIBUTION.search(sentence.text):
+    if not ATTRIBUTION.search(sentence.text) and not PRONOUN_ACCOUNT.match(sentence.text):
         return None
     if any(e.label_ == "PERSON" and last_person[0] not in e.text and not _platform(e) for e in sentence.span.ents):
         return None  # "A customer, Tom Roe, said he ...": the pronoun is that person's
     if any(t.lower_ in PRONOUN_SUBJECT and t.dep_ in SPEECH_DEPS for t in sentence.span):
         return last_person[0]
+    if PRONOUN_ACCOUNT.match(sentence.text):
+        return last_person[0]  # "His account: the team resized the photo ..." (blame.pronoun_account)
     return None
+
+
+#: A sentence opening with the last named person's account ("His account: ...", "Her
+#: explanation was that ..."): the words after it are that person's (rule ``blame.pronoun_account``).
+PRONOUN_ACCOUNT = re.compile(r"\s*(?:his|her) (?:own )?(?:account|explanation|version|statement|answer|reply|"
+                             r"response)(?:\s*:|\s+(?:was|is) that\b)", re.I)
 
 
 #: Pronouns standing for an organisation as the subject of a saying verb ("It said ...").
@@ -463,7 +486,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
     author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
-        or voice.postmortem_voice(sentences, companies)
+        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies)
     house_page = voice.house_page(sentences, companies)
     badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
@@ -487,6 +510,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None:
             speaker = _pronoun_speaker(sentence, last_person)
             rule = "blame.pronoun" if speaker else rule
+            attributed = attributed or bool(speaker and PRONOUN_ACCOUNT.match(text))
         # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
         if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
             speaker, attributed, rule = author, True, "blame.author"
@@ -509,7 +533,7 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             None)
         if named:
             last_person = (named, sentence.line)
-        elif any(e.label_ == "PERSON" for e in sentence.span.ents):
+        elif any(e.label_ == "PERSON" and not _company_word(e.text, companies) for e in sentence.span.ents):
             last_person = None  # another person named since: "he" may be that one
         if introduced and quote_line in (None, sentence.line):
             # the quote after "the founder wrote:" (every sentence of its paragraph) is the

@@ -6,6 +6,9 @@ or reply it sits in speaks for the company:
 - ``author``: a byline near the top names a company role ("By Jo Doe, CTO at Acme", or a
   signature line "Jo Doe, Senior Vice President, Acme · 2 May": ``blame.signature_byline``);
   the author's first-person plural sentences are the company's (``blame.author``);
+- ``stacked_byline``: the company's masthead opens the page and a byline puts a name over a job
+  title ("Dana Ruiz" / "Product Manager, Search"): its "we" is the company's
+  (``blame.stacked_byline``);
 - ``house_voice`` / ``house_page``: the company's own page (``deployer.house_org``: a status
   page, an engineering blog, a security bulletin); ``house_page`` also covers its third-person
   house voice (``blame.house_page``);
@@ -76,6 +79,43 @@ def author(sentences: list[Sentence], people: frozenset[str]) -> Optional[str]:
                 return name
             if at >= 0 and SIGNATURE_LEAD.fullmatch(text[:at]) and text[at + len(name):].lstrip().startswith(","):
                 return name  # blame.signature_byline: "Jo Doe, CTO, Acme · 2 May"
+    return None
+
+
+#: A job title on the line under a byline's name ("Product Manager, Search", "VP, Engineering",
+#: "Senior Staff Engineer"); a newsroom's titles (reporter, editor, correspondent) are not one.
+JOB_TITLE = re.compile(r"^\s*(?:[\w&-]+,?\s+){0,3}(?:manager|engineer|director|president|vp|officer|scientist|"
+                       r"lead|head|founder|co-?founder|ceo|cto|coo|ciso|architect|counsel|strategist|"
+                       r"product manager|researcher)\b(?:,?\s+[\w&-]+){0,3}\s*$", re.I)
+NEWSROOM_TITLE = re.compile(r"\b(?:reporter|editor|correspondent|journalist|writer|columnist|contributor|"
+                            r"analyst|critic)\b", re.I)
+#: A byline name standing alone on its line ("David Ng").
+NAME_LINE = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2}\s*$")
+#: How far down the page a stacked byline may stand (lines).
+BYLINE_LINES = 16
+
+
+def stacked_byline(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The company whose blog this is when its masthead opens the page ("Acme | The Blog",
+    "Acme   Newsroom") and a byline stacks a name on one line over a job title at the company on
+    the next ("Dana Ruiz" / "Product Manager, Search"), within the first ``BYLINE_LINES``
+    lines: the author's first-person plural sentences are the company's (rule
+    ``blame.stacked_byline``). None otherwise; a newsroom title (reporter, editor) is a
+    journalist's byline, not the company's."""
+    if not sentences:
+        return None
+    masthead = sentences[0].text
+    company = next((c for c in sorted(companies, key=len, reverse=True) if len(c) > 2 and re.match(
+        r"\s*" + re.escape(c) + r"(?:\s{2,}|\s*[|·•—–-]\s*|\s+(?:blog|newsroom|engineering|press)\b)",
+        masthead, re.I)), None)
+    if company is None:
+        return None
+    for this, following in zip(sentences, sentences[1:]):
+        if this.line > BYLINE_LINES:
+            break
+        if (NAME_LINE.match(this.text) and following.line == this.line + 1
+                and JOB_TITLE.match(following.text) and not NEWSROOM_TITLE.search(following.text)):
+            return company
     return None
 
 
