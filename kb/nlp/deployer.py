@@ -69,7 +69,8 @@ from spacy.tokens import Span
 
 from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, is_regulator, org_name, publishers
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
-from .deployer_subjects import DEPLOY_VERBS, LAW_STAFF, agent_subject, files_court_paper, staff_asks
+from .deployer_subjects import (COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
+                                files_court_paper, staff_asks)
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -449,6 +450,34 @@ def _runs_org(piece: Span) -> bool:
     return any(t.lower_ in ("who", "that") or t.ent_type_ == "PERSON" for t in subjects)
 
 
+#: Verbs of taking a machine into use in a relative clause on its user: "Acme, which had hired
+#: the robot", "Acme, which leases the system".
+HIRER_VERBS = DEPLOY_VERBS | {"hire", "lease", "rent", "buy", "purchase", "operate", "license", "licence",
+                              "contract", "commission", "bring"}
+#: Machines an organisation hires, besides ``BOT_WORDS``.
+MACHINE_WORDS = BOT_WORDS | {"robot", "robots", "machine", "machines", "system", "systems", "software",
+                             "robotaxi", "robotaxis", "drone", "drones", "vehicle", "vehicles", "camera",
+                             "cameras", "scanner", "scanners", "algorithm"}
+
+
+def _relative_hirer(piece: Span, agent: Optional[str]) -> bool:
+    """Pattern deployer.relative_hirer: "the Acme Federation, which had hired the robot for the
+    event", "Acme, which leases the system from Beta": a relative clause on the name whose
+    subject is ``which``/``that``, whose verb takes a machine into use (``HIRER_VERBS``) and whose
+    object is a machine noun (``MACHINE_WORDS``) or the agent ``agent`` by name."""
+    for clause in piece.root.children:
+        if clause.dep_ != "relcl" or clause.lemma_ not in HIRER_VERBS or not any(
+                c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in clause.children):
+            continue
+        for obj in clause.children:
+            if obj.dep_ != "dobj":
+                continue
+            words = piece.doc[obj.left_edge.i:obj.right_edge.i + 1].text.lower()
+            if obj.lower_ in MACHINE_WORDS or (agent and agent.lower() in words):
+                return True
+    return False
+
+
 def _subject_its(piece: Span, span: Span) -> bool:
     """The name is a subject and a later ``its`` in its clause (within 40 tokens) marks the
     harmed thing, the bot or something the bot acts on (no other organisation between them): "its" on an owned noun or a bot noun, or inside the object of a harm verb
@@ -499,6 +528,14 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
             # a deployment verb with something deployed: "Acme launched a bot", not "Webb launched"
             deploys = piece.root.dep_ == "nsubj" and piece.root.head.lemma_ in DEPLOY_VERBS and any(
                 c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "prt", "dative") for c in piece.root.head.children)
+            if deploys and piece.root.head.lemma_ == "run":
+                # "Acme runs an AI agent", "Acme was running an automated account", not "Acme is
+                # running a re-cut version of the ad": "run" deploys only a machine, an automated
+                # thing or the agent (deployer.runs_machine)
+                deploys = any(c.dep_ == "dobj" and (c.lower_ in MACHINE_WORDS or any(
+                    t.lower_ in MACHINE_WORDS | {"ai", "automated", "autonomous", "ai-powered"} or
+                    (agent and agent.lower() in t.lower_)
+                    for t in c.subtree)) for c in piece.root.head.children)
             if owns or _of_owner(piece):
                 rule = "deployer.owner_of_harm"
             elif _runs_org(piece) or _own_business(piece):
@@ -509,6 +546,8 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
                 rule = "deployer.deploys"
             elif files_court_paper(piece):
                 rule = "deployer.law_firm_filing"
+            elif _relative_hirer(piece, agent):
+                rule = "deployer.relative_hirer"
             else:
                 continue
             if owns != "compound":
@@ -949,6 +988,75 @@ def _is_vendor(token, vendor: str) -> bool:
     return token.text == vendor
 
 
+#: A police force's own system or its use of one, the force called "the department": "the
+#: department's facial recognition system", "the software the department uses", "the department
+#: has used the tool".
+_SYSTEM_NOUNS = r"(?:system|software|tool|technology|program(?:me)?|database|algorithm|cameras?|app)"
+_USES = r"(?:uses|used|has[ \t]+used|had[ \t]+used|runs|ran|deployed|has[ \t]+deployed|bought|licenses|leases)"
+POLICE_ANAPHOR = re.compile(
+    r"\bthe[ \t]+(?:police[ \t]+)?department(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,3}?" + _SYSTEM_NOUNS + r"\b|"
+    r"\b" + _SYSTEM_NOUNS + r"[ \t]+(?:that[ \t]+|which[ \t]+)?the[ \t]+(?:police[ \t]+)?department[ \t]+" + _USES + r"\b|"
+    r"\bthe[ \t]+(?:police[ \t]+)?department[ \t]+" + _USES + r"\b", re.I)
+#: The words after a place naming its police force: "Detroit police", "Springfield Police Service".
+POLICE_AFTER = re.compile(r"[ \t]+(?P<kind>Police[ \t]+Department|Police[ \t]+Service|Police[ \t]+Force|"
+                          r"police[ \t]+department|[Pp]olice)\b")
+
+
+def _police_force(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.police_department: a sentence about the incident speaks of the system a
+    police force uses as "the department's" ("investigators ran the image through the
+    department's facial recognition system", "the software the department uses"), and the report
+    names the force by its place (a GPE entity before "police": "Detroit police officers arrested
+    him") -> "Detroit Police Department" (as written when the report writes "Police Service" or
+    "Police Force"). None otherwise."""
+    where = next((s for s in sentences if s.index in incident and not s.key and POLICE_ANAPHOR.search(s.text)),
+                 None)
+    if where is None:
+        return None
+    for sentence in sentences:
+        doc = sentence.span.doc
+        for ent in sentence.span.ents:
+            whole = re.search(r"\bPolice[ \t]+(?:Department|Service|Force)$", ent.text)
+            if ent.label_ == "ORG" and whole:  # written in full: "the Springfield Police Service"
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I), where, "deployer.police_department"
+            match = POLICE_AFTER.match(doc.text, ent.end_char) if ent.label_ == "GPE" else None
+            if match:
+                kind = match.group("kind")
+                kind = "Police Department" if kind.lower() in ("police", "police department") else " ".join(kind.split())
+                place = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                return f"{place} {kind}", where, "deployer.police_department"
+    return None
+
+
+#: Court papers a lawyer files, the person standing for no named firm.
+def _lawyer_filing(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.lawyer_filing: a person called a lawyer ("plaintiff's counsel Jo Doe",
+    "attorney Jo Doe", "Jo Doe, a Texas lawyer,") who filed or submitted a court paper ("filed a
+    response opposing the motion") in a report about an AI-made filing: an individual
+    professional who used the chatbot for work is its deployer, when no firm is named (the firm
+    rules run first). A judge or a regulator who sanctions the filing files nothing. Returns the
+    person's name as written, or None."""
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        for root in sentence.span:
+            if root.dep_ != "nsubj" or root.pos_ != "PROPN" or root.head.lemma_ not in FILE_VERBS or \
+                    root.ent_type_ in ("ORG", "NORP") or root.lemma_ in LAW_STAFF:
+                continue
+            if not any(c.dep_ == "dobj" and c.lower_ in COURT_PAPERS for c in root.head.children):
+                continue
+            if not any(c.dep_ in ("compound", "appos") and c.lemma_ in LAW_STAFF for c in root.children):
+                continue
+            # the name: the proper nouns directly before the subject ("counsel Jo Doe" -> "Jo Doe")
+            words = [root]
+            while words[0].i > sentence.span.start and root.doc[words[0].i - 1].pos_ == "PROPN" and \
+                    root.doc[words[0].i - 1].dep_ == "compound" and root.doc[words[0].i - 1].lemma_ not in LAW_STAFF:
+                words.insert(0, root.doc[words[0].i - 1])
+            if len(words) >= 2:
+                return " ".join(t.text for t in words), sentence, "deployer.lawyer_filing"
+    return None
+
+
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
                     incident: set[int], self_hit: bool, owner: Optional[str] = None,
                     title: str = "") -> Optional[tuple[Optional[str], Sentence, str]]:
@@ -976,7 +1084,8 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
         _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
-        _own_ai_bot(sentences, excluded, incident)
+        _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
+        _lawyer_filing(sentences, incident)
     if found:
         parent = _parent(found[0], text)
         if parent != found[0]:

@@ -64,7 +64,9 @@ FILE_VERBS = {"file", "submit", "lodge"}
 #: Court papers a party's lawyers write (not "lawsuit" or "complaint": a suit against an AI
 #: maker is no use of its AI).
 COURT_PAPERS = {"brief", "briefs", "motion", "motions", "declaration", "declarations", "filing", "filings",
-                "petition", "pleading", "pleadings", "submission", "affidavit", "memorandum"}
+                "petition", "pleading", "pleadings", "submission", "affidavit", "memorandum",
+                # a party's answer to the other side's motion: "filed a response opposing the motion"
+                "response", "responses", "reply", "opposition"}
 
 
 def files_court_paper(piece: Span) -> bool:

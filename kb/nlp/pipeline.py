@@ -299,6 +299,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
 
 #: Deployer rules that find the organisation harmed, not one shown running the bot.
 HARMED_RULES = {"deployer.owner_of_harm", "deployer.victim_header"}
+#: Deployer rules that find one who hired, bought or used a machine someone else made.
+USER_RULES = {"deployer.relative_hirer", "deployer.police_department", "deployer.lawyer_filing"}
 
 
 def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: int,
@@ -324,7 +326,7 @@ def _made_by_deployer(mention: Mention, about: list[Sentence], guessed: int,
     built = next((s for s in about if IN_HOUSE.search(s.text)), None)
     if built is not None:
         return built, "who.in_house_vendor"
-    return None if rule in HARMED_RULES or guessed > 1 else (None, "who.runner_made_it")
+    return None if rule in HARMED_RULES | USER_RULES or guessed > 1 else (None, "who.runner_made_it")
 
 
 def _set_blast_radius(text: str, mention: Mention, about: list[Sentence]) -> None:
