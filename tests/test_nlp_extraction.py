@@ -48,6 +48,18 @@ def test_sentence_offsets_point_into_markdown_text():
     assert any("then it\nstopped here." in text[s.start:s.end] for s in found)
 
 
+def test_a_headline_and_its_deck_are_two_sentences_but_a_wrapped_post_is_one():
+    # pattern segment.headline_deck
+    deck = sentences("Site name\n\nDelivery robot knocks a cyclist off her bike in the square\n"
+                     "City pauses its robots while the maker looks into the crash\n\nMore text.")
+    assert [s.text for s in deck][1:3] == [
+        "Delivery robot knocks a cyclist off her bike in the square",
+        "City pauses its robots while the maker looks into the crash"]
+    post = sentences("I asked the agent to clean the repo and it deleted my whole home\n"
+                     "directory lol\n\nAnyone else?")
+    assert post[0].text == "I asked the agent to clean the repo and it deleted my whole home directory lol"
+
+
 @pytest.mark.parametrize("phrase, hours", [
     ("The helper bot caused a 13-hour outage of the billing portal.", 13),
     ("The portal was offline for two days after the agent ran.", 48),

@@ -84,14 +84,38 @@ def evidence(text: str, sentence: Sentence, field: str, value: object,
                     confidence=confidence)
 
 
-def _continues(previous: tuple, raw: str, start: int) -> bool:
+_SENTENCE_END = ".!?:;\"”)|"
+
+
+#: Most characters of a headline's deck: a longer line is a paragraph (a comment's body under its
+#: author line) cut short by the page.
+DECK_CHARS = 160
+
+
+def _headline_and_deck(previous: tuple, raw: str, raws: list[str]) -> bool:
+    """Pattern segment.headline_deck: a block of exactly two lines, neither ending in sentence
+    punctuation and the second capitalised ("Security robot knocks down toddler at the mall" over "Mall parks its robots
+    while the maker looks into it"), is a headline and its deck, not one wrapped sentence: a
+    wrapped paragraph ends with its sentence's full stop."""
+    number = previous[0]
+    if len(previous[2]) != len(raws[number]) or (number and raws[number - 1].strip()):
+        return False  # the previous line is not a block's single first line
+    following = raws[number + 2] if number + 2 < len(raws) else ""
+    return (not following.strip() and raw.lstrip()[:1].isupper() and len(raw.strip()) <= DECK_CHARS
+            and raw.rstrip()[-1:] not in _SENTENCE_END)
+
+
+def _continues(previous: tuple, raw: str, start: int, raws: list[str]) -> bool:
     """True when ``raw`` continues a hard-wrapped paragraph: the previous line is directly
-    above, long, ends without sentence punctuation, and this line is plain prose."""
+    above, long, ends without sentence punctuation, and this line is plain prose (not the deck
+    under a headline: :func:`_headline_and_deck`); ``raws`` are the text's lines."""
     _, prev_start, prev_body, _, _, prev_heading = previous
     if prev_heading or prev_start + len(prev_body) + 1 != start:
         return False
     last = prev_body.rstrip()
-    if len(prev_body) < 50 or not last or last[-1] in ".!?:;\"”)|":
+    if len(prev_body) < 50 or not last or last[-1] in _SENTENCE_END:
+        return False
+    if _headline_and_deck(previous, raw, raws):
         return False
     return bool(re.match(r"\s*[a-z0-9(\"“'`$]|\s*[A-Z][a-z]+\s+[a-z]", raw)) and not re.match(
         r"\s*(?:[-*+>#|]|\d+\.\s)|[a-z][a-z_]*:(?:\s|$)", raw) and not METADATA_LINE.search(raw)
@@ -114,7 +138,8 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
     in_code = False
     heading = ""
     yaml_block = False  # the heading is a YAML block key, valid while lines are indented
-    for number, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws):
         start = offset
         offset += len(raw) + 1
         if raw.lstrip().startswith("```"):
@@ -130,7 +155,7 @@ def split_sentences(nlp: Language, text: str) -> list[Sentence]:
             continue
         if yaml_block and not raw[:1].isspace() and not raw.startswith("-"):
             heading, yaml_block = "", False
-        if lines and _continues(lines[-1], raw, start):
+        if lines and _continues(lines[-1], raw, start, raws):
             number0, start0, body0, key0, heading0, _ = lines[-1]
             lines[-1] = (number0, start0, body0 + " " + body, key0, heading0, False)
             continue
