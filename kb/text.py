@@ -188,22 +188,43 @@ def _read_bytes(path: Path) -> bytes:
 #: "Hacker News", "acme / agent (Public)"), a post's byline ("Posted by u/dana · Sep 14, 2023",
 #: "364 points by dana | 189 comments") or a line of fields set apart by separators.
 PAGE_CHROME = re.compile(r"^(?:r/\w+|hacker news|[\w.-]+\s*/\s*[\w.-]+(?:\s+\(public\))?|posted by\b.*|"
+                         r"(?:uploaded|updated|published|posted|last updated)\b:?.*\b(?:19|20)\d\d\b.*|by\s+[A-Z].{0,60}|"
                          r".*\b\d[\d,.]*k?\s+(?:points?|comments?|upvotes?)\b.*|.*\s[|·•]\s.*)$", re.I)
 #: Lines looked at for a title below a page's chrome.
 TITLE_LINES = 6
 
 
+def _masthead(line: str, following: list[str]) -> bool:
+    """Pattern text.masthead: a site's name over its navigation bar ("Palo Alto Online" over
+    "News | Town Square | Arts"): a line of at most four words whose next line is a row of
+    fields set apart by separators."""
+    return (len(line.split()) <= 4 and "," not in line and bool(following)
+            and len(re.findall(r"\s[|·•]\s", following[0])) >= 2)
+
+
+def _kicker(line: str) -> bool:
+    """Pattern text.kicker: a section label over a headline ("TECHNOLOGY", "Courts", "PUBLIC
+    SAFETY") or a row of fields laid out with runs of spaces ("TECH NEWS   MAY 24, 2018"): one
+    word, up to three words in capitals, or three spaces in a row."""
+    words = line.split()
+    return (len(words) == 1 or (len(words) <= 3 and line.isupper())
+            or bool(re.search(r"\S\s{3,}\S", line)))
+
+
 def _title_from_text(text: str) -> Optional[str]:
     """The first markdown heading, else the first of the top ``TITLE_LINES`` lines that is no
-    page chrome (``PAGE_CHROME``: "r/nba" / "Posted by u/dana · date" / the post's title),
+    page chrome (``PAGE_CHROME``: "r/nba" / "Posted by u/dana · date" / "Updated 4 March 2026" /
+    "by Jo Doe" / the post's title), no site masthead (:func:`_masthead`) and no section label
+    (:func:`_kicker`),
     else the first line; None for empty text."""
     heading = _MARKDOWN_HEADING.search(text)
     if heading:
         return heading.group(1).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines[:TITLE_LINES]:
-        if not PAGE_CHROME.match(line):
-            return line[:300]
+    for index, line in enumerate(lines[:TITLE_LINES]):
+        if PAGE_CHROME.match(line) or _masthead(line, lines[index + 1:index + 2]) or _kicker(line):
+            continue
+        return line[:300]
     return lines[0][:300] if lines else None
 
 

@@ -108,3 +108,17 @@ def test_a_forum_pages_title_is_its_post_not_the_page_chrome(tmp_path):
     story.write_text("Chatbot flubs refund answer\n\nThe airline's assistant invented a policy.\n",
                      encoding="utf-8")
     assert read_document(story).title == "Chatbot flubs refund answer"
+
+
+def test_a_news_pages_title_is_its_headline_not_its_masthead_section_or_date_line(tmp_path):
+    """Patterns text.masthead and text.kicker, and date and byline lines as chrome."""
+    page = tmp_path / "news.txt"
+    page.write_text("Riverside Courier\nNews | Sport | Business | Opinion\n"
+                    "TECHNOLOGY\nUpdated: Tue, Mar 3, 2026, 9:14 am\n\n"
+                    "Delivery robot knocks a cyclist off her bike in the square\n\n"
+                    "by Courier staff\n\nThe robot turned into the cycle lane.\n", encoding="utf-8")
+    assert read_document(page).title == "Delivery robot knocks a cyclist off her bike in the square"
+    job = tmp_path / "job.txt"
+    job.write_text("Staff Engineer, Agent Reliability\nAcme · Remote · Full-time\n\nAbout us\n",
+                   encoding="utf-8")
+    assert read_document(job).title == "Staff Engineer, Agent Reliability"
