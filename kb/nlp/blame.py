@@ -102,7 +102,7 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
                          r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
-                         r"pointed (?:the finger )?(?:to|at)|(?:'s|’s) (?:official )?(?:answer|reply|explanation|account)\b)", re.I)
+                         r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|(?:'s|’s) (?:official )?(?:answer|reply|explanation|account)\b)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|police chief|chief of police|sheriff|"

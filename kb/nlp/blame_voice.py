@@ -42,6 +42,12 @@ STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2
 COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
                             r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
                             r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?)\s*$")
+#: Pattern blame.repo_role_badge: an issue tracker's role badge on a reply header ("jdoe
+#: (Collaborator) commented on ...", "(Member)", "(Owner)", "(Maintainer)"): the poster has
+#: write access to the repository, so speaks for the company whose repository it is.
+REPO_ROLE = re.compile(r"^(?:collaborator|member|owner|maintainer)$", re.I)
+#: A code host's repository header near the top of the page: "acme / acme-cli    Public".
+REPO_HEADER = re.compile(r"^\s*(?P<owner>[\w.-]+)\s*/\s*(?P<repo>[\w.-]+)\s+(?:Public|Private)\b")
 #: A poster handle naming the company or its product with a staff suffix ("acme_dev", "acme-team").
 HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
                         r"maintainer|hq)$", re.I)
@@ -175,11 +181,14 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
     ``blame.staff_badge``)."""
     found: dict[int, str] = {}
     thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
+    repo_owner = _repository_company(sentences, companies)
     for sentence in sentences:
         header = COMMENT_HEADER.match(sentence.text)
         if header:
             handle = HANDLE_ORG.match(header.group("handle"))
             org = (header.group("org") or (handle.group("org") if handle else "")).strip()
+            if repo_owner and REPO_ROLE.match(org):
+                org = repo_owner  # blame.repo_role_badge
             thread = org if _speaks_for(org, companies) else None
             continue
         if thread and sentence.line not in found:
@@ -195,6 +204,23 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
         if org and _speaks_for(org, companies):
             found[sentence.line] = org
     return found
+
+
+def _repository_company(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company whose repository the page is (pattern blame.repo_role_badge): the
+    owner or repository name of a code host's header in the first three lines ("acme / acme-cli
+    Public"), hyphens read as spaces, that is one of ``companies`` or a product one of them makes;
+    None otherwise."""
+    for sentence in sentences[:5]:
+        if sentence.line > 3:
+            break
+        match = REPO_HEADER.match(sentence.text)
+        if match:
+            for name in (match.group("owner"), match.group("repo")):
+                for form in (name, name.replace("-", " ").replace("_", " ")):
+                    if _speaks_for(form, companies):
+                        return form
+    return None
 
 
 def _speaks_for(org: str, companies: set[str]) -> bool:

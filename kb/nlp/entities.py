@@ -224,6 +224,22 @@ def users_of(ent: Span) -> bool:
         and doc[ent.end].dep_ == "pobj"  # "Gemini users had complained": they name the bot that acted
 
 
+#: Pattern who.compared_to: words before a product named only as what the agent resembles ("a
+#: tool similar in nature to Acme Agent", "akin to", "modelled on").
+COMPARED_TO = re.compile(r"\b(?:similar|comparable|akin|analogous)(?:\s+(?:in\s+)?(?:nature|design|function|spirit|kind|scope))?"
+                         r"\s+to\s+(?:the\s+)?$|\b(?:modell?ed|patterned)\s+(?:loosely\s+)?on\s+(?:the\s+)?$"
+                         r"|\bresembl(?:es|ing|ed)\s+(?:the\s+)?$", re.I)
+
+
+def compared_to(ent: Span) -> bool:
+    """Pattern who.compared_to: True when an AGENT span is named only as what another tool
+    resembles ("Acme described the tool as similar in nature to Foo Agent"): it is not the agent
+    that acted and is not counted."""
+    doc = ent.doc
+    before = doc[max(ent.start - 6, ent.sent.start if ent.sent is not None else 0):ent.start].text
+    return bool(COMPARED_TO.search(before + " "))
+
+
 def hijacked_agent(ent: Span) -> bool:
     """True when an AGENT span is the agent that was hijacked and then acted.
 
@@ -518,7 +534,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for ent in sentence.span.ents:
             if ent.label_ == "AGENT" and hijacked_agent(ent):
                 who.hijacked[ent.ent_id_] += weight
-            if ent.label_ == "AGENT" and _out_of_context(ent, report):
+            if ent.label_ == "AGENT" and (_out_of_context(ent, report) or compared_to(ent)):
                 continue
             lab = lab_use(ent) if ent.label_ == "AGENT" else None
             if lab:

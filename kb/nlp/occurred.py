@@ -271,10 +271,17 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     candidates: list[DateCandidate] = []
     own_line: Optional[Sentence] = None
     headers = 0
+    previous_line, previous_words = -1, 0
     for sentence in sentences:
         every = dates_in(sentence, published)
+        # pattern occurred.dateline_in_prose: a date line stands on a line of its own or after a
+        # few words (a blog's name); a short piece split off a prose sentence of the same line
+        # ("... Claude Code version 2.0.22, on October 21.") is not one
+        opens_line = sentence.line != previous_line or previous_words <= 2 * DATELINE_WORDS
+        previous_line = sentence.line
+        previous_words = len(re.findall(r"[A-Za-z]+", sentence.text))
         found = [(value, offset) for value, offset in every
-                 if not _is_dateline(sentence, value, published)]
+                 if not (opens_line and _is_dateline(sentence, value, published))]
         if len(found) < len(every):
             own_line = sentence
         # the opening post's header dates the report; the replies' headers date only themselves
