@@ -41,7 +41,7 @@ GENERIC_AI_TERMS = (
     # an automated system named by its function (relevance's ai.by_function): "robotaxi",
     # "driverless car", "its pricing algorithm", "automated hiring software"
     r"robo-?taxis?", r"driverless", r"self-driving", r"autonomous (?:vehicles?|cars?|driving)",
-    r"algorithms?", r"automated (?:[\w-]+ ){0,2}(?:software|systems?|gates?|scanners?|cameras?|"
+    r"algorithms?", r"autopilot", r"driver[- ]assist\w*", r"automated (?:[\w-]+ ){0,2}(?:software|systems?|gates?|scanners?|cameras?|"
     r"decisions?|tools?|programs?|algorithms?)",
     # more systems named by their function (relevance's ai.by_function): a recogniser, machine
     # translation, a robot named by its job, a speaker that answers to a wake word
@@ -81,6 +81,11 @@ HARM_TERMS = (
     # machine-injury and vehicle-manoeuvre cues)
     r"arrest\w*", r"detain\w*", r"(?:police|in) custody", r"handcuff\w*", r"knock\w* (?:over|down)",
     r"phantom brak\w*", r"brak(?:ed|ing) hard",
+    # a death, a recall, a car breaking the rules of the road, a fraud (relevance's real.death,
+    # real.recall, consequence.traffic_violation, consequence.led_to_fraud)
+    r"fatal\w*", r"deadly", r"wrongful[- ]death", r"(?:voluntary|software|safety) recalls?",
+    r"recall(?:ed|s)? (?:about |nearly |more than |over )?\d", r"(?:stopped )?school bus\w*", r"ran (?:a |the )?red light",
+    r"scam\w*", r"fraudster\w*",
 )
 
 

@@ -54,6 +54,25 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bbricked\b|"
                   # a person who died or was hurt after it: "He died trying to get there"
                   r"\b(?:he|she|they|who) (?:later |then |eventually )?(?:died|was killed|were killed|was injured|were injured)\b|"
+                  # real.death: a death told of the event or its victim: "a fatal crash", "the
+                  # deadly collision", "died after his car struck", "a wrongful-death suit"
+                  r"\b(?:fatal|deadly) (?:[\w-]+ )?(?:crash|collision|accident|wreck)e?s?\b|\bdied after\b|"
+                  r"\bwrongful[- ]death\b|"
+                  # real.recall: the maker calls the product back: "a voluntary software recall",
+                  # "recalled 3,067 vehicles", "the recall covers"
+                  r"\b(?:voluntary|software|safety|product) recalls?\b|\bthe recall (?:covers|affects|applies)\b|"
+                  r"\brecall(?:ed|s|ing)? (?:about |nearly |more than |over )?\d[\d,]* (?:[\w-]+ ){0,2}?(?:vehicles|cars|"
+                  r"robotaxis|units|devices|trucks)\b|"
+                  # real.operations_halted: the service stopped by order or on request: "asked
+                  # Waymo to pause operations", "suspended its operations"
+                  r"\b(?:pause|halt|suspend|stop)(?:ed|s|ing)? (?:[\w'-]+ )?operations\b|"
+                  # real.shut_down_named: the product withdrawn, named between the verb and its
+                  # particle: "he was shutting EnrichLead down"
+                  r"\bshut(?:ting|s)? (?!up\b)(?:[\w'-]+ ){1,2}?down\b|"
+                  # real.defrauded: the person who paid a fraudster: "agreed to pay $768",
+                  # "unfamiliar charges appeared on his card", "I fell for it"
+                  r"\bagreed to pay\b|\b(?:unfamiliar|fraudulent|unauthori[sz]ed|bogus) (?:charges|transactions|"
+                  r"payments|withdrawals)\b|\bfell for (?:it|this|that|the scam)\b|\bscammed\b|"
                   r"\bexposed\b|\bstolen\b|\bsuspended\b|\bbanned\b|\baffected (?:customers|users|people|accounts|"
                   r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
                   r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
@@ -152,7 +171,12 @@ HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|month
 #: Pattern hedge.comparative_modal: a modal in a comparison states a fact, not a possibility
 #: ("bought houses for more than they could be resold for", "faster than it can be read");
 #: removed before ``HEDGED`` is looked for (:func:`hedged`).
-COMPARATIVE_MODAL = re.compile(r"\bthan (?:[\w-]+ ){0,2}(?:could|can|might)\b")
+COMPARATIVE_MODAL = re.compile(r"\bthan (?:[\w-]+ ){0,2}(?:could|can|might)\b|"
+                               # hedge.anyone_could: what the deed let anyone do, in a clause after
+                               # it, is the harm stated ("shipped the keys to the browser, where
+                               # anyone could read them")
+                               r"\b(?:where|so that|so) (?:anyone|anybody|everyone|any [\w-]+)\b[^.,;]{0,60}?"
+                               r"\b(?:could|can|might)\b")
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
                     r"(?<!safety )(?<!alignment )\bresearchers?\b|" + HABITUAL.pattern)
 #: Satire as the material an AI drew on ("drew on a satirical article", "leaned on satire",
@@ -291,7 +315,33 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # machine: "her body altered", "the outfit made more revealing"
                          r"\b(?:body|chest|breasts?|face|outfit|dress|clothes|clothing|likeness|photo|image)\b"
                          r"[^.]{0,20}?\b(?:altered|sexuali[sz]ed|doctored|made (?:\w+ )?(?:bigger|larger|"
-                         r"more revealing|revealing))\b")
+                         r"more revealing|revealing))\b|"
+                         # consequence.vehicle_collision: a car that drives itself hitting an object
+                         # or steering someone into it: "struck a concrete lane divider", "the system
+                         # steered him into that barrier"
+                         r"\b(?:steered|swerved|drove|veered|crashed|slammed|ploughed|plowed)\s+(?:(?:him|her|them|it|"
+                         r"the car|the vehicle)\s+)?into\s+(?:a|an|the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:barriers?|"
+                         r"dividers?|medians?|walls?|poles?|trucks?|trees?|guardrails?|(?:oncoming )?traffic|"
+                         r"vehicles?|cars?|bus(?:es)?)\b|"
+                         r"\b(?:struck|hit|rammed) (?:a|an|the) (?:[\w-]+ ){0,2}?(?:barrier|divider|median|wall|pole|"
+                         r"(?:fire )?truck|tree|guardrail|parked car)s?\b|"
+                         # consequence.traffic_violation: a car that drives itself breaking the rules of the
+                         # road: "drove past stopped school buses", "ran a red light"
+                         r"\b(?:passed|drove (?:past|around)|pulled around|went around|overtook)\s+(?:a |the )?"
+                         r"(?:stopped |halted )?(?:school bus(?:es)?|stopped (?:[\w-]+ )?bus(?:es)?)\b|"
+                         r"\bran (?:a |the )?(?:red lights?|stop signs?)\b|\binto (?:the )?oncoming (?:lane|traffic)\b|"
+                         # consequence.secrets_shipped: credentials put where anyone can take them:
+                         # "shipped secrets to the client", "hard-coded the API keys in the front end"
+                         r"\b(?:shipped|exposed|leaked|hard-?coded|embedded|committed|bundled|put)\s+(?:(?:the|its|his|her|"
+                         r"their|all|every)\s+)?(?:[\w-]+\s+)?(?:secrets?|api keys?|keys|credentials|tokens|passwords)\s+"
+                         r"(?:to|in|into)\s+(?:the |a )?(?:public |client-side )?(?:client|front[- ]?end|browser|"
+                         r"bundle|repo(?:sitory)?)\b|"
+                         r"\bleft (?:the |its |his |her |their )?(?:[\w-]+ )?(?:database|bucket|storage|api|backend)"
+                         r" (?:world-)?(?:writable|readable|public|open)\b|"
+                         # consequence.led_to_fraud: an answer that put people in a fraudster's hands:
+                         # "the AI answer connected him to a scammer", "directed callers to a fake line"
+                         r"\b(?:connected|directed|sent|routed|pointed|led|steered|referred)\s+(?:[\w'-]+\s+){0,2}?to\s+"
+                         r"(?:a |an |the )?(?:scam(?:mers?)?|fraudsters?|fake|bogus|fraudulent|impostors?)\b")
 #: An AI's part denied: "court says no AI involved", "written in a word processor without any
 #: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
 #: model", "not caused by an agent", "the assistant itself had not malfunctioned", "No AI, no
@@ -301,8 +351,13 @@ DENIED_AI = re.compile(
     r"(?:involved|used|touched|played|was used|were used|was involved|required|needed)\b|"
     # the terse list of a thread's reply: "No AI, no agent, nothing deleted."
     r"\bno (?:ai|a\.i\.|agents?|bots?|chatbots?|llms?), no\b|"
+    # relevance.denied_ai_list: the AI struck off a list of suspects, anywhere in it: "No
+    # villain, no rogue agent, just a limit someone picked", "no hack, no AI"
+    r"\bno [\w-]+, no (?:[\w-]+ )?(?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|models?)\b|"
+    r"\bno (?:[\w-]+ )?(?:ai|a\.i\.|agents?|bots?|chatbots?|llms?), (?:just|only|simply|merely)\b|"
     r"\b(?:without|with no) (?:any |the )?(?:use of )?(?:ai|a\.i\.|chatbots?|llms?|generative ai)\b|"
-    r"\b(?:nothing|none)\b[^.]{0,40}\binvolved (?:an? |any )?(?:ai|agent|llm|language model|chatbot)\b|"
+    r"\b(?:nothing|none)\b[^.]{0,40}\binvolv(?:ed|es|e) (?:an? |any )?(?:ai|agent|llm|language model|chatbot|"
+    r"model)\b|"
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b|"
@@ -312,6 +367,11 @@ DENIED_AI = re.compile(
     r"software|platform)(?: and (?:[\w-]+ )?(?:systems?|models?|services?|infrastructure))? (?:are|were|was|is|"
     r"remain(?:ed|s)?) (?:\w+ )?(?:working|operating|functioning|running|performing|behaving) (?:as expected|"
     r"normally|as designed|as intended|correctly|fine)\b|"
+    # relevance.models_fine: the maker's models said to be sound while people could not reach
+    # them: "OpenAI's models were fine", "its models were unaffected" ("fine-tuned" is no verdict)
+    r"\b(?:our|its|their|[\w.-]+(?:'s|’s)) (?:own )?(?:[\w-]+ )?(?:models?|systems?|servers?|services?) "
+    r"(?:were|was|are|is|remained|stayed) (?:(?:all|just|perfectly|completely) )?(?:fine\b(?!-)|unaffected|"
+    r"healthy|up the whole time)|"
     # the failure put elsewhere: "it had nothing to do with the assistant itself"
     r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
@@ -351,6 +411,8 @@ FUNCTION_AI = re.compile(
     r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
     r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
     r"driving|taxis?|trucks?)|(?:full )?self-driving|autopilot)\b|"
+    # a car's driver-assistance system named by its job: "the Autopilot driver-assistance system"
+    r"\bdriver[- ]assist(?:ance)?(?: (?:systems?|features?|software|technology))?\b|"
     rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?)\b|"
     r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
     r"decision-making|tools?|programs?|algorithms?)\b|"
@@ -398,7 +460,11 @@ AI_VICTIM = re.compile(
     r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knock(?:ed|s|ing)?|"
     r"brought|bringing) (?:down|out|offline)\b"
     r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\bleft\b[^.]{0,160}?"
-    r"\b(?:unusable|unavailable|unreachable|offline)\b")
+    r"\b(?:unusable|unavailable|unreachable|offline)\b"
+    # ai.victim_behind_provider: the AI product one of many customers behind the provider that
+    # failed: "ChatGPT was just one of thousands of customers that sat behind the same proxy"
+    r"|\b(?:customers?|sites?|services?|tenants|websites?)\b[^.]{0,50}?\bbehind (?:the same |a shared |"
+    r"that |the )?(?:[\w-]+ ){0,2}?(?:proxy|proxies|cdn|provider|network|load balancers?|edge)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -411,7 +477,15 @@ PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
                     # a masthead or section label: "THE DAILY BUGLE · SATIRE", "Satire | Tech"
                     r"(?:[·•|—–]|^)\s*satire\s*(?:[·•|—–]|$)|"
-                    r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b",
+                    r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b|"
+                    # satire.finest_source: the humour paper's boast in its masthead, "America's
+                    # Finest News Source", reworded ("America's Finest Source of Build Failures")
+                    r"\bamerica(?:'|’)?s finest (?:[\w-]+ ){0,4}?(?:news|source)\b|"
+                    # satire.press_time_coda: the closing line that carries the joke one step
+                    # further, "At press time, the agent had booked..." (news says instead that
+                    # someone "had not responded at press time", which this leaves out)
+                    r"^\W*at press time,? (?:[\w'’-]+ ){1,4}?(?:had|was|were|has|is)\b"
+                    r"(?! (?:not|yet|no|declined|failed|been unable)\b)(?! \w+ (?:not|yet)\b)",
                     re.IGNORECASE)
 #: A placeholder count from which a document is a template, not a report.
 TEMPLATE_PLACEHOLDERS = 2
