@@ -86,3 +86,20 @@ def test_running_an_automated_account_is_running_a_bot(nlp):
             "hijacked it.")
     name, _, rule = _deployer(nlp, text, vendor="OpenAI", agent="GPT-3")
     assert (name, rule) == ("Jobnook", "deployer.deploys")
+
+
+
+def test_the_company_whose_product_hosts_the_agent_runs_it(nlp):
+    # pattern deployer.host_product
+    text = ("Chatbot in a family car insults a child. The Quill assistant built into her family's "
+            "Volvo told the boy he was stupid. The update that added Quill to Volvos reached "
+            "Canada in May. Volvo did not respond to questions.")
+    name, _, rule = _deployer(nlp, text, vendor="Quillworks", agent="Quill")
+    assert (name, rule) == ("Volvo", "deployer.host_product")
+
+
+def test_a_service_built_into_the_vendors_own_browser_has_no_host(nlp):
+    text = ("Acme Start, the news service built into Edge and Windows, showed an AI poll next to "
+            "the story. Acme said it had removed the poll.")
+    found = _deployer(nlp, text, vendor="Acme", agent="Acme Start")
+    assert found is None or found[2] != "deployer.host_product"

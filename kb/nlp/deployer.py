@@ -1057,6 +1057,40 @@ def _lawyer_filing(sentences: list[Sentence], incident: set[int]) -> Optional[tu
     return None
 
 
+#: Pattern deployer.host_product: the agent is part of another company's product ("the Grok
+#: chatbot built into her family's Tesla", "the update that added the assistant to Teslas").
+HOST_PRODUCT = re.compile(
+    r"\b(?:built|integrated|embedded|installed|baked)\s+(?:in|into)\s+"
+    r"(?:(?:her|his|their|its|our|my|your|the|a|an|every)\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?P<into>[A-Z][\w&-]+)"
+    r"|\badded\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:its\s+|the\s+|their\s+)?(?P<to>[A-Z][\w&-]+)")
+
+
+def _host_product(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
+                  incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.host_product (``HOST_PRODUCT``): in a sentence about the incident that
+    names the agent, the company whose product the agent was built into or added to runs it
+    ("Tesla" from "built into her family's Tesla" or "added Grok to Teslas"). The host must be
+    an organisation the report's entity recogniser names in another sentence, and neither the agent, its vendor
+    nor a product of that vendor (in the gazetteer, or written after the vendor's name). Returns ``(organisation, sentence, rule)`` or None."""
+    if not agent:
+        return None
+    for sentence in sentences:
+        if sentence.index not in incident or agent not in sentence.text:
+            continue
+        for match in HOST_PRODUCT.finditer(sentence.text):
+            host = match.group("into") or match.group("to")
+            if match.group("to") and host.endswith("s") and not host.endswith("ss"):
+                host = host[:-1]  # "to Teslas": the cars of Tesla
+            if host in (agent, vendor) or (vendor and (vendor_of(host) == vendor or re.search(
+                    re.escape(vendor) + r"(?:'s|’s)?\s+" + re.escape(host), sentence.span.doc.text))):
+                continue  # the vendor's own product ("Microsoft's Edge", "Microsoft Edge")
+            orgs = [ent.text for s in sentences if s is not sentence for ent in s.span.ents
+                    if ent.label_ == "ORG"]
+            if host in orgs:  # named as an organisation again elsewhere ("Tesla did not respond")
+                return host, sentence, "deployer.host_product"
+    return None
+
+
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
                     incident: set[int], self_hit: bool, owner: Optional[str] = None,
                     title: str = "") -> Optional[tuple[Optional[str], Sentence, str]]:
@@ -1081,7 +1115,8 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     excluded |= {_clean_name(m.group(1) or m.group(2)).lower() for m in DESCRIBED_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
-    found = _house_deploys(sentences, incident) or _in_house(sentences, vendor, agent, makers, incident) or \
+    found = _house_deploys(sentences, incident) or _host_product(sentences, vendor, agent, incident) or \
+        _in_house(sentences, vendor, agent, makers, incident) or \
         _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
         _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
