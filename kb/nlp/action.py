@@ -74,8 +74,22 @@ def action_cues() -> dict[str, list[str]]:
 _COMPILED = {kind: [re.compile(p) for p in pats] for kind, pats in action_cues().items()}
 
 
+#: Verbs above a destructive verb that leave it undone: "need to remove", "want to delete".
+UNDONE_HEADS = {"need", "want", "plan", "hope", "intend"}
+
+
+def _unasserted(token: Token) -> bool:
+    """Pattern action.unasserted_deletion: a destructive verb that is negated ("the cache
+    wasn't purged"), under a modal ("won't pull", "could delete") or an intention or necessity
+    ("they need to remove them") tells of no deletion that happened."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in UNDONE_HEADS
+
+
 def _destructive(span: Span) -> list[tuple[str, Token]]:
-    """(type, verb) for destructive verbs; the type follows the nouns of the verb's clause."""
+    """(type, verb) for destructive verbs; the type follows the nouns of the verb's clause.
+    Negated, modal or intended verbs do not count (:func:`_unasserted`)."""
     hits = []
     lower = span.text.lower()
     for token in span:
@@ -83,6 +97,8 @@ def _destructive(span: Span) -> list[tuple[str, Token]]:
         if lemma not in DESTRUCTIVE_VERBS and token.lower_ not in DESTRUCTIVE_VERBS:
             continue
         if token.pos_ not in ("VERB", "NOUN", "PROPN") and lemma != "rm":
+            continue
+        if token.pos_ == "VERB" and _unasserted(token):
             continue
         words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
         obj = direct_object(token) if token.pos_ == "VERB" else None
@@ -516,6 +532,48 @@ REMEDY_VERBS = {"suspend", "remove", "withdraw", "pull", "disable", "ban", "revo
                 "rollback", "delist", "freeze", "terminate"}
 
 
+SAY_HEADS = {"say", "announce", "state", "confirm", "add", "write", "tell"}
+
+
+def _announced(verb: Token) -> bool:
+    """Pattern action.announced_remedy: a remedy verb in what a company said it does ("OpenAI
+    said it was working with search engines to remove pages"): a verb of saying above it whose
+    subject is a company (:func:`_company_subject`)."""
+    for above in verb.ancestors:
+        if above.lemma_.lower() in SAY_HEADS:
+            subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+            return _company_subject(subject)
+    return False
+
+
+TIME_NOUNS = {"hour", "hours", "day", "days", "week", "weeks", "weekend", "month", "months",
+              "year", "years", "minute", "minutes", "time", "night", "nights", "morning",
+              "afternoon", "evening", "while"}
+
+
+def _time_spent(verb: Token) -> bool:
+    """Pattern action.spent_time: "spent hours inserting ...", "spent last weekend unwinding":
+    time spent is no money spent; the clause then counts as an ``output`` one (no vote)."""
+    obj = direct_object(verb)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "npadvmod"), None)
+    return obj is not None and obj.lemma_.lower() in TIME_NOUNS | {t.rstrip("s") for t in TIME_NOUNS}
+
+
+#: Pattern action.abusive_claim: what a claim verb's complement says when it abuses or
+#: threatens the person told ("told him he was a threat", "told her to die").
+ABUSIVE = re.compile(r"\b(?:die|kill (?:yourself|himself|herself|themselves)|burden|threat|"
+                     r"worthless|waste of|pathetic|stupid|idiot|disgrace|enemy|hate you|"
+                     r"harm you|hurt you|stain)\b")
+
+
+def _abusive(verb: Token) -> bool:
+    """Whether the complement of a claim verb abuses or threatens (``ABUSIVE``): hostility to
+    the person told is the vocabulary's "other", not a fabrication."""
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    return any(ABUSIVE.search(" ".join(t.lower_ for t in c.subtree)) for c in said)
+
+
 def _company_subject(subject: Optional[Token]) -> bool:
     """Pattern action.company_remedy: the subject names a company or person -- a vendor entity
     or a human noun ("the company", "the developer"), with no agent name or AI noun in it ("ElevenLabs suspended the account", "the
@@ -861,8 +919,12 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         who = agent_score(subject, family, quote, agent, speaker=speaker)
         if speaker and _statement(token):
             who = min(who, 0.3)
-        if lemma_of(token) in REMEDY_VERBS and _company_subject(subject):
+        if lemma_of(token) in REMEDY_VERBS and (_company_subject(subject) or _announced(token)):
             who = min(who, 0.3)
+        if kind == "financial_loss" and lemma_of(token) == "spend" and _time_spent(token):
+            kind = "output"  # the deed is what filled the time: it takes an output type's place
+        if kind == "fabrication" and entry.get("clause") and _abusive(token):
+            kind = "other"
         if entry.get("passive"):
             acted = [direct_object(token), _into(token)]
             who = max([who if passive else 0.3] + [agent_score(t, family) for t in acted if t is not None])

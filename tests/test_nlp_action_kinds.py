@@ -1,0 +1,118 @@
+"""Action-type patterns for harm outside the data and code vocabulary (kb.nlp.action): physical
+harm by a machine, abuse of the person told, a hijacked or misused agent, exposure of
+recordings and search-indexed chats, deletions that did not happen, time spent.
+
+Every sentence here is written for these tests; none is copied from the corpus.
+"""
+
+from kb.nlp import action as act
+from kb.nlp.pipeline import get_pipeline
+from kb.nlp.segment import split_sentences
+
+
+def scores(text):
+    """Action-type scores of the first sentence of ``text``: {type: score}."""
+    sentence = split_sentences(get_pipeline(), text)[0]
+    return {kind: points for kind, (points, _) in act.score_sentence(sentence.span).items()}
+
+
+def clauses(text, family=()):
+    sentence = split_sentences(get_pipeline(), text)[0]
+    return sorted(act.harm_clauses(sentence.span, set(family), act._key_floor(sentence)),
+                  key=lambda c: -c.score)
+
+
+def test_vehicle_that_struck_a_person_is_other():
+    found = scores("The driverless shuttle struck a cyclist at a crossing in Lyon last spring.")
+    assert found.get("other", 0) >= 1
+    assert "unauthorized_change" not in found
+
+
+def test_phantom_braking_is_other():
+    assert scores("My sedan braked hard on an empty motorway twice this week.").get("other", 0) >= 1
+
+
+def test_software_crash_is_not_physical_harm():
+    # look-alike: a program that crashed hurt no one
+    assert "other" not in scores("The build server crashed after the agent ran the migration.")
+
+
+def test_told_to_die_is_other():
+    assert scores("The tutor bot told the pupil to go die and stop asking.").get("other", 0) >= 1
+
+
+def test_question_about_dying_is_not_abuse():
+    assert "other" not in scores('She kept asking herself, "am I going to die?"')
+
+
+def test_abusive_claim_is_other_not_fabrication():
+    clause = clauses("The chatbot told the reporter that he was a threat to its safety.")[0]
+    assert clause.kind == "other"
+
+
+def test_false_claim_stays_fabrication():
+    # look-alike: a claim that misleads, not one that abuses
+    clause = clauses("The chatbot told the traveller that he could claim a refund later.")[0]
+    assert clause.kind == "fabrication"
+
+
+def test_misidentified_object_is_other():
+    found = scores("The camera system flagged a boy's umbrella as a possible weapon.")
+    assert found.get("other", 0) >= 1
+
+
+def test_attackers_used_agent_is_compromised():
+    found = scores("Criminals used the coding assistant, a popular tool, to steal payroll files.")
+    assert found.get("compromised_agent", 0) >= 1
+
+
+def test_attackers_using_phishing_is_not_compromised():
+    # look-alike: attackers using their own means, with no deed run through a tool
+    assert "compromised_agent" not in scores("Attackers used phishing emails last year.")
+
+
+def test_talked_into_a_deal_is_compromised():
+    assert scores("A visitor talked the sales bot into a one-euro contract.").get("compromised_agent", 0) >= 1
+
+
+def test_chats_in_search_results_are_exposure():
+    found = scores("Hundreds of shared tutoring chats were turning up in Bing search results.")
+    assert found.get("data_exposure", 0) >= 1
+
+
+def test_recorded_conversation_sent_is_exposure():
+    found = scores("The smart speaker recorded the couple talking and emailed the recordings to a neighbour.")
+    assert found.get("data_exposure", 0) >= 1
+
+
+def test_salary_sheet_sent_is_exposure():
+    assert scores("The assistant sent everyone's salaries to the whole firm.").get("data_exposure", 0) >= 1
+
+
+def test_negated_purge_is_no_deletion():
+    assert "delete_data" not in scores("The old index wasn't purged, so the bot still answered from it.")
+    assert "delete_data" not in scores("The hosts need to remove those files too.")
+
+
+def test_asserted_purge_is_deletion():
+    # look-alike: the same verb, asserted
+    assert scores("The agent purged the old index files.").get("delete_data", 0) >= 2
+
+
+def test_time_spent_is_no_financial_loss():
+    found = clauses("The bot spent hours posting slogans into replies.", family=())
+    assert found and all(c.kind != "financial_loss" for c in found)
+
+
+def test_money_spent_is_financial_loss():
+    found = clauses("The agent spent $9,000 on cloud credits overnight.")
+    assert any(c.kind == "financial_loss" for c in found)
+
+
+def test_false_headline_is_fabrication():
+    assert scores("The summary feature produced a false headline about a minister.").get("fabrication", 0) >= 1
+
+
+def test_false_warning_is_not_fabrication_cue():
+    # look-alike: a false alarm of a machine is no invented claim
+    assert "fabrication" not in scores("The car gave a false warning on the bridge.")
