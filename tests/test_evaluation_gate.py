@@ -27,7 +27,7 @@ GOLD = SHARED / "gold" / "dev.jsonl"
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_SETS = ["extra", "heldout", "final", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
-                "blind10", "blind11", "blind12", "blind13"]
+                "blind10", "blind11", "blind12", "blind13", "blind14", "blind15"]
 
 
 def test_dev_scores_meet_the_pinned_floors():
