@@ -228,7 +228,8 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
                          r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:git clean|git reset --hard|"
-                         r"git push (?:-f|--force)|rm -rf|drop (?:table|database)|terraform destroy|kubectl delete)\b|"
+                         r"git push (?:-f|--force)|git restore|git checkout (?:--|\.)|git stash (?:drop|clear)|rm -rf|"
+                         r"drop (?:table|database)|terraform destroy|kubectl delete)\b|"
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
                          # a false headline", "suggested mixing glue into the sauce", "misrepresented"
                          r"\bfalsely (?:say|said|says|claim|state|report|summari[sz]|announc|accus|told|tell|"
@@ -465,13 +466,38 @@ AI_VICTIM = re.compile(
     # failed: "ChatGPT was just one of thousands of customers that sat behind the same proxy"
     r"|\b(?:customers?|sites?|services?|tenants|websites?)\b[^.]{0,50}?\bbehind (?:the same |a shared |"
     r"that |the )?(?:[\w-]+ ){0,2}?(?:proxy|proxies|cdn|provider|network|load balancers?|edge)\b")
+#: Pattern ai.victim_upstream: a product's failure put down to the model provider it is built
+#: on, as a status page tells it: "our upstream model provider reports that its API is
+#: recovering", "the issue has been traced to an ongoing incident at OpenAI", "our summaries
+#: depend on their models". The AI product is then the victim of another company's outage;
+#: counted in ``ai_victim`` whether or not the sentence names an AI (the provider is one).
+UPSTREAM_FAILURE = re.compile(
+    r"\b(?:our |the |its |their )?(?:upstream|third-party|external) (?:ai |llm |model |api |inference )?"
+    r"(?:model |ai |llm )?providers?\b[^.]{0,60}?\b(?:outage|incident|errors?|recover\w*|degraded|down|"
+    r"disruption|issue)\b|"
+    r"\b(?:traced|attributed|due|related) to (?:an? |the )?(?:ongoing |wider |broader )?(?:incident|outage|"
+    r"disruption) (?:at|on the side of) (?:our (?:upstream |model |ai )*provider|[A-Z][\w.]*)\b|"
+    r"\b(?:features?|summar\w+|service|product|assistant) (?:\w+ )?depends? on (?:their|its|the provider's) "
+    r"(?:models?|api)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
 #: inside a quote ("[the company] said") is none of these.
 PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
                          r"(?:\[(?![\"'\d])[^\]\n]{2,60}\]|\{\{[^}\n]+\}\}|<[^>\n]{2,40}>|_{3,})[ \t]*$|"
-                         r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b")
+                         r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b|"
+                         # a time slot left blank in a timeline: "- hh:mm —"
+                         r"^[ \t*-]*hh:mm\b")
+#: Pattern template.caps_slot: a slot in an example sentence, a name in capitals in square
+#: brackets ("On [DATE], the [ASSISTANT NAME] assistant told [NUMBER] customers"); an
+#: editor's mark ("[REDACTED]", "[SIC]", "[UPDATE]") is none. A form has many different
+#: slots; an AI's output published with one or two left unfilled ("the [WINNING_TEAM_MASCOT]
+#: defeated...") is the incident itself, so slots count as placeholders only from
+#: ``CAPS_SLOTS`` distinct ones.
+CAPS_SLOT = re.compile(r"\[(?!(?:REDACTED|SIC|UPDATE|EDIT|EDITED|LINK|VIDEO|PHOTO|IMAGE|PDF|AUDIO|"
+                       r"INAUDIBLE|CROSSTALK|LAUGHTER|APPLAUSE|DELETED|REMOVED|CENSORED|EMPHASIS|NSFW|OC|"
+                       r"TL;?DR|AMA|FAQ|NEW|SOLVED|RESOLVED|BUG|META|OFFICIAL)\])[A-Z][A-Z _/]{2,28}\]")
+CAPS_SLOTS = 4
 #: The conventions of news satire: the humour site's stock subject ("Area man", "Area
 #: resident"), or the page naming itself as satire.
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
@@ -653,6 +679,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     """
     found = RelevanceFeatures(sentences=sum(bool(WORDED.search(s.text)) for s in sentences),
                               placeholders=len(PLACEHOLDER.findall(text)))
+    slots = set(CAPS_SLOT.findall(text))
+    found.placeholders += len(slots) if len(slots) >= CAPS_SLOTS else 0
     bots = _bot_names(sentences)
     heads = _ai_heads(sentences)
     mentions = [_has_ai(s.span) or bool(bots and bots.search(s.text)) for s in sentences]
@@ -680,7 +708,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.denied_ai += bool(DENIED_AI.search(text)) or (
             bool(FAULT_DENIED.search(text)) and (has_ai or (position > 0 and mentions[position - 1])))
         found.imperatives += imperative(sentence.span)
-        found.ai_victim += has_ai and not deed and bool(AI_VICTIM.search(text))
+        found.ai_victim += (has_ai and not deed and bool(AI_VICTIM.search(text))) or \
+            bool(UPSTREAM_FAILURE.search(sentence.text))
     if title is not None:
         title_text = title.text.lower()
         found.title_howto = bool(HOWTO_TITLE.search(title.text))
