@@ -50,7 +50,13 @@ THRESHOLD = 0.45
 REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
-                  r"\bpulled\b|\bretract|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
+                  r"\bpulled\b|\bretract|"
+                  # real.defamation: a false story about a real person answered in law or complaint:
+                  # "a defamation complaint", "defamatory claims", "sued for libel"
+                  r"\bdefam\w*|\blibel(?:lous|ous)?\b|"
+                  # real.stepped_down: the one in charge leaves over it, the policy undone: "the chief
+                  # regulator stepped down", "the government reversed course", "a U-turn"
+                  r"\bstepped down\b|\breversed course\b|\bu-turn\b|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
                   r"\bbricked\b|"
                   # a person who died or was hurt after it: "He died trying to get there"
                   r"\b(?:he|she|they|who) (?:later |then |eventually )?(?:died|was killed|were killed|was injured|were injured)\b|"
@@ -259,6 +265,21 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # consequence.rejection: people or their claims turned away by a decision:
                          # "screened out female applicants", "rejected older candidates", "denied
                          # the claims"
+                         # consequence.downgraded: people's marks or standing lowered by a decision:
+                         # "downgraded nearly 40% of predicted results", "grades had been lowered"
+                         r"\bdowngrad(?:ed|es|ing)\b (?:[\w%'-]+ ){0,5}?(?:results?|grades?|marks?|scores?|students?|"
+                         r"pupils?|ratings?|applicants?)\b|\b(?:grades?|marks?|scores?|results?)\b[^.]{0,30}?\b(?:were|was|"
+                         r"had been|have been) (?:lowered|downgraded|marked down|cut)\b|"
+                         # consequence.withdrawn_after_complaint: the product pulled because of what it
+                         # did: "Google removes Gemma from AI Studio after senator's defamation complaint"
+                         r"\b(?:remov|pull|withdr[ae]w|suspend|disabl|shut)\w*\b[^.]{0,60}?\bafter\b[^.]{0,50}?"
+                         r"\b(?:complaints?|backlash|outcry|lawsuits?|suits?|uproar|criticism|errors?|mistakes?|"
+                         r"fabricat\w+|false (?:claims?|allegations?|answers?))\b|"
+                         # consequence.false_flag: lawful content removed or flagged as a breach: "flagged
+                         # the post as hate speech", "removed it for violating community standards"
+                         r"\b(?:flagged|removed|pulled|blocked|took down|taken down|deleted|labell?ed)\b[^.]{0,80}?\b(?:as|for) "
+                         r"(?:[\w-]+ )?(?:hate speech|spam|violating|violent|nudity|misinformation|extremis\w+|"
+                         r"terroris\w+|(?:a )?violation)\b|"
                          r"\b(?:reject(?:ed|s|ing)?|screened out|screens out|turned (?:away|down)|denied|"
                          r"disqualified|weeded out)\b (?:[\w-]+ ){0,4}?(?:applicants?|candidates?|job[- ]seekers|"
                          r"claims?|applications?|claimants|borrowers|tenants|patients|loans?|mortgages?|benefits)\b|"
@@ -407,7 +428,7 @@ _TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moder
          r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
          r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
          r"eligibility|proctoring|surveillance|targeting|translation|face[- ]matching|ranking|allocation|"
-         r"prioriti[sz]ation|triage)")
+         r"prioriti[sz]ation|triage|standardi[sz]ation|content[- ]moderation|hate[- ]speech)")
 FUNCTION_AI = re.compile(
     r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
     r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
@@ -416,7 +437,7 @@ FUNCTION_AI = re.compile(
     r"\bdriver[- ]assist(?:ance)?(?: (?:systems?|features?|software|technology))?\b|"
     rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?)\b|"
     r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
-    r"decision-making|tools?|programs?|algorithms?)\b|"
+    r"decision-making|tools?|programs?|algorithms?|filters?|classifiers?|moderation)\b|"
     r"\bgenerative (?:fill|expand|tools?|features?|editing)\b|\bthe automation by\b|"
     # Full Self-Driving's abbreviation ("FSD Beta 10.3"); translation done by machine
     r"\bfsd\b|\b(?:machine|automatic|automated|auto)[- ]?translat(?:ion|ions|ed|es|or)\b|"
@@ -435,7 +456,7 @@ FUNCTION_AI = re.compile(
     r"\balgorithms? (?:meant|designed|built|used|intended|created|developed|trained) to (?:rank|score|"
     r"decide|allocate|prioriti[sz]e|select|choose|assign|flag|predict|grade|sort|screen|determine|"
     r"detect|identify)\b|"
-    r"\b(?:system|software|algorithm|model|scanner|program)s? (?:had |has |have |was |were |then )?"
+    r"\b(?:system|software|algorithm|model|scanner|program|filter|classifier)s? (?:had |has |have |was |were |then )?"
     r"(?:automatically |wrongly |mistakenly )?(?:flagged|rejected|denied|screened out|billed|cut off|"
     r"misidentified|misclassified|(?:programmed|designed|set up|configured) to (?:automatically )?"
     r"(?:reject|deny|flag|screen out))\b", re.IGNORECASE)
