@@ -66,6 +66,9 @@ HARM_TERMS = (
     r"ignor\w*", r"bypass\w*", r"escap\w*",
     # destructive version-control commands an agent runs: "ran git clean -fdx", "force-pushed"
     r"git clean", r"reset --hard", r"push --force", r"force[- ]?push\w*", r"vanish\w*",
+    # commands that put committed files back over work not yet committed: "ran git restore",
+    # "git checkout -- .", "git stash drop", and the work they take: "uncommitted edits"
+    r"git restore", r"git checkout (?:--|\.)", r"git stash (?:drop|clear)", r"uncommitted",
     # people's data left reachable: "a vulnerability", "the password 123456", "personal details"
     r"vulnerab\w*", r"passwords?", r"credentials?", r"personal (?:data|details|information)",
     # purchases an assistant made on its own: "Alexa went ahead and ordered one"

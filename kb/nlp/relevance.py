@@ -50,7 +50,13 @@ THRESHOLD = 0.45
 REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
-                  r"\bpulled\b|\bretract|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
+                  r"\bpulled\b|\bretract|"
+                  # real.defamation: a false story about a real person answered in law or complaint:
+                  # "a defamation complaint", "defamatory claims", "sued for libel"
+                  r"\bdefam\w*|\blibel(?:lous|ous)?\b|"
+                  # real.stepped_down: the one in charge leaves over it, the policy undone: "the chief
+                  # regulator stepped down", "the government reversed course", "a U-turn"
+                  r"\bstepped down\b|\breversed course\b|\bu-turn\b|\bcompromised\b|\bdisabled\b|\bwiped\b|\bdeleted\b|\blawsuit\b|"
                   r"\bbricked\b|"
                   # a person who died or was hurt after it: "He died trying to get there"
                   r"\b(?:he|she|they|who) (?:later |then |eventually )?(?:died|was killed|were killed|was injured|were injured)\b|"
@@ -228,7 +234,8 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
                          r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:git clean|git reset --hard|"
-                         r"git push (?:-f|--force)|rm -rf|drop (?:table|database)|terraform destroy|kubectl delete)\b|"
+                         r"git push (?:-f|--force)|git restore|git checkout (?:--|\.)|git stash (?:drop|clear)|rm -rf|"
+                         r"drop (?:table|database)|terraform destroy|kubectl delete)\b|"
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
                          # a false headline", "suggested mixing glue into the sauce", "misrepresented"
                          r"\bfalsely (?:say|said|says|claim|state|report|summari[sz]|announc|accus|told|tell|"
@@ -258,6 +265,21 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # consequence.rejection: people or their claims turned away by a decision:
                          # "screened out female applicants", "rejected older candidates", "denied
                          # the claims"
+                         # consequence.downgraded: people's marks or standing lowered by a decision:
+                         # "downgraded nearly 40% of predicted results", "grades had been lowered"
+                         r"\bdowngrad(?:ed|es|ing)\b (?:[\w%'-]+ ){0,5}?(?:results?|grades?|marks?|scores?|students?|"
+                         r"pupils?|ratings?|applicants?)\b|\b(?:grades?|marks?|scores?|results?)\b[^.]{0,30}?\b(?:were|was|"
+                         r"had been|have been) (?:lowered|downgraded|marked down|cut)\b|"
+                         # consequence.withdrawn_after_complaint: the product pulled because of what it
+                         # did: "Google removes Gemma from AI Studio after senator's defamation complaint"
+                         r"\b(?:remov|pull|withdr[ae]w|suspend|disabl|shut)\w*\b[^.]{0,60}?\bafter\b[^.]{0,50}?"
+                         r"\b(?:complaints?|backlash|outcry|lawsuits?|suits?|uproar|criticism|errors?|mistakes?|"
+                         r"fabricat\w+|false (?:claims?|allegations?|answers?))\b|"
+                         # consequence.false_flag: lawful content removed or flagged as a breach: "flagged
+                         # the post as hate speech", "removed it for violating community standards"
+                         r"\b(?:flagged|removed|pulled|blocked|took down|taken down|deleted|labell?ed)\b[^.]{0,80}?\b(?:as|for) "
+                         r"(?:[\w-]+ )?(?:hate speech|spam|violating|violent|nudity|misinformation|extremis\w+|"
+                         r"terroris\w+|(?:a )?violation)\b|"
                          r"\b(?:reject(?:ed|s|ing)?|screened out|screens out|turned (?:away|down)|denied|"
                          r"disqualified|weeded out)\b (?:[\w-]+ ){0,4}?(?:applicants?|candidates?|job[- ]seekers|"
                          r"claims?|applications?|claimants|borrowers|tenants|patients|loans?|mortgages?|benefits)\b|"
@@ -406,7 +428,7 @@ _TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moder
          r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
          r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
          r"eligibility|proctoring|surveillance|targeting|translation|face[- ]matching|ranking|allocation|"
-         r"prioriti[sz]ation|triage)")
+         r"prioriti[sz]ation|triage|standardi[sz]ation|content[- ]moderation|hate[- ]speech)")
 FUNCTION_AI = re.compile(
     r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
     r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
@@ -415,7 +437,7 @@ FUNCTION_AI = re.compile(
     r"\bdriver[- ]assist(?:ance)?(?: (?:systems?|features?|software|technology))?\b|"
     rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?)\b|"
     r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
-    r"decision-making|tools?|programs?|algorithms?)\b|"
+    r"decision-making|tools?|programs?|algorithms?|filters?|classifiers?|moderation)\b|"
     r"\bgenerative (?:fill|expand|tools?|features?|editing)\b|\bthe automation by\b|"
     # Full Self-Driving's abbreviation ("FSD Beta 10.3"); translation done by machine
     r"\bfsd\b|\b(?:machine|automatic|automated|auto)[- ]?translat(?:ion|ions|ed|es|or)\b|"
@@ -434,7 +456,7 @@ FUNCTION_AI = re.compile(
     r"\balgorithms? (?:meant|designed|built|used|intended|created|developed|trained) to (?:rank|score|"
     r"decide|allocate|prioriti[sz]e|select|choose|assign|flag|predict|grade|sort|screen|determine|"
     r"detect|identify)\b|"
-    r"\b(?:system|software|algorithm|model|scanner|program)s? (?:had |has |have |was |were |then )?"
+    r"\b(?:system|software|algorithm|model|scanner|program|filter|classifier)s? (?:had |has |have |was |were |then )?"
     r"(?:automatically |wrongly |mistakenly )?(?:flagged|rejected|denied|screened out|billed|cut off|"
     r"misidentified|misclassified|(?:programmed|designed|set up|configured) to (?:automatically )?"
     r"(?:reject|deny|flag|screen out))\b", re.IGNORECASE)
@@ -465,13 +487,38 @@ AI_VICTIM = re.compile(
     # failed: "ChatGPT was just one of thousands of customers that sat behind the same proxy"
     r"|\b(?:customers?|sites?|services?|tenants|websites?)\b[^.]{0,50}?\bbehind (?:the same |a shared |"
     r"that |the )?(?:[\w-]+ ){0,2}?(?:proxy|proxies|cdn|provider|network|load balancers?|edge)\b")
+#: Pattern ai.victim_upstream: a product's failure put down to the model provider it is built
+#: on, as a status page tells it: "our upstream model provider reports that its API is
+#: recovering", "the issue has been traced to an ongoing incident at OpenAI", "our summaries
+#: depend on their models". The AI product is then the victim of another company's outage;
+#: counted in ``ai_victim`` whether or not the sentence names an AI (the provider is one).
+UPSTREAM_FAILURE = re.compile(
+    r"\b(?:our |the |its |their )?(?:upstream|third-party|external) (?:ai |llm |model |api |inference )?"
+    r"(?:model |ai |llm )?providers?\b[^.]{0,60}?\b(?:outage|incident|errors?|recover\w*|degraded|down|"
+    r"disruption|issue)\b|"
+    r"\b(?:traced|attributed|due|related) to (?:an? |the )?(?:ongoing |wider |broader )?(?:incident|outage|"
+    r"disruption) (?:at|on the side of) (?:our (?:upstream |model |ai )*provider|[A-Z][\w.]*)\b|"
+    r"\b(?:features?|summar\w+|service|product|assistant) (?:\w+ )?depends? on (?:their|its|the provider's) "
+    r"(?:models?|api)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
 #: inside a quote ("[the company] said") is none of these.
 PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
                          r"(?:\[(?![\"'\d])[^\]\n]{2,60}\]|\{\{[^}\n]+\}\}|<[^>\n]{2,40}>|_{3,})[ \t]*$|"
-                         r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b")
+                         r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b|"
+                         # a time slot left blank in a timeline: "- hh:mm —"
+                         r"^[ \t*-]*hh:mm\b")
+#: Pattern template.caps_slot: a slot in an example sentence, a name in capitals in square
+#: brackets ("On [DATE], the [ASSISTANT NAME] assistant told [NUMBER] customers"); an
+#: editor's mark ("[REDACTED]", "[SIC]", "[UPDATE]") is none. A form has many different
+#: slots; an AI's output published with one or two left unfilled ("the [WINNING_TEAM_MASCOT]
+#: defeated...") is the incident itself, so slots count as placeholders only from
+#: ``CAPS_SLOTS`` distinct ones.
+CAPS_SLOT = re.compile(r"\[(?!(?:REDACTED|SIC|UPDATE|EDIT|EDITED|LINK|VIDEO|PHOTO|IMAGE|PDF|AUDIO|"
+                       r"INAUDIBLE|CROSSTALK|LAUGHTER|APPLAUSE|DELETED|REMOVED|CENSORED|EMPHASIS|NSFW|OC|"
+                       r"TL;?DR|AMA|FAQ|NEW|SOLVED|RESOLVED|BUG|META|OFFICIAL)\])[A-Z][A-Z _/]{2,28}\]")
+CAPS_SLOTS = 4
 #: The conventions of news satire: the humour site's stock subject ("Area man", "Area
 #: resident"), or the page naming itself as satire.
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
@@ -653,6 +700,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     """
     found = RelevanceFeatures(sentences=sum(bool(WORDED.search(s.text)) for s in sentences),
                               placeholders=len(PLACEHOLDER.findall(text)))
+    slots = set(CAPS_SLOT.findall(text))
+    found.placeholders += len(slots) if len(slots) >= CAPS_SLOTS else 0
     bots = _bot_names(sentences)
     heads = _ai_heads(sentences)
     mentions = [_has_ai(s.span) or bool(bots and bots.search(s.text)) for s in sentences]
@@ -680,7 +729,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.denied_ai += bool(DENIED_AI.search(text)) or (
             bool(FAULT_DENIED.search(text)) and (has_ai or (position > 0 and mentions[position - 1])))
         found.imperatives += imperative(sentence.span)
-        found.ai_victim += has_ai and not deed and bool(AI_VICTIM.search(text))
+        found.ai_victim += (has_ai and not deed and bool(AI_VICTIM.search(text))) or \
+            bool(UPSTREAM_FAILURE.search(sentence.text))
     if title is not None:
         title_text = title.text.lower()
         found.title_howto = bool(HOWTO_TITLE.search(title.text))
