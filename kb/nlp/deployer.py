@@ -125,6 +125,11 @@ DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" +
 NEWS = r"(?:newsroom|news outlet|news site|news organi[sz]ation|newspaper|broadcaster|news agency|magazine)"
 DESCRIBED_NEWS = re.compile(r"\b" + NEWS + r"[ \t]+" + _NAME + r"|" + _NAME +
                             r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NEWS + r"\b")
+#: Pattern deployer.masthead_publication: a report's masthead line giving the site's name and
+#: what it is ("Acme Weekly — a blog about courts", "ACME | the newsletter for ops people"): the
+#: publication writing the report, never its deployer.
+MASTHEAD_NEWS = re.compile(r"^[ \t]*" + _NAME + r"[ \t]+[—–|:-][ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:blog|newsletter|podcast|" + NEWS[3:-1] + r")\b", re.M)
 #: "for his Acme business", "their Acme startup": a person's own organisation
 DESCRIBED_OWN = re.compile(r"\b(?:his|her|their)[ \t]+" + _NAME + r"[ \t]+(?:business|company|startup|start-up|"
                            r"firm|venture|shop|store|agency|studio|brand)\b")
@@ -1113,6 +1118,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         x == agent or x.lower() in makers)} | {"ai"}
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
     excluded |= {_clean_name(m.group(1) or m.group(2)).lower() for m in DESCRIBED_NEWS.finditer(text)}
+    excluded |= {_clean_name(m.group(1)).lower() for m in MASTHEAD_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _host_product(sentences, vendor, agent, incident) or \
