@@ -129,3 +129,12 @@ def test_background_year_without_cut_off_is_not_the_date(nlp):
     sentences = split_sentences(nlp, text)
     incident = {s.index for s in sentences if "check" in s.text}
     assert occurred(sentences, incident, "2024-05-04")[0] != "2019"
+
+
+def test_short_name_with_article_takes_the_long_form():
+    from kb.nlp.deployer import _long_form
+    text = "The Daily Harbour Courier ran the kiosk. Staff at the Courier said the bot gave stock away."
+    assert _long_form("Courier", text) == "The Daily Harbour Courier"
+    # no article before the short name, or no longer form: the name stays as written
+    assert _long_form("Courier", "Courier said The Daily Harbour Courier is a paper.") == "Courier"
+    assert _long_form("Courier", "Staff at the Courier said so. When Courier ran it, it broke.") == "Courier"

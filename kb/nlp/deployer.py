@@ -670,6 +670,28 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
     return found
 
 
+_FUNCTION_WORDS = {"The", "A", "An", "In", "At", "On", "For", "But", "And", "When", "After", "Before",
+                   "This", "That", "Its", "Their", "Our", "If", "As", "By", "From", "With", "To", "Of"}
+
+
+def _long_form(name: str, text: str) -> str:
+    """Pattern deployer.full_name_of_short: a one-word name the report uses with the article
+    ("the Journal's newsroom") stands for the longer capitalised name ending in it that the
+    report also writes ("The Wall Street Journal"); returns that longer name (with a leading
+    "The"), else ``name`` unchanged."""
+    if " " in name or not re.search(rf"\bthe {re.escape(name)}\b", text):
+        return name
+    longer = re.findall(rf"\b((?:The )?(?:[A-Z][\w&.'-]* ){{1,3}}){re.escape(name)}\b", text)
+    forms = []
+    for prefix in longer:
+        words = prefix.split()
+        if words[0] == "The":
+            words = words[1:]
+        if words and not any(w in _FUNCTION_WORDS for w in words):
+            forms.append(("The " if prefix.startswith("The ") else "") + " ".join(words) + " " + name)
+    return max(forms, key=len) if forms else name
+
+
 def _bracketed_head(piece: Span) -> Optional[str]:
     """The subject a bracketed apposition describes ("Acme Games (Foo, ...)" -> "Acme Games"):
     the entity holding the apposition's head, when a bracket stands between them; else None."""
@@ -1128,6 +1150,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)
     if found:
+        found = (_long_form(found[0], text), found[1], found[2]) if found[0] else found
         parent = _parent(found[0], text)
         if parent != found[0]:
             return parent, found[1], "deployer.parent"
