@@ -125,6 +125,11 @@ DESCRIBED_BEFORE = re.compile(r"\b[A-Za-z][\w-]*[ \t]+" + BUSINESS + r"[ \t]+" +
 NEWS = r"(?:newsroom|news outlet|news site|news organi[sz]ation|newspaper|broadcaster|news agency|magazine)"
 DESCRIBED_NEWS = re.compile(r"\b" + NEWS + r"[ \t]+" + _NAME + r"|" + _NAME +
                             r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + NEWS + r"\b")
+#: Pattern deployer.masthead_publication: a report's masthead line giving the site's name and
+#: what it is ("Acme Weekly — a blog about courts", "ACME | the newsletter for ops people"): the
+#: publication writing the report, never its deployer.
+MASTHEAD_NEWS = re.compile(r"^[ \t]*" + _NAME + r"[ \t]+[—–|:-][ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?"
+                           r"(?:blog|newsletter|podcast|" + NEWS[3:-1] + r")\b", re.M)
 #: "for his Acme business", "their Acme startup": a person's own organisation
 DESCRIBED_OWN = re.compile(r"\b(?:his|her|their)[ \t]+" + _NAME + r"[ \t]+(?:business|company|startup|start-up|"
                            r"firm|venture|shop|store|agency|studio|brand)\b")
@@ -665,6 +670,28 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
     return found
 
 
+_FUNCTION_WORDS = {"The", "A", "An", "In", "At", "On", "For", "But", "And", "When", "After", "Before",
+                   "This", "That", "Its", "Their", "Our", "If", "As", "By", "From", "With", "To", "Of"}
+
+
+def _long_form(name: str, text: str) -> str:
+    """Pattern deployer.full_name_of_short: a one-word name the report uses with the article
+    ("the Journal's newsroom") stands for the longer capitalised name ending in it that the
+    report also writes ("The Wall Street Journal"); returns that longer name (with a leading
+    "The"), else ``name`` unchanged."""
+    if " " in name or not re.search(rf"\bthe {re.escape(name)}\b", text):
+        return name
+    longer = re.findall(rf"\b((?:The )?(?:[A-Z][\w&.'-]* ){{1,3}}){re.escape(name)}\b", text)
+    forms = []
+    for prefix in longer:
+        words = prefix.split()
+        if words[0] == "The":
+            words = words[1:]
+        if words and not any(w in _FUNCTION_WORDS for w in words):
+            forms.append(("The " if prefix.startswith("The ") else "") + " ".join(words) + " " + name)
+    return max(forms, key=len) if forms else name
+
+
 def _bracketed_head(piece: Span) -> Optional[str]:
     """The subject a bracketed apposition describes ("Acme Games (Foo, ...)" -> "Acme Games"):
     the entity holding the apposition's head, when a bracket stands between them; else None."""
@@ -1113,6 +1140,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         x == agent or x.lower() in makers)} | {"ai"}
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
     excluded |= {_clean_name(m.group(1) or m.group(2)).lower() for m in DESCRIBED_NEWS.finditer(text)}
+    excluded |= {_clean_name(m.group(1)).lower() for m in MASTHEAD_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
     found = _house_deploys(sentences, incident) or _host_product(sentences, vendor, agent, incident) or \
@@ -1122,6 +1150,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)
     if found:
+        found = (_long_form(found[0], text), found[1], found[2]) if found[0] else found
         parent = _parent(found[0], text)
         if parent != found[0]:
             return parent, found[1], "deployer.parent"

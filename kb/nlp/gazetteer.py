@@ -92,9 +92,14 @@ def sole_agent_of(vendor: str | None) -> str | None:
 
     Used when a report names only the company ("Replit deleted a database"): with a single
     product the agent is unambiguous; with several (Amazon: Kiro, Amazon Q Developer) it is not.
+    Pattern who.eponymous_product: with several, the product that carries the company's own
+    name (``"eponymous": true`` in ``products.jsonl``: "Perplexity") is what a report naming only the company means
+    ("a clerk used Perplexity"); its other products are named by their own names.
     """
     made = [row["agent"] for row in products().values()
             if row["vendor"] == vendor and row.get("role") != "model"]
+    if len(made) > 1 and vendor in made and products()[vendor].get("eponymous"):
+        return vendor
     return made[0] if len(made) == 1 else None
 
 

@@ -108,6 +108,12 @@ def _after(text: str, offset: int) -> str:
 
 EVENT = re.compile(r"(?:incident|original|occurred|happened|began|started|took place|outage|"
                    r"deleted|wiped|caused|date)\W+(?:\w+\W+){0,3}$", re.I)
+#: Pattern occurred.account_cut_off: a person's loss of access that is the harm itself ("was
+#: deactivated in 2021", "was removed from the app in March", "locked out of his account in
+#: May") dates the incident, however long before the report it came.
+CUT_OFF = re.compile(r"\b(?:was|were|got|been|being)\s+(?:permanently\s+|wrongly\s+)?(?:deactivated|banned|"
+                     r"suspended|locked out(?:\s+of\s+(?:\w+\s+)?account)?|kicked off(?:\s+(?:the|its|their)\s+\w+)?|"
+                     r"removed from (?:the|its|their) (?:app|platform|site|service))(?:\W+(?:in|on|during))?\W*$", re.I)
 #: Pattern occurred.said_on: the date of a statement ("Anthropic said on Thursday that ...",
 #: "the firm confirmed in March"), not of what it tells.
 SAID_ON = re.compile(r"\b(?:said|says|confirmed|acknowledged|admitted|told reporters)\W+(?:\w+\W+)?$",
@@ -306,7 +312,7 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                 continue
             if FILED_DOCUMENT.search(before):
                 score += 1.5
-            elif EVENT.search(before) and (sentence.index in incident or not incident):
+            elif (EVENT.search(before) or CUT_OFF.search(before)) and (sentence.index in incident or not incident):
                 # an "incident"/"happened" word in a sentence about another actor's incident
                 # dates that one (pattern occurred.other_incident)
                 score += 1.5

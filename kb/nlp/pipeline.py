@@ -271,6 +271,14 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
             mention.evidence.append(evidence(text, made[0] or found[1], "vendor", mention.vendor,
                                              rule=made[1], confidence=0.6 if made[0] else 0.4))
 
+    outside = _outside_maker(mention, about, guessed)
+    if outside is not None:
+        mention.deployer, mention.vendor = mention.vendor, None
+        vendor = None
+        mention.evidence = [e for e in mention.evidence if e.field not in ("vendor", "deployer")]
+        mention.evidence.append(evidence(text, outside, "deployer", mention.deployer,
+                                         rule="who.licensed_from_outside", confidence=0.6))
+
     # another maker's bot ("OtherMaker's agent" in a comparison) does not speak for this incident
     speaking_owner = owner if owner == vendor or not owner or owner.lower() not in known_makers() else None
     said = statements(sentences, _companies(vendor, mention.deployer, speaking_owner, agent))
@@ -295,6 +303,25 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         mention.occurred = when[0]
         mention.evidence.append(evidence(text, when[1], "occurred", when[0]))
     return mention, family
+
+
+#: "a tool licensed from an outside technology vendor", "software bought from a third-party
+#: supplier": the bot's maker is someone the report does not name.
+OUTSIDE_MAKER = re.compile(r"\b(?:licensed|licenced|bought|purchased|supplied|provided|sourced|built) "
+                           r"(?:from|by) (?:an? )?(?:outside|external|third-party|third party|unnamed) "
+                           r"(?:[\w-]+ )?(?:company|vendor|firm|contractor|supplier|provider|partner)\b", re.I)
+
+
+def _outside_maker(mention: Mention, about: list[Sentence], guessed: int) -> Optional[Sentence]:
+    """Pattern who.licensed_from_outside: a vendor that rests only on being the report's
+    most-named organisation (``guessed`` > 0), with no gazetteer agent and no other deployer,
+    in a report saying the bot came from an outside maker it does not name ("the chat tool was
+    licensed from an outside technology vendor"): that organisation ran the bot, and its maker
+    is unknown. Returns the sentence saying so, or None."""
+    if not guessed or not mention.vendor or (mention.agent and vendor_of(mention.agent)) or \
+            mention.deployer not in (None, mention.vendor):
+        return None
+    return next((s for s in about if OUTSIDE_MAKER.search(s.text)), None)
 
 
 #: Deployer rules that find the organisation harmed, not one shown running the bot.
