@@ -67,3 +67,20 @@ def deployer_in(nlp, text: str, vendor=None, agent=None, self_hit: bool = False,
     sentences = split_sentences(nlp, text)
     return choose_deployer(sentences, vendor, agent, {s.index for s in sentences}, self_hit,
                            owner, sentences[0].lower)
+
+
+def primary_in(text: str, title=None):
+    """The primary mention ``kb.nlp.pipeline`` extracts from ``text`` taken as relevant
+    (relevance is tested on its own): a Mention, asserted to exist. Shared by the who tests."""
+    from kb.nlp.pipeline import _primary, _weights, get_pipeline
+    from kb.nlp.segment import split_sentences
+
+    sentences = split_sentences(get_pipeline(), text)
+    mention, _ = _primary(text, sentences, _weights(sentences, title), None)
+    assert mention is not None and mention.primary
+    return mention
+
+
+def rule_of(mention, field: str) -> str:
+    """The rule of the first evidence row of ``field`` in ``mention``."""
+    return next(e.rule for e in mention.evidence if e.field == field)

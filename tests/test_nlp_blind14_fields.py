@@ -11,21 +11,15 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import primary_in as _primary
+
 from kb.nlp import action as act
 from kb.nlp.blame import classify
 from kb.nlp.deployer import MASTHEAD_NEWS
 from kb.nlp.gazetteer import sole_agent_of
 from kb.nlp.occurred import occurred
-from kb.nlp.pipeline import _primary as primary_mention
-from kb.nlp.pipeline import _weights, get_pipeline
+from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
-
-
-def _primary(text):
-    sentences = split_sentences(get_pipeline(), text)
-    mention, _ = primary_mention(text, sentences, _weights(sentences, None), None)
-    assert mention is not None
-    return mention
 
 
 def _types(text):

@@ -8,6 +8,8 @@ product names are real (gazetteer facts).
 
 from __future__ import annotations
 
+from conftest import rule_of as _rule
+
 from kb.nlp import analyze_text
 from kb.nlp.entities import _initial_common_noun, count_who, named_bots
 from kb.nlp.pipeline import _choose_actor, _owned_bot_episodes, _secondary_actors, _weights
@@ -20,10 +22,6 @@ def _primary(text, title=None):
     mention = analysis.mentions[0]
     assert mention.primary
     return mention
-
-
-def _rule(mention, field):
-    return next(e.rule for e in mention.evidence if e.field == field)
 
 
 def test_in_house_bot_is_made_by_the_organisation_running_it():

@@ -10,22 +10,11 @@ invented except for regulator acronyms and real product names (gazetteer facts).
 
 from __future__ import annotations
 
+from conftest import primary_in as _primary
+from conftest import rule_of as _rule
+
 from kb.nlp.entities import chrome_line, is_regulator, system_owners
-from kb.nlp.pipeline import _primary as primary_mention
-from kb.nlp.pipeline import _weights, get_pipeline
-from kb.nlp.segment import split_sentences
-
-
-def _primary(text, title=None):
-    """The primary mention of a report taken as relevant (relevance is tested elsewhere)."""
-    sentences = split_sentences(get_pipeline(), text)
-    mention, _ = primary_mention(text, sentences, _weights(sentences, title), None)
-    assert mention is not None and mention.primary
-    return mention
-
-
-def _rule(mention, field):
-    return next(e.rule for e in mention.evidence if e.field == field)
+from kb.nlp.pipeline import get_pipeline
 
 
 def test_owner_of_a_self_driving_car_is_vendor_and_deployer_not_the_investigator():
