@@ -189,7 +189,7 @@ def _read_bytes(path: Path) -> bytes:
 #: "364 points by dana | 189 comments") or a line of fields set apart by separators.
 PAGE_CHROME = re.compile(r"^(?:r/\w+|hacker news|[\w.-]+\s*/\s*[\w.-]+(?:\s+\(public\))?|posted by\b.*|"
                          r"(?:uploaded|updated|published|posted|last updated)\b:?.*\b(?:19|20)\d\d\b.*|by\s+[A-Z].{0,60}|"
-                         r".*\b\d[\d,.]*k?\s+(?:points?|comments?|upvotes?)\b.*|.*\s[|·•]\s.*)$", re.I)
+                         r".*\b\d[\d,.]*k?\s+(?:points?|comments?|upvotes?|votes?)\b.*|.*\s[|·•]\s.*)$", re.I)
 #: Lines looked at for a title below a page's chrome.
 TITLE_LINES = 6
 

@@ -100,6 +100,10 @@ def test_a_forum_pages_title_is_its_post_not_the_page_chrome(tmp_path):
                       "My AI agent pruned the Docker volumes that held my photo library\n\n"
                       "It ran a cleanup I never asked for.\n", encoding="utf-8")
     assert read_document(thread).title == "My AI agent pruned the Docker volumes that held my photo library"
+    votes = tmp_path / "votes.txt"
+    votes.write_text("45 votes\n\nWho is liable when an agent wipes a bucket?\n\n14 comments\n",
+                     encoding="utf-8")
+    assert read_document(votes).title == "Who is liable when an agent wipes a bucket?"
     listing = tmp_path / "listing.txt"
     listing.write_text("Hacker News\n\n412 points by ana 3 hours ago | 120 comments\n\n"
                        "Our coding agent wiped a staging bucket (example.com)\n", encoding="utf-8")
