@@ -10,6 +10,8 @@ invented except for regulator acronyms and real product names (gazetteer facts).
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import primary_in as _primary
 from conftest import rule_of as _rule
 
@@ -43,41 +45,41 @@ def test_regulator_suing_over_hiring_software_is_not_its_vendor():
     assert mention.vendor == "Tessaly Staffing"
 
 
-def test_robotaxi_owner_in_a_report_with_a_navigation_strip():
-    text = ("The Daily Circuit\n"
-            "Tech / Reviews / Science / Entertainment / Cars /\n\n"
-            "Halvern robotaxi crash injures a passenger\n\n"
-            "By Jo Prentice · June 3, 2024 · Transportation\n\n"
-            "A Halvern robotaxi with no one inside braked in the middle of a turn in Denver on "
-            "Saturday and was hit by a van, injuring its passenger. Halvern's software misjudged "
-            "the van's path, the company said. The driverless car was later "
-            "moved by a remote operator, and Halvern said it had updated its fleet.")
+#: (report, vendor, deployer): a system named by its job belongs to its written owner
+#: (who.system_owner), whatever chrome the page has; its deployer is found as usual.
+SYSTEM_OWNERS = [
+    pytest.param(("The Daily Circuit\n"
+                  "Tech / Reviews / Science / Entertainment / Cars /\n\n"
+                  "Halvern robotaxi crash injures a passenger\n\n"
+                  "By Jo Prentice · June 3, 2024 · Transportation\n\n"
+                  "A Halvern robotaxi with no one inside braked in the middle of a turn in Denver on "
+                  "Saturday and was hit by a van, injuring its passenger. Halvern's software misjudged "
+                  "the van's path, the company said. The driverless car was later "
+                  "moved by a remote operator, and Halvern said it had updated its fleet."),
+                 "Halvern", "Halvern",
+                 id="robotaxi_owner_in_a_report_with_a_navigation_strip"),
+    pytest.param(("AI gun detection flags a student's umbrella as a rifle\n\n"
+                  "Officers searched a 15-year-old student at Corran High School on Friday after an "
+                  "artificial intelligence gun detection system flagged his folded umbrella as a rifle. "
+                  "Westmere Academy, a charter school, deployed Quillon's AI gun detection in 2022. The system "
+                  "scans camera feeds and sends an alert when it thinks it sees a weapon. Quillon said "
+                  "its system had worked as designed."),
+                 "Quillon", "Westmere Academy",
+                 id="maker_of_gun_detection_is_vendor_and_the_school_district_deploys_it"),
+    pytest.param(("Carrow Homes writes down $200 million after its pricing algorithm overpaid\n\n"
+                  "Carrow Homes said it would close Carrow Offers, its home-buying business, after "
+                  "Carrow Homes's pricing algorithm bought thousands of houses for more than they could "
+                  "be resold for. The company's algorithm kept offering high prices as the market "
+                  "cooled, and Carrow Homes lost $200 million."),
+                 "Carrow Homes", "Carrow Homes",
+                 id="the_vendors_own_unit_is_the_vendor_as_deployer"),
+]
+
+
+@pytest.mark.parametrize("text, vendor, deployer", SYSTEM_OWNERS)
+def test_system_owner_is_the_vendor(text, vendor, deployer):
     mention = _primary(text)
-    assert mention.vendor == "Halvern"
-    assert mention.deployer == "Halvern"
-
-
-def test_maker_of_gun_detection_is_vendor_and_the_school_district_deploys_it():
-    text = ("AI gun detection flags a student's umbrella as a rifle\n\n"
-            "Officers searched a 15-year-old student at Corran High School on Friday after an "
-            "artificial intelligence gun detection system flagged his folded umbrella as a rifle. "
-            "Westmere Academy, a charter school, deployed Quillon's AI gun detection in 2022. The system "
-            "scans camera feeds and sends an alert when it thinks it sees a weapon. Quillon said "
-            "its system had worked as designed.")
-    mention = _primary(text)
-    assert mention.vendor == "Quillon"
-    assert mention.deployer == "Westmere Academy"
-
-
-def test_the_vendors_own_unit_is_the_vendor_as_deployer():
-    text = ("Carrow Homes writes down $200 million after its pricing algorithm overpaid\n\n"
-            "Carrow Homes said it would close Carrow Offers, its home-buying business, after "
-            "Carrow Homes's pricing algorithm bought thousands of houses for more than they could "
-            "be resold for. The company's algorithm kept offering high prices as the market "
-            "cooled, and Carrow Homes lost $200 million.")
-    mention = _primary(text)
-    assert mention.vendor == "Carrow Homes"
-    assert mention.deployer == "Carrow Homes"
+    assert (mention.vendor, mention.deployer) == (vendor, deployer)
 
 
 def test_class_of_users_is_not_the_agent():
