@@ -73,8 +73,10 @@ local field = redis.sha1hex(r[1]) .. ':' .. r[2]
 redis.call('HSET', KEYS[2], field, r[1])
 return {r[1], field}
 """
-# Put a worker's in-flight requests back in the queue, unless it is alive
-# (KEYS[3] exists; pass a key that never exists to force it).
+# Put a worker's in-flight requests back in the queue and drop it from the
+# workers set (KEYS[4], member ARGV[1]), unless it is alive (KEYS[3] exists;
+# pass a key that never exists to force it). One script, so a worker that
+# announces itself (see announce) is never dropped half-way.
 _REQUEUE = """
 if redis.call('EXISTS', KEYS[3]) == 1 then return -1 end
 local entries = redis.call('HGETALL', KEYS[1])
@@ -83,6 +85,7 @@ for i = 1, #entries, 2 do
   redis.call('ZADD', KEYS[2], tonumber(score), entries[i + 1])
 end
 redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[4], ARGV[1])
 return #entries / 2
 """
 # Push a fetched response for the ingester; an article or thread only once.
@@ -107,13 +110,24 @@ def requeue_orphans(server, spider_name: str, force_worker: str | None = None) -
         worker = worker.decode()
         alive_key = spider_key(spider_name, "worker", worker) if not force_worker else \
             f"{PREFIX}:never:{uuid.uuid4().hex}"
-        count = server.eval(_REQUEUE, 3, spider_key(spider_name, "inflight", worker),
-                            spider_key(spider_name, "requests"), alive_key)
-        if count >= 0:
-            moved += count
-            if not server.exists(spider_key(spider_name, "worker", worker)):
-                server.srem(spider_key(spider_name, "workers"), worker)
+        count = server.eval(_REQUEUE, 4, spider_key(spider_name, "inflight", worker),
+                            spider_key(spider_name, "requests"), alive_key,
+                            spider_key(spider_name, "workers"), worker)
+        moved += max(count, 0)
     return moved
+
+
+def announce(server, spider_name: str, worker: str, state: str, ttl: int) -> None:
+    """Say that ``worker`` is alive and ``state`` ("busy" or "idle") for
+    ``ttl`` seconds: its heartbeat key and its place in the workers set are
+    written in one transaction, so no other worker (requeue_orphans) or
+    ingester (crawl_pending) ever sees a live worker missing from the set,
+    and a worker dropped after a stall longer than ``ttl`` is back on its
+    next heartbeat."""
+    pipe = server.pipeline(transaction=True)
+    pipe.set(spider_key(spider_name, "worker", worker), state, ex=ttl)
+    pipe.sadd(spider_key(spider_name, "workers"), worker)
+    pipe.execute()
 
 
 def crawl_pending(server) -> bool:
@@ -189,7 +203,6 @@ class WorkerScheduler(Scheduler):
         from twisted.internet.task import LoopingCall
 
         self.server.sadd(SPIDERS, spider.name)
-        self.server.sadd(self.key("workers"), WORKER_ID)
         self.mark("busy")
         moved = requeue_orphans(self.server, spider.name)
         if moved:
@@ -212,9 +225,9 @@ class WorkerScheduler(Scheduler):
                 slot.nextcall.schedule()
 
     def mark(self, state: str) -> None:
-        """Set (and renew) this worker's heartbeat key to busy or idle."""
+        """Set (and renew) this worker's heartbeat key to busy or idle (announce)."""
         self.state = state
-        self.server.set(self.key("worker", WORKER_ID), state, ex=self.ttl)
+        announce(self.server, self.spider.name, WORKER_ID, state, self.ttl)
 
     def heartbeat(self) -> None:
         self.mark(self.state or "busy")

@@ -12,6 +12,7 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
+from crawler.distributed import SPIDERS, announce, crawl_pending, requeue_orphans, spider_key
 from crawl_support import FAST, REPO, Server, news_pages, records, rss, sources_file, wait_for, \
     warc_urls
 from kb.cli import cli
@@ -153,6 +154,33 @@ def test_a_worker_killed_with_sigkill_loses_nothing(site, redis_server, tmp_path
     assert writer.returncode == 0, err
     assert_every_page_once(site, tmp_path)
     assert not client.keys("blast-radius:feed:inflight:*")
+
+
+def test_a_stalled_worker_is_dropped_and_back_on_its_next_heartbeat(redis_server):
+    """A worker whose heartbeat lapsed (a stall longer than its TTL) has its
+    requests requeued and leaves the workers set; its next heartbeat puts it
+    back, so requests it leases afterwards are still requeued if it dies."""
+    client = redis_server.client()
+    workers, queue = spider_key("feed", "workers"), spider_key("feed", "requests")
+    announce(client, "feed", "stalled", "busy", ttl=1)
+    announce(client, "feed", "alive", "busy", ttl=60)
+    client.hset(spider_key("feed", "inflight", "stalled"), "lease-a:0", "request-a")
+    client.hset(spider_key("feed", "inflight", "alive"), "lease-b:0", "request-b")
+    assert requeue_orphans(client, "feed") == 0  # both alive: nothing moves
+    client.delete(spider_key("feed", "worker", "stalled"))  # its TTL ran out
+    assert requeue_orphans(client, "feed") == 1
+    assert client.zrange(queue, 0, -1) == [b"request-a"]
+    assert client.smembers(workers) == {b"alive"}
+    assert client.hlen(spider_key("feed", "inflight", "alive")) == 1
+    announce(client, "feed", "stalled", "busy", ttl=1)  # the stall is over
+    assert client.smembers(workers) == {b"alive", b"stalled"}
+    client.zrem(queue, "request-a")
+    client.hset(spider_key("feed", "inflight", "stalled"), "lease-c:0", "request-c")
+    client.delete(spider_key("feed", "worker", "stalled"))  # now it dies
+    client.sadd(SPIDERS, "feed")
+    assert crawl_pending(client)  # an orphan and a live worker to requeue it
+    assert requeue_orphans(client, "feed") == 1
+    assert client.zrange(queue, 0, -1) == [b"request-c"]
 
 
 def test_bad_redis_url_is_one_line_and_no_traceback(tmp_path):
