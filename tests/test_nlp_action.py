@@ -800,3 +800,16 @@ def test_a_part_targets_its_whole():
 def test_rights_on_a_thing_target_the_thing():
     doc = doc_of("The installer rewrote the ownership and permissions on a large part of the shared folders.")
     assert target_of(next(t for t in doc if t.lower_ == "rewrote")) == "shared folders"
+
+
+def test_quoted_modifier_keeps_its_noun():
+    clause = best('The shop\'s chatbot invented a "refund in full" promise for every late parcel.')
+    assert 'invented a "refund in full" promise' in clause.phrase
+
+
+def test_a_quoted_label_the_agent_chose_is_its_deed():
+    clause = best('Asked to tidy the mailing list, the assistant selected all 900 subscribers '
+                  'and clicked "delete permanently".')
+    assert clause.kind == "delete_data"
+    assert clause.rule == "action.quoted_verb"
+    assert clause.phrase.startswith("selected all 900 subscribers")

@@ -769,16 +769,39 @@ def _quoted_verb(token: Token) -> Optional[Token]:
     return carrier if carrier.pos_ == "VERB" and carrier.i < token.i else None
 
 
+#: Verbs of working an interface whose object is the label of a button, menu item or command.
+INTERFACE_VERBS = {"click", "choose", "select", "press", "hit", "tap", "type", "pick", "enter"}
+
+
+def _interface_choice(token: Token) -> Optional[Token]:
+    """Pattern action.interface_choice: a harm verb quoted as the label an agent clicked, chose
+    or typed ('chose "permanently delete"', 'clicked "Delete all"', 'typed "wipe"'): the deed
+    is the interface verb's. Returns the verb that carries the deed -- the first of a series
+    ("selected every contact and chose ...") -- else None."""
+    doc = token.doc
+    opened = next((doc[j] for j in range(max(token.i - 2, 0), token.i) if doc[j].text in _OPEN_QUOTES),
+                  None)
+    if opened is None:
+        return None
+    carrier = token.head
+    if carrier.i == token.i or carrier.lemma_.lower() not in INTERFACE_VERBS:
+        return None
+    if carrier.dep_ == "conj" and carrier.head.pos_ == "VERB" and carrier.head.i < carrier.i:
+        return carrier.head
+    return carrier
+
+
 def _quoted_clauses(span: Span, family: set[str], floor: int) -> list[HarmClause]:
-    """Harm clauses of scare-quoted verbs (:func:`_quoted_verb`): the phrase starts at the
-    carrying verb, the target is the noun the quoted verb was hung on."""
+    """Harm clauses of scare-quoted verbs (:func:`_quoted_verb`) and of quoted interface labels
+    (:func:`_interface_choice`): the phrase starts at the carrying verb, the target is the noun
+    the quoted verb was hung on."""
     verbs = harm_verbs()
     found = []
     for token in span:
         if token.i < floor or token.dep_ == "conj":
             continue
         entry = verbs.get(token.lemma_.lower()) or verbs.get(token.lower_)
-        carrier = _quoted_verb(token) if entry else None
+        carrier = (_quoted_verb(token) or _interface_choice(token)) if entry else None
         if carrier is None:
             continue
         kind = entry["type"]

@@ -212,6 +212,27 @@ def comment_phrase(after: Token) -> bool:
     return any(c.dep_ in ("relcl", "acl") for c in noun.children) or noun.dep_ in ("appos", "npadvmod")
 
 
+#: Most words between the quote marks of a quoted modifier.
+QUOTED_MODIFIER_WORDS = 6
+
+
+def quoted_modifier(mark: Token) -> Optional[int]:
+    """Pattern action.quoted_modifier: an opening quote mark after a determiner or adjective
+    opens a short quoted modifier of the noun right after the closing mark ("invented a *"beat
+    by 10%" guarantee*", "sent a "final notice" letter"); the parser often takes the quoted
+    words for a verb and hangs the noun elsewhere. Returns the index of that noun, so the phrase
+    keeps the noun phrase whole, else None."""
+    doc = mark.doc
+    if mark.text not in _QUOTES and mark.tag_ != "``" or mark.i == 0 \
+            or doc[mark.i - 1].pos_ not in ("DET", "ADJ", "NUM"):
+        return None
+    for j in range(mark.i + 2, min(mark.i + QUOTED_MODIFIER_WORDS + 2, len(doc) - 1)):
+        if doc[j].text in _QUOTES or doc[j].tag_ == "''":
+            noun = doc[j + 1]
+            return noun.i if noun.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: int,
                    harm=frozenset()) -> list[Token]:
     """Tokens of ``head``'s subtree from ``start``, in order, minus ``skip``: stops at a gap, at
@@ -239,6 +260,10 @@ def _phrase_tokens(head: Token, verb: Token, start: int, skip: set[int], limit: 
                 break
             i, resumed = close + 1, True
             continue
+        quoted = quoted_modifier(t)
+        if quoted is not None and words:
+            words.extend(w for w in doc[t.i:quoted + 1] if not w.is_space)  # quote marks kept
+            break  # the parser split the noun phrase at the quote: nothing after it is governed
         if t.pos_ == "ADP" and words and t.i + 1 < len(doc) and doc[t.i + 1].tag_ in ("WP", "WDT"):
             break  # "... in what she described as ..."
         if t.text == ";" or (t.text == ":" and not (len(doc[t.i - 1].text) == 1 and t.i + 1 < len(doc)
@@ -307,6 +332,7 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
     if not words:
         return verb.text
     out = []
+    kept = {t.i for t in words}
     tensed = {head.i}
     for t in words:
         if t.tag_ == "PRP$" and t.lower_ in PERSONAL_POSSESSIVES and t is not words[0]:
@@ -314,7 +340,8 @@ def action_text(head: Token, verb: Token, passive: bool = False, keep_aux: bool 
         if t.dep_ == "conj" and t.head.i in tensed and t.pos_ == "VERB":
             tensed.add(t.i)
         spaced = t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTES
-                                   and doc[t.i + 1].whitespace_)  # a dropped closing quote
+                                   and doc[t.i + 1].whitespace_
+                                   and t.i + 1 not in kept)  # a dropped closing quote
         word = past_tense(t) if t.i in tensed else t.text
         if passive and t.i == head.i and t.tag_ == "VBN":
             word = irregular_past().get(lemma_of(t), word)  # made active: "written" -> "wrote"
