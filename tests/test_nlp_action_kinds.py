@@ -5,6 +5,8 @@ recordings and search-indexed chats, deletions that did not happen, time spent.
 Every sentence here is written for these tests; none is copied from the corpus.
 """
 
+import pytest
+
 from kb.nlp import action as act
 from kb.nlp.pipeline import get_pipeline
 from kb.nlp.segment import split_sentences
@@ -116,3 +118,13 @@ def test_false_headline_is_fabrication():
 def test_false_warning_is_not_fabrication_cue():
     # look-alike: a false alarm of a machine is no invented claim
     assert "fabrication" not in scores("The car gave a false warning on the bridge.")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The assistant emailed the payroll spreadsheet to every supplier on the list.", "data_exposure"),
+    ("The bot attached the patients' records to a reply sent to the whole ward.", "data_exposure"),
+    ("The IT agent disabled 300 staff accounts during a clean-up.", "unauthorized_change"),
+    ("The support agent refunded 2,000 orders in one weekend.", "financial_loss"),
+])
+def test_verbs_of_sending_locking_and_refunding_are_typed_by_their_object(sentence, kind):
+    assert clauses(sentence)[0].kind == kind
