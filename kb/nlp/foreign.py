@@ -340,11 +340,19 @@ def _title_cased(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+#: Where a clause ends inside a sentence (:func:`_cancelled`).
+CLAUSE_END = re.compile(r"[,;:—–]")
+
+
 def _cancelled(sentence: str, start: int, end: int, lang: Language) -> bool:
     """Whether a negation or a modal stands just before the cue at ``start:end`` (or within
-    ``lang.after`` words after it: "raderade inte", "gelöscht werden könnten")."""
+    ``lang.after`` words after it: "raderade inte", "gelöscht werden könnten"). Pattern
+    foreign.after_clause: the words after the cue are read up to the end of its clause (a
+    comma, semicolon, colon or dash), so that a negation opening the next clause ("boekt hotel
+    in het verkeerde Valkenburg, geen restitutie") does not cancel it."""
     before = " ".join(_WORD.findall(sentence[:start])[-BEFORE:])
-    after = " ".join(_WORD.findall(sentence[end:])[:lang.after]) if lang.after else ""
+    clause = CLAUSE_END.split(sentence[end:], maxsplit=1)[0]
+    after = " ".join(_WORD.findall(clause)[:lang.after]) if lang.after else ""
     return any(p.search(words) for p in (lang.negation, lang.hypothetical)
                for words in (before, after) if words)
 

@@ -19,7 +19,8 @@ Evidence counted over sentences (regular expressions over lower-cased text):
   told as done by no AI ("no agent deleted a database"), which an opinion piece says; a
   harmful act said not to have happened ("No customer data was lost", :func:`denied_deed`)
   is no deed and no consequence;
-- the form of the document: a template (field labels with placeholder values) or news
+- the form of the document: a template (field labels with placeholder values), release
+  notes (entries opening "Added:", "Fixed:") or news
   satire (its stock subjects, "Area man") is held not to report anything real
   (:func:`genre_penalty`).
 
@@ -77,7 +78,10 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bshut(?:ting|s)? (?!up\b)(?:[\w'-]+ ){1,2}?down\b|"
                   # real.defrauded: the person who paid a fraudster: "agreed to pay $768",
                   # "unfamiliar charges appeared on his card", "I fell for it"
-                  r"\bagreed to pay\b|\b(?:unfamiliar|fraudulent|unauthori[sz]ed|bogus) (?:charges|transactions|"
+                  r"\bagreed to pay\b|"
+                  # the money gone to criminals, or part of it won back: "paying $184,000 to
+                  # fraudsters", "the theft has been reported", "the bank clawed back $31,000"
+                  r"\bto (?:the )?(?:fraudsters|scammers|criminals|thieves|impostors)\b|\bthe theft\b|\bclawed back\b|\b(?:unfamiliar|fraudulent|unauthori[sz]ed|bogus) (?:charges|transactions|"
                   r"payments|withdrawals)\b|\bfell for (?:it|this|that|the scam)\b|\bscammed\b|"
                   r"\bexposed\b|\bstolen\b|\bsuspended\b|\bbanned\b|\baffected (?:customers|users|people|accounts|"
                   r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
@@ -98,6 +102,19 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\bwrite-?downs?\b|\bwr(?:ote|itten) down\b|"
                   # real.bill: a charge put on someone, with its sum: "a bill: $250", "bills of $195"
                   r"\b(?:bill(?:ed|s)?|invoiced?)\b[^.]{0,25}?[$£€]\s?\d|"
+                  # real.money_burned: money used up with its sum: "burned ~$11k in credits",
+                  # "racked up $4,000 in API fees"
+                  r"\b(?:burn(?:ed|t)|blew|racked up|ran up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
+                  # real.goodwill_credit / real.no_refund: the seller makes good or refuses to:
+                  # "they offered a $50 credit", "credited the hours back", "non-refundable", "all
+                  # sales final"
+                  r"\b(?:offered|gave|issued)\b[^.]{0,20}?[$£€]\s?\d[\d.,]*\s+(?:credit|voucher|refund|gift card)\b|"
+                  r"\bcredited (?:[\w'-]+ ){0,4}?back\b|\bnon-?refundable\b|\ball sales (?:are )?final\b|"
+                  # real.denied_travel: a traveller stopped on the strength of it: "denied boarding"
+                  r"\b(?:denied|refused) (?:boarding|entry)\b|"
+                  # real.accused_bias: the decisions called unfair to a group: "accused of sexism",
+                  # "discriminated against women"
+                  r"\baccused of (?:[\w-]+ )?(?:sexism|racism|bias|discrimination)\b|\bdiscriminat(?:ed|es|ing) against\b|"
                   # real.injury: someone hurt: "taken to hospital in critical condition"
                   r"\b(?:taken|rushed|admitted|airlifted) to (?:a |the )?hospital\b|\bcritical condition\b|"
                   r"\b(?:seriously|critically|badly) (?:injured|hurt)\b|"
@@ -124,6 +141,9 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   r"\b(?:we|i)(?: are|'re| am|'m) (?:so |very |deeply |truly |really )?sorry\b|"
                   # the maker owns the failure in the first person: "we fell short", "we got it wrong"
                   r"\b(?:we|i) (?:\w+ )?(?:fell short|got (?:it|this|that) wrong|made (?:a )?mistakes?)\b|"
+                  # real.owned_failure: the maker or user takes the blame in a phrase: "This one is on
+                  # us", "That part is on us", "that one's on me"
+                  r"\b(?:this|that|it)(?: one| part| bit)?(?: is|'s|’s| was) (?:all )?on (?:us|me)\b|"
                   # or calls the output an error: "errors that should never have occurred"
                   r"\b(?:errors?|mistakes?) that should (?:never|not) have (?:occurred|happened)\b|"
                   # real people's data reachable: "the personal details of as many as 64 million people",
@@ -158,7 +178,9 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
 CONTEXT = re.compile(r"\bproduction\b|\bcustomers?\b")
 #: A consequence denied just before it is named: "No data was lost", "Production was never
 #: affected", "no customer data had been affected", "it didn't leak".
-NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody)\b(?:\s+[\w-]+){0,4}|n't(?:\s+[\w-]+){0,2})\s+$")
+#: The denial reaches over a coordination ("no data has been lost or wiped").
+NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody)\b(?:\s+[\w-]+){0,4}(?:\s+[\w-]+\s+(?:or|nor))?|"
+                     r"n't(?:\s+[\w-]+){0,2})\s+$")
 RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproof[- ]of[- ]concept\b|"
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
@@ -182,9 +204,31 @@ COMPARATIVE_MODAL = re.compile(r"\bthan (?:[\w-]+ ){0,2}(?:could|can|might)\b|"
                                # it, is the harm stated ("shipped the keys to the browser, where
                                # anyone could read them")
                                r"\b(?:where|so that|so) (?:anyone|anybody|everyone|any [\w-]+)\b[^.,;]{0,60}?"
-                               r"\b(?:could|can|might)\b")
+                               r"\b(?:could|can|might)\b|"
+                               # hedge.reported_permission: the modal inside what someone was told is
+                               # the told content, not the writer's doubt ("it told bosses they could
+                               # pocket workers' tips", "telling employers they can take a cut")
+                               r"\b(?:told|tell(?:s|ing)?|advis(?:ed|es|ing)|assur(?:ed|es|ing))\b (?:[\w'’-]+ ){1,3}?"
+                               r"(?:that )?(?:they|you|he|she|we|it) (?:could|can|may|might)\b")
+#: Pattern relevance.staged_demo: what a product was shown doing on stage or in a rehearsed
+#: exercise ("In a live demo, the agent was shown a staged outage", "In a second scenario it
+#: deleted 40 GB", "a simulated attack") is no deed and no consequence. A public demo put
+#: online for anyone to use ("released a public demo of the model") is a deployment, not this.
+STAGED = re.compile(r"\b(?:live|on-?stage|launch|keynote|staged|scripted) demo(?:nstration)?s?\b|"
+                    r"\bdemo(?:nstration)?s? (?:at|during) (?:the |a |its |their )?(?:[\w'-]+ ){0,2}?(?:launch|event|"
+                    r"keynote|conference|showcase)\b|"
+                    # a rehearsed failure, not git's staging area or a staged rollout
+                    r"\bstaged (?:outages?|incidents?|attacks?|failures?|emergenc(?:y|ies)|breach(?:es)?|exercises?)\b|"
+                    r"\b(?:in|during) (?:a|an|one|another|each|its|their) (?:[\w-]+ ){0,2}?scenarios?\b|"
+                    r"\bsimulat(?:ed|ion)\b")
+#: Pattern hedge.imagine: the reader asked to picture a deed ("Imagine an agent that cancels a
+#: direct debit") is told of none.
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
-                    r"(?<!safety )(?<!alignment )\bresearchers?\b|" + HABITUAL.pattern)
+                    r"(?<!safety )(?<!alignment )\bresearchers?\b|"
+                    # "imagine my surprise when it deleted..." tells the deed
+                    r"\bimagine\b(?! (?:my|our|his|her|their) (?:surprise|horror|shock|dismay)|"
+                    r" the (?:look|panic))|" + HABITUAL.pattern + "|" +
+                    STAGED.pattern)
 #: Satire as the material an AI drew on ("drew on a satirical article", "leaned on satire",
 #: "less use of satire") is not the report's own form, and is not counted.
 UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
@@ -214,11 +258,18 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
                          r"subscribers|parents|students|(?:a |an |the )?(?:[\w-]+ ){0,2}(?:\d+-year-old|child|kid|boy|girl|"
-                         r"teen(?:ager)?|minor|man|woman|widow(?:er)?|retiree|pensioner)s?)|advised|"
+                         r"teen(?:ager)?|minor|man|woman|widow(?:er)?|retiree|pensioner)s?|"
+                         # those the answer was for: "told bosses they could keep tips"
+                         r"(?:[\w-]+ )?(?:bosses|employers|landlords|tenants|workers|employees|passengers|"
+                         r"travell?ers|owners|businesses))|advised|"
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
                          r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
+                         # consequence.sent_to_list: to a mailing list, its size told: "sent my private
+                         # notes to a 412-person distribution list"
+                         r"\bsen(?:t|ds?|ding) (?:[\w':-]+ ){0,5}to (?:a |an |the )?(?:[\d,]+-(?:person|people|member|"
+                         r"recipient) |company-wide |all-staff |whole |entire )?(?:distribution|mailing|email) list\b|"
                          # the maker admits the output failed: "Gemini image generation got it wrong"
                          r"\bgot (?:it|this|that|things|(?:\w+ ){0,2}(?:answers?|facts?)) (?:badly |very |so )?wrong\b|"
                          # a headline's word for a wrong output: "chatbot flubs telescope answer"
@@ -233,7 +284,7 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # caught in the act: "has been caught suggesting...", "was caught inventing"
                          r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
-                         r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:git clean|git reset --hard|"
+                         r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:[^.]{0,30}?\bthen\W+)?(?:git clean|git reset --hard|"
                          r"git push (?:-f|--force)|git restore|git checkout (?:--|\.)|git stash (?:drop|clear)|rm -rf|"
                          r"drop (?:table|database)|terraform destroy|kubectl delete)\b|"
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
@@ -257,6 +308,15 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # dangerous advice: "suggests a recipe that makes chlorine gas"
                          r"\b(?:suggest|recommend|advis|offer|told|tell)\w*\b[^.]{0,60}?"
                          r"\b(?:poison\w*|bleach|chlorine|ammonia|toxic|lethal|deadly|overdose)\b|"
+                         # consequence.paying_out: "steered into paying $184,000 to fraudsters"; a
+                         # spree of orders ("the AI tool's ordering spree"); money used up with its
+                         # sum ("burned ~$11k in ACUs", real.money_burned)
+                         r"\bpaying (?:out )?(?:about |nearly |more than |over )?[$£€]\s?\d|"
+                         r"\b(?:ordering|buying|spending|shopping|purchasing|booking|trading) spree\b|"
+                         r"\b(?:burn(?:ed|t)|blew|racked up|ran up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
+                         # consequence.accused_bias: decisions said to be unfair to a group: "credit
+                         # algorithm accused of sexism", "discriminated against older applicants"
+                         r"\baccused of (?:[\w-]+ )?(?:sexism|racism|bias|discrimination)\b|\bdiscriminat(?:ed|es|ing) against\b|"
                          # consequence.bill: a charge put on someone with its sum: "presented him
                          # with a bill: $250", "bills of around $195", "billed her £80"
                          r"\b(?:presented|sent|issued|handed|hit|slapped)\b[^.]{0,20}?\bwith (?:a|an|the) "
@@ -391,9 +451,20 @@ DENIED_AI = re.compile(
     r"normally|as designed|as intended|correctly|fine)\b|"
     # relevance.models_fine: the maker's models said to be sound while people could not reach
     # them: "OpenAI's models were fine", "its models were unaffected" ("fine-tuned" is no verdict)
-    r"\b(?:our|its|their|[\w.-]+(?:'s|’s)) (?:own )?(?:[\w-]+ )?(?:models?|systems?|servers?|services?) "
-    r"(?:were|was|are|is|remained|stayed) (?:(?:all|just|perfectly|completely) )?(?:fine\b(?!-)|unaffected|"
-    r"healthy|up the whole time)|"
+    r"\b(?:our|its|their|the|[\w.-]+(?:'s|’s)) (?:own )?(?:[\w-]+ )?(?:models?|systems?|servers?|services?) "
+    r"(?:themselves |itself )?(?:were|was|are|is|remained|stayed) (?:(?:all|just|perfectly|completely|mostly|"
+    r"largely) )?(?:fine\b(?!-)|unaffected|healthy|up the whole time)|"
+    # relevance.not_the_work_of: investigators clear an automated tool: "the deletions were not the
+    # work of malware or of any automated tool"
+    r"\bnot the work of\b[^.]{0,50}?\b(?:ai|a\.i\.|agents?|bots?|chatbots?|automated (?:[\w-]+ )?tools?|"
+    r"algorithms?)\b|"
+    # relevance.no_system_failed: the failure put on people, no machine: "No computer system
+    # failed", "no software malfunctioned"
+    r"\bno (?:computer |automated |software |it )?(?:systems?|software|computers?|machines?|algorithms?) "
+    r"(?:had )?(?:failed|malfunctioned|erred|was at fault)\b|"
+    # relevance.name_disowned: a person who shares an AI product's name, set apart from it
+    # (no, this is not the AI "Devin"); not a denial of a use ("ChatGPT is not an AI detector")
+    r"\b(?:is|was|'s|’s)(?: not|n't) (?:the|that) (?:ai|a\.i\.|bot|chatbot)\s*[\"“'‘]|"
     # the failure put elsewhere: "it had nothing to do with the assistant itself"
     r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
@@ -428,7 +499,9 @@ _TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moder
          r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
          r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
          r"eligibility|proctoring|surveillance|targeting|translation|face[- ]matching|ranking|allocation|"
-         r"prioriti[sz]ation|triage|standardi[sz]ation|content[- ]moderation|hate[- ]speech)")
+         r"prioriti[sz]ation|triage|standardi[sz]ation|content[- ]moderation|hate[- ]speech|"
+         # a lender's decision system: "its credit algorithm", "the credit-scoring model"
+         r"credit(?:[- ]scoring|[- ]limit|[- ]decision(?:ing)?)?|lending)")
 FUNCTION_AI = re.compile(
     r"\b(?:robo-?taxis?|driverless (?:cars?|vehicles?|taxis?|trucks?|buses|operations)|"
     r"self-driving (?:cars?|vehicles?|taxis?|trucks?|software|systems?|mode)|autonomous (?:vehicles?|cars?|"
@@ -453,6 +526,9 @@ FUNCTION_AI = re.compile(
     r"\b(?:google|amazon) (?:home|nest|echo)\b|(?-i:\bEchos?\b|\b(?:the|Google) Assistant\b|"
     r"\bAssistant (?:recordings?|devices?|queries|users?)\b)|"
     # an algorithm named by its purpose: "an algorithm meant to rank employees by risk"
+    # ai.algorithm_behind: the algorithm said to make a product's decisions: "the algorithm
+    # behind Apple's credit card"
+    r"\b(?:the|an?) algorithms? (?:behind|that (?:sets|decides|determines|runs))\b|"
     r"\balgorithms? (?:meant|designed|built|used|intended|created|developed|trained) to (?:rank|score|"
     r"decide|allocate|prioriti[sz]e|select|choose|assign|flag|predict|grade|sort|screen|determine|"
     r"detect|identify)\b|"
@@ -474,10 +550,15 @@ AI_COMPOUND = re.compile(r"\b(?:ai|artificial intelligence|generative|automated)
 #: failure, and the penalty doubles (:func:`score`).
 AI_VICTIM = re.compile(
     r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
+    # ai.victim_shared_dependency: the AI down with the system it draws on ("the chatbot was also
+    # offline because it draws on the same systems", "my AI pair programmer is down because a
+    # database in Virginia is down")
+    r"(?:is|are|was|were) (?:also |still )?(?:down|offline)|"
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
-    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because of|due to|amid|following|by)\b"
+    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because(?: of)?|due to|amid|following|by)\b"
     r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns|"
-    r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change)\b"
+    r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change|"
+    r"(?:is|are|was|were) (?:also )?down)\b"
     # the outage told first, the AI product among what it took down or left unusable
     r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knock(?:ed|s|ing)?|"
     r"brought|bringing) (?:down|out|offline)\b"
@@ -500,6 +581,12 @@ UPSTREAM_FAILURE = re.compile(
     r"disruption) (?:at|on the side of) (?:our (?:upstream |model |ai )*provider|[A-Z][\w.]*)\b|"
     r"\b(?:features?|summar\w+|service|product|assistant) (?:\w+ )?depends? on (?:their|its|the provider's) "
     r"(?:models?|api)\b")
+#: Pattern ai.victim_shared_dependency: the AI out of service with the systems it draws on
+#: ("the chatbot was also offline because it draws on the same systems"); counted in
+#: ``ai_victim`` when the sentence names an AI, whatever deed it tells.
+SHARED_DEPENDENCY = re.compile(
+    r"\b(?:draws?|drew|depends?|depended|relies|relied|runs?|ran|sits?|sat|is built|was built) on (?:the )?same "
+    r"(?:[\w-]+ )?(?:systems?|servers?|infrastructure|platform|backend|database|network)\b")
 #: A form to fill in: a field label whose whole value is a placeholder ("Date: [YYYY-MM-DD]",
 #: "Agent: {{agent}}", "Impact: <systems affected>", "Name: ____"), a template variable
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
@@ -536,6 +623,13 @@ SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mo
                     re.IGNORECASE)
 #: A placeholder count from which a document is a template, not a report.
 TEMPLATE_PLACEHOLDERS = 2
+#: Pattern genre.changelog: release notes, a list of entries each opening with its kind
+#: ("Added: ...", "Fixed: a crash when ...", "- **Changed:** ..."); a fixed bug told there
+#: ("Fixed: restore could miss files the agent had deleted") is no incident report. From
+#: ``CHANGELOG_ENTRIES`` entries on, the page is release notes.
+CHANGELOG_ENTRY = re.compile(r"(?im)^[ \t*#>+-]*(?:\*\*)?(?:added|fixed|changed|removed|improved|deprecated|"
+                             r"security|breaking(?: change)?)(?:\*\*)?\s*:(?:\*\*)?\s+\S")
+CHANGELOG_ENTRIES = 5
 
 
 @dataclass
@@ -555,6 +649,7 @@ class RelevanceFeatures:
     title_launch: bool = False
     named_agent: int = 0
     placeholders: int = 0
+    changelog: int = 0
     satire: int = 0
     denied_ai: int = 0
     ai_victim: int = 0
@@ -584,11 +679,27 @@ def hedged(text: str) -> bool:
 WORDED = re.compile(r"[^\W\d_]{2,}")
 
 
-def _has_ai(span) -> bool:
+def _has_ai(span, disowned: frozenset = frozenset()) -> bool:
     """True when the span names an agent: gazetteer, generic ("AI agent"), MCP server/package,
-    or an automated system named by its function (``FUNCTION_AI``)."""
-    return (any(e.label_ == "AGENT" for e in span.ents) or bool(GENERIC_AGENT.search(span.text))
+    or an automated system named by its function (``FUNCTION_AI``). A gazetteer name in
+    ``disowned`` (:func:`_disowned`: the report says it is a person's, not the product's)
+    does not count."""
+    return (any(e.label_ == "AGENT" and e.text not in disowned for e in span.ents)
+            or bool(GENERIC_AGENT.search(span.text))
             or bool(FUNCTION_AI.search(span.text)) or bool(unlisted_agents(span)))
+
+
+#: Pattern ai.name_disowned: a person who bears an AI product's name, set apart from it by
+#: the writer ('no, this is not the AI "Devin"', "not that Devin, the bot"): group 1 is the
+#: name, which then names no AI in the report.
+DISOWNED = re.compile(r"\bnot (?:the|that) (?:AI|A\.I\.|bot|chatbot|agent)\W{1,3}([A-Z][\w-]+)|"
+                      r"\bnot (?:the|that) ([A-Z][\w-]+),? the (?:AI|bot|chatbot|agent)\b")
+
+
+def _disowned(sentences: list[Sentence]) -> frozenset:
+    """The names the report says are not the AI product's (``DISOWNED``)."""
+    return frozenset(name for sentence in sentences for match in DISOWNED.finditer(sentence.text)
+                     for name in match.groups() if name)
 
 
 def imperative(span) -> bool:
@@ -610,17 +721,37 @@ def imperative(span) -> bool:
 #: "Tilly is an autonomous trading bot"; the name (group 1) then names the AI in later sentences.
 COPULAR_BOT = re.compile(r"\b([A-Z][\w-]+) (?:was|is) (?:an?|the) (?:[\w-]+ ){0,2}?(?:AI|autonomous|LLM)[- ]"
                          r"(?:agents?|bots?|chatbots?|assistants?)\b")
+#: A canonical product name of one capitalised word ("Comet", "Devin"), taken as a short name.
+SHORT_NAME = re.compile(r"[A-Z][a-z]{2,}")
 #: Capitalised words that open a sentence and are no names.
 NOT_BOT_NAMES = {"It", "This", "That", "There", "He", "She", "What", "Which", "Who", "Here"}
 
 
-def _bot_names(sentences: list[Sentence]) -> Optional[re.Pattern]:
+def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> Optional[re.Pattern]:
     """A pattern for the names the report gives its bots ("an internal agent we call
     Dispatch"; ``entities.named_bots``), so that later sentences naming the bot ("Dispatch
-    launched 300 instances") count as naming an AI; None when it names none."""
+    launched 300 instances") count as naming an AI; None when it names none.
+
+    Pattern ai.short_name: a product the gazetteer knows by a longer name ("Perplexity's
+    Comet", "Comet browser") is then called by its one-word canonical name alone ("Comet
+    bought me two tickets"); that word counts too, once the long name is in the report.
+    Pattern ai.head_called: an AI product named by its kind ("a piece of artificial
+    intelligence software", ``AI_COMPOUND``) and then by name after its head noun ("The
+    software, called Runwell, is made by ...").
+
+    Names in ``disowned`` (:func:`_disowned`) do not."""
     names = {name for sentence in sentences for name in sentence_bots(sentence)}
+    heads = {m.group(1).lower() for sentence in sentences for m in AI_COMPOUND.finditer(sentence.text)}
+    if heads:
+        called = re.compile(r"\b(?:the|this|that|its|their) (?:" + "|".join(sorted(heads)) + r")s?,? "
+                            r"(?:called|named|dubbed|known as|branded) ([A-Z][\w-]+)\b", re.IGNORECASE)
+        names.update(m.group(1) for sentence in sentences for m in called.finditer(sentence.text)
+                     if m.group(1)[0].isupper() and m.group(1) not in NOT_BOT_NAMES)
     names.update(m.group(1) for sentence in sentences for m in COPULAR_BOT.finditer(sentence.text)
                  if m.group(1) not in NOT_BOT_NAMES)
+    names.update(e.ent_id_ for sentence in sentences for e in sentence.span.ents
+                 if e.label_ == "AGENT" and e.ent_id_ != e.text and SHORT_NAME.fullmatch(e.ent_id_ or ""))
+    names -= disowned
     if not names:
         return None
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
@@ -659,10 +790,18 @@ def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
 NEGATIVE_SUBJECT = re.compile(r"^\W*(?:no\s+(?![,!.])[\w-]+|nothing|none|neither|nobody)\b")
 
 
+#: Pattern relevance.denied_quoted: the speaker named after a quoted denial ('"No money has
+#: been lost or wiped," the chief executive said') is no second clause.
+ATTRIBUTION = re.compile(r"[,.]?[\"”’']?,?\s+(?:[\w.'’-]+\s+){1,6}?(?:said|says|added|told [\w\s]{1,20}?|"
+                         r"confirmed|insisted|stressed)\W*$")
+
+
 def denied_throughout(text: str) -> bool:
     """Whether the lower-cased sentence ``text`` is one clause under a negative-quantifier
     subject (``NEGATIVE_SUBJECT``): "No customer data was lost or exposed" is, but "No
-    statement from the company, they just quietly deleted it" goes on to tell a deed."""
+    statement from the company, they just quietly deleted it" goes on to tell a deed. A
+    speaker named after the quote (``ATTRIBUTION``) is set aside first."""
+    text = ATTRIBUTION.sub("", text)
     return bool(NEGATIVE_SUBJECT.match(text)) and not re.search(r"[,;:—]|\bbut\b", text)
 
 
@@ -699,17 +838,22 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     is not counted in ``ai``.
     """
     found = RelevanceFeatures(sentences=sum(bool(WORDED.search(s.text)) for s in sentences),
-                              placeholders=len(PLACEHOLDER.findall(text)))
+                              placeholders=len(PLACEHOLDER.findall(text)),
+                              changelog=len(CHANGELOG_ENTRY.findall(text)))
     slots = set(CAPS_SLOT.findall(text))
     found.placeholders += len(slots) if len(slots) >= CAPS_SLOTS else 0
-    bots = _bot_names(sentences)
+    disowned = _disowned(sentences)
+    bots = _bot_names(sentences, disowned)
     heads = _ai_heads(sentences)
-    mentions = [_has_ai(s.span) or bool(bots and bots.search(s.text)) for s in sentences]
+    # relevance.denied_ai: an AI named only to be cleared ("not the work of any automated
+    # tool") is no reference to one
+    mentions = [(_has_ai(s.span, disowned) or bool(bots and bots.search(s.text)))
+                and not DENIED_AI.search(s.lower) for s in sentences]
     recent = -9
     for position, sentence in enumerate(sentences):
         text = sentence.lower
         has_ai = mentions[position]
-        found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_)
+        found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_) and e.text not in disowned
                                  for e in sentence.span.ents) or bool(bots and bots.search(sentence.text))
         found.ai += has_ai
         if has_ai or (heads and heads.search(sentence.text)):
@@ -720,7 +864,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         if position - recent <= 2 and deed and not hedged(text) and not no_failure:
             found.harm += 1
         found.real += real_consequence(text, deed) and not HABITUAL.search(text) \
-            and not denied_throughout(text)
+            and not denied_throughout(text) and not STAGED.search(text)
         found.research += bool(RESEARCH.search(text))
         found.researcher += bool(RESEARCHER.search(text))
         found.launch += bool(LAUNCH.search(text))
@@ -729,14 +873,15 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.denied_ai += bool(DENIED_AI.search(text)) or (
             bool(FAULT_DENIED.search(text)) and (has_ai or (position > 0 and mentions[position - 1])))
         found.imperatives += imperative(sentence.span)
-        found.ai_victim += (has_ai and not deed and bool(AI_VICTIM.search(text))) or \
+        found.ai_victim += (has_ai and (not deed and bool(AI_VICTIM.search(text))
+                                        or bool(SHARED_DEPENDENCY.search(text)))) or \
             bool(UPSTREAM_FAILURE.search(sentence.text))
     if title is not None:
         title_text = title.text.lower()
         found.title_howto = bool(HOWTO_TITLE.search(title.text))
         found.title_harm = not found.title_howto and \
             bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
-            (_has_ai(title) or found.ai > 0) and not hedged(title_text) and \
+            (_has_ai(title, disowned) or found.ai > 0) and not hedged(title_text) and \
             not DENIED_AI.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
@@ -744,17 +889,19 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.title_launch = bool(LAUNCH.search(title.text.lower())) and not found.title_harm
         found.satire += bool(SATIRE.search(title.text))
         found.denied_ai += bool(DENIED_AI.search(title_text))
-        found.ai_victim += _has_ai(title) and bool(AI_VICTIM.search(title_text))
+        found.ai_victim += _has_ai(title, disowned) and bool(AI_VICTIM.search(title_text))
     return found
 
 
 def genre_penalty(found: RelevanceFeatures) -> float:
     """Logit penalty for a document whose form says it reports nothing real: a template
-    (``TEMPLATE_PLACEHOLDERS`` or more placeholders) or news satire (its conventions); 0.0
-    otherwise."""
+    (``TEMPLATE_PLACEHOLDERS`` or more placeholders), release notes (``CHANGELOG_ENTRIES`` or
+    more entries) or news satire (its conventions); 0.0 otherwise."""
     penalty = 0.0
     if found.placeholders >= TEMPLATE_PLACEHOLDERS:
         penalty += 5.0
+    if found.changelog >= CHANGELOG_ENTRIES:
+        penalty += 4.0
     if found.satire:
         penalty += 8.0
     return penalty
