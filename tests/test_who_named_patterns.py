@@ -99,3 +99,12 @@ def test_a_spaced_dash_joins_two_names_and_the_owner_is_the_last(nlp):
     start = next(t.i for t in doc if t.text == "LHR")
     end = next(t.i for t in doc if t.text in ("'s", "’s")) + 1
     assert org_name(Span(doc, start, end, label="ORG")) == "Skyvela"
+
+
+def test_a_common_noun_capitalised_only_where_a_sentence_opens_is_no_deployer(nlp):
+    from kb.nlp.deployer import _initial_common_nouns
+    from kb.nlp.segment import split_sentences
+
+    sentences = split_sentences(nlp, "Carrier's AI cancelled 300 plans.\n\nThe carrier says its "
+                                     "assistant misread pause requests. Vodafone said nothing.")
+    assert _initial_common_nouns(sentences) == {"carrier"}

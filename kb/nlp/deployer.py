@@ -70,7 +70,8 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, is_regulator, org_name, publishers
+from .entities import (CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, _initial_common_noun, is_regulator, org_name,
+                       publishers)
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
 from .deployer_subjects import (COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
                                 files_court_paper, staff_asks)
@@ -1180,6 +1181,16 @@ def _host_product(sentences: list[Sentence], vendor: Optional[str], agent: Optio
     return None
 
 
+def _initial_common_nouns(sentences: list[Sentence]) -> set[str]:
+    """Pattern who.initial_common_noun for the deployer: one-word names opening a sentence or a
+    line ("Telco's AI cancelled plans") that the report writes in lower case elsewhere ("the
+    telco says") are common nouns, never the deployer; lower-cased."""
+    report = " ".join(s.text for s in sentences)
+    words = {m.group(1) for s in sentences
+             for m in [re.match(r"[\s#*_>\"'“‘(\[-]*([A-Z][a-z]+)(?:'s|’s)?\b", s.text)] if m}
+    return {w.lower() for w in words if _initial_common_noun(w, sentences, report)}
+
+
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
                     incident: set[int], self_hit: bool, owner: Optional[str] = None,
                     title: str = "") -> Optional[tuple[Optional[str], Sentence, str]]:
@@ -1205,6 +1216,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     excluded |= {_clean_name(m.group(1)).lower() for m in MASTHEAD_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
+    excluded |= _initial_common_nouns(sentences)
     found = _house_deploys(sentences, incident) or _poster_employer(sentences, excluded) or \
         _host_product(sentences, vendor, agent, incident) or \
         _in_house(sentences, vendor, agent, makers, incident) or \
