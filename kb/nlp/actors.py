@@ -14,7 +14,9 @@ Patterns (each over one sentence):
   gives its vendor;
 - a *maker phrase* names the vendor of an otherwise anonymous bot -- ``Acme, the company
   behind the chatbot``, ``Acme, the health-tech company that operates the chatbot``, ``the firm behind the assistant, Acme``, ``the bot's developer, Acme``,
-  ``a chatbot built by Acme`` (``powered by`` names the engine, not the maker);
+  ``a chatbot built by Acme``, ``Acme, the company that makes Tally``, ``an assistant called
+  Warden, supplied by Acme``, ``maintained by a small company called Acme`` (``powered by``
+  names the engine, not the maker);
 - a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
   used after the acting one failed; it counts less when choosing the report's agent.
 """
@@ -52,6 +54,15 @@ MAKER = [
            r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
            r"operates|operated|runs|ran|maintains|maintained))\s+"
            r"(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}" + _BOT),
+    # pattern who.maker_of_name: the maker appositive naming the product itself ("Acme, the
+    # company that makes Tally", "Acme, the Bristol company behind Skyhook")
+    re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor|developer|maker)\s+"
+               r"(?:behind|that\s+(?:makes|made|builds|built|develops|developed|sells|sold))\s+"
+               r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s*[,.;]"),
+    # pattern who.named_then_maker: the bot's name between the bot noun and its maker ("an IT
+    # assistant called Warden, supplied by Acme Systems")
+    re.compile(r"\b" + _BOT + r"\s+(?:called|named)\s+[A-Z][\w-]*,?\s+(?:which\s+(?:was|is)\s+)?"
+               r"(?:built|developed|made|supplied|provided|sold|maintained)\s+by\s+" + _NAME),
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
@@ -70,7 +81,8 @@ MAKER = [
     re.compile(r"\bruns?\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:platform|system|service)\s+from\s+" + _NAME),
     re.compile(r"\b(?:agent|assistant|chatbot|bot)\s+from\s+" + _NAME),
     # "made by a small company called X", "a coding agent from a start-up called X"
-    re.compile(r"\b(?:built|developed|made|created|supplied|provided|sold|offered|from)\s+by\s+"
+    re.compile(r"\b(?:built|developed|made|created|supplied|provided|sold|offered|from|maintained|published|"
+               r"released)\s+by\s+"
                r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor|developer|maker)\s+"
                r"(?:called|named)\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"\s+from\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:company|firm|start-?up|vendor)\s+"

@@ -31,7 +31,10 @@ Rules, first match wins (``choose_deployer``):
 10. *vendor-run service*: the agent is a service its vendor runs for the public (``"service"``
    in ``products.jsonl``: Grok on X, AI Overviews in search) -> the vendor.
 
-Further patterns: the vendor ran its agent *in its own office* (before rule 4); *own AI bot*
+Further patterns: the vendor ran its agent *in its own office* (before rule 4); the subject of a relative clause *licensing* the bot ("the agent Acme licenses
+from Beta": ``deployer.relative_licensee``, after rule 4); the
+*poster's employer* ("I run engineering at Acme", "our app, Acme": ``deployer.poster_employer``,
+before rule 4); *own AI bot*
 (``Acme's AI hiring bot``, ``Acme has apologised after its chatbot``) after rule 6; a title's
 *publisher* replaces the title (``The Acme Group, which publishes Beta Weekly``), and the vendor
 a site or service it owns (``MSN, Acme's news portal``: ``deployer.vendor_property``); a
@@ -67,7 +70,8 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .entities import CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, is_regulator, org_name, publishers
+from .entities import (CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, _initial_common_noun, is_regulator, org_name,
+                       publishers)
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
 from .deployer_subjects import (COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
                                 files_court_paper, staff_asks)
@@ -723,6 +727,35 @@ def _relative_user(span: Span, here: list[tuple[str, Span]]) -> Optional[str]:
     return None
 
 
+#: A relative clause with its own subject on a bot noun, the subject taking the bot into use:
+#: "the AI recruiting agent Acme licenses from Beta", "the assistant Acme bought last year".
+RELATIVE_LICENSEE = re.compile(
+    r"\b(?:agent|assistant|chatbot|bot|tool|system|platform|software)\s+"
+    r"((?!(?:The|It|They|We|He|She|I)\b)[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})\s+"
+    r"(?:licen[sc]es|licen[sc]ed|uses|used|bought|buys|leases|leased|rents|rented|deploys|deployed|"
+    r"(?:has|had)\s+(?:licen[sc]ed|deployed|bought|leased|rented))\b")
+
+
+def _licensee(sentences: list[Sentence], excluded: set[str],
+              incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.relative_licensee: the subject of a relative clause on the bot noun
+    that licenses, buys or uses the bot ("Riley, the AI recruiting agent Acme licenses from
+    Beta") ran it; a one-word name becomes the one longer name the report writes starting with
+    it ("Acme" -> "Acme Health") -- ``(name, sentence, rule)``, else None."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    for sentence in sentences:
+        if sentence.index not in incident:
+            continue
+        for match in RELATIVE_LICENSEE.finditer(sentence.text):
+            name = _clean_name(match.group(1))
+            if name.lower() in excluded | NOT_ORGS:
+                continue
+            longer = set(re.findall(rf"\b{re.escape(name)}(?:[ \t]+[A-Z][\w&-]*){{1,2}}(?=[’'.,;:\s])", text))
+            longer = {n for n in longer if not any(w in _FUNCTION_WORDS for w in n.split())}
+            return (longer.pop() if len(longer) == 1 else name), sentence, "deployer.relative_licensee"
+    return None
+
+
 def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     """The organisation whose own page a report is, as ``(name, kind)``, from its first lines:
     ``"page"`` for a status page or engineering blog title ("Acme Status"), ``"byline"`` for a
@@ -759,6 +792,36 @@ def _first_person_deploys(sentence: Sentence) -> bool:
         if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS | {"ai"}:
             return True
     return False
+
+
+#: The writer's workplace in the first person: "I run engineering at Acme", "I'm the ops guy at
+#: Acme", "I work for Acme", "I'm a developer at Acme" (not a customer, user or student there).
+POSTER_EMPLOYER = re.compile(
+    r"\bI(?:\s+(?:work|worked)\s+(?:at|for)"
+    r"|\s+(?:run|ran|lead|led|head|manage|managed)\s+[\w -]{1,30}?\s+at"
+    r"|(?:'m|’m|\s+am|\s+was)\s+(?:a|an|the|one of the)\s+"
+    r"(?![\w-]*\s*(?:customer|user|member|student|patient|guest|subscriber|client)s?\b)[\w\"“”'’ -]{1,30}?\s+(?:at|for))"
+    r"\s+" + _NAME)
+#: The writer's own business named in apposition: "our app, Acme", "Our storefront, Acme, ...".
+POSTER_OWN = re.compile(
+    r"\b[Oo]ur\s+(?:[\w-]+\s+)?(?:app|storefront|store|shop|online\s+shop|company|start-?up|business|"
+    r"product|site|website|firm|agency|platform|SaaS|studio|restaurant|clinic|practice),\s+" + _NAME)
+
+
+def _poster_employer(sentences: list[Sentence], excluded: set[str]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.poster_employer: the organisation a first-person writer works at or
+    owns ("I run engineering at Acme", "I'm the ops guy at Acme, a small wholesaler", "our app,
+    Acme") ran the agent the writer tells about; the first such name that is not a publisher,
+    the vendor or the agent -- ``(name, sentence, rule)`` -- else None."""
+    for sentence in sentences:
+        if sentence.key or "I" not in sentence.text and "our" not in sentence.lower:
+            continue
+        for pattern in (POSTER_EMPLOYER, POSTER_OWN):
+            for match in pattern.finditer(sentence.text):
+                name = _clean_name(match.group(1))
+                if len(name) > 2 and name.lower() not in excluded | NOT_ORGS:
+                    return canonical_org(name), sentence, "deployer.poster_employer"
+    return None
 
 
 def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
@@ -1118,6 +1181,16 @@ def _host_product(sentences: list[Sentence], vendor: Optional[str], agent: Optio
     return None
 
 
+def _initial_common_nouns(sentences: list[Sentence]) -> set[str]:
+    """Pattern who.initial_common_noun for the deployer: one-word names opening a sentence or a
+    line ("Telco's AI cancelled plans") that the report writes in lower case elsewhere ("the
+    telco says") are common nouns, never the deployer; lower-cased."""
+    report = " ".join(s.text for s in sentences)
+    words = {m.group(1) for s in sentences
+             for m in [re.match(r"[\s#*_>\"'“‘(\[-]*([A-Z][a-z]+)(?:'s|’s)?\b", s.text)] if m}
+    return {w.lower() for w in words if _initial_common_noun(w, sentences, report)}
+
+
 def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str],
                     incident: set[int], self_hit: bool, owner: Optional[str] = None,
                     title: str = "") -> Optional[tuple[Optional[str], Sentence, str]]:
@@ -1143,9 +1216,12 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
     excluded |= {_clean_name(m.group(1)).lower() for m in MASTHEAD_NEWS.finditer(text)}
     if vendor and _named_maker(vendor, text):
         excluded.add(vendor.lower())  # "a product of Acme": Acme made it, another ran it
-    found = _house_deploys(sentences, incident) or _host_product(sentences, vendor, agent, incident) or \
+    excluded |= _initial_common_nouns(sentences)
+    found = _house_deploys(sentences, incident) or _poster_employer(sentences, excluded) or \
+        _host_product(sentences, vendor, agent, incident) or \
         _in_house(sentences, vendor, agent, makers, incident) or \
         _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
+        _licensee(sentences, excluded, incident) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
         _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)

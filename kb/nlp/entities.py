@@ -81,10 +81,13 @@ CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Group|Inc\.?|Ltd\.?|Limited|plc|PLC|C
 
 
 def org_name(ent: Span) -> str:
-    """An ORG entity's name without a possessive, a leading "the" or a corporate suffix
-    ("Acme Group" -> "Acme"); "" for non-names ("AI")."""
+    """An ORG entity's name without a possessive, a leading "the", a name before a spaced dash
+    or a corporate suffix ("Acme Group" -> "Acme"); "" for non-names ("AI")."""
     name = re.sub(r"(?:'s|’s|'|’)$", "", ent.text.strip())
     name = re.sub(r"^the\s+", "", name, flags=re.I).strip()
+    # pattern who.dash_joined: a spaced dash joins two names the NER ran together ("at MAN -
+    # Acme's assistant", a title's "Place – Acme"): the last one is the one the words after name
+    name = re.split(r"\s[-–—]\s", name)[-1].strip()
     name = CORPORATE_SUFFIX.sub("", name).strip() or name
     if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
         return ""
@@ -271,6 +274,15 @@ _MODS = r"(?:[\w-]+ ){0,3}"
 #: Job titles a bot noun starts ("assistant professor", "agent manager"): a person, not a bot.
 _HUMAN_ROLE = (r"(?:professor|manager|director|editor|secretary|attorney|principal|coach|"
                r"producer|curator|librarian|teacher|lecturer|general|chief|commissioner)\b")
+#: ``defining_appositive``: a name opening the sentence or after "from", defined by a bot noun
+#: with a clause of its own (made by, that, or a relative clause with its own subject):
+#: "Stockpilot, the purchasing agent sold by Marketbite, ...", "came from Dora, an assistant
+#: supplied by ...", "Riley, the AI recruiting agent Acme licenses from ..."; the name must be
+#: name-like (``_name_like``: not "Instead, the agent that ...").
+DEFINING_APPOSITIVE = re.compile(
+rf"(?:^|(?<=\bfrom\s)){_NAME},\s+(?:an?|the)\s+{_MODS}{_BOT}\s+"
+               rf"(?:(?:sold|made|built|supplied|developed|provided|licensed|maintained|run|operated|"
+               rf"created|marketed)\b|that\b|which\b|[A-Z][a-z])")
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
@@ -292,7 +304,10 @@ UNQUOTED_BOT = [
     # itself MJ Rathbun", "a chatbot calling itself Dana")
     re.compile(rf"\b{_BOT},?\s+(?:that|which|who)?\s*(?:calls|called|calling)\s+(?:itself|himself|herself)\s+"
                rf"(?P<name>(?:[A-Z]{{2,3}}\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"),
-    re.compile(rf"\b(?:an?|the|its|their|our)\s+{_MODS}{_BOT},\s+{_NAME},"),
+    # ``bot_appositive`` also after a capitalised article or an owner's possessive ("The agent,
+    # Runwell, is sold by ...", "the chain's website assistant, Maisie, was ...", "The tool,
+    # Shellmate, is ...")
+    re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+(?:'s|’s))\s+{_MODS}(?:{_BOT}|tool),\s+{_NAME},"),
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
     re.compile(rf"\b(?:{_BOT}|system|tool|platform|software),?\s+known\s+(?:internally\s+|inside\s+[\w ]{{1,20}}\s+)?as\s+{_NAME}\b"),
@@ -304,11 +319,24 @@ UNQUOTED_BOT = [
     # ``maker_appositive``: "asked Pilotfish, Remora Labs' autonomous coding agent, to ..."
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s?|’s?)\s+"
                rf"{_MODS}{_BOT}\b"),
+    DEFINING_APPOSITIVE,
+    # ``introduces_itself``: the name a bot gives itself ("the assistant, which callers hear
+    # introduce itself as Callie", "a bot that introduces itself as Dot")
+    re.compile(rf"\b{_BOT},?\s+(?:that|which|who)\s+(?:[\w'’]+\s+){{0,4}}?(?:introduces?|introduced|"
+               rf"introducing)\s+(?:itself|himself|herself)\s+as\s+{_NAME}\b"),
+    # ``maker_of_name``: the product a maker is said to make ("Brightfern, the company that
+    # makes Tally", "the Bristol firm behind Skyhook")
+    re.compile(rf"\b(?:company|firm|start-?up|developer|maker|vendor)\s+(?:behind|that\s+(?:makes|made|"
+               rf"builds|built|develops|developed|sells|sold))\s+{_NAME}\b"),
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+{_MODS}{_BOT}\)"),
     # ``defined``: "Hearthwise (the home integration that lets an LLM plan actions)"
     re.compile(rf"\b{_NAME}\s+\((?:an?|the)\s+[^()]{{0,80}}?\b(?:LLM|AI|agent|chatbot|bot|assistant|"
                rf"language model)s?\b[^()]*\)"),
-    re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"),
+    # (not the subject of a relative clause on the bot noun, who.relative_subject: in "the AI
+    # hiring agent Acme licenses from Beta" Acme uses the bot)
+    re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"
+               rf"(?!(?:\s+[A-Z][a-z]+)*\s+(?:licen[sc]es|licen[sc]ed|uses|used|bought|buys|deploys|deployed|runs|ran|rents|"
+               rf"leases|leased|pays|paid|had|has|chose|picked)\b)"),
     # ``nicknamed_instance``: a copy of a known model given its own name, "an instance of Claude
     # Sonnet 3.7, nicknamed Claudius" (markdown bold around the name allowed)
     re.compile(rf"\b(?:instance|version|copy|deployment|variant)\s+of\s+[^,;]{{1,40}}?,\s+"
@@ -343,6 +371,25 @@ NOT_NAMES = {"The", "This", "That", "It", "Its", "In", "On", "At", "When", "Afte
              "September", "October", "November", "December", "AI"}
 
 
+#: Parts of speech a sentence-opening word has when it is no name ("Instead", "Later", "Once").
+NOT_NAME_POS = {"ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "AUX", "ADJ", "PART", "NUM"}
+
+
+def _name_like(chars: Optional[Span]) -> bool:
+    """True when ``chars`` can be a name opening a sentence: a proper noun or an entity, or a
+    noun the report never writes in lower case ("Stockpilot" tagged NOUN, not "Police")."""
+    if chars is None:
+        return False
+    text = chars.doc.text
+    for token in chars:
+        if token.pos_ == "PROPN" or token.ent_type_:
+            continue
+        if token.pos_ in NOT_NAME_POS or token.is_stop or \
+                re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", text):
+            return False
+    return True
+
+
 def _unquoted_names(span: Span) -> list[str]:
     """Names matched by ``UNQUOTED_BOT`` in ``span``, minus sentence words and any part of a
     known agent, vendor or date (the statistical NER often takes a new product name for a
@@ -358,6 +405,9 @@ def _unquoted_names(span: Span) -> list[str]:
             name = match.group("name")
             if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known) \
                     or start in seen:  # one name, however many patterns
+                continue
+            chars = span.char_span(start, end, alignment_mode="expand")
+            if pattern is DEFINING_APPOSITIVE and not _name_like(chars):
                 continue
             seen.add(start)
             names.append(name)
@@ -586,12 +636,20 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
 def _count_bot_mentions(who: Who, sentences: list[Sentence], weights: dict[int, float]) -> None:
     """Weigh each named bot by every sentence that names it (outside skipped sections), as
     agents are weighed by their mentions: the report names its bot once with a bot noun
-    ("an assistant called Max") and then by name alone ("Max told a customer ...")."""
+    ("an assistant called Max") and then by name alone ("Max told a customer ...").
+
+    Pattern who.short_named_bot: a named bot whose name ends a longer named bot ("Autopilot"
+    beside "Acme Autopilot") is that bot written short; its weight goes to the long name."""
     for name in list(who.named_bots):
         pattern = re.compile(rf"\b{re.escape(name)}\b")
         who.named_bots[name] = sum(weights.get(s.index, 1.0) for s in sentences
                                    if not SKIP_HEADING.search(s.heading)
                                    and pattern.search(s.text))
+    for name in list(who.named_bots):
+        longer = [n for n in who.named_bots if n != name and n.endswith(" " + name)]
+        if longer:
+            target = longer[0]
+            who.named_bots[target] = max(who.named_bots[target], who.named_bots.pop(name))
 
 
 def agent_vendor(agent: Optional[str]) -> Optional[str]:

@@ -108,7 +108,7 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             # ("Anthropic ... an instance of Claude, nicknamed Claudius"); once, in passing, it
             # only names the model ("built on OpenAI's GPT-3")
             if not (maker and not owner and who.vendors.get(maker, 0.0) > max(who.orgs.get(top_org, 0.0), 1.0)):
-                vendor = owner or _listed_maker(who, top_org) or top_org
+                vendor = owner or _name_prefix_maker(who, named) or _listed_maker(who, top_org) or top_org
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
@@ -150,6 +150,18 @@ def _persona_of_service(who, agent: Optional[str], vendor: Optional[str],
         return None
     where = next((s for s in about if agent in s.text), about[0])
     return vendor, where, "deployer.persona_of_service"
+
+
+def _name_prefix_maker(who, named: str) -> Optional[str]:
+    """Pattern who.name_prefix_maker: a bot named with its maker's name in front ("Acme
+    Autopilot", "Acme Assist") is made by the organisation the report names by that prefix
+    ("Acme said ..."); None when the name has one word or no organisation matches its start."""
+    words = named.split()
+    for size in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:size])
+        if who.orgs.get(prefix) or who.vendors.get(prefix):
+            return prefix
+    return None
 
 
 def _model_makers(who) -> set:
