@@ -179,6 +179,18 @@ def test_dotted_reply_header_with_a_staff_badge_speaks_for_the_company(nlp):
     assert [(s.speaker, s.blamed) for s in said] == [("Quillbox", "human")]
 
 
+def test_org_employee_here_speaks_for_the_company(nlp):
+    # blame.org_role_here: a reply opening "Acme employee here." is the company's
+    text = ("    pellam 3 hours ago\n"
+            "    The sandbox ran my build script forty times and the bill is huge.\n\n"
+            "    tovek 2 hours ago\n"
+            "    Quillbox employee here. This one is on us: the retry cap was ignored for nested jobs.\n\n"
+            "    marrow 1 hour ago\n"
+            "    Former Quillbox employee here, and honestly this one is on us too.\n")
+    said = _said(nlp, text, {"quillbox"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Quillbox", "vendor")]
+
+
 def test_developer_behind_the_bot_is_a_company_role(nlp):
     text = ("The developer behind the bot said an attacker got in through the admin panel.")
     assert [s.blamed for s in _said(nlp, text, {"coinlet"})] == ["third_party"]

@@ -58,13 +58,17 @@ REPO_HEADER = re.compile(r"^\s*(?P<owner>[\w.-]+)\s*/\s*(?P<repo>[\w.-]+)\s+(?:P
 HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
                         r"maintainer|hq)$", re.I)
 #: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
-#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
+#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)", "Acme
+#: employee here".
 SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
                         r"(?:(?:the|a|an|one of the)\s+)?"
                         r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
                         r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
                         r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
-                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
+                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"
+                        # pattern blame.org_role_here: "Acme employee here", "Acme engineer here"
+                        r"|(?:^\s*|[,.!:;(]\s*)(?P<org3>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:employee|engineer|"
+                        r"developer|dev|staff|co-?founder|founder|pm|team member)\s+here\b",
                         re.I)
 
 #: First-person plural: in a post its author wrote for the company, the company speaking.
@@ -214,7 +218,7 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
             found[sentence.line] = badge.group("org").strip()
             continue
         intro = SELF_INTRO.search(sentence.text)
-        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
+        org = intro and (intro.group("org") or intro.group("org2") or intro.group("org3") or "").strip()
         if org and _speaks_for(org, companies):
             found[sentence.line] = org
     return found
