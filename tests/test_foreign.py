@@ -93,6 +93,17 @@ def test_date_of_the_incident_not_of_the_article():
     assert (mention.agent, mention.occurred) == ("Léa", "2026-02")
 
 
+def test_date_line_under_a_masthead_dates_the_report():
+    # foreign_dates.dateline: masthead, sections, headline, standfirst and byline come first
+    text = ("Diario de Ribera\n\nPortada · Local · Economía · Opinión\n\nSuscríbete\n\nECONOMÍA\n\n"
+            "Un asistente con IA borra la agenda de una gestoría\n\n"
+            "La empresa admite que no revisó la configuración\n\nAna Ruiz\n\n"
+            "Zaragoza - 3 FEB 2026 - 09:10 CET\n\n"
+            "El asistente de IA Gestia borró sin pedir confirmación todos los archivos de la gestoría.")
+    mention = _primary(screen(text, language="es"))
+    assert mention.occurred == "2026-02"
+
+
 def test_evidence_points_into_the_text_and_other_fields_stay_empty():
     text = ("Antigravity borra el disco de un usuario\n\n"
             "Antigravity, la herramienta de Google para programar con IA, eliminó todo el "

@@ -128,3 +128,55 @@ def test_false_warning_is_not_fabrication_cue():
 ])
 def test_verbs_of_sending_locking_and_refunding_are_typed_by_their_object(sentence, kind):
     assert clauses(sentence)[0].kind == kind
+
+# --- action types of new writers' reports (patterns named in action_cues.jsonl) -------------
+
+def test_force_push_over_history_is_deletion():
+    # action.history_overwritten; action.force_push_change keeps a plain force-push a change
+    found = scores("The bot force-pushed over the release branch and took a week of commits with it.")
+    assert found.get("delete_data", 0) >= 1 and "unauthorized_change" not in found
+    assert "delete_data" not in scores("The helper force-pushed a fixup to the review branch.")
+
+
+def test_work_that_vanished_is_deletion():
+    # action.work_gone, "vanished"
+    assert scores("Every contact the club had collected vanished within a minute.").get("delete_data", 0) >= 1
+
+
+def test_agent_choosing_delete_is_deletion():
+    # action.chose_delete
+    assert scores('The browser helper ticked every row and clicked "Delete".').get("delete_data", 0) >= 1
+
+
+def test_objects_in_a_bucket_are_data():
+    # action.hosted_data: objects stored in a bucket are data, not the bucket itself
+    found = scores("The agent deleted all objects in the media bucket.")
+    assert found.get("delete_data", 0) >= 2 and "destroy_infrastructure" not in found
+
+
+def test_mail_to_the_wrong_list_is_exposure():
+    # action.mailed_to_wrong_list
+    assert scores("The invoice file was emailed on Monday to a parents' mailing list.").get("data_exposure", 0) >= 1
+    assert scores("A grade sheet was sent to hundreds of students by the helper.").get("data_exposure", 0) >= 1
+    assert "data_exposure" not in scores("The newsletter went to subscribers as usual.")
+
+
+def test_accounts_disabled_is_a_change():
+    # action.accounts_disabled
+    assert scores("The script disabled about 900 active staff accounts overnight.").get("unauthorized_change", 0) >= 1
+
+
+def test_money_paid_and_sprees_are_losses():
+    # action.money_paid, action.spree
+    assert scores("The payables bot paid $48,200 to a lookalike supplier.").get("financial_loss", 0) >= 1
+    assert scores("A buying spree left the bakery with flour for a year.").get("financial_loss", 0) >= 1
+    assert scores("Overnight the assistant booked three non-refundable hotel rooms.").get("financial_loss", 0) >= 1
+    assert scores("The planner bot reserved 600 room nights for a 40-person offsite.").get("financial_loss", 0) >= 1
+    # a person who sets out to book is no loss
+    assert "financial_loss" not in scores("She opened the site to book flights home.")
+
+
+def test_supply_chain_needs_an_attack():
+    # action.supply_chain_attack: a section name is no hijack
+    assert "compromised_agent" not in scores("Supply chain news for restaurant buyers.")
+    assert scores("A supply-chain attack slipped a wiper prompt into the extension.").get("compromised_agent", 0) >= 1

@@ -76,6 +76,36 @@ from conftest import statements_in as _said
     ("The founder put the outage down to his own carelessness with the agent's access.", "human"),
     # ai.decided_on_its_own
     ("\"The agent decided to post that on its own,\" the owner wrote.", "ai"),
+    # human.staff_member_acted: "member of staff", "an officer", "pointed"
+    ("A member of staff had linked the helper to the payroll folder.", "human"),
+    ("An officer approved the purge with far too wide a filter.", "human"),
+    ("A client administrator pointed the cleanup rule at the wrong date field.", "human"),
+    # human.worked_as_designed, hyphenated
+    ("Closing this as working-as-intended.", "human"),
+    # human.did_what_allowed: "our setup", "the rule", "what it was instructed to do"
+    ("The helper did what our setup allowed it to do.", "human"),
+    ("The bot did exactly what the rule allowed.", "human"),
+    ("The assistant did what it was instructed to do.", "human"),
+    # ai.model_made_mistake: "the wrong call"
+    ("The bot made the wrong call on those refund requests.", "ai"),
+    # ai.machine_not_people
+    ("The system misread the codes, not our staff.", "ai"),
+    # ai.no_authority
+    ("Pip offered a discount it had no authority to give.", "ai"),
+    ("That rule came from the chatbot.", "ai"),
+    # human.user_setting_on
+    ("Your workspace had auto-approve enabled for shell commands.", "human"),
+    ("Skipping the prompt in that mode is by design; this is by design.", "human"),
+    # human.tools_it_was_given
+    ("The helper only had the tools it was given.", "human"),
+    ("The mail node was configured to send rather than draft.", "human"),
+    # human.cause_is_setup
+    ("The root cause here is the permission setup on that account.", "human"),
+    ("The vendor put the blame on the customer's filter settings.", "human"),
+    # human.we_gave_agent_access
+    ("We gave the agent an admin key and we switched off the approval prompt.", "human"),
+    # vendor.fault_in_ours
+    ("The fault was in our scheduling software.", "vendor"),
 ])
 def test_new_forms(sentence, kind):
     assert classify(sentence) == kind
@@ -92,6 +122,8 @@ def test_new_forms(sentence, kind):
     "Mistakes were made by the clerk.",  # no claim that mistakes happen
     "The company suspended the account after a review.",  # no user named as the cause
     "A reckless driver hit the robotaxi.",  # recklessness that no one owns
+    "It clicked through the warning it should have shown the user.",  # the agent, not a person
+    "Nobody asked whether the answer came from the AI tool.",  # a question, no claim
 ])
 def test_forms_that_are_not_blame(sentence):
     assert classify(sentence) is None
@@ -131,6 +163,32 @@ def test_forum_handle_naming_the_product_speaks_for_it(nlp):
             "The agent did what the configuration allowed, sure, but that is no comfort.\n")
     said = _said(nlp, text, {"lumora"})
     assert [(s.speaker, s.blamed) for s in said] == [("lumora", "human")]
+
+
+def test_dotted_reply_header_with_a_staff_badge_speaks_for_the_company(nlp):
+    # blame.dotted_reply_header: "name (Org Staff) · date" on a line of its own; the reply
+    # below it is the company's, and the next poster's header ends it
+    text = ("halvard_k · Mar 3\n"
+            "The helper wiped my notes folder and never asked.\n\n"
+            "Ines (Quillbox Staff) · Mar 4\n"
+            "Sorry about this. Your settings had auto-apply enabled for file tools, so no prompt "
+            "was shown.\n\n"
+            "halvard_k · Mar 4\n"
+            "Your settings had auto-apply enabled, fine, but that is no excuse.\n")
+    said = _said(nlp, text, {"quillbox"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Quillbox", "human")]
+
+
+def test_org_employee_here_speaks_for_the_company(nlp):
+    # blame.org_role_here: a reply opening "Acme employee here." is the company's
+    text = ("    pellam 3 hours ago\n"
+            "    The sandbox ran my build script forty times and the bill is huge.\n\n"
+            "    tovek 2 hours ago\n"
+            "    Quillbox employee here. This one is on us: the retry cap was ignored for nested jobs.\n\n"
+            "    marrow 1 hour ago\n"
+            "    Former Quillbox employee here, and honestly this one is on us too.\n")
+    said = _said(nlp, text, {"quillbox"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Quillbox", "vendor")]
 
 
 def test_developer_behind_the_bot_is_a_company_role(nlp):

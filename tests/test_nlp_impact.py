@@ -185,6 +185,19 @@ def test_weekday_and_weekend_resolve_to_the_day_before_publication():
     assert occurred(found, {0}, "2026-06-09")[0] == "2026-06"
 
 
+def test_weekday_date_without_a_year_or_publication_date():
+    # occurred.weekday_date: 12 March fell on a Thursday in 2026 (and in 2020, further back)
+    from datetime import date
+    from kb.nlp.occurred import _weekday_year
+    assert _weekday_year("thursday", 3, 12, today=date(2026, 11, 1)) == 2026
+    assert _weekday_year("thursday", 3, 12, today=date(2026, 3, 1)) == 2020  # not after today
+    found = sentences("The invoice from the mapping API (Friday 14 Mar) showed the agent's loop.")
+    assert occurred(found, {0}, None)[0].endswith("-03")
+    found = sentences("On Monday (Feb 9) the helper mailed my notes to the whole office.")
+    value = occurred(found, {0}, None)
+    assert value and value[0].endswith("-02") and date(int(value[0][:4]), 2, 9).weekday() == 0
+
+
 def test_named_day_without_a_year_is_its_latest_occurrence():
     found = sentences("Shoppers gamed the store's assistant over Christmas.")
     assert occurred(found, {0}, "2027-01-05")[0] == "2026-12"

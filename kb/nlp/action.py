@@ -49,9 +49,10 @@ DATA_NOUNS = {"database", "databases", "data", "file", "files", "drive", "partit
               "records", "row", "rows", "table", "tables", "backup", "backups", "folder",
               "directory", "codebase", "volume", "snapshot", "snapshots", "work", "mail",
               "documents", "photos"}
-#: Data held by a broker or search engine inside a cluster: deleting it loses data even though
-#: the sentence names the cluster it lived in.
-HOSTED_DATA_NOUNS = {"topic", "topics", "queue", "queues", "index", "indexes", "indices",
+#: Data held by a broker or search engine inside a cluster, or a store's objects in a bucket (pattern
+#: action.hosted_data): deleting it loses data even though
+#: the sentence names the cluster or bucket it lived in.
+HOSTED_DATA_NOUNS = {"topic", "topics", "queue", "queues", "index", "indexes", "indices", "objects",
                      "event", "events", "stream", "streams"}
 DATA_NOUNS = DATA_NOUNS | HOSTED_DATA_NOUNS
 

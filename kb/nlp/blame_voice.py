@@ -38,10 +38,16 @@ STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2
                          r"support|developer|dev|engineer|moderator|official|admin)[)\]]", re.I)
 #: A reply header standing on its own line: an issue tracker's, with or without the poster's
 #: organisation in brackets ("jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days
-#: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d").
+#: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d"); pattern
+#: blame.dotted_reply_header: a forum's name, bracketed badge and date joined by a middle dot
+#: ("Jo (Acme Staff) · Jun 13", "jdoe · Oct 21, 2025").
 COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
                             r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
-                            r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?)\s*$")
+                            r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?"
+                            r"|\s*[·•]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? '?\d{2,4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
+                            r"|\d{4}-\d{2}-\d{2}|\d{1,3} ?(?:[smhdwy]|mins?|hours?|days?|weeks?|months?)(?: ago)?))\s*$")
+#: The role word a badge puts after the organisation ("Acme Staff", "acme team").
+BADGE_ROLE = re.compile(r"\s+(?:staff|team|employee|support|developer|dev|engineer|moderator|official|admin)$", re.I)
 #: Pattern blame.repo_role_badge: an issue tracker's role badge on a reply header ("jdoe
 #: (Collaborator) commented on ...", "(Member)", "(Owner)", "(Maintainer)"): the poster has
 #: write access to the repository, so speaks for the company whose repository it is.
@@ -52,13 +58,17 @@ REPO_HEADER = re.compile(r"^\s*(?P<owner>[\w.-]+)\s*/\s*(?P<repo>[\w.-]+)\s+(?:P
 HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
                         r"maintainer|hq)$", re.I)
 #: A forum poster introducing themselves with a company role: "Hi, cofounder of Acme here",
-#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)".
+#: "Jo from the Acme team here", "I'm the CEO of Acme", "(disclosure: I work at Acme)", "Acme
+#: employee here".
 SELF_INTRO = re.compile(r"(?:^|[,.!:;(]\s*|\b(?:hi|hey|hello)\b[\s,]*)(?:(?:i'?m|i am|[A-Z][a-z]+,?)\s+)?"
                         r"(?:(?:the|a|an|one of the)\s+)?"
                         r"(?:co-?founder|founder|ceo|cto|coo|engineer|developer|maintainer|employee|"
                         r"(?:product |engineering |support )?(?:manager|lead)|pm|staff|dev|team)s?\s+"
                         r"(?:of|at|on|from|with)\s+(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)"
-                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})",
+                        r"(?:\s+team)?\s+here\b|\b(?:i|we) work (?:at|for) (?P<org2>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})"
+                        # pattern blame.org_role_here: "Acme employee here", "Acme engineer here"
+                        r"|(?:^\s*|[,.!:;(]\s*)(?P<org3>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:employee|engineer|"
+                        r"developer|dev|staff|co-?founder|founder|pm|team member)\s+here\b",
                         re.I)
 
 #: First-person plural: in a post its author wrote for the company, the company speaking.
@@ -182,13 +192,21 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
     found: dict[int, str] = {}
     thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
     repo_owner = _repository_company(sentences, companies)
+    lines: dict[int, list[str]] = {}
     for sentence in sentences:
-        header = COMMENT_HEADER.match(sentence.text)
+        lines.setdefault(sentence.line, []).append(sentence.text.strip())
+    header_lines: set[int] = set()
+    for sentence in sentences:
+        if sentence.line in header_lines:
+            continue  # the rest of a header the sentencizer split ("Jo (Acme Staff) ·" / "Jun 13")
+        header = COMMENT_HEADER.match(sentence.text) or COMMENT_HEADER.match(" ".join(lines[sentence.line]))
         if header:
+            header_lines.add(sentence.line)
             handle = HANDLE_ORG.match(header.group("handle"))
             org = (header.group("org") or (handle.group("org") if handle else "")).strip()
             if repo_owner and REPO_ROLE.match(org):
                 org = repo_owner  # blame.repo_role_badge
+            org = BADGE_ROLE.sub("", org)  # "(Acme Staff)": the badge's company
             thread = org if _speaks_for(org, companies) else None
             continue
         if thread and sentence.line not in found:
@@ -200,7 +218,7 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
             found[sentence.line] = badge.group("org").strip()
             continue
         intro = SELF_INTRO.search(sentence.text)
-        org = intro and (intro.group("org") or intro.group("org2") or "").strip()
+        org = intro and (intro.group("org") or intro.group("org2") or intro.group("org3") or "").strip()
         if org and _speaks_for(org, companies):
             found[sentence.line] = org
     return found

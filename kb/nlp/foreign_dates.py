@@ -33,6 +33,8 @@ def month_patterns(forms: list[list[str]]) -> Months:
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-\d{2}(?!\d)")
+#: How far down the page the report's own date line may stand (lines).
+DATELINE_LINES = 12
 _NUMERIC = re.compile(r"(?<![\d.])\d{1,2}[./](\d{1,2})[./](\d{4})(?!\d)")
 
 
@@ -65,9 +67,11 @@ def dates_in(sentence: str, months: Months, published: Optional[str]) -> list[tu
 
 def dateline(sentences: list["Sentence"], months: Months) -> Optional[tuple[str, int]]:
     """('yyyy-mm', sentence index) of the report's own date: the first date with a year in a
-    short line (under 100 characters) among the first eight lines."""
+    short line (under 100 characters) among the first twelve lines (pattern
+    foreign_dates.dateline: a masthead, section line, headline, standfirst and byline may
+    come before it)."""
     for index, sentence in enumerate(sentences):
-        if sentence.line > 8:
+        if sentence.line > DATELINE_LINES:
             break
         if len(sentence.text) < 100:
             dated = dates_in(sentence.text, months, None)

@@ -11,6 +11,8 @@ Date expressions recognised (regular expressions over the sentence text):
 - "last month", "earlier this month", "this week", "yesterday" relative to ``published``;
 - a weekday ("on Friday", "last Thursday") or "the weekend" ("over the weekend"): the latest such
   day before ``published`` (pattern occurred.weekday);
+- a weekday with a day and month but no year, when ``published`` is unknown ("Thursday 9 Oct"):
+  the latest year in which that day was that weekday (pattern occurred.weekday_date);
 - a named day without a year ("over Christmas", "on Boxing Day"): its latest occurrence not after
   ``published`` (pattern occurred.named_day);
 - a bare year ("in 2023") as a year-only date.
@@ -82,6 +84,32 @@ DAY_MONTH = re.compile(r"\b" + _DAY + r"(?:\s*(?:and|to|&|-|–)\s*" + _DAY + r"
                        + r"(?![\w-])(?!,?\s+(?:of\s+)?\d{4})"
                        r"|\b" + _MONTH_NAME.replace("month", "month2") + r"\s+" + _DAY
                        + r"(?![\w%:.,]\d|\s*(?:%|percent|per cent)|,?\s+\d{4}|\d)")
+#: Pattern occurred.weekday_date: a weekday with a day and month but no year ("Thursday 9 Oct",
+#: "on Monday (Feb 9)", "Tuesday, March 4th"): with no publication date to resolve it against,
+#: the year is the latest (not after today) in which that day fell on that weekday.
+WEEKDAY_DATE = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b,?\s+\(?(?:the\s+)?(?:"
+                          r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME
+                          + r"|" + _MONTH_NAME.replace("month", "month2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
+                          r"(?![\w-])(?!,?\s+(?:of\s+)?\d{4})", re.I)
+#: How many years back a weekday date is looked for.
+WEEKDAY_YEARS = 12
+
+
+def _weekday_year(weekday: str, month: int, day: int, today: Optional[date] = None) -> Optional[int]:
+    """The latest year, not after ``today`` (default: the current date), in which ``month``/``day``
+    fell on ``weekday`` ("thursday"), searched ``WEEKDAY_YEARS`` back; None when none did."""
+    today = today or date.today()
+    wanted = WEEKDAYS.index(weekday.lower())
+    for year in range(today.year, today.year - WEEKDAY_YEARS, -1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when <= today and when.weekday() == wanted:
+            return year
+    return None
+
+
 BARE_YEAR = re.compile(r"\b(?:in|since|during|of|early|late|mid)[\s-]+(?P<year>(?:19|20)\d{2})\b", re.I)
 
 LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|ruled|retract|"
@@ -178,6 +206,15 @@ def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, in
         taken.append(match.span())
     pub = _published(published)
     day = _published_day(published)
+    if not pub:
+        for match in WEEKDAY_DATE.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            wanted = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+            year = _weekday_year(match.group("weekday"), wanted, int(match.group("day") or match.group("day2")))
+            if year:
+                found.append((f"{year}-{wanted:02d}", match.start()))
+                taken.append(match.span())
     if pub:
         year, month = pub
         for match in DAY_MONTH.finditer(text):
