@@ -129,6 +129,7 @@ def test_false_warning_is_not_fabrication_cue():
 def test_verbs_of_sending_locking_and_refunding_are_typed_by_their_object(sentence, kind):
     assert clauses(sentence)[0].kind == kind
 
+
 # --- action types of new writers' reports (patterns named in action_cues.jsonl) -------------
 
 def test_force_push_over_history_is_deletion():
