@@ -2,8 +2,10 @@
 
 Each report's extracted mentions are grouped into incidents:
 
-1. mentions are keyed by who acted: the vendor and agent (the deployer stands
-   in for an unnamed agent);
+1. mentions are keyed by who acted: the agent's name when a report gives one
+   (reports credit different makers far more often than they rename a
+   product), else the vendor and the deployer; a cluster naming no agent
+   joins the one named agent of its vendor, month and compatible action type;
 2. inside one key, primary mentions dated to the same month are one incident
    when their reports' texts are alike (TF-IDF cosine >=
    :data:`SAME_INCIDENT_TEXT_SIMILARITY`; without texts, when they agree on
@@ -106,8 +108,11 @@ def slug(value: Optional[str]) -> str:
 
 
 def identity(mention: Mention) -> tuple[str, str]:
-    """Who acted: (vendor slug, agent slug, or the deployer's when no agent is named)."""
-    return slug(mention.vendor), slug(mention.agent) or slug(mention.deployer)
+    """Who acted: ("", agent slug) when the agent is named -- a product name says who acted
+    whichever maker a report credits (reports disagree on vendors far more than on product
+    names) -- else (vendor slug, deployer slug)."""
+    agent = slug(mention.agent)
+    return ("", agent) if agent else (slug(mention.vendor), slug(mention.deployer))
 
 
 def month_of(mention: Mention) -> Optional[str]:
@@ -145,9 +150,36 @@ def group_mentions(refs: list[MentionRef]) -> list[list[MentionRef]]:
     clusters: list[list[MentionRef]] = []
     for group in by_identity.values():
         clusters.extend(_group_one_identity(group, similarity))
+    clusters = _join_unnamed_agents(clusters)
     order = {id(ref): index for index, ref in enumerate(refs)}
     clusters.sort(key=lambda cluster: min(order[id(ref)] for ref in cluster))
     return clusters
+
+
+def _join_unnamed_agents(clusters: list[list[MentionRef]]) -> list[list[MentionRef]]:
+    """A cluster whose reports name no agent ("the company's AI tool") joins the one cluster of
+    a named agent with the same vendor, the same month and a compatible action type; with
+    none or several such clusters it stays apart."""
+    named = [c for c in clusters if any(ref.mention.agent for ref in c)]
+    kept = []
+    for cluster in clusters:
+        if any(ref.mention.agent for ref in cluster):
+            kept.append(cluster)
+            continue
+        fields = consensus(cluster)
+        month = (fields["occurred"] or "")[:7]
+        vendor = slug(fields["vendor"])
+        if not vendor or len(month) != 7:
+            kept.append(cluster)
+            continue
+        hosts = [c for c in named if slug(consensus(c)["vendor"]) == vendor
+                 and (consensus(c)["occurred"] or "")[:7] == month
+                 and compatible_action_types(consensus(c)["action_type"], fields["action_type"])]
+        if len(hosts) == 1:
+            hosts[0].extend(cluster)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def _group_one_identity(group: list[MentionRef], similarity: TextSimilarity) -> list[list[MentionRef]]:

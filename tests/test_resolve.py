@@ -178,3 +178,38 @@ def test_a_report_alike_to_two_incidents_of_a_month_joins_them():
     assert len(group_mentions(apart)) == 2
     bridged = apart + [kiro(3, "c", outage + " " + rebuild)]
     assert [[r.ref for r in c] for c in group_mentions(bridged)] == [[1, 2, 3]]
+
+
+def test_reports_crediting_different_makers_of_one_named_agent_are_one_incident():
+    # one report names the maker, another takes the masthead of the paper for it
+    refs = [
+        ref(1, "a", primary=True, vendor="Marketbite", agent="Stockpilot", occurred="2025-11",
+            action_type="financial_loss"),
+        ref(2, "b", primary=True, vendor="Valley Tribune", agent="Stockpilot", occurred="2025-11",
+            action_type="financial_loss"),
+    ]
+    assert [[r.ref for r in c] for c in group_mentions(refs)] == [[1, 2]]
+
+
+def test_a_report_naming_no_agent_joins_the_one_named_agent_of_its_vendor_and_month():
+    refs = [
+        ref(1, "a", primary=True, vendor="Stackhand", agent="Runwell", occurred="2026-01",
+            action_type="destroy_infrastructure"),
+        ref(2, "b", primary=True, vendor="Stackhand", agent=None, occurred="2026-01",
+            action_type="delete_data"),
+        ref(3, "c", primary=True, vendor="Stackhand", agent=None, occurred="2026-01",
+            action_type="financial_loss"),  # another story of the month: stays apart
+    ]
+    assert sorted(sorted(r.ref for r in c) for c in group_mentions(refs)) == [[1, 2], [3]]
+
+
+def test_an_agentless_report_stays_apart_when_its_vendor_has_two_named_agents_that_month():
+    refs = [
+        ref(1, "a", primary=True, vendor="Acme", agent="Alpha", occurred="2026-01",
+            action_type="delete_data"),
+        ref(2, "b", primary=True, vendor="Acme", agent="Beta", occurred="2026-01",
+            action_type="delete_data"),
+        ref(3, "c", primary=True, vendor="Acme", agent=None, occurred="2026-01",
+            action_type="delete_data"),
+    ]
+    assert len(group_mentions(refs)) == 3
