@@ -51,6 +51,11 @@ GENERIC_AGENT = re.compile(r"\b(?:ai|a\.i\.)[- ](?:agents?|assistants?|coding|ch
                            # talent) agent
                            r"\b(?:the|an|its|their|our|my|this|that) (?:\w+ )?agent\b|\bagent's\b|"
                            r"\bmcp server\b|\bthe bot\b|"
+                           # ai.service_bot: a bot or assistant named by where it serves or whose it
+                           # is ("its website bot", "the virtual assistant", "DPD's support bot")
+                           r"\b(?:its|their|our) (?:[\w-]+ )?bots?\b|"
+                           r"\b(?:virtual|website|online|web|support|help|chat|customer[- ]service) "
+                           r"(?:assistants?|bots?)\b|"
                            # a software agent described by its kind ("a computerised assistant",
                            # "an automated claims assistant")
                            r"\b(?:automated|computeri[sz]ed|autonomous|digital) (?:\w+ )?"

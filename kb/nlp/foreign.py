@@ -78,6 +78,11 @@ _BETWEEN_COMMAS = re.compile(rf",\s?({_NAME}),\s(?=[^\W\d_A-Z]+\s)(?!(?:y|e|et|u
 #: A quoted name set before the AI term it is in apposition to, up to three words between
 #: («Eliza», un personnage de chatbot; „Kira“, ein KI-Assistent).
 _APPOSITIVE = re.compile(rf"{_QUOTED}\s*,\s*(?:[\w'’-]+\s+){{0,3}}$")
+#: Pattern foreign.name_first_appositive: an unquoted name opening the sentence, after an
+#: article, with the AI term in apposition to it (O Sentinela, modelo de aprendizado de
+#: máquina desenvolvido pelo banco; El Vigía, sistema de IA del banco); group ``name``.
+_OPENING_APPOSITIVE = re.compile(rf"^\W*(?:(?:o|a|os|as|el|la|los|las|le|les|il|lo|de|het|den|det)\s+)?"
+                                 rf"(?P<name>{_NAME})\s*,\s*(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 #: A sentence end: ``. ! ?`` (not after a digit: "27. Januar"), then a capital letter.
 _SENTENCE_END = re.compile(rf"(?<=[^\d\s][.!?…])[\"'”»]?\s+"
                            rf"(?=[\"'«„“(–-]?\s?[{_CAPITAL}])")
@@ -308,6 +313,10 @@ def find_names(sentences: list[Sentence], lang: Language, ai_sentences: set[int]
             appositive = _APPOSITIVE.search(text[:match.start()])
             if appositive:  # « Eliza », un personnage de chatbot
                 add(names.bots, appositive.group("quoted"), index)
+            opening = None if lang.capitalises_nouns or _title_cased(text) else \
+                _OPENING_APPOSITIVE.match(text[:match.start()])
+            if opening and all(word[0].isupper() for word in opening.group("name").split()):
+                add(names.bots, opening.group("name"), index)
             compound = re.match(r"[\w-]*", text[match.end():]).end()  # "KI-Assistent"
             term, rest = text[match.start():match.end() + compound], text[match.end() + compound:]
             quoted = re.match(rf"\s*,?\s*(?:{lang.naming.pattern}\s*)?{_QUOTED}", rest)

@@ -79,7 +79,7 @@ HARM_TERMS = (
     r"hostile", r"threat\w*", r"insult\w*", r"racis\w*", r"sexis\w*", r"abus\w*",
     # a person hurt, turned away, billed or shown altered (relevance's consequence cues)
     r"injur\w*", r"ran over", r"dragg\w*", r"reject\w*", r"screened out", r"turned away",
-    r"write-?downs?", r"altered", r"apologi\w*",
+    r"write-?downs?", r"altered", r"apolog\w*",
     # a person held, hurt or knocked down, a car braking on its own (relevance's detention,
     # machine-injury and vehicle-manoeuvre cues)
     r"arrest\w*", r"detain\w*", r"(?:police|in) custody", r"handcuff\w*", r"knock\w* (?:over|down)",
@@ -89,6 +89,10 @@ HARM_TERMS = (
     r"fatal\w*", r"deadly", r"wrongful[- ]death", r"(?:voluntary|software|safety) recalls?",
     r"recall(?:ed|s)? (?:about |nearly |more than |over )?\d", r"(?:stopped )?school bus\w*", r"ran (?:a |the )?red light",
     r"scam\w*", r"fraudster\w*",
+    # a person or animal struck by a car that drives itself (relevance's consequence.struck_by_vehicle)
+    r"ran (?:\w+ )?over", r"(?:hit|struck|killed) by", r"killed",
+    # documents sent to the wrong people (relevance's consequence.sent_to_wrong); accounts frozen
+    r"wrong (?:people|person|recipients?)", r"blocked", r"frozen", r"locked out",
 )
 
 

@@ -16,11 +16,13 @@ Evidence counted over sentences (regular expressions over lower-cased text):
 - ``unreal``: fiction words (satire, parody, hypothetical, imagine, template placeholders);
 - ``title_launch``: a launch headline ("X unveils Y") that reports no harm;
 - ``denied_ai`` / ``denied_harm``: the AI's part denied ("no AI involved"), or a harmful deed
-  told as done by no AI ("no agent deleted a database"), which an opinion piece says; a
+  told as done by no AI ("no agent deleted a database"), which an opinion piece says, or a
+  writer who says nothing has gone wrong yet (``NOTHING_HAPPENED``); a
   harmful act said not to have happened ("No customer data was lost", :func:`denied_deed`)
   is no deed and no consequence;
 - the form of the document: a template (field labels with placeholder values), release
-  notes (entries opening "Added:", "Fixed:") or news
+  notes (entries opening "Added:", "Fixed:"), a fact-check rating its claim false
+  ("RATING: FALSE") or news
   satire (its stock subjects, "Area man") is held not to report anything real
   (:func:`genre_penalty`).
 
@@ -48,7 +50,23 @@ from .segment import Sentence
 THRESHOLD = 0.45
 
 #: Real-world consequences: harm done, the deployer's response, the people who bore it.
-REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
+REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
+                  # real.ordered_to_pay: a ruling that makes someone pay: "was ordered to pay him
+                  # $812", "ordered to compensate the passenger"
+                  r"\bordered to (?:pay|compensate|refund|reimburse)\b|"
+                  # real.said_sorry: "we said sorry, one call at a time"
+                  r"\b(?:said|say|saying|says) sorry\b|"
+                  # real.revoked_access: the responder takes back what was given: "it also revoked
+                  # the credentials involved", "revoked the agent's tokens"
+                  r"\brevoked\b (?:[\w'-]+ ){0,3}?(?:credentials|tokens?|keys?|access|permissions?|"
+                  r"certificates?)\b|"
+                  # real.reported_to_authority: the harm reported to a regulator or the police:
+                  # "has reported the breach to the ICO", "notified the regulator"
+                  r"\b(?:reported|notified|referred)\b (?:[\w'-]+ ){0,3}?(?:to )?(?:the )?(?:ico|regulators?|"
+                  r"police|authorities|information commissioner|data protection (?:authority|commission(?:er)?))\b|"
+                  # real.switched_off_named: the product switched off, named between the verb and
+                  # its particle: "switched the assistant off", "turned the bot off"
+                  r"\b(?:switched|turned) (?:the |its |their |our )(?:[\w-]+ ){0,2}?off\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
                   r"\bpulled\b|\bretract|"
@@ -144,6 +162,12 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapologi|\btribunal\b|"
                   # real.owned_failure: the maker or user takes the blame in a phrase: "This one is on
                   # us", "That part is on us", "that one's on me"
                   r"\b(?:this|that|it)(?: one| part| bit)?(?: is|'s|’s| was) (?:all )?on (?:us|me)\b|"
+                  # or says the fault was its own: "the fault was in its product", "the error was ours"
+                  r"\bthe (?:fault|error|mistake|bug) (?:was|is|lay|lies) (?:ours|mine|theirs|in (?:its|our|their) (?:own )?"
+                  r"(?:product|software|code|system|model|service))\b|"
+                  # real.sent_to_wrong: people's documents gone to others (consequence.sent_to_wrong)
+                  r"\b(?:sent|went|emailed|mailed|delivered|forwarded) (?:[\w'-]+ ){0,3}?to (?:the )?wrong (?:people|"
+                  r"person|recipients?|customers?|tenants?|clients?|patients?)\b|\bsent to (?:someone|somebody) else\b|"
                   # or calls the output an error: "errors that should never have occurred"
                   r"\b(?:errors?|mistakes?) that should (?:never|not) have (?:occurred|happened)\b|"
                   # real people's data reachable: "the personal details of as many as 64 million people",
@@ -186,8 +210,16 @@ RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproo
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
                       r"\brce\b|\bremote code execution\b|\battack(?:er)? could\b|\bpotential(?:ly)?\b")
 LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
-                    r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil")
-RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b")
+                    r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil|"
+                    # launch.funding: a start-up's money news: "raised a $40m Series B", "closed a
+                    # $22m round", "at a valuation of"
+                    r"\braised (?:a |an )?[$£€]\s?\d|\bseries [a-e]\b(?: (?:round|funding))?|\bfunding round\b|"
+                    r"\bclosed (?:a |an )?[$£€]?\s?\d[\w.]* (?:funding |seed |series [a-e] )?round\b|\bvaluation\b")
+RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b|"
+                        # researcher.induced: the writers made the agent do it: "we got an
+                        # open-source coding agent to read a planted file", "we tricked it into"
+                        r"\bwe (?:got|tricked|coaxed|persuaded|convinced|induced) (?:it|them|the [\w-]+|an? [\w-]+"
+                        r"(?: [\w-]+){0,2}) (?:to|into)\b")
 #: Hedges and demos: a modal, an attacker's hypothetical, researchers at work ("security
 #: researchers showed"), a condition. A researcher who is the victim ("an AI safety
 #: researcher says the agent deleted her inbox") is not a demo. Also the habitual and the
@@ -220,7 +252,15 @@ STAGED = re.compile(r"\b(?:live|on-?stage|launch|keynote|staged|scripted) demo(?
                     # a rehearsed failure, not git's staging area or a staged rollout
                     r"\bstaged (?:outages?|incidents?|attacks?|failures?|emergenc(?:y|ies)|breach(?:es)?|exercises?)\b|"
                     r"\b(?:in|during) (?:a|an|one|another|each|its|their) (?:[\w-]+ ){0,2}?scenarios?\b|"
-                    r"\bsimulat(?:ed|ion)\b")
+                    r"\bsimulat(?:ed|ion)\b|"
+                    # relevance.lab_demo: a deed done in a lab on fake data ("In a lab set up for
+                    # this work, we got the agent to...", "on our own machines with fake data",
+                    # "in a separate run") is an experiment, no incident
+                    r"\bin (?:a|an|our|the) (?:[\w-]+ )?lab\b(?! (?:results?|tests?) (?:showed|found))|"
+                    r"\b(?:with|using|on|holding|seeded with) (?:[\w-]+ )?(?:fake|dummy|made-up|synthetic|planted|decoy) "
+                    r"(?:data|keys|credentials|records|accounts|customers|secrets)\b|\bon our own machines\b|"
+                    r"\b(?:in|during) (?:a|another|one|each) (?:separate |second |third |later |test |further )?"
+                    r"(?:runs?|experiments?)\b")
 #: Pattern hedge.imagine: the reader asked to picture a deed ("Imagine an agent that cancels a
 #: direct debit") is told of none.
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
@@ -255,7 +295,7 @@ OFFENSIVE_OUTPUT = (rf"\b{_OUTPUT}\b(?: (?:that |which |it |they |the \w+ )?[\w-
 #: adjective ("a paid robotaxi service"), no payment.
 CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
-                         r"shut off|booked|double-booked|emailed|texted|messaged|told (?:them|him|her|"
+                         r"shut off|booked|double-booked|emailed|texted|messaged|(?:told|tells|telling) (?:them|him|her|"
                          r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
                          r"subscribers|parents|students|(?:a |an |the )?(?:[\w-]+ ){0,2}(?:\d+-year-old|child|kid|boy|girl|"
                          r"teen(?:ager)?|minor|man|woman|widow(?:er)?|retiree|pensioner)s?|"
@@ -270,6 +310,11 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # notes to a 412-person distribution list"
                          r"\bsen(?:t|ds?|ding) (?:[\w':-]+ ){0,5}to (?:a |an |the )?(?:[\d,]+-(?:person|people|member|"
                          r"recipient) |company-wide |all-staff |whole |entire )?(?:distribution|mailing|email) list\b|"
+                         # consequence.sent_to_wrong: people's documents sent to the wrong people:
+                         # "went to the wrong people in 1,400 replies", "had documents sent to someone else"
+                         r"\b(?:sent|went|emailed|mailed|delivered|forwarded|shared|attached)\b (?:[\w'-]+ ){0,3}?to (?:the )?"
+                         r"wrong (?:people|person|recipients?|customers?|addresses?|tenants?|inbox(?:es)?|clients?|"
+                         r"patients?)\b|\bsent to (?:someone|somebody) else\b|"
                          # the maker admits the output failed: "Gemini image generation got it wrong"
                          r"\bgot (?:it|this|that|things|(?:\w+ ){0,2}(?:answers?|facts?)) (?:badly |very |so )?wrong\b|"
                          # a headline's word for a wrong output: "chatbot flubs telescope answer"
@@ -351,7 +396,14 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"\b(?:ran over|run over|dragged|struck|crashed into|collided with|rammed|pinned)\b "
                          r"(?:[\w-]+ ){0,2}?(?:pedestrians?|cyclists?|woman|man|women|men|person|people|"
                          r"child(?:ren)?|boy|girl|her|him|them|driver|passengers?|motorcyclists?|toddlers?|infants?|babies|baby|"
-                         r"shoppers?|students?|players?|opponents?|workers?|\d+-(?:month|year)-old)\b|"
+                         r"shoppers?|students?|players?|opponents?|workers?|\d+-(?:month|year)-old|cats?|dogs?|pets?|"
+                         r"animals?)\b|"
+                         # consequence.struck_by_vehicle: the victim told first or as the object
+                         # between verb and particle: "a driverless car ran him over", "he was hit
+                         # by a robotaxi as it pulled away"
+                         r"\b(?:ran|runs|run) (?:him|her|them|it|a [\w-]+) over\b|"
+                         r"\b(?:was|were|been|got) (?:hit|struck|run over|killed|dragged) by (?:a|an|the) (?:[\w-]+ ){0,3}?"
+                         r"(?:cars?|vehicles?|robotaxis?|taxis?|trucks?|shuttles?|robots?)\b|"
                          # consequence.machine_injury: a machine that knocks people down or breaks a
                          # limb: "knocked over a 16-month-old boy", "broke the finger of a boy"
                          r"\b(?:knock(?:ed|s|ing)? (?:over|down)|rolled over|running over|ran into|grabbed|pinned)\b "
@@ -441,8 +493,9 @@ DENIED_AI = re.compile(
     r"\b(?:nothing|none)\b[^.]{0,40}\binvolv(?:ed|es|e) (?:an? |any )?(?:ai|agent|llm|language model|chatbot|"
     r"model)\b|"
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
-    r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?)\b|"
-    r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the )?(?:ai|agent|llm|bot|chatbot)\b|"
+    r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?|say anything wrong)\b|"
+    r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the |your |our |its |their )?(?:ai|agents?|llms?|"
+    r"bots?|chatbots?)\b|"
     # pattern relevance.own_systems_fine: the provider says its own systems worked while someone
     # else's failed: "Perplexity's own systems and models are working as expected"
     r"\b(?:our|its|their|[\w.-]+(?:'s|’s)) own (?:[\w-]+ )?(?:systems?|models?|services?|infrastructure|"
@@ -465,6 +518,14 @@ DENIED_AI = re.compile(
     # relevance.name_disowned: a person who shares an AI product's name, set apart from it
     # (no, this is not the AI "Devin"); not a denial of a use ("ChatGPT is not an AI detector")
     r"\b(?:is|was|'s|’s)(?: not|n't) (?:the|that) (?:ai|a\.i\.|bot|chatbot)\s*[\"“'‘]|"
+    # relevance.none_to_blame: the one at fault says no machine was: "No robot to blame. Just
+    # me and a missing comma."
+    r"\bno (?:ai|a\.i\.|robots?|bots?|chatbots?|algorithms?|agents?|computers?|machines?) (?:was |is )?to blame\b|"
+    # relevance.not_ai_label: a roundup's item labelled as no AI story: "3. Not AI, still painful"
+    r"(?:^|[.:]\s)\W*(?:\d+\W+)?not (?:ai|a\.i\.)\s*[,;:!—–]|"
+    # relevance.no_comma_denial: a fact-check's headline: "No, an AI did not crash 8.5 million computers"
+    r"^\W*no, (?:an? |the )?(?:ai|a\.i\.|agents?|bots?|chatbots?|robots?)(?: [\w-]+)? (?:did not|didn't|does not|"
+    r"doesn't|is not|isn't|was not|wasn't)\b|"
     # the failure put elsewhere: "it had nothing to do with the assistant itself"
     r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
@@ -481,12 +542,30 @@ HOWTO_TITLE = re.compile(r"^\W*(?:how to|how (?:do|can|should) (?:i|you|we)|(?:a
 #: Instructions from which a document is a guide: at least this many sentences in the
 #: imperative ("Protect the branch", "Don't let the agent push"), and this share of them.
 HOWTO_IMPERATIVES, HOWTO_SHARE = 4, 0.12
+#: How many sentences from the top of a page its head (a question page's title) may take.
+HEAD_SENTENCES = 4
 #: A harmful deed told only as done by no AI at all ("No chatbot invented a refund policy, no
 #: agent deleted a database"): an opinion piece or explainer sets its subject apart from the
 #: incidents so. Counted only in a sentence that tells a deed ("No agent detected the
 #: conflict" tells a failure to act); the deed in it is no harm.
 NO_FAILURE = re.compile(
     r"\bno (?:[\w-]+ )?(?:ai|chatbots?|agents?|bots?|assistants?|models?|llms?)\b (?:\w+ )?\w+ed\b")
+#: Pattern harm.attributed_after: the sentence that says whose work the deeds told just
+#: before it were ("The replies came from Sift, an AI email assistant", "the emails had been
+#: written by the company's chatbot"); those deeds count as the AI's.
+ATTRIBUTED = re.compile(r"\b(?:came|come|comes) from\b|\b(?:was|were|had been|have been) (?:all )?(?:sent|written|"
+                        r"generated|drafted|produced|made|done) by\b|\bthe work of\b")
+#: Pattern relevance.nothing_happened: the writer says nothing has gone wrong yet ("Nothing
+#: has gone wrong yet, but I keep reading threads where an agent wiped..."), "it hasn't
+#: happened to me yet": a question asked before any harm. Counted as a denied harm.
+NOTHING_HAPPENED = re.compile(r"\bnothing (?:bad )?(?:has |have |had )?(?:gone|went|happened) (?:wrong )?yet\b|"
+                              r"\b(?:it )?(?:hasn't|has not|haven't|have not) (?:happened|gone wrong) "
+                              r"(?:to (?:me|us) )?yet\b")
+#: Pattern genre.false_rating: a fact-check that rates the claim it checks ("RATING: FALSE",
+#: "Verdict: Misleading") reports that what was claimed did not happen.
+FALSE_RATING = re.compile(r"(?im)^[ \t*#>-]*(?:\*\*)?(?:our )?(?:rating|verdict|ruling)(?:\*\*)?\s*:(?:\*\*)?\s*"
+                          r"(?:mostly |largely )?(?:false|fake|misleading|incorrect|fabricated|pants on fire|"
+                          r"no evidence|unsupported)\b")
 #: Pattern ai.by_function: an automated system named by the job it does rather than by a
 #: product name: a vehicle that drives itself ("robotaxi", "driverless car", "self-driving
 #: software"), software or a model named by its task ("its pricing algorithm", "automated
@@ -592,10 +671,11 @@ SHARED_DEPENDENCY = re.compile(
 #: ("{{ agent }}") or a date format written out ("YYYY-MM-DD"). An editor's bracketed word
 #: inside a quote ("[the company] said") is none of these.
 PLACEHOLDER = re.compile(r"(?m)^[ \t*#>-]*[A-Za-z][\w /()-]{0,30}:\**[ \t]*"
-                         r"(?:\[(?![\"'\d])[^\]\n]{2,60}\]|\{\{[^}\n]+\}\}|<[^>\n]{2,40}>|_{3,})[ \t]*$|"
+                         # template.empty_slot: "Systems affected: [ ]"
+                         r"(?:\[(?![\"'\d])[^\]\n]{2,60}\]|\[ ?\]|\{\{[^}\n]+\}\}|<[^>\n]{2,40}>|_{3,})[ \t]*$|"
                          r"\{\{\s*\w+\s*\}\}|\bYYYY-MM(?:-DD)?\b|"
                          # a time slot left blank in a timeline: "- hh:mm —"
-                         r"^[ \t*-]*hh:mm\b")
+                         r"^[ \t*|-]*\[?hh:mm\b")
 #: Pattern template.caps_slot: a slot in an example sentence, a name in capitals in square
 #: brackets ("On [DATE], the [ASSISTANT NAME] assistant told [NUMBER] customers"); an
 #: editor's mark ("[REDACTED]", "[SIC]", "[UPDATE]") is none. A form has many different
@@ -611,6 +691,10 @@ CAPS_SLOTS = 4
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
                     # a masthead or section label: "THE DAILY BUGLE · SATIRE", "Satire | Tech"
                     r"(?:[·•|—–]|^)\s*satire\s*(?:[·•|—–]|$)|"
+                    # satire.as_source: a satirical site named as where an AI's answer came from
+                    # ("traced back to a spoof article on satirical site The Onion") is not the
+                    # page's own form
+                    r"(?<!\bon )(?<!\bfrom )(?<!\bby )(?<!\bon a )(?<!\bfrom a )(?<!\bon the )(?<!\bfrom the )"
                     r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b|"
                     # satire.finest_source: the humour paper's boast in its masthead, "America's
                     # Finest News Source", reworded ("America's Finest Source of Build Failures")
@@ -650,6 +734,7 @@ class RelevanceFeatures:
     named_agent: int = 0
     placeholders: int = 0
     changelog: int = 0
+    false_rating: int = 0
     satire: int = 0
     denied_ai: int = 0
     ai_victim: int = 0
@@ -721,6 +806,10 @@ def imperative(span) -> bool:
 #: "Tilly is an autonomous trading bot"; the name (group 1) then names the AI in later sentences.
 COPULAR_BOT = re.compile(r"\b([A-Z][\w-]+) (?:was|is) (?:an?|the) (?:[\w-]+ ){0,2}?(?:AI|autonomous|LLM)[- ]"
                          r"(?:agents?|bots?|chatbots?|assistants?)\b")
+#: Pattern ai.head_called, with a head noun the compounds lack: "an AI SDR called Rae", "an
+#: LLM-based triage bot named Otto"; group 1 is the name.
+AI_CALLED = re.compile(r"\b(?:AI|A\.I\.|LLM)(?:[- ](?:powered|based|driven))?[- ](?:[\w-]+ ){0,2}?[\w-]+,? "
+                       r"(?:called|named|dubbed|known as) ([A-Z][\w-]+)\b")
 #: A canonical product name of one capitalised word ("Comet", "Devin"), taken as a short name.
 SHORT_NAME = re.compile(r"[A-Z][a-z]{2,}")
 #: Capitalised words that open a sentence and are no names.
@@ -748,6 +837,8 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
         names.update(m.group(1) for sentence in sentences for m in called.finditer(sentence.text)
                      if m.group(1)[0].isupper() and m.group(1) not in NOT_BOT_NAMES)
     names.update(m.group(1) for sentence in sentences for m in COPULAR_BOT.finditer(sentence.text)
+                 if m.group(1) not in NOT_BOT_NAMES)
+    names.update(m.group(1) for sentence in sentences for m in AI_CALLED.finditer(sentence.text)
                  if m.group(1) not in NOT_BOT_NAMES)
     names.update(e.ent_id_ for sentence in sentences for e in sentence.span.ents
                  if e.label_ == "AGENT" and e.ent_id_ != e.text and SHORT_NAME.fullmatch(e.ent_id_ or ""))
@@ -839,7 +930,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     """
     found = RelevanceFeatures(sentences=sum(bool(WORDED.search(s.text)) for s in sentences),
                               placeholders=len(PLACEHOLDER.findall(text)),
-                              changelog=len(CHANGELOG_ENTRY.findall(text)))
+                              changelog=len(CHANGELOG_ENTRY.findall(text)),
+                              false_rating=len(FALSE_RATING.findall(text)))
     slots = set(CAPS_SLOT.findall(text))
     found.placeholders += len(slots) if len(slots) >= CAPS_SLOTS else 0
     disowned = _disowned(sentences)
@@ -850,6 +942,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     mentions = [(_has_ai(s.span, disowned) or bool(bots and bots.search(s.text)))
                 and not DENIED_AI.search(s.lower) for s in sentences]
     recent = -9
+    unclaimed: list[int] = []  # deeds told before any AI reference (harm.attributed_after)
     for position, sentence in enumerate(sentences):
         text = sentence.lower
         has_ai = mentions[position]
@@ -860,9 +953,14 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
             recent = position
         deed = not denied_deed(sentence) and bool(action_scores(sentence) or CONSEQUENCE.search(text))
         no_failure = deed and bool(NO_FAILURE.search(text))
-        found.denied_harm += no_failure
+        found.denied_harm += no_failure or bool(NOTHING_HAPPENED.search(text))
         if position - recent <= 2 and deed and not hedged(text) and not no_failure:
             found.harm += 1
+        elif deed and not hedged(text) and not no_failure:
+            unclaimed.append(position)
+        if has_ai and ATTRIBUTED.search(text):
+            found.harm += sum(position - 2 <= p < position for p in unclaimed)
+            unclaimed.clear()
         found.real += real_consequence(text, deed) and not HABITUAL.search(text) \
             and not denied_throughout(text) and not STAGED.search(text)
         found.research += bool(RESEARCH.search(text))
@@ -890,17 +988,24 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.satire += bool(SATIRE.search(title.text))
         found.denied_ai += bool(DENIED_AI.search(title_text))
         found.ai_victim += _has_ai(title, disowned) and bool(AI_VICTIM.search(title_text))
+    # genre.howto_question: a question page's title stands below the site's chrome ("Stack
+    # Exchange > Super User", then "How can I stop Claude Code from deleting files...?")
+    found.title_howto = found.title_howto or any(
+        HOWTO_TITLE.search(s.text) and s.text.rstrip().endswith("?") for s in sentences[:HEAD_SENTENCES])
     return found
 
 
 def genre_penalty(found: RelevanceFeatures) -> float:
     """Logit penalty for a document whose form says it reports nothing real: a template
     (``TEMPLATE_PLACEHOLDERS`` or more placeholders), release notes (``CHANGELOG_ENTRIES`` or
-    more entries) or news satire (its conventions); 0.0 otherwise."""
+    more entries), a fact-check that rates its claim false (``FALSE_RATING``) or news satire
+    (its conventions); 0.0 otherwise."""
     penalty = 0.0
     if found.placeholders >= TEMPLATE_PLACEHOLDERS:
         penalty += 5.0
     if found.changelog >= CHANGELOG_ENTRIES:
+        penalty += 4.0
+    if found.false_rating:
         penalty += 4.0
     if found.satire:
         penalty += 8.0
