@@ -112,6 +112,19 @@ MAKER = [
                r"(?:an?|our)\s+(?:own\s+)?(?:internal|in-house|home-grown|homegrown|own)\s+(?:[\w-]+\s+){0,2}" + _BOT),
     re.compile(_NAME + r"(?:'s|’s)\s+(?:own\s+)?(?:internal|in-house|home-grown|homegrown)\s+(?:[\w-]+\s+){0,2}"
                + _BOT),
+    # pattern who.bracketed_maker: the maker in brackets after the bot's name ("an AI SDR called
+    # Rae (from Acme)", "a bot named Ivy (by Acme)")
+    re.compile(r"\b(?:called|named|dubbed)\s+[A-Z][\w-]*\s+\((?:from|by|made by|built by)\s+" + _NAME + r"\)"),
+    # pattern who.maker_is_name: the maker defined and then named ("The company that makes these
+    # chat widgets is Acme", "the firm that built the assistant was Acme")
+    re.compile(r"\b(?:company|firm|start-?up|vendor|developer|maker|business)\s+(?:that|which)\s+(?:makes|made|"
+               r"builds|built|develops|developed|sells|sold|supplies|supplied|provides|provided)\s+"
+               r"(?:the|these|this|those|its|their)\s+(?:[\w-]+\s+){0,3}(?:" + _BOT + r"|widget)s?\s+(?:is|was)\s+"
+               + _NAME),
+    # pattern who.built_in_house_relative: a relative clause whose subject built the bot itself
+    # ("an AI assistant that Acme built in-house", "a chatbot Acme developed internally")
+    re.compile(r"\b" + _BOT + r"\s+(?:that\s+|which\s+)?" + _NAME + r"\s+(?:had\s+|has\s+)?(?:built|developed|made|"
+               r"created|wrote|designed)\s+(?:it\s+)?(?:in-house|in\s+house|internally|itself|themselves)\b"),
 ]
 #: Header keys whose value is the acting product or its model (YAML ``agent_stack`` keys).
 AGENT_KEYS = {"framework": 1.0, "agent": 1.0, "agent name": 1.0, "product": 1.0, "bot": 1.0,
@@ -131,7 +144,8 @@ ABBREVIATION = re.compile(r"\b(?:Inc|Co|Ltd|Corp|Bros|Plc|L\.?L\.?C|S\.A|N\.V)\.
 def _is_name(span: Span, start: int, end: int) -> Optional[Span]:
     """The tokens of ``span`` covering characters [start, end) when they look like a name.
 
-    A name is proper nouns or an entity, not a determiner or descriptor ("Experimental").
+    A name is proper nouns or an entity (or capitalised nouns inside a sentence), not a
+    determiner or descriptor ("Experimental").
     """
     chars = span.char_span(start - span.start_char, end - span.start_char, alignment_mode="expand")
     if chars is None or not len(chars):
@@ -139,8 +153,12 @@ def _is_name(span: Span, start: int, end: int) -> Optional[Span]:
     text = chars.text.strip(" '’s").lower()
     if text in NOT_NAMES or chars[0].lower_ in NOT_NAMES or chars[0].is_stop:
         return None
+    # pattern who.capitalised_noun_name: a new company's name the tagger calls a noun
+    # ("the start-up Callnest") is still capitalised mid-sentence
     if all(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "VENDOR", "PERSON", "GPE", "PRODUCT")
-           or t.text in ("'s", "’s", "&", "-") for t in chars):
+           or t.text in ("'s", "’s", "&", "-")
+           or (t.text[:1].isupper() and t.i > t.sent.start and t.pos_ in ("NOUN", "ADJ", "X")
+               and not t.is_stop) for t in chars):
         return chars
     return None
 

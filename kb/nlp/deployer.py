@@ -70,7 +70,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .entities import (CORPORATE_SUFFIX, NOT_ORGS, SKIP_HEADING, _initial_common_noun, is_regulator, org_name,
+from .entities import (CORPORATE_SUFFIX, NOT_ORGS, PRONOUN_CONTRACTION, SKIP_HEADING, _initial_common_noun, is_regulator, org_name,
                        publishers)
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
 from .deployer_subjects import (COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
@@ -324,6 +324,7 @@ def _header(sentences: list[Sentence], vendor: Optional[str],
 
 def _clean_name(name: str) -> str:
     """A matched name without a possessive or trailing full stop ("Acme.io's" -> "Acme.io")."""
+    name = re.split(r"[ \t]{3,}", name.strip())[0]  # who.field_separator: a blanked "|" ends the name
     return re.sub(r"(?:'s|’s|'|’)$", "", name.strip()).rstrip(".")
 
 
@@ -335,8 +336,8 @@ def described_orgs(text: str) -> set[str]:
     for pattern in (DESCRIBED_AFTER, DESCRIBED_BEFORE, DESCRIBED_ROLE, DESCRIBED_OWN):
         for match in pattern.finditer(text):
             name = _clean_name(match.group(1))
-            if len(name) > 2 and name.lower() not in NOT_ORGS:
-                found.add(name)
+            if len(name) > 2 and name.lower() not in NOT_ORGS and not PRONOUN_CONTRACTION.fullmatch(name):
+                found.add(name)  # not "a marketplace I'd never heard of" (who.pronoun_contraction)
     return found
 
 
@@ -711,6 +712,15 @@ def _bracketed_head(piece: Span) -> Optional[str]:
 RELATIVE_USE_VERBS = DEPLOY_VERBS | {"license", "licence", "buy", "lease", "rent", "configure"}
 
 
+def _named_machine(token) -> bool:
+    """Pattern deployer.relative_user_named: True when ``token`` is the name given to a bot or
+    machine noun ("a monitoring system called Mender, which it licenses from Beta": the name is
+    the complement of called/named/branded/dubbed on a noun of ``MACHINE_WORDS``)."""
+    verb = token.head
+    return token.dep_ in ("oprd", "dobj", "attr") and verb.lemma_ in ("call", "name", "brand", "dub") and \
+        verb.head.lower_ in MACHINE_WORDS | {"tool", "tools"}
+
+
 def _relative_user(span: Span, here: list[tuple[str, Span]]) -> Optional[str]:
     """"Acme said the tool, an agent that it licenses from Beta, ...": ``it``/``they`` as the
     subject of a use verb in a relative clause on a bot noun refers back to the sentence's main
@@ -719,7 +729,7 @@ def _relative_user(span: Span, here: list[tuple[str, Span]]) -> Optional[str]:
         verb = token.head
         if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or \
                 verb.lemma_ not in RELATIVE_USE_VERBS or verb.dep_ != "relcl" or \
-                verb.head.lower_ not in BOT_WORDS:
+                not (verb.head.lower_ in BOT_WORDS | MACHINE_WORDS or _named_machine(verb.head)):
             continue
         for name, piece in here:
             if piece.root.dep_ == "nsubj" and piece.root.head.dep_ == "ROOT" and piece.end <= token.i:
@@ -753,6 +763,48 @@ def _licensee(sentences: list[Sentence], excluded: set[str],
             longer = set(re.findall(rf"\b{re.escape(name)}(?:[ \t]+[A-Z][\w&-]*){{1,2}}(?=[’'.,;:\s])", text))
             longer = {n for n in longer if not any(w in _FUNCTION_WORDS for w in n.split())}
             return (longer.pop() if len(longer) == 1 else name), sentence, "deployer.relative_licensee"
+    return None
+
+
+#: Pattern deployer.relative_taker: a relative clause on the bot (or on its maker, in an
+#: appositive after the bot's name) whose own subject -- a name, a name's team, or "the" and a
+#: noun pointing back -- took the bot into use: "Foo, sold by Beta, which Acme's platform team
+#: had been using since May", "an agent from Beta that the DAO had approved in October".
+_TAKE = (r"(?:(?:had|has)\s+been\s+using|(?:had|has)\s+(?:licen[sc]ed|deployed|approved|adopted|hired|bought|"
+         r"used|installed|rolled\s+out)|licen[sc]es|licen[sc]ed|uses|used|deployed|approved|adopted|hired|bought|"
+         r"installed)")
+RELATIVE_TAKER = re.compile(
+    r"(?:,\s+|\b(?:agent|assistant|chatbot|bot|tool|system|platform|software|Labs|AI)\s+)(?:which|that)\s+"
+    r"(?:the\s+(?P<noun>[A-Za-z]{2,})|(?P<name>(?!(?:The|It|They|We|He|She|I|You)\b)[A-Z][\w&'’-]*"
+    r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}))"
+    r"(?:(?:'s|’s)\s+(?:[\w-]+\s+)?(?:team|staff|engineers|developers|department|operators|admins))?\s+"
+    + _TAKE + r"\b")
+
+
+def _relative_taker(sentences: list[Sentence], excluded: set[str], incident: set[int],
+                    agent: Optional[str]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.relative_taker (``RELATIVE_TAKER``) in a sentence about the incident
+    that names the agent: the clause's subject ran the bot. "the DAO" stands for the report's
+    capitalised name ending in that noun ("Acme DAO"); a noun no name ends in is skipped.
+    Returns ``(name, sentence, rule)`` or None."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key or not agent or agent not in sentence.text:
+            continue
+        for match in RELATIVE_TAKER.finditer(sentence.text):
+            if match.group("name"):
+                name = _clean_name(match.group("name"))
+            else:
+                noun = match.group("noun")
+                longer = re.findall(rf"\b((?:[A-Z][\w&'’-]* ){{1,3}})((?i:{re.escape(noun)}))\b", text)
+                longer = [(n + word).strip() for n, word in longer
+                          if not any(w in _FUNCTION_WORDS for w in n.split())]
+                if not longer:
+                    continue
+                name = Counter(longer).most_common(1)[0][0]
+            if name.lower() in excluded | NOT_ORGS or NEVER_DEPLOYS.search(name) or is_regulator(name):
+                continue
+            return canonical_org(name), sentence, "deployer.relative_taker"
     return None
 
 
@@ -824,16 +876,45 @@ def _poster_employer(sentences: list[Sentence], excluded: set[str]) -> Optional[
     return None
 
 
+#: Pattern deployer.own_statement: a company's own statement or press release, known by its
+#: sign-off ("Jo Doe" over "Chief Executive, Acme Home") or its boilerplate ("About Acme Home:
+#: founded in 1998, ..."); the organisation named there speaks in the first person.
+STATEMENT_SIGNOFF = re.compile(
+    r"^[ \t*_]*(?:(?:Group |Deputy )?Chief Executive(?: Officer)?|CEO|President|Managing Director|Chair(?:man|woman)?|"
+    r"(?:Co-?)?[Ff]ounder(?: and (?:CEO|Chief Executive))?|Chief [A-Z][a-z]+ Officer|C[TOF]O|General Manager)"
+    r"[ \t]*,[ \t]+(?P<org>[A-Z][\w&'’.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&'’.-]*){0,3})[ \t*_]*$|"
+    r"^[ \t*_#]*About[ \t]+(?P<about>[A-Z][\w&'’.-]*(?:[ \t]+(?:of[ \t]+|&[ \t]+)?[A-Z][\w&'’.-]*){0,3})"
+    r"[ \t*_]*(?::|[ \t]*$)", re.M)
+
+
+def statement_org(text: str) -> Optional[str]:
+    """Pattern deployer.own_statement (``STATEMENT_SIGNOFF``): the organisation whose own
+    statement ``text`` (the report's lines) is, as written; None when no sign-off or "About"
+    boilerplate names one, or when it names a publisher."""
+    pubs = publishers()
+    for match in STATEMENT_SIGNOFF.finditer(text):
+        name = _clean_name(match.group("org") or match.group("about"))
+        if name.lower() not in pubs | NOT_ORGS and not (NEVER_DEPLOYS.search(name) or is_regulator(name)):
+            return name
+    return None
+
+
 def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """The organisation whose page this is (``house_org``) when the page says in the first
-    person that it runs the agent ("We use an internal agent, ...": ``deployer.house``)."""
+    person that it runs the agent ("We use an internal agent, ...": ``deployer.house``); also
+    a company's own statement (``statement_org``) saying so ("our online assistant, Ivy":
+    ``deployer.own_statement``)."""
     house = house_org(sentences)
+    rule = "deployer.house"
     if house is None:
-        return None
+        own = statement_org("\n".join(dict.fromkeys(s.span.doc.text for s in sentences)))
+        if own is None:
+            return None
+        house, rule = (canonical_org(own), "statement"), "deployer.own_statement"
     for sentence in sentences:
         if (sentence.index in incident or house[1] == "domain") and not sentence.key \
                 and _first_person_deploys(sentence):
-            return house[0], sentence, "deployer.house"
+            return house[0], sentence, rule
     return None
 
 
@@ -1025,7 +1106,10 @@ def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Opti
 OWN_SERVICE_VERBS = {"release", "launch", "pull", "suspend", "withdraw", "shut", "take", "unveil", "debut"}
 #: Objects of those verbs that are a public service: "a public demo", "its chatbot", "the service".
 OWN_SERVICE_NOUNS = {"demo", "demos", "app", "service", "chatbot", "bot", "assistant", "website", "site",
-                     "version"}
+                     "version", "extension", "plugin", "plug-in", "release", "update"}
+#: Pattern deployer.vendor_own_release: a version number as the object ("Acme pulled 1.84.0"):
+#: a release of the vendor's own product, which it shipped to its users.
+VERSION_NUMBER = re.compile(r"^v?\d+(?:\.\d+){1,3}$")
 #: Rooms an organisation has: "let the agent run a shop in its office".
 PREMISES = {"office", "offices", "headquarters", "premises", "campus", "building", "kitchen", "canteen"}
 
@@ -1055,7 +1139,8 @@ def _vendor_own_service(sentences: list[Sentence], vendor: Optional[str], agent:
             if not by_vendor:
                 continue
             if not premises and token.lemma_ in OWN_SERVICE_VERBS and any(
-                    o.lower_ in OWN_SERVICE_NOUNS or o.text.lower() in names for o in objects):
+                    o.lower_ in OWN_SERVICE_NOUNS or o.text.lower() in names or VERSION_NUMBER.match(o.text)
+                    for o in objects):
                 return vendor, sentence, "deployer.vendor_own_service"
             if premises and any(t.lower_ in PREMISES and any(c.lower_ == "its" for c in t.children)
                                 for t in token.subtree):
@@ -1221,7 +1306,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _host_product(sentences, vendor, agent, incident) or \
         _in_house(sentences, vendor, agent, makers, incident) or \
         _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
-        _licensee(sentences, excluded, incident) or \
+        _licensee(sentences, excluded, incident) or _relative_taker(sentences, excluded, incident, agent) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
         _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)

@@ -85,6 +85,11 @@ CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:Group|Inc\.?|Ltd\.?|Limited|plc|PLC|C
                               r"LLC|L\.L\.C\.|GmbH|S\.A\.|AG|Holdings|Pty\.? Ltd\.?))+$")
 
 
+#: Pattern who.pronoun_contraction: a capitalised pronoun with a clitic ("I'd", "We've") that a
+#: name pattern or the NER took for a name.
+PRONOUN_CONTRACTION = re.compile(r"(?:I|We|You|He|She|They)(?:'|’)(?:d|ll|ve|m|re)")
+
+
 def org_name(ent: Span) -> str:
     """An ORG entity's name without a possessive, a leading "the", a name before a spaced dash
     or a corporate suffix ("Acme Group" -> "Acme"); "" for non-names ("AI")."""
@@ -93,11 +98,18 @@ def org_name(ent: Span) -> str:
     # pattern who.dash_joined: a spaced dash joins two names the NER ran together ("at MAN -
     # Acme's assistant", a title's "Place – Acme"): the last one is the one the words after name
     name = re.split(r"\s[-–—]\s", name)[-1].strip()
+    # pattern who.field_separator: a run of spaces where the cleaner blanked a separator ("at
+    # Acme Analytics | Revenue teams") ends the name: the first field is the one named
+    name = re.split(r"[ \t]{3,}|\s[|·•]\s", name)[0].strip()
     name = CORPORATE_SUFFIX.sub("", name).strip() or name
     if name.lower() in NOT_ORGS or not re.search(r"[A-Za-z]{2}", name):
         return ""
     if re.search(r"\s[/|·•]\s|\s[/|·•]$", name):
         return ""  # pattern who.page_chrome: a navigation strip ("Tech / Reviews / Science /")
+    if PRONOUN_CONTRACTION.fullmatch(name):
+        return ""  # pattern who.pronoun_contraction: "I'd been using it" is no organisation
+    if teaser_line(line_of(ent.doc, ent.start_char)):
+        return ""  # pattern who.teaser_link: another story's headline in the page's chrome
     if all(t.is_stop or t.is_punct for t in ent):
         return ""  # a shouted word ("NEVER") is not a name
     return name
@@ -131,6 +143,20 @@ def line_of(doc, char: int) -> str:
     return text[text.rfind("\n", 0, char) + 1:(text.find("\n", char) + 1 or len(text) + 1) - 1]
 
 
+#: Pattern who.teaser_link: a line that links to other stories -- a "Most read" or "Related"
+#: item behind a teaser arrow ("› Acme sets date for store closures"), or a line opening with
+#: a link-list label ("Related: ...", "Read more: ...", "Most read: ...").
+TEASER = re.compile(r"^\s*(?:[›»]|(?:related(?: stories| articles| coverage)?|read more|read next|"
+                    r"also read|more from [\w ]{1,20}|most read|most popular|trending|recommended|"
+                    r"see also|more on this story)\s*:)\s", re.I)
+
+
+def teaser_line(text: str) -> bool:
+    """Pattern who.teaser_link: True when a line (str) is a link to another story in a page's
+    chrome (``TEASER``): the organisations in it belong to that story, never to the incident."""
+    return bool(TEASER.match(text))
+
+
 def chrome_line(text: str) -> bool:
     """Pattern who.page_chrome: True when a line (str) is a page's navigation, section or byline
     strip -- three or more short fields (at most five words) between separators ("Tech / Reviews
@@ -155,8 +181,17 @@ def system_owners(span: Span, vehicles: bool = False) -> list[str]:
     """Pattern who.system_owner: names written as the owner of a system named by its function --
     possessive or compound on a ``SYSTEM_NOUNS`` head ("Uber's software", "the Acme test
     vehicle", "a Beta robotaxi"), ``VEHICLE_NOUNS`` only when ``vehicles`` (the report is about
-    self-driving vehicles). The owner is a proper noun (with its compound proper nouns), not a
-    place, date or regulator (``is_regulator``); a gazetteer vendor gives its id."""
+    self-driving vehicles). The owner is a proper noun (with its compound proper nouns, and an
+    "of" name: "the Department of Transport's system"), not a place, date or regulator
+    (``is_regulator``); a gazetteer vendor gives its id."""
+    return [owner for owner, _ in owned_systems(span, vehicles)]
+
+
+def owned_systems(span: Span, vehicles: bool = False) -> list[tuple[str, Optional[str]]]:
+    """``(owner, system name or None)`` for each system of :func:`system_owners`. Pattern
+    who.owner_named_system: capitalised words between the owner's possessive and the system
+    noun are the system's own name ("the Department of Welfare's Income Match Review system"
+    -> ("Department of Welfare", "Income Match Review")); None when there are none."""
     owners = []
     heads = SYSTEM_NOUNS | (VEHICLE_NOUNS if vehicles else set())
     for token in span:
@@ -169,24 +204,42 @@ def system_owners(span: Span, vehicles: bool = False) -> list[str]:
                 or head.is_title:  # "Department of Motor Vehicles": a name's own word, not a system
 
             continue
-        if any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.text not in ("-",) for t in token.doc[token.i + 1:head.i]
+        last = token.i  # the owner's last word: "Ministry of Rural Affairs'" when "of" hangs on it
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > token.i), None)
+        if token.dep_ == "poss" and of is not None and of.right_edge.i < head.i and \
+                all(t.is_title for t in token.doc[of.i + 1:of.right_edge.i + 1]):
+            last = of.right_edge.i
+        if any(t.pos_ in ("VERB", "ADP", "PUNCT") and t.text not in ("-",) for t in token.doc[last + 1:head.i]
                if t.text not in ("'s", "’s", "'", "’")):
             continue
         ent = next((e for e in span.ents if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ in ("GPE", "LOC", "NORP", "DATE", "TIME", "AGENT"):
             continue
+        between = [t for t in token.doc[last + 1:head.i] if t.text not in ("'s", "’s", "'", "’")]
+        named = None
+        if token.dep_ == "poss" and between and len(between) <= 4 and \
+                all(t.is_title and t.pos_ == "PROPN" and t.ent_type_ != "AGENT" for t in between):
+            named = " ".join(t.text for t in between)
         if ent is not None and ent.label_ == "VENDOR":
-            owners.append(ent.ent_id_)
+            owners.append((ent.ent_id_, named))
             continue
         start = token.i
-        while start > span.start and token.doc[start - 1].pos_ == "PROPN" and \
-                token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1):
-            start -= 1
-        name = re.sub(r"(?:'s|’s|'|’)$", "", token.doc[start:token.i + 1].text)
+        while True:
+            while start > span.start and token.doc[start - 1].pos_ == "PROPN" and \
+                    token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1):
+                start -= 1
+            # an "of" name: "the Department of Human Services' system"
+            if start - 2 >= span.start and token.doc[start - 1].lower_ == "of" and \
+                    token.doc[start - 2].pos_ == "PROPN" and token.doc[start - 2].is_title and \
+                    token.doc[start - 1].head.i == start - 2:
+                start -= 2
+                continue
+            break
+        name = re.sub(r"(?:'s|’s|'|’)$", "", token.doc[start:last + 1].text)
         if name.lower() in NOT_ORGS or is_regulator(name) or not re.search(r"[A-Za-z]{2}", name) \
                 or chrome_line(line_of(token.doc, token.idx)):
             continue
-        owners.append(name)
+        owners.append((name, named))
     return owners
 
 
@@ -291,7 +344,8 @@ rf"(?:^|(?<=\bfrom\s)){_NAME},\s+(?:an?|the)\s+{_MODS}{_BOT}\s+"
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
-#:   Dispatch", "the assistant, known to staff as Penny";
+#:   Dispatch", "the assistant, known to staff as Penny", "the bot, branded Ivy";
+#: - ``system_called``: "an AI monitoring system called Mender", "the tool, branded Hazel,";
 #: - ``bot_appositive``: "an internal operations agent, Marlin, ...";
 #: - ``appositive``: "Ferrous, an autonomous coding agent made by ...", "uses InvoicePilot, an
 #:   accounts-payable agent", "ClearDesk, an AI classification and filing assistant" (up to
@@ -303,8 +357,18 @@ rf"(?:^|(?<=\bfrom\s)){_NAME},\s+(?:an?|the)\s+{_MODS}{_BOT}\s+"
 #: - ``bot_then_name``: "the open-source CLI agent Patchwright".
 UNQUOTED_BOT = [
     re.compile(rf"\bproprietary\s+{_NAME}\s+(?:platform|system|assistant|chatbot|bot|agent)\b"),
-    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|known (?:(?:to|in|on|among) [\w ]{{1,20}} )?as|"
+    # ``ai_role_called``: an AI in a job's role given a name ("an AI SDR called Rae", "an AI
+    # receptionist named Nora")
+    re.compile(rf"\b(?:an?|the|our|their|its)\s+AI\s+(?:[\w-]+\s+){{0,2}}?[\w-]+,?\s+(?:called|named|dubbed)\s+{_NAME}\b"),
+    re.compile(rf"\b{_BOT},?\s+(?:called|named|dubbed|nicknamed|branded|christened|known (?:(?:to|in|on|among) [\w ]{{1,20}} )?as|"
                rf"(?:we|they|it) calls?)\s+{_NAME}\b"),
+    # ``system_called``: a tool or system given a name ("an AI-driven remediation system called
+    # Mender", "The tool, branded Hazel, is ...")
+    # (an AI modifier, or the appositive commas; not "a lead-enrichment tool called Foo", a
+    # product someone built)
+    re.compile(rf"\b(?:AI|automated|autonomous|AI-[\w]+|[\w]+-AI)\s+(?:[\w-]+\s+){{0,4}}?(?:tool|system)\s+"
+               rf"(?:called|named|dubbed|branded|christened)\s+{_NAME}\b"),
+    re.compile(rf"\b(?:tool|system),\s+(?:called|named|dubbed|branded|christened)\s+{_NAME},"),
     # ``calls_itself``: the bot's own name for itself, initials allowed ("an AI agent that calls
     # itself MJ Rathbun", "a chatbot calling itself Dana")
     re.compile(rf"\b{_BOT},?\s+(?:that|which|who)?\s*(?:calls|called|calling)\s+(?:itself|himself|herself)\s+"
@@ -583,8 +647,9 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     short: Counter = Counter()
     vehicles = bool(AUTONOMY.search(report))
     for sentence in sentences:
-        if SKIP_HEADING.search(sentence.heading):
-            continue
+        if SKIP_HEADING.search(sentence.heading) or \
+                teaser_line(line_of(sentence.span.doc, sentence.span.start_char)):
+            continue  # a teaser names another story's actors (pattern who.teaser_link)
         weight = weights.get(sentence.index, 1.0)
         for ent in sentence.span.ents:
             if ent.label_ == "AGENT" and hijacked_agent(ent):
@@ -617,9 +682,12 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
         for owner in bot_owners(sentence.span):
             if owner.lower() not in pubs:
                 who.bot_owners[owner] += weight
-        for owner in system_owners(sentence.span, vehicles):
+        for owner, system in owned_systems(sentence.span, vehicles):
             if owner.lower() not in pubs and not _initial_common_noun(owner, sentences, report):
                 who.system_owners[owner] += weight
+                if system:  # pattern who.owner_named_system: its owner runs the named system
+                    who.named_bots[system] += 0.0
+                    who.bot_owners[owner] += weight
         for name in sentence_bots(sentence):
             who.named_bots[name] += 0.0  # counted below, with every sentence that names it
         for name, vendor in unlisted_agents(sentence.span):

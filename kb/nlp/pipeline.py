@@ -92,6 +92,13 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         if hijacked and not who.hijacked.get(agent):
             agent = hijacked  # a bot tricked into acting is the agent, not the product it harmed
         vendor = vendor_of(agent) or family_vendor(agent) or who.unlisted.get(agent)
+        if who.system_owners and not who.hijacked.get(agent):
+            # pattern who.system_owner_outweighs: a product named in passing ("a Beta car with
+            # Foo engaged", an earlier crash) is not the agent of a report that writes another
+            # owner's system ("Acme's self-driving software") at least twice as often
+            owner_name, owner_weight = who.system_owners.most_common(1)[0]
+            if owner_weight >= 2 * who.agents[agent] and owner_name not in (vendor, vendor_of(agent)):
+                agent = vendor = None
     top_org = who.orgs.most_common(1)[0][0] if who.orgs else None
     named, named_weight = next(((n, w) for n, w in who.named_bots.most_common() if len(n) >= 3),
                                (None, 0.0))
