@@ -49,6 +49,9 @@ NPM_MCP = re.compile(r"(?<![\w/@.-])((?:@[a-z0-9-]+/)?[a-z0-9][a-z0-9._]*(?:-[a-
 #: Month and weekday names: a time adverbial, never a bot's name.
 _TIME_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b")
+#: A maker's place and kind before its name ("San Francisco start-up ", "the Dutch firm "), skipped.
+_DESCRIBED = (r"(?:(?:the\s+|an?\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[\w-]+\s+)?(?:start-?up|company|firm|fintech|vendor|"
+              r"provider|developer|maker|supplier|specialist)\s+)?")
 MAKER = [
     re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|startup|vendor|provider|developer)\s+"
            r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
@@ -63,6 +66,14 @@ MAKER = [
     # assistant called Warden, supplied by Acme Systems")
     re.compile(r"\b" + _BOT + r"\s+(?:called|named)\s+[A-Z][\w-]*,?\s+(?:which\s+(?:was|is)\s+)?"
                r"(?:built|developed|made|supplied|provided|sold|maintained)\s+by\s+" + _NAME),
+    # pattern who.system_appositive: a named engine, filter or system said to be supplied ("The
+    # engine, Tallyrate, is supplied by Oslo-based Fjord Metrics"); pattern who.ai_role_defining:
+    # a named AI in a job's role and its seller ("Rafe, the AI sales rep sold by Quayline")
+    re.compile(r"\b(?:engine|filter|system|scheduler|" + _BOT + r"),\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,\s+"
+               r"(?:is|was|are|were|has been|had been)\s+(?:built|developed|made|supplied|provided|sold|licensed)\s+by\s+"
+               r"(?:[A-Z][\w]+-based\s+)?" + _DESCRIBED + _NAME),
+    re.compile(r"\b[A-Z][\w-]*,\s+(?:an?|the)\s+AI\s+(?:[\w-]+\s+){0,4}?(?:sold|made|built|supplied|developed|"
+               r"provided|licensed|marketed)\s+by\s+(?:[A-Z][\w]+-based\s+)?" + _DESCRIBED + _NAME),
     re.compile(r"\b(?:company|firm|startup|vendor|provider)\s+behind\s+(?:the|its|their|this)\s+"
                r"(?:[\w-]+\s+){0,2}" + _BOT + r"\s*,\s+" + _NAME),
     re.compile(r"\b" + _BOT + r"(?:'s|’s)\s+(?:maker|developer|vendor|provider|creator)s?,?\s+" + _NAME),
@@ -79,6 +90,12 @@ MAKER = [
     # the platform or maker a bot comes from: "runs on a conversational platform from X", "an AI
     # SRE agent from X"
     re.compile(r"\bruns?\s+on\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:platform|system|service)\s+from\s+" + _NAME),
+    # pattern who.from_described_maker: the maker after "from" with its place and kind first ("an
+    # agent from the Dutch start-up Switchyard", "the coding agent from Austin start-up Acme",
+    # "an agent it licensed from Dublin fintech Nettle"): the place is no maker
+    re.compile(r"\b(?:agent|assistant|chatbot|bot|engine|system|tool)\s+(?:(?:it|they|we)\s+licen[sc]ed\s+)?from\s+"
+               r"(?:the\s+|an?\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[\w-]+\s+)?(?:start-?up|company|firm|fintech|vendor|"
+               r"provider|developer|maker|supplier|specialist)\s+" + _NAME),
     re.compile(r"\b(?:agent|assistant|chatbot|bot)\s+from\s+" + _NAME),
     # "made by a small company called X", "a coding agent from a start-up called X"
     re.compile(r"\b(?:built|developed|made|created|supplied|provided|sold|offered|from|maintained|published|"
@@ -95,7 +112,7 @@ MAKER = [
                + _NAME),
     # bought in: "an agent that it licenses from the Leeds company X", "licensed from X"
     re.compile(r"\b(?:licen[sc]es|licen[sc]ed?|leases|leased|buys|bought)\s+(?:it\s+)?from\s+(?:the\s+|an?\s+)?"
-               r"(?:(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|vendor|provider|developer|maker),?\s+)?" + _NAME),
+               r"(?:(?:[\w-]+\s+){0,3}(?:start-?up|company|firm|fintech|vendor|provider|developer|maker|supplier),?\s+)?" + _NAME),
     # part of another's product: "an AI assistant built into the HR software of X"
     re.compile(r"\b(?:built|baked|embedded|integrated)\s+into\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
                r"(?:software|platform|app|suite|system|service)\s+(?:of|from|made by|sold by)\s+" + _NAME),

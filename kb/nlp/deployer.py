@@ -839,7 +839,8 @@ def _first_person_deploys(sentence: Sentence) -> bool:
     own organisation runs the agent."""
     for token in sentence.span:
         if token.lower_ in ("we", "i") and token.dep_ in ("nsubj", "nsubjpass") and (
-                token.head.lemma_ in DEPLOY_VERBS | {"build", "trial", "buy", "start", "connect"}):
+                token.head.lemma_ in DEPLOY_VERBS | {"build", "trial", "buy", "start", "connect", "release", "ship",
+                                                     "withdraw"}):
             return True
         if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS | {"ai"}:
             return True
@@ -887,11 +888,34 @@ STATEMENT_SIGNOFF = re.compile(
     r"[ \t*_]*(?::|[ \t]*$)", re.M)
 
 
+#: Pattern deployer.own_notice: a company's own help-centre or support page, known by its
+#: masthead ("Acme Home · Help Centre", "Acme Support Center | Notices"), and an app-store page
+#: where the developer answers reviews ("Developer Response"), whose developer is the line
+#: with a company suffix under the app's title ("Acme Labs Ltd."): the company speaks as "we".
+HELP_MASTHEAD = re.compile(
+    r"^[ \t]*(?P<help>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})[ \t]*(?:[·|•–—-][ \t]*)?"
+    r"(?:Help[ \t]+(?:Centre|Center)|Support[ \t]+(?:Centre|Center)|Customer[ \t]+Support)\b", re.M)
+APP_DEVELOPER = re.compile(
+    r"^[ \t]*(?P<dev>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}?)[ \t]+(?:Ltd|Limited|Inc|LLC|GmbH|Pty Ltd|plc|"
+    r"S\.?A|B\.?V)\.?[ \t]*$", re.M)
+
+
 def statement_org(text: str) -> Optional[str]:
     """Pattern deployer.own_statement (``STATEMENT_SIGNOFF``): the organisation whose own
     statement ``text`` (the report's lines) is, as written; None when no sign-off or "About"
-    boilerplate names one, or when it names a publisher."""
+    boilerplate names one, or when it names a publisher. Also pattern deployer.own_notice:
+    the company of a help-centre masthead (``HELP_MASTHEAD``, in the first five lines) or the
+    developer of an app-store page with a "Developer Response" (``APP_DEVELOPER``, in the
+    first ten lines)."""
     pubs = publishers()
+    head = "\n".join(text.splitlines()[:5])
+    found = [match.group("help") for match in HELP_MASTHEAD.finditer(head)]
+    if re.search(r"^[ \t]*Developer Response\b", text, re.M):
+        found += [match.group("dev") for match in APP_DEVELOPER.finditer("\n".join(text.splitlines()[:10]))]
+    for raw in found:
+        name = _clean_name(raw)
+        if name.lower() not in pubs | NOT_ORGS and not (NEVER_DEPLOYS.search(name) or is_regulator(name)):
+            return name
     for match in STATEMENT_SIGNOFF.finditer(text):
         name = _clean_name(match.group("org") or match.group("about"))
         if name.lower() not in pubs | NOT_ORGS and not (NEVER_DEPLOYS.search(name) or is_regulator(name)):

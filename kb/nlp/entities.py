@@ -377,6 +377,31 @@ UNQUOTED_BOT = [
     # Runwell, is sold by ...", "the chain's website assistant, Maisie, was ...", "The tool,
     # Shellmate, is ...")
     re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+(?:'s|’s))\s+{_MODS}(?:{_BOT}|tool),\s+{_NAME},"),
+    # ``system_appositive``: an engine, filter or system named between commas and said to be
+    # supplied or built ("The engine, Tallyrate, is supplied by ...", "the moderation filter,
+    # Sieve, was built ...": who.system_appositive)
+    re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[\w-]+(?:'s|’s))\s+{_MODS}(?:engine|filter|system|scheduler),\s+{_NAME},\s+"
+               rf"(?:is|was|are|were|has been|had been)\s+(?:supplied|sold|made|built|developed|provided|licensed|run|operated)\b"),
+    # ``ai_role_defining``: a name defined by an AI in a job's role and its seller ("Rafe, the AI
+    # sales development rep sold by Acme", "Nia, an AI scheduling clerk supplied by ...":
+    # who.ai_role_defining)
+    re.compile(rf"\b{_NAME},\s+(?:an?|the)\s+AI\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s+"
+               rf"(?:sold|made|built|supplied|developed|provided|licensed|marketed)\s+by\b"),
+    # ``called_aside``: a name given in an aside after the bot noun ("the chat assistant (it's
+    # called Pip, ...)", "a filter, which it calls Sieve,": who.called_aside)
+    re.compile(rf"\b(?:{_BOT}|filter|engine|system)\s*[(,–—-]\s*(?:it's|it’s|it is|it was|which (?:it|they|we) calls?)\s+"
+               rf"(?:called\s+|named\s+)?{_NAME}\b"),
+    # ``maker_named_assistant``: a product named by its maker's name and "Assist", "Assistant"
+    # or "Copilot" ("Brackwater Assistant switched the heating off", "Tolva Assist sent it"); not
+    # a person's job ("Executive Assistant", "Assistant Manager": who.maker_named_assistant)
+    re.compile(r"\b(?P<name>(?!(?:Virtual|Personal|Executive|Research|Teaching|Legal|Medical|Dental|Administrative|"
+               r"Digital|Smart|Voice|Shopping|Home|Office|Care|Nursing|Physician|Store|Sales|Marketing|Editorial|"
+               r"Production|Program|Programme|Project|Special|Senior|Junior|Chief|Staff|Graduate|Google|The|An?|"
+               r"Our|My|Your|Their|Its|This|That)\b)[A-Z][a-z]+ (?:Assist|Assistant|Copilot))\b"
+               r"(?!\s+(?:Professor|Manager|Director|Editor|Secretary|Attorney|Principal|Coach|Producer)\b)"),
+    # ``quoted_multiword``: an owner's quoted product name of several words before the bot noun
+    # ('Acme Mobile's "Ask Acme" assistant', 'its "Help Hub" chatbot': who.quoted_multiword)
+    re.compile(rf"[\"“](?P<name>[A-Z][\w'’]*(?: [A-Z][\w'’]*){{1,2}})[\"”]\s+{_MODS}{_BOT}\b"),
     # "the assistant, which the staff call Ripple", "the system, known internally as Adjust"
     re.compile(rf"\b{_BOT},?\s+(?:which|that|whom)\s+[\w'’ ]{{0,40}}?\bcalls?\s+{_NAME}\b"),
     re.compile(rf"\b(?:{_BOT}|system|tool|platform|software),?\s+known\s+(?:internally\s+|inside\s+[\w ]{{1,20}}\s+)?as\s+{_NAME}\b"),
@@ -384,7 +409,7 @@ UNQUOTED_BOT = [
     # ("in Ohio, the same assistant"), "the same X" (a word pointing back) or a person's job
     # ("Jo Doe, an assistant professor")
     re.compile(rf"(?<![.!?]\s)(?<!^)(?<!\bin\s)(?<!\bat\s)(?<!\bfrom\s)\b{_NAME},\s+(?:an?|the|its|their)\s+"
-               rf"(?!same\b){_MODS}(?:[\w-]+ )?{_BOT}\b(?!\s+{_HUMAN_ROLE})"),
+               rf"(?!same\b){_MODS}(?:[\w-]+ )?[\"“]?(?:[\w-]+ )?{_BOT}\b(?!\s+{_HUMAN_ROLE})"),
     # ``maker_appositive``: "asked Pilotfish, Remora Labs' autonomous coding agent, to ..."
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s?|’s?)\s+"
                rf"{_MODS}{_BOT}\b"),
@@ -417,9 +442,10 @@ UNQUOTED_BOT = [
                r"(?:personas?|characters?|chatbots?|bots?|companions?|avatars?|assistants?|agents?)\b"),
     # ``bot_compound``: a name made with the bot noun itself, "the Pantry Helper-bot"
     re.compile(r"\b(?:the|its|their|a|an)\s+(?P<name>(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+-[Bb]ot)\b"),
-    # ``declared``: "Sam is not a person", "Olive is an AI chatbot"
-    re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:is|was) (?:not a (?:real )?(?:person|human)|"
-               rf"an? (?:AI|bot|chatbot|virtual assistant|AI (?:model|assistant|agent|chatbot))\b)"),
+    # ``declared``: "Sam is not a person", "Olive is an AI chatbot", "Rosie isn't a person"
+    re.compile(rf"(?:^|[\s\"“])(?P<name>[A-Z][a-z]+)[\"”]? (?:(?:is|was) (?:not a (?:real )?(?:person|human)|"
+               rf"an? (?:AI|bot|chatbot|virtual assistant|AI (?:model|assistant|agent|chatbot))\b)|"
+               rf"(?:isn't|isn’t|wasn't|wasn’t) a (?:real )?(?:person|human)\b)"),
 ]
 #: A lower-case product name (CLI tools, crypto bots: "aixbt", "remindr", "git-helper"): a
 #: single identifier-like word of three or more characters.
@@ -536,6 +562,15 @@ def bot_owners(span: Span) -> list[str]:
             if name:
                 owners.append(name)
             continue
+        # pattern who.quoted_multiword: a quoted product name between the owner and the bot
+        # noun ('Acme Mobile's "Ask Acme" assistant') is skipped
+        quoted = [t.text in QUOTES for t in span.doc[ent.end:min(ent.end + 8, span.end)]]
+        possessive = ent[-1].lower_ in ("'s", "’s")
+        first = 0 if possessive else 1  # where the opening quote stands
+        if (possessive or following[:1] in (["'s"], ["’s"])) and quoted.count(True) >= 2 \
+                and len(quoted) > first and quoted[first] and True in quoted[first + 1:]:
+            close = quoted.index(True, first + 1)
+            following = following[:first] + following[close + 1:]
         for word in following:
             if word in BOT_NOUNS:
                 # "Acme Australia's chatbot": the country qualifies the organisation before it

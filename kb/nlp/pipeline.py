@@ -116,6 +116,9 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
             # only names the model ("built on OpenAI's GPT-3")
             if not (maker and not owner and who.vendors.get(maker, 0.0) > max(who.orgs.get(top_org, 0.0), 1.0)):
                 vendor = owner or _name_prefix_maker(who, named) or _listed_maker(who, top_org) or top_org
+                if vendor in (named, None) and re.search(r"\s(?:Assist|Assistant|Copilot)$", named):
+                    # pattern who.maker_named_assistant: "Acme Assist" is no company; Acme is
+                    vendor = named.rsplit(None, 1)[0]
         agent = named
     if vendor is None:
         if owner and owner in who.vendors:
