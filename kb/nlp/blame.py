@@ -102,7 +102,9 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
                          r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
-                         r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|(?:'s|’s) (?:official )?(?:answer|reply|explanation|account)\b)", re.I)
+                         r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|"
+                         r"(?:'s|’s) (?:official |public |legal )?(?:answer|reply|explanation|account|line|defen[cs]e|argument)\b|"
+                         r"\b(?:its|their) (?:official |public )?line (?:was|is|had been)\b)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|police chief|chief of police|sheriff|"
@@ -112,7 +114,7 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"the (?:[\w-]+ )?(?:developers?|team|creators?|makers?|builders?) (?:behind|of) "
                   r"(?:it|the (?:bot|agent|project|tool|app|token|assistant|integration|plugin|extension))|"
                   r"(?:its|their|the company's|the company’s) (?:customer )?(?:support|service|help ?desk) (?:team|staff|desk)|"
-                  r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
+                  r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|carrier|carmaker|automaker|"
                   r"utility|clinic|hospital|charity|business|club)|"
                   r"(?:the|its|their) (?:(?:company|firm|studio|bank|college|school|university|council|"
                   r"retailer|airline|startup|start-up|developer|maker|team|project|business)(?:'s|’s) )?"
@@ -149,7 +151,7 @@ ADDRESSEE = re.compile(r"(?:(?<!according )\bto|\bbefore|\bagainst|\btold|\bsued
 #: After a role word: a possessive on something other than words or a statement ("the
 #: founder's project" -- not a speaker; "the CEO's statement" is one).
 OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:(?:own|written|published|public|official|formal)\s+)?(?:statement|post|blog|email|e-mail|letter|"
-                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|"
+                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|line|defen[cs]e|argument|"
                                r"account|explanation|post-?mortem|write-?up)\b)", re.I)
 #: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
 PRONOUN_SUBJECT = {"he", "she"}
@@ -486,7 +488,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
     author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
-        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies)
+        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies) \
+        or voice.newsroom_page(sentences, companies)
     house_page = voice.house_page(sentences, companies)
     badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
