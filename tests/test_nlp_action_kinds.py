@@ -199,6 +199,9 @@ def test_supply_chain_needs_an_attack():
     # action.hidden_instruction, action.new_objective
     ("The listing carried a note in text the same colour as the background, telling bots to fill in a form.",
      "compromised_agent"),
+    ("Hidden text in a supplier memo steered the payables bot to a new account.", "compromised_agent"),
+    ("The invoice carried white text on a white background for the payables bot.",
+     "compromised_agent"),
     ("A visitor told the widget that its new objective was to agree with every customer.",
      "compromised_agent"),
     # action.refunds_given, action.trade_loss

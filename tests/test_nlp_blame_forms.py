@@ -338,3 +338,36 @@ def test_newsroom_masthead_speaks_for_the_company(nlp):
     text = ("Daily Ledger\nNews | Newsroom\n\nQuillon Foods assistant cancels orders\n\n"
             "Our reporter asked about it. The fault is ours, one customer joked.\n")
     assert _said(nlp, text, {"quillon foods"}) == []
+
+
+def test_quote_pair_and_quote_then_cause_summaries():
+    # blame.quote_pair, blame.quote_then_cause
+    from kb.nlp.blame import summary
+
+    def said(quote, cue):
+        return ScoredStatement(speaker="Ferrow", blamed="ai", quote=quote, start=0,
+                               end=len(quote), weight=1.0, cue=cue)
+    text = 'The firm\'s line was that the robot "misread its orders" and "acted on its own".'
+    assert summary(said(text, "acted on its own")) == "misread its orders and acted on its own"
+    text = ('Its founder said "we got this wrong" and pinned the outage on a faulty rule '
+            'added in a May update.')
+    assert summary(said(text, "we got this wrong")) == "we got this wrong; a faulty rule added in a May update"
+
+
+def test_author_sentence_naming_its_product_is_the_company(nlp):
+    # blame.author also where the first-person sentence names the company's own product
+    text = ("Quillon Foods\nProducts | About | Newsroom\n\nStatement on Basko, our ordering assistant\n\n"
+            "Last week Basko cancelled some orders. The fault is ours. A change we made to Basko "
+            "contained an error in its order rules.\n")
+    said = _said(nlp, text, {"quillon foods", "basko"})
+    assert [s.blamed for s in said] == ["vendor", "vendor"]
+
+
+def test_relative_tail_after_the_cause_is_cut():
+    # blame.relative_tail: the cause, not what it went on to do
+    from kb.nlp.blame import summary
+    text = ("A release we shipped to the kiosk software on the second of March contained an error in "
+            "its pricing rules which removed the cap on what it could discount without a manager present.")
+    said = ScoredStatement(speaker="Ferrow", blamed="vendor", quote=text, start=0, end=len(text),
+                           weight=1.0, cue="an error in its")
+    assert summary(said).endswith("an error in its pricing rules")
