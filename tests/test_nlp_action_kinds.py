@@ -181,3 +181,49 @@ def test_supply_chain_needs_an_attack():
     # action.supply_chain_attack: a section name is no hijack
     assert "compromised_agent" not in scores("Supply chain news for restaurant buyers.")
     assert scores("A supply-chain attack slipped a wiper prompt into the extension.").get("compromised_agent", 0) >= 1
+
+
+# --- famous kinds of incident, told by other outlets (blind20, blind21) --------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    # action.wrong_answer, action.advice_followed: harmful advice given and followed
+    ("The reply that came back was polite and, as it later turned out, wrong.", "fabrication"),
+    ("She followed the chatbot's instructions and missed the claim window.", "fabrication"),
+    # action.wrongful_debt
+    ("Some 30,000 fines were issued wrongly by the parking system.", "fabrication"),
+    ("Many of the overpayments it flagged were never real.", "fabrication"),
+    # action.invented_offer
+    ("We have never run such a promotion, yet the agent kept quoting it.", "fabrication"),
+    # action.overwrite_loss
+    ("Each copy overwrote the file before it, so only the last survived.", "delete_data"),
+    # action.hidden_instruction, action.new_objective
+    ("The listing carried a note in text the same colour as the background, telling bots to fill in a form.",
+     "compromised_agent"),
+    ("Hidden text in a supplier memo steered the payables bot to a new account.", "compromised_agent"),
+    ("The invoice carried white text on a white background for the payables bot.",
+     "compromised_agent"),
+    ("A visitor told the widget that its new objective was to agree with every customer.",
+     "compromised_agent"),
+    # action.refunds_given, action.trade_loss
+    ("Over the holiday the helper approved refunds on roughly 900 orders.", "financial_loss"),
+    ("By the close the fund was down about $310,000 on the single trade.", "financial_loss"),
+    # action.sent_to_wrong_people
+    ("Payslips for the whole depot went to the wrong people in a batch of replies.", "data_exposure"),
+])
+def test_famous_kinds_are_typed(sentence, kind):
+    assert scores(sentence).get(kind, 0) >= 1
+
+
+def test_debt_wiped_is_no_deletion():
+    # action.debt_wiped: relief granted, not data lost
+    assert "delete_data" not in scores("In the settlement most of the debts were wiped or refunded.")
+    assert "delete_data" in scores("The agent wiped the debts table in production.")
+
+
+def test_following_an_injected_instruction_is_no_advice_followed():
+    assert "fabrication" not in scores("The agent followed the instructions hidden in the issue.")
+
+
+def test_hidden_instructions_in_a_test_suite_are_no_hijack_cue():
+    # action.hidden_instruction needs the concealment told, not the attack class named
+    assert "compromised_agent" not in scores("The firm ran 120 test cases with hidden instructions on pages.")

@@ -288,3 +288,86 @@ def test_an_apology_weighs_less_than_a_named_fault(nlp):
     said = _said(nlp, text, {"tallis"})
     assert sorted(s.blamed for s in said) == ["ai", "vendor"]
     assert decide(said)[0] == "ai"
+
+
+# --- blame forms of widely retold incidents and heavy pages (blind20, blind21) -------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    # ai.own_legal_person
+    ("The insurer's defence was that its bot was its own legal person, answerable for itself.", "ai"),
+    # human.person_at_fault, "alone"
+    ("The records always showed the rider alone was at fault, the maker said.", "human"),
+    # third_party.other_vehicle_struck, split by an attribution; "started with the other driver"
+    ("A speeding van, the operator said, struck the scooter before the robot shuttle did.", "third_party"),
+    ("The firm maintained that the trouble started with the other driver.", "third_party"),
+    # human.people_not_software, human.staff_member_acted ("handed")
+    ("'This was a process failure, not a technology one,' the founder said.", "human"),
+    ("One of our admins handed the bot a master key during the migration.", "human"),
+    # human.fault_is_mine
+    ("Let me say whose fault this is: mine.", "human"),
+    # vendor.conceded_bad_output
+    ("The product chief admitted that some wrong or misleading summaries did appear.", "vendor"),
+])
+def test_blame_forms_of_retold_incidents(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_own_legal_entity_needs_legal():
+    # a company spinning a unit off "into its own entity" blames nobody
+    assert classify("Last year the studio spun its games unit off into its own entity.") is None
+
+
+def test_carrier_role_and_possessive_defence_speak(nlp):
+    # ROLE "the carrier"; ATTRIBUTION "'s defence", "their line was"
+    text = ("In its written response, the carrier had taken a bold stance. It argued that the "
+            "assistant was a separate legal entity.\n\n"
+            "Pellmark's defence was that the bot was its own legal person.\n\n"
+            "Pellmark's help desk replied quickly. Their line was that a malicious third-party "
+            "page had steered the bot.\n")
+    said = _said(nlp, text, {"pellmark"})
+    assert [s.blamed for s in said] == ["ai", "ai", "third_party"]
+
+
+def test_newsroom_masthead_speaks_for_the_company(nlp):
+    # blame.newsroom_masthead: the company's own newsroom page, first-person plural sentences
+    text = ("Quillon Foods\nProducts | About | Newsroom\n\nStatement on our ordering assistant\n\n"
+            "Last week our assistant cancelled some orders. The fault is ours.\n")
+    said = _said(nlp, text, {"quillon foods"})
+    assert [s.blamed for s in said] == ["vendor"]
+    # a news site's masthead is no company's voice
+    text = ("Daily Ledger\nNews | Newsroom\n\nQuillon Foods assistant cancels orders\n\n"
+            "Our reporter asked about it. The fault is ours, one customer joked.\n")
+    assert _said(nlp, text, {"quillon foods"}) == []
+
+
+def test_quote_pair_and_quote_then_cause_summaries():
+    # blame.quote_pair, blame.quote_then_cause
+    from kb.nlp.blame import summary
+
+    def said(quote, cue):
+        return ScoredStatement(speaker="Ferrow", blamed="ai", quote=quote, start=0,
+                               end=len(quote), weight=1.0, cue=cue)
+    text = 'The firm\'s line was that the robot "misread its orders" and "acted on its own".'
+    assert summary(said(text, "acted on its own")) == "misread its orders and acted on its own"
+    text = ('Its founder said "we got this wrong" and pinned the outage on a faulty rule '
+            'added in a May update.')
+    assert summary(said(text, "we got this wrong")) == "we got this wrong; a faulty rule added in a May update"
+
+
+def test_author_sentence_naming_its_product_is_the_company(nlp):
+    # blame.author also where the first-person sentence names the company's own product
+    text = ("Quillon Foods\nProducts | About | Newsroom\n\nStatement on Basko, our ordering assistant\n\n"
+            "Last week Basko cancelled some orders. The fault is ours. A change we made to Basko "
+            "contained an error in its order rules.\n")
+    said = _said(nlp, text, {"quillon foods", "basko"})
+    assert [s.blamed for s in said] == ["vendor", "vendor"]
+
+
+def test_relative_tail_after_the_cause_is_cut():
+    # blame.relative_tail: the cause, not what it went on to do
+    from kb.nlp.blame import summary
+    text = ("A release we shipped to the kiosk software on the second of March contained an error in "
+            "its pricing rules which removed the cap on what it could discount without a manager present.")
+    said = ScoredStatement(speaker="Ferrow", blamed="vendor", quote=text, start=0, end=len(text),
+                           weight=1.0, cue="an error in its")
+    assert summary(said).endswith("an error in its pricing rules")

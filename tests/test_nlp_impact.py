@@ -518,3 +518,22 @@ def test_the_day_a_company_spoke_is_not_the_incidents_month():
     found = sentences("Acme said on Thursday that a criminal group had used its agent. "
                       "The company said it detected the activity in mid-September.")
     assert occurred(found, {0, 1}, "2025-11-14")[0] == "2025-09"
+
+
+def test_timestamp_line_under_a_heavy_page_is_the_date_line():
+    # occurred.timestamp_line, occurred.wire_dateline, LATER_EVENT "jurors ... decided"
+    text = ("Home  World  Business\n\nTech\n\nHeadline about a verdict\n\nBy Jo Doe\n\n"
+            "March 4, 2026 10:02 AM GMT · Updated 2 hours ago\n\n"
+            "DENVER, Mar 4 (Wire Service) - Jurors decided on Tuesday that the maker shared "
+            "blame.\n\nThe delivery robot had struck the boy in June 2021.\n")
+    found = sentences(text)
+    assert occurred(found, {s.index for s in found}, "2026-03-04")[0] == "2021-06"
+
+
+def test_byline_date_anchors_a_month_without_a_year():
+    # occurred.byline_date, occurred.own_date_anchor: no publication date known
+    text = ("Menu\nNews | Retail\nSign up\nMost read\n› One\n› Two\n› Three\nRETAIL\n"
+            "Headline about refunds\nBy Sam Okafor | 9 February 2026 | 3 min read\n"
+            "Between 28 and 31 December the bot approved refunds on 400 orders.\n")
+    found = sentences(text)
+    assert occurred(found, {s.index for s in found}, None)[0] == "2025-12"

@@ -55,6 +55,10 @@ DATA_NOUNS = {"database", "databases", "data", "file", "files", "drive", "partit
 HOSTED_DATA_NOUNS = {"topic", "topics", "queue", "queues", "index", "indexes", "indices", "objects",
                      "event", "events", "stream", "streams"}
 DATA_NOUNS = DATA_NOUNS | HOSTED_DATA_NOUNS
+#: Sums owed (pattern action.debt_wiped): a debt or fine wiped or erased is relief granted,
+#: not data lost ("debts wiped or refunded").
+OWED_NOUNS = {"debt", "debts", "fine", "fines", "penalty", "penalties", "arrears", "fees",
+              "balance", "balances", "loan", "loans", "overpayment", "overpayments"}
 
 
 @registry.misc("kb.action_cues.v1")
@@ -102,6 +106,8 @@ def _destructive(span: Span) -> list[tuple[str, Token]]:
         if token.pos_ == "VERB" and _unasserted(token):
             continue
         words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
+        if words & OWED_NOUNS and not words & (DATA_NOUNS | INFRA_NOUNS):
+            continue  # action.debt_wiped: a debt written off is no deletion
         obj = direct_object(token) if token.pos_ == "VERB" else None
         if obj is not None and lemma not in {"recreate", "tear"} and obj.lower_ in HOSTED_DATA_NOUNS:
             # hosted data decides over where it was ("deleted 14 topics in the production

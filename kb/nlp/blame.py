@@ -102,7 +102,9 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
                          r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
-                         r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|(?:'s|’s) (?:official )?(?:answer|reply|explanation|account)\b)", re.I)
+                         r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|"
+                         r"(?:'s|’s) (?:official |public |legal )?(?:answer|reply|explanation|account|line|defen[cs]e|argument)\b|"
+                         r"\b(?:its|their) (?:official |public )?line (?:was|is|had been)\b)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|police chief|chief of police|sheriff|"
@@ -112,7 +114,7 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"the (?:[\w-]+ )?(?:developers?|team|creators?|makers?|builders?) (?:behind|of) "
                   r"(?:it|the (?:bot|agent|project|tool|app|token|assistant|integration|plugin|extension))|"
                   r"(?:its|their|the company's|the company’s) (?:customer )?(?:support|service|help ?desk) (?:team|staff|desk)|"
-                  r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|"
+                  r"the (?:bank|college|school|university|council|studio|chain|insurer|lender|dealership|carrier|carmaker|automaker|"
                   r"utility|clinic|hospital|charity|business|club)|"
                   r"(?:the|its|their) (?:(?:company|firm|studio|bank|college|school|university|council|"
                   r"retailer|airline|startup|start-up|developer|maker|team|project|business)(?:'s|’s) )?"
@@ -149,7 +151,7 @@ ADDRESSEE = re.compile(r"(?:(?<!according )\bto|\bbefore|\bagainst|\btold|\bsued
 #: After a role word: a possessive on something other than words or a statement ("the
 #: founder's project" -- not a speaker; "the CEO's statement" is one).
 OWNER_NOT_SPEAKER = re.compile(r"(?:'s|’s|s'|s’)\s+(?!(?:(?:own|written|published|public|official|formal)\s+)?(?:statement|post|blog|email|e-mail|letter|"
-                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|"
+                               r"apology|response|comments?|remarks|words|note|message|memo|tweet|line|defen[cs]e|argument|"
                                r"account|explanation|post-?mortem|write-?up)\b)", re.I)
 #: Personal pronouns standing for the last named spokesperson ("He called it unacceptable").
 PRONOUN_SUBJECT = {"he", "she"}
@@ -486,7 +488,8 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
     last_person: Optional[tuple[str, int]] = None  # (name, line) of the last named spokesperson
     last_company: Optional[str] = None  # the last speaking company named
     author = voice.author(sentences, people) or voice.house_voice(sentences, companies) \
-        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies)
+        or voice.postmortem_voice(sentences, companies) or voice.stacked_byline(sentences, companies) \
+        or voice.newsroom_page(sentences, companies)
     house_page = voice.house_page(sentences, companies)
     badges = voice.staff_badges(sentences, companies)
     for position, sentence in enumerate(sentences):
@@ -512,7 +515,9 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
             rule = "blame.pronoun" if speaker else rule
             attributed = attributed or bool(speaker and PRONOUN_ACCOUNT.match(text))
         # a quotation (not the apostrophe of "the model's") in the author's text is someone else's
-        if speaker is None and author and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text):
+        if ((speaker is None or (not attributed and speaker.lower() in companies)) and author
+                and FIRST_PERSON.search(text) and not DIRECT_QUOTE.search(text)):
+            # the author's own first-person sentence that names the company or its product
             speaker, attributed, rule = author, True, "blame.author"
         if sentence.line in badges and (speaker is None or speaker.lower() in companies):
             # the reply's poster speaks, also where the reply names the company or its product
@@ -605,6 +610,7 @@ DIRECT_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]|(?<![\w])[‘']([^�
 OPENS_QUOTE_AT_END = re.compile(r"[\"“]([^\"“”]{3,})$")
 #: Clause boundaries inside a sentence: comma, semicolon, colon or dash before a space.
 CLAUSE_BREAK = re.compile(r"(?:,|;|:|\s[-–—])\s+")
+RELATIVE_TAIL = re.compile(r"\s(?=(?:which|that) (?:removed|meant|allowed|let|caused|led|made|left|gave|turned|stopped)\b)")
 LONG_SENTENCE = 25  # words
 
 
@@ -654,7 +660,7 @@ def summary(statement: Statement) -> str:
         quotes.append(opening.group(1))
     for inner in quotes:
         if cue_words in inner.lower() and len(inner.split()) >= 2 and not _reported_fragment(text, inner):
-            return inner.strip(" ,.")
+            return _with_partner(text, inner) or inner.strip(" ,.")
     if len(text.split()) <= LONG_SENTENCE:
         return text
     at = lower.find(cue_words)
@@ -662,7 +668,10 @@ def summary(statement: Statement) -> str:
         return text
     cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
     begin = max(c for c in cuts if c <= at)
-    ends = [c for c in cuts if c > at + len(cue_words)]
+    # blame.relative_tail: a relative clause after the cue ("an error in its rules which
+    # removed the limit ...") tells what the cause did, not the cause: it may be cut off
+    tails = [m.start() for m in RELATIVE_TAIL.finditer(text)]
+    ends = sorted(c for c in set(cuts + tails) if c > at + len(cue_words))
     end = ends[0] if ends else len(text)
     if len(ends) > 1:
         following = text[end:ends[1]].split()
@@ -670,6 +679,33 @@ def summary(statement: Statement) -> str:
         if len(text[begin:end].split()) < 6 or (len(following) < 8 and not aside):
             end = ends[1]
     return text[begin:end].strip(" ,;:-–—")
+
+
+#: Pattern blame.quote_pair: two quotations joined by "and" ('that it "went beyond its brief"
+#: and "acted on its own"') are one statement.
+QUOTE_PAIR = re.compile(r"[\"“‘']([^\"“”‘’']{3,}?)[\"”’']\s*,?\s+and\s+[\"“‘']([^\"“”‘’']{3,}?)[\"”’']")
+#: Pattern blame.quote_then_cause: a short quoted verdict followed in the same sentence by the
+#: cause the speaker named ('said "the fault is ours" and pinned the problem on an error in
+#: its refund rules').
+QUOTE_THEN_CAUSE = re.compile(r"^[\"”’']?[\s,]*and\s+(?:(?:also|then)\s+)?(?:pinned|blamed|put|laid|traced|attributed|"
+                              r"linked|pointed)\b\s+(?:it|the \w+|the \w+ \w+)?\s*(?:on|to|down to|at)\s+"
+                              r"(?P<cause>[^.;]{5,}?)\s*[.;]?$", re.I)
+SHORT_QUOTE = 6  # words
+
+
+def _with_partner(text: str, inner: str) -> Optional[str]:
+    """The quotation ``inner`` with its partner in ``text`` (blame.quote_pair: 'X' and 'Y' ->
+    "X and Y"; blame.quote_then_cause: a quotation of under ``SHORT_QUOTE`` words and the cause
+    named after it -> "X; cause"), or None when it has none."""
+    for match in QUOTE_PAIR.finditer(text):
+        if inner in (match.group(1), match.group(2)):
+            return f"{match.group(1).strip(' ,.')} and {match.group(2).strip(' ,.')}"
+    at = text.find(inner)
+    if len(inner.split()) < SHORT_QUOTE and at >= 0:
+        cause = QUOTE_THEN_CAUSE.match(text[at + len(inner):])
+        if cause:
+            return f"{inner.strip(' ,.')}; {cause.group('cause').strip()}"
+    return None
 
 
 #: Most statements one ``blame_statement`` joins, and most words it grows to by joining

@@ -146,6 +146,36 @@ def house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]
     return None
 
 
+#: A company newsroom's navigation or title near the top of its own page ("Corporate > Newsroom
+#: > Statements", "Press releases", "Statement regarding our online assistant").
+NEWSROOM_LINE = re.compile(r"\b(?:newsroom|press (?:room|releases?|cent(?:re|er)|office)|media (?:cent(?:re|er)|room)|"
+                           r"investor relations)\b|^\s*(?:a )?statement (?:regarding|on|about|from|concerning)\b", re.I)
+#: How far down its page a newsroom's masthead and navigation stand (lines).
+NEWSROOM_LINES = 8
+
+
+def newsroom_page(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company whose own newsroom page this is (rule ``blame.newsroom_masthead``):
+    the page opens with the company's name as its masthead ("Acme Home" alone on the first
+    line, or followed by its menu) and a newsroom line stands within the first
+    ``NEWSROOM_LINES`` lines ("Corporate > Newsroom > Statements", "Statement regarding our
+    assistant"); its first-person plural sentences ("The fault is ours.") are the company's.
+    None otherwise (a news site's masthead names no speaking company)."""
+    if not sentences:
+        return None
+    masthead = sentences[0].text
+    company = next((c for c in sorted(companies, key=len, reverse=True) if len(c) > 2 and re.match(
+        r"\s*" + re.escape(c) + r"\s*(?:$|\s{2,}|[|·•—–-])", masthead, re.I)), None)
+    if company is None or sentences[0].line > 1:
+        return None
+    for sentence in sentences:
+        if sentence.line > NEWSROOM_LINES:
+            break
+        if NEWSROOM_LINE.search(sentence.text):
+            return company
+    return None
+
+
 #: A report titled as the writer's own post-mortem ("Postmortem: checkout rejecting requests",
 #: "Incident report - 2 May outage").
 POSTMORTEM_TITLE = re.compile(r"^\W*(?:post-?mortem|incident (?:report|review|summary|write-?up)|"

@@ -16,7 +16,9 @@ Swedish, Danish, Norwegian, Polish) is screened here with regular expressions in
   capitalised right after an AI term ("le chatbot « Léa »", "de digitale assistent Fien") or
   between commas after it ("una aplicación de IA, Ola, que..."; foreign.appositive_name;
   German capitalises every noun, so there only quoted), quoted just before an AI term in
-  apposition to it ("« Eliza », un personnage de chatbot"), or after a naming word ("som heter
+  apposition to it ("« Eliza », un personnage de chatbot"), unquoted before an indefinite article
+  that opens its description ("probaba Ordena, un sistema ... basado en inteligencia artificial";
+  foreign.name_then_kind), or after a naming word ("som heter
   Loda", "mit dem Namen KIRA") in or next to a sentence with an AI term; or the bot's
   owner, a capitalised name after an AI term and a possessive ("il chatbot di Air Canada").
 
@@ -83,6 +85,12 @@ _APPOSITIVE = re.compile(rf"{_QUOTED}\s*,\s*(?:[\w'’-]+\s+){{0,3}}$")
 #: máquina desenvolvido pelo banco; El Vigía, sistema de IA del banco); group ``name``.
 _OPENING_APPOSITIVE = re.compile(rf"^\W*(?:(?:o|a|os|as|el|la|los|las|le|les|il|lo|de|het|den|det)\s+)?"
                                  rf"(?P<name>{_NAME})\s*,\s*(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+#: Pattern foreign.name_then_kind: an unquoted name set between a verb and an indefinite article
+#: that opens the description of what it is, the AI term a few words on ("probaba Ordena, un
+#: sistema de planificación basado en inteligencia artificial"; "teste Lumo, un outil d'IA");
+#: group ``name``.
+_NAME_THEN_KIND = re.compile(rf"(?<![.!?]\s)(?<=\s)(?P<name>{_NAME}),\s*(?:un|una|une|uno|um|uma|een|ett|en|ein|eine)\s+"
+                             rf"(?:[\w'’-]+\s+){{0,7}}$")
 #: A sentence end: ``. ! ?`` (not after a digit: "27. Januar"), then a capital letter.
 _SENTENCE_END = re.compile(rf"(?<=[^\d\s][.!?…])[\"'”»]?\s+"
                            rf"(?=[\"'«„“(–-]?\s?[{_CAPITAL}])")
@@ -317,6 +325,10 @@ def find_names(sentences: list[Sentence], lang: Language, ai_sentences: set[int]
                 _OPENING_APPOSITIVE.match(text[:match.start()])
             if opening and all(word[0].isupper() for word in opening.group("name").split()):
                 add(names.bots, opening.group("name"), index)
+            kind = None if lang.capitalises_nouns or _title_cased(text) else \
+                _NAME_THEN_KIND.search(text[:match.start()])
+            if kind:
+                add(names.bots, kind.group("name"), index)
             compound = re.match(r"[\w-]*", text[match.end():]).end()  # "KI-Assistent"
             term, rest = text[match.start():match.end() + compound], text[match.end() + compound:]
             quoted = re.match(rf"\s*,?\s*(?:{lang.naming.pattern}\s*)?{_QUOTED}", rest)

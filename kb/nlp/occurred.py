@@ -116,7 +116,8 @@ LATER_EVENT = re.compile(r"(?:published|disclosed|disclosure|reported|ruling|rul
                          r"post-?mortem|patched|fixed|resurfaced|announced|released|discovered|"
                          r"dated|analy[sz]ed|advisory|verified|updated|wrote|filed|decision|"
                          r"hearing|judgment|trial|tribunal|found|revealed|became known|lawsuit|"
-                         r"went live|launched|introduced|rolled out|debuted)\W+(?:\w+\W+){0,3}$",
+                         r"went live|launched|introduced|rolled out|debuted|verdict|jury|jurors|"
+                         r"decided|awarded|final report|inquiry)\W+(?:\w+\W+){0,3}$",
                          re.I)
 #: Pattern occurred.later_event_after: the date opens a clause whose subject or verb is the
 #: aftermath ("On 14 February 2024, the tribunal ordered ...", "In May, the company published").
@@ -260,11 +261,48 @@ def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, in
 #: The top lines where a report's own date line stands, and the most words it has besides the date.
 DATELINE_LINES = 8
 DATELINE_WORDS = 4
+#: Pattern occurred.timestamp_line: a page's time stamp, a date with a clock time or an update
+#: note ("August 1, 2025 9:14 PM GMT+1 · Updated 3 hours ago", "July 7, 2023 — 6.30pm"), dates
+#: the page also further down than a plain date line, under the menus of a heavy page.
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|aest|aedt|et|pt)"
+                   r"(?:\s*[+-]\s*\d{1,2})?\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?|\bupdated\b(?:\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago)?",
+                   re.I)
+TIMESTAMP_LINES = 20
+#: Pattern occurred.byline_date: an author's byline carrying the date ("By Jo Doe   12 January
+#: 2026   4 min read") is the report's date line.
+BYLINE_DATE_REST = re.compile(r"^\W*(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?\W*"
+                              r"(?:\d+\s+min(?:ute)?s?\s+read)?\W*$")
 
 
 #: Pattern occurred.posted_by: what is left of a date line that names its author ("Posted 8
 #: December 2025 by Dana Whitfield, Fieldhouse Ceramics").
 BYLINE_REST = re.compile(r"^\W*(?i:posted|published|updated|written)\W+(?i:on\W+)?(?i:by)\s+[A-Z]")
+
+
+_MONTH_WORD = _MONTH_NAME.replace("?P<month>", "")
+#: Pattern occurred.wire_dateline: a wire story's opening dateline inside its first sentence
+#: ("MIAMI, Aug 1 (Meridian Wire) - Jurors ...", "OSLO, 3 March (Agency) — ..."): the date is
+#: the story's, not the incident's.
+WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(?:,\s+[A-Z][\w.'’ -]{1,30})?,\s+(?:" + _MONTH_WORD + r"\s+"
+                           + _DAY + r"|" + _DAY + r"\s+" + _MONTH_WORD + r")(?:,?\s+(?:19|20)\d{2})?"
+                           r"(?:\s*\([^()]{2,40}\))?\s*[-–—]+\s")
+
+
+def _own_date(sentences: list[Sentence]) -> Optional[str]:
+    """Pattern occurred.own_date_anchor: with no publication date known, the 'yyyy-mm' of the
+    report's own date line near the top (:func:`_is_dateline`: "12 January 2026" alone, or in
+    an author's byline), which then anchors dates without a year ("between 27 and 30
+    December" -> the December before); None when there is none."""
+    for sentence in sentences:
+        if sentence.line >= TIMESTAMP_LINES:
+            break
+        match = FULL_DATE.search(sentence.text)
+        if match:
+            month = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+            value = f"{match.group('year') or match.group('year2')}-{month:02d}"
+            if _is_dateline(sentence, value, None):
+                return value
+    return None
 
 
 def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bool:
@@ -273,11 +311,18 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
     besides a date that is the publication month ``value``, or any number of words set apart
     by separators (a byline: "Blog name · 16 September 2025 · Author"). With no publication date known, a
     line near the top that is a date and nothing else ("February 2024") is the date line."""
-    if sentence.key or sentence.line >= DATELINE_LINES:
+    if sentence.key or sentence.line >= TIMESTAMP_LINES:
         return False
     rest = FULL_DATE.sub(" ", sentence.text)
+    if sentence.line >= DATELINE_LINES:
+        # occurred.timestamp_line, occurred.byline_date: further down a heavy page, only a date
+        # with its clock time or in an author's byline
+        stamp = bool(CLOCK.search(rest)) and not re.findall(r"[A-Za-z]+", CLOCK.sub(" ", rest))
+        byline = bool(re.match(r"\W*(?i:by)\s", rest)) and bool(BYLINE_DATE_REST.match(rest))
+        return (stamp or byline) and (not published or value == published[:7])
     if not published:
-        return rest.strip(" .,·|-–—") == ""
+        return rest.strip(" .,·|-–—") == "" or bool(BYLINE_DATE_REST.match(rest)) \
+            or CLOCK.sub(" ", rest).strip(" .,·|-–—") == ""
     if value != published[:7]:
         return False
     # a byline of fields set apart ("Notes from the Sandbox · September 16, 2025 · Hana L.")
@@ -315,8 +360,13 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     own_line: Optional[Sentence] = None
     headers = 0
     previous_line, previous_words = -1, 0
+    anchor = published or _own_date(sentences)
     for sentence in sentences:
-        every = dates_in(sentence, published)
+        every = dates_in(sentence, anchor)
+        wire = WIRE_DATELINE.match(sentence.text)
+        if wire:
+            every = [(value, offset) for value, offset in every if offset >= wire.end()]
+            own_line = own_line or sentence
         # pattern occurred.dateline_in_prose: a date line stands on a line of its own or after a
         # few words (a blog's name); a short piece split off a prose sentence of the same line
         # ("... Claude Code version 2.0.22, on October 21.") is not one

@@ -50,7 +50,27 @@ GENERIC_AI_TERMS = (
     r"(?:security|chess(?:-playing)?|delivery|patrol(?:ling)?|surgical|humanoid|warehouse|industrial|"
     r"police|cleaning|sidewalk) robots?", r"robotic arms?",
     r"smart speakers?", r"(?:google|amazon) (?:home|nest|echo)",
+    # prefilter.role_named_system: an AI system named by the job it does in a business ("the
+    # HR assistant", "an accounts-payable agent", "the moderation filter", "its pricing
+    # engine", "the scheduling system", "a travel agent app"), or a recogniser of speech
+    r"(?:hr|accounts[- ]payable|payables|payroll|finance|billing|invoic\w*|it|help ?desk|service ?desk|"
+    r"shopping|concierge|procurement|expenses?|recruiting|hiring|"
+    r"triage|inbox|email|meeting|note[- ]taking|home) (?:agents?|assistants?|bots?)",
+    r"(?:pricing|moderation|scheduling|dispatch|recommendation|routing|matching|fraud|scoring|screening|"
+    r"hiring|ranking|trading|rostering|planning|content) (?:engines?|filters?|systems?|software|classifiers?)",
+    r"(?:agent|assistant|chatbot|bot) apps?", r"automated (?:[\w-]+ ){0,2}(?:filters?|engines?|classifiers?|"
+    r"moderation|agents?|assistants?)",
+    r"(?:voice|speech)[- ]recogni\w*", r"note[- ]takers?",
 )
+#: Pattern prefilter.product_title: an invented product name set before the kind of AI it is,
+#: capitalised ("Corvane Assistant", "Orvo Assist", "Nettle Agent", "Ledger Copilot"), matched
+#: case-sensitively; a job title ("Executive Assistant", "Special Agent") is left out.
+PRODUCT_TITLE = (r"\b(?!(?:Personal|Executive|Administrative|Legal|Special|Travel|Estate|Free|Secret|Border|"
+                 r"Federal|Field|Press|Sports|Talent|Medical|Dental|Teaching|Research|Senior|Junior|Assistant|"
+                 r"Deputy|Chief|Head|Shop|Sales|Customer|Insurance|Literary|Double|Undercover|Patrol|"
+                 r"Booking|Service|Support|Store|Office|Team|Program|Project|Care|Nursing|Nurse|Staff|Real|"
+                 r"District|Attorney|General|Police|Secret|Foreign|Royal|Principal|The|An?|Our|Your|Its|Their)\b)"
+                 r"[A-Z][a-z][\w-]* (?:Assistant|Assist|Agent|Copilot|Autopilot)s?\b")
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
     r"nuk\w*", r"rm -rf", r"terraform destroy", r"outages?", r"downtime", r"went down",
@@ -93,6 +113,16 @@ HARM_TERMS = (
     r"ran (?:\w+ )?over", r"(?:hit|struck|killed) by", r"killed",
     # documents sent to the wrong people (relevance's consequence.sent_to_wrong); accounts frozen
     r"wrong (?:people|person|recipients?)", r"blocked", r"frozen", r"locked out",
+    # prefilter.money_twice_or_lost: money paid twice, a booking that cannot be refunded, a
+    # price charged that should not be ("duplicate payments", "nonrefundable", "overcharged")
+    r"duplicat\w*", r"non-?refundable", r"overcharg\w*", r"overpa(?:id|y\w*)", r"paid twice",
+    # prefilter.content_removed: people's posts or accounts taken away by a filter ("38,000
+    # posts were removed", "accounts suspended"); staff pay shown to all ("colleagues' salaries")
+    r"(?:posts?|accounts?|listings?|videos?|photos?|messages?|reviews?) (?:were |was )?"
+    r"(?:removed|suspended|taken down|banned|hidden)",
+    r"(?:their|colleagues'?|employees'?|staff|everyone's|other people's) (?:base )?(?:salaries|pay|bonuses)",
+    r"(?:listed|showed|revealed|shared|disclosed|displayed) (?:\w+ )?(?:colleagues|co-?workers|employees|staff)",
+    r"confidential", r"sensitive (?:data|information|files|details|records)",
 )
 
 
@@ -124,8 +154,9 @@ def trie_alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(AI term, harm term) patterns, lower case, for text that was lower-cased first.
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(AI term, harm term) patterns, lower case, for text that was lower-cased first, and
+    the case-sensitive :data:`PRODUCT_TITLE` pattern for the text as written.
 
     Matching lower-cased text without ``re.IGNORECASE``, and the agent names as a trie,
     makes the scan of a whole web page several times faster than one flat ignore-case
@@ -137,15 +168,16 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
              for alias in entry.get("aliases") or [] if len(alias) > 2}
     ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS).lower()}|{trie_alternation(names)})\b"
     harm = rf"\b(?:{_alternation(HARM_TERMS).lower()})"
-    return re.compile(ai), re.compile(harm)
+    return re.compile(ai), re.compile(harm), re.compile(PRODUCT_TITLE)
 
 
 def may_describe_incident(text: str) -> bool:
     """True when an AI term and a harm term stand within :data:`WINDOW`
     characters of each other somewhere in ``text`` (case-insensitive)."""
-    ai, harm = _patterns()
+    ai, harm, product = _patterns()
+    titled = [match.start() for match in product.finditer(text)]
     text = text.lower()
-    ai_positions = [match.start() for match in ai.finditer(text)]
+    ai_positions = sorted([match.start() for match in ai.finditer(text)] + titled)
     if not ai_positions:
         return False
     harm_positions = [match.start() for match in harm.finditer(text)]

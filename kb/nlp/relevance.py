@@ -208,7 +208,11 @@ NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody)\b(?:\s+[\w-]+){
 RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproof[- ]of[- ]concept\b|"
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
                       r"\bdemonstrat|\bexploit(?:ed|able|s)?\b|\bsecurity (?:firm|researcher|team)\b|"
-                      r"\brce\b|\bremote code execution\b|\battack(?:er)? could\b|\bpotential(?:ly)?\b")
+                      r"\brce\b|\bremote code execution\b|\battack(?:er)? could\b|\bpotential(?:ly)?\b|"
+                      # genre.survey: an opinion poll tells fears, not deeds: "survey finds",
+                      # "in a poll of 2,000 adults", "64% of respondents said"
+                      r"\bsurvey (?:finds|found|shows|showed|suggests)\b|\b(?:a|the) (?:poll|survey) of [\d,]+\b|"
+                      r"\brespondents\b|\bthe (?:survey|poll) also\b")
 LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
                     r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil|"
                     # launch.funding: a start-up's money news: "raised a $40m Series B", "closed a
@@ -526,6 +530,26 @@ DENIED_AI = re.compile(
     # relevance.no_comma_denial: a fact-check's headline: "No, an AI did not crash 8.5 million computers"
     r"^\W*no, (?:an? |the )?(?:ai|a\.i\.|agents?|bots?|chatbots?|robots?)(?: [\w-]+)? (?:did not|didn't|does not|"
     r"doesn't|is not|isn't|was not|wasn't)\b|"
+    # relevance.cause_not_ai: the cause said not to be an AI, or the failure said to be unrelated to
+    # one: "The cause was not a bug in an AI model", "It is not related to Orvo Assist or any AI
+    # features", "so it's not the assistant, it's the update itself"
+    r"\b(?:cause|culprit|problem|fault|trigger|issue|outage|bug|failure)\b (?:was|is|had been)(?: not|n't) "
+    r"(?:an? |the |any )?(?:[\w-]+ ){0,3}?(?:in|with|from|of|by) (?:an? |the |any |its |our )?(?:[\w-]+ )?"
+    r"(?:ai|a\.i\.|models?|agents?|chatbots?|bots?|llms?|assistants?|algorithms?)\b|"
+    r"\b(?:is|was|are|were|it's|it’s)(?: not|n't) (?:related|linked|connected|due) to\b[^.;]{0,50}?"
+    r"\b(?:ai|a\.i\.|agents?|chatbots?|bots?|llms?|assistants?|models?)\b|"
+    r"\b(?:it's|it’s|it is|it was|this is|this was)(?: not|n't) the (?:ai|a\.i\.|agent|chatbot|bot|assistant|"
+    r"model|algorithm)\b|"
+    # relevance.nothing_in_caused: "Nothing in our own software, and nothing in Sleep Coach, our AI
+    # feature, caused this"; "no automated or AI tools were involved"
+    r"\bnothing in\b[^.]{0,120}?\b(?:ai|a\.i\.|agents?|chatbots?|models?|assistants?)\b[^.]{0,80}?"
+    r"\b(?:caused|triggered|was behind|led to)\b|"
+    r"\bno (?:[\w-]+ (?:or|and) )(?:ai|a\.i\.|agentic|generative)(?: [\w-]+)? (?:were |was )?"
+    r"(?:involved|used|to blame)\b|"
+    # relevance.no_harm_by_ai: a record of no harm done by the AI: "it has had no outage or data
+    # loss caused by the agent", "no errors attributable to the assistant"
+    r"\bno (?:[\w-]+ ){1,4}?(?:caused by|attributable to|attributed to|traced to|blamed on) (?:the |an? |its |our )?"
+    r"(?:ai|a\.i\.|agents?|chatbots?|bots?|assistants?|models?|[A-Z]\w+)\b|"
     # the failure put elsewhere: "it had nothing to do with the assistant itself"
     r"\bnothing to do with (?:the |our |its |their )?(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant|model)\b")
 #: The blame for a failure taken off someone named: "None of that was Copilot's fault", "it
@@ -576,7 +600,7 @@ FALSE_RATING = re.compile(r"(?im)^[ \t*#>-]*(?:\*\*)?(?:our )?(?:rating|verdict|
 #: recogniser does not take these for agents).
 _TASK = (r"(?:pricing|hiring|recruit(?:ing|ment)|screening|scoring|grading|moderation|recommendation|"
          r"fraud[- ]detection|risk[- ]assessment|(?:facial|face)[- ]recognition|predictive|inspection|"
-         r"damage[- ]detection|speech[- ]recognition|transcription|underwriting|benefits|welfare|"
+         r"damage[- ]detection|(?:speech|voice)[- ]recognition|transcription|underwriting|benefits|welfare|"
          r"eligibility|proctoring|surveillance|targeting|translation|face[- ]matching|ranking|allocation|"
          r"prioriti[sz]ation|triage|standardi[sz]ation|content[- ]moderation|hate[- ]speech|"
          # a lender's decision system: "its credit algorithm", "the credit-scoring model"
@@ -587,7 +611,7 @@ FUNCTION_AI = re.compile(
     r"driving|taxis?|trucks?)|(?:full )?self-driving|autopilot)\b|"
     # a car's driver-assistance system named by its job: "the Autopilot driver-assistance system"
     r"\bdriver[- ]assist(?:ance)?(?: (?:systems?|features?|software|technology))?\b|"
-    rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?)\b|"
+    rf"\b{_TASK} (?:algorithms?|software|models?|systems?|tools?|scanners?|programs?|engines?|filters?)\b|"
     r"\bautomated (?:[\w-]+ ){0,2}?(?:software|systems?|gates?|scanners?|cameras?|decisions?|"
     r"decision-making|tools?|programs?|algorithms?|filters?|classifiers?|moderation)\b|"
     r"\bgenerative (?:fill|expand|tools?|features?|editing)\b|\bthe automation by\b|"
@@ -628,16 +652,23 @@ AI_COMPOUND = re.compile(r"\b(?:ai|artificial intelligence|generative|automated)
 #: Told once it may be an aside; told in two or more sentences the report is about that
 #: failure, and the penalty doubles (:func:`score`).
 AI_VICTIM = re.compile(
-    r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|went (?:dark|down|offline|silent)|"
+    r"\b(?:knocked (?:\w+ )?offline|go(?:es)? (?:dark|down|offline)|(?:went|gone) (?:dark|down|offline|silent)|"
     # ai.victim_shared_dependency: the AI down with the system it draws on ("the chatbot was also
     # offline because it draws on the same systems", "my AI pair programmer is down because a
     # database in Virginia is down")
     r"(?:is|are|was|were) (?:also |still )?(?:down|offline)|"
     r"stopped (?:responding|answering|working)|(?:was|were) (?:unavailable|unreachable)|"
-    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because(?: of)?|due to|amid|following|by)\b"
+    r"unable to (?:use|reach|access))\b[^.]{0,80}?\b(?:after|as|when|because(?: of)?|due to|amid|following|by|along with|like)\b"
     r"[^.]{0,60}?\b(?:outages?|failures?|fault|power|provider|data ?cent(?:re|er)s?|dns|"
     r"roll-?outs?|deploy(?:ment)?s?|telemetry|monitoring|misconfiguration|config(?:uration)? change|"
-    r"(?:is|are|was|were) (?:also )?down)\b"
+    r"(?:is|are|was|were) (?:also )?down|everything else|the rest of|depends? on)\b"
+    # ai.victim_physical_cause: a physical or infrastructure failure that took the AI product
+    # offline: "A fire at a colocation site took an AI meeting assistant offline", "a firmware
+    # upgrade on a storage array knocked the chatbot out", "a power cut took the bot down"
+    r"|\b(?:fires?|flood(?:ing)?|power (?:cuts?|loss|failures?|outages?)|blackouts?|firmware|storage|"
+    r"certificates?|cloud (?:provider|region)|regions?|data ?cent(?:re|er)s?|colocation|hardware|cables?|"
+    r"outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knock(?:ed|s|ing)?|"
+    r"brought|bringing|sent|put) (?:[\w'’-]+ ){1,6}?(?:offline|down|dark|out of service)\b"
     # the outage told first, the AI product among what it took down or left unusable
     r"|\b(?:outages?|fault|failure|dns|disruption)\b[^.]{0,100}?\b(?:took|takes|take|taking|knock(?:ed|s|ing)?|"
     r"brought|bringing) (?:down|out|offline)\b"
@@ -658,6 +689,11 @@ UPSTREAM_FAILURE = re.compile(
     r"disruption|issue)\b|"
     r"\b(?:traced|attributed|due|related) to (?:an? |the )?(?:ongoing |wider |broader )?(?:incident|outage|"
     r"disruption) (?:at|on the side of) (?:our (?:upstream |model |ai )*provider|[A-Z][\w.]*)\b|"
+    # ai.victim_upstream, a status page's cause line: "The outage was caused by a major incident
+    # at our cloud provider"
+    r"\b(?:caused by|traced to|due to|the result of) (?:an? |the )?(?:[\w-]+ ){0,2}?(?:incident|outage|disruption|"
+    r"failure|fault) (?:at|in|of) our (?:cloud|hosting|infrastructure|network|upstream|model|ai|data ?cent(?:re|er))"
+    r"(?: [\w-]+)? (?:providers?|partners?|suppliers?|vendors?)\b|"
     r"\b(?:features?|summar\w+|service|product|assistant) (?:\w+ )?depends? on (?:their|its|the provider's) "
     r"(?:models?|api)\b")
 #: Pattern ai.victim_shared_dependency: the AI out of service with the systems it draws on
