@@ -209,6 +209,21 @@ def test_supply_chain_needs_an_attack():
     ("By the close the fund was down about $310,000 on the single trade.", "financial_loss"),
     # action.sent_to_wrong_people
     ("Payslips for the whole depot went to the wrong people in a batch of replies.", "data_exposure"),
+    # action.paid_twice, action.machines_isolated, action.instructions_hidden_in
+    ("The payables bot paid some 900 haulier bills twice over three days.", "financial_loss"),
+    ("Two batches of duplicate payments left the account before anyone looked.", "financial_loss"),
+    ("The security tool isolated about 1,200 school laptops from the network.", "unauthorized_change"),
+    ("The helper obeyed instructions buried in a shared spreadsheet.", "compromised_agent"),
+    # action.posts_removed, action.price_error, action.home_setting_changed
+    ("Over two days the filter removed roughly 9,000 posts from a grief forum.", "delete_data"),
+    ("The repricing bot cut the price of its garden sofas to 4 euros overnight.", "financial_loss"),
+    ("The assistant switched the heating to frost mode while families were at home.", "unauthorized_change"),
+    # action.false_claims_added, action.sent_to_group_chat, action.wrong_destination_booked,
+    # action.colleagues_records_shown
+    ("The writing tool added false claims such as 'waterproof' to forty product pages.", "fabrication"),
+    ("The assistant sent his holiday photo to the whole team chat by mistake.", "data_exposure"),
+    ("The travel bot booked two seats to Perth, Scotland instead of Perth, Australia.", "financial_loss"),
+    ("The HR helper answered with a sheet of colleagues' names and salaries.", "data_exposure"),
 ])
 def test_famous_kinds_are_typed(sentence, kind):
     assert scores(sentence).get(kind, 0) >= 1

@@ -340,6 +340,49 @@ def test_newsroom_masthead_speaks_for_the_company(nlp):
     assert _said(nlp, text, {"quillon foods"}) == []
 
 
+def test_social_post_header_of_the_company_speaks_for_it(nlp):
+    # blame.social_post_header: the company's post in a thread, up to the next post header
+    text = ("Ada Quill @adaquill · 3h\n"
+            "The Quillon bot told me the fee was waived. It was not.\n\n"
+            "Quillon Help @QuillonHelp · 1h\n"
+            "Hi Ada, we've checked the chat and that one's on us. The fee is refunded.\n\n"
+            "Ada Quill @adaquill · 40m\n"
+            "Thanks. Still, that one's on us should not need a viral post.\n")
+    said = _said(nlp, text, {"quillon"})
+    assert [(s.speaker, s.blamed) for s in said] == [("Quillon", "vendor")]
+
+
+def test_developer_response_under_a_review_is_the_makers(nlp):
+    # blame.developer_response: the store's reply under a review, until the next review
+    text = ("Tidyshot: Photo Cleaner\nBrannock Apps Ltd.\n\n"
+            "★☆☆☆☆  It wiped my album\nmarlo_9, 02/05/2025\n\n"
+            "The cleaner removed my holiday photos without asking.\n\n"
+            "Developer Response, 03/05/2025\n"
+            "We are sorry. A fault in version 2.1 skipped the review step. This was our error.\n\n"
+            "★★☆☆☆  Meh\njonas_k, 04/05/2025\n\n"
+            "This was our error, says the developer, but my files are gone.\n")
+    said = _said(nlp, text, {"brannock apps"})
+    assert said and {(s.speaker, s.blamed) for s in said} == {("brannock apps", "vendor")}
+    assert not any("files are gone" in s.quote for s in said)
+
+
+def test_help_centre_notice_speaks_for_the_company(nlp):
+    # blame.help_centre_notice: a notice in the company's help centre, its "we" the company's
+    text = ("Quillon Home · Help Centre\nHelp Centre / Service notices\n\n"
+            "An update on the thermostat schedule\n\n"
+            "Last week the assistant ignored some schedules. This was our mistake.\n")
+    said = _said(nlp, text, {"quillon"})
+    assert [s.blamed for s in said] == ["vendor"]
+
+
+def test_in_their_view_is_the_company_last_named(nlp):
+    # blame.in_their_view: the view reported for the company the writer dealt with
+    text = ("I rang Quillon about the payment. The agent said I had typed yes, so in their view "
+            "it was customer error.\n")
+    said = _said(nlp, text, {"quillon"})
+    assert [(s.speaker, s.blamed) for s in said] == [("quillon", "human")]
+
+
 def test_quote_pair_and_quote_then_cause_summaries():
     # blame.quote_pair, blame.quote_then_cause
     from kb.nlp.blame import summary

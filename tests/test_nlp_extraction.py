@@ -122,6 +122,22 @@ def test_incident_date_beats_publication_date():
     assert occurred(found, set(), None)[0] == "2026-01"
 
 
+def test_numeric_dates_and_narrative_weekdays():
+    # occurred.numeric_date: day first unless the page shows otherwise; a two-digit year
+    # only with a clock time
+    found = sentences("marlo_9, 02/05/2025\n\nThe cleaner removed my photos on its own.\n\n"
+                      "Developer Response, 14/05/2025\nWe are sorry.")
+    assert occurred(found, {1}, None)[0] == "2025-05"
+    found = sentences("kestrel · 23/01/26 21:04\n\nThe bot cancelled my direct debit.")
+    assert occurred(found, {1}, None)[0] == "2026-01"
+    found = sentences("Posted 03/25/2025\n\nThe bot cancelled my order on 04/02/2025.")
+    assert occurred(found, {1}, None)[0] == "2025-04"
+    # occurred.narrative_weekday: a weekday after an explicit date goes on from that date
+    found = sentences("On Friday, August 8, the team loaded a list. Over the weekend the bot "
+                      "emailed everyone on it. By Monday morning, 300 people had replied.")
+    assert occurred(found, {1, 2}, "2025-09-15")[0] == "2025-08"
+
+
 def test_forum_reply_headers_and_a_byline_date_no_event():
     """A thread's replies each carry a header date ("dana_k on May 30, 2025"): only the
     opening post's counts, so that a date told in the story ("on March 20") is not out-voted

@@ -471,6 +471,25 @@ def _follow_up(sentence: Sentence, previous: Optional[ScoredStatement], last: Op
                 and not any(t.dep_ in SPEECH_DEPS for t in first.children))
 
 
+#: Pattern blame.in_their_view: a view reported for the company the writer dealt with ("In the
+#: company's view, the order was placed as approved", "so in their view it was customer error").
+IN_VIEW = re.compile(r"\b(?:in|by) (?:the (?:company|bank|firm|airline|insurer|retailer|lender|provider|"
+                     r"carrier|operator|developer|platform|app)(?:'s|’s)|their|its) (?:view|telling|account|"
+                     r"version|words)\b", re.I)
+
+
+def _last_company(sentences: list[Sentence], position: int, companies: set[str]) -> Optional[str]:
+    """The speaking company named last in ``sentences`` up to and including ``position``
+    (pattern blame.in_their_view); None when none of ``companies`` is named before it."""
+    names = [c for c in sorted(companies, key=len, reverse=True) if len(c) > 2]
+    for sentence in reversed(sentences[:position + 1]):
+        lower = sentence.text.lower()
+        for name in names:
+            if re.search(r"\b" + re.escape(name) + r"\b", lower):
+                return name
+    return None
+
+
 def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[ScoredStatement]:
     """Company statements with a blame category, in text order (see the module doc).
 
@@ -525,6 +544,9 @@ def statements(sentences: Iterable[Sentence], companies: set[str]) -> list[Score
         if speaker is None and RESPONSE_HEADING.search(sentence.heading):
             speaker = voice.heading_speaker(sentence.heading, companies)
             rule = "blame.heading_speaker" if speaker else rule
+        if speaker is None and IN_VIEW.search(text):
+            speaker = _last_company(sentences, position, companies)
+            attributed, rule = bool(speaker), "blame.in_their_view" if speaker else rule
         if speaker is None and _opens_quote(text):
             speaker = _quote_owner(sentences, position, companies, people, last_person)
             attributed, rule = bool(speaker), "blame.split_quote" if speaker else rule

@@ -46,6 +46,18 @@ COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]
                             r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?"
                             r"|\s*[·•]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? '?\d{2,4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
                             r"|\d{4}-\d{2}-\d{2}|\d{1,3} ?(?:[smhdwy]|mins?|hours?|days?|weeks?|months?)(?: ago)?))\s*$")
+#: Pattern blame.social_post_header: a social thread's post header, the display name then the
+#: handle, optionally a middle dot and the time ("Acme Support @AcmeSupport · 2:37 PM", "Acme
+#: @acme.bsky.social · 38m"): the post under it is the display name's (or handle's) company.
+SOCIAL_HEADER = re.compile(r"^\s*(?P<name>[^@\n·•]{2,40}?)\s+@(?P<handle>[\w.-]{2,40})"
+                           r"(?:\s*[·•]\s*[^\n]{1,30})?\s*$")
+#: Pattern blame.developer_response: an app store's reply to a review, headed "Developer
+#: Response" (with or without its date): the reply is the app's maker's.
+DEVELOPER_REPLY = re.compile(r"^\s*(?:developer|publisher)(?:'s|’s)? (?:response|reply)\b|"
+                             r"^\s*(?:response|reply) from (?:the )?(?:developer|publisher)\b", re.I)
+#: An app store review's header, which ends the developer's reply above it: the star rating
+#: line ("★☆☆☆☆  Title") or the reviewer's name and date ("jdoe_88, 12/03/2025").
+REVIEW_HEADER = re.compile(r"^\s*[★☆]{3,}|^\s*[\w.-]{2,30},\s*\d{1,2}/\d{1,2}/\d{2,4}\s*$")
 #: The role word a badge puts after the organisation ("Acme Staff", "acme team").
 BADGE_ROLE = re.compile(r"\s+(?:staff|team|employee|support|developer|dev|engineer|moderator|official|admin)$", re.I)
 #: Pattern blame.repo_role_badge: an issue tracker's role badge on a reply header ("jdoe
@@ -149,6 +161,8 @@ def house_voice(sentences: list[Sentence], companies: set[str]) -> Optional[str]
 #: A company newsroom's navigation or title near the top of its own page ("Corporate > Newsroom
 #: > Statements", "Press releases", "Statement regarding our online assistant").
 NEWSROOM_LINE = re.compile(r"\b(?:newsroom|press (?:room|releases?|cent(?:re|er)|office)|media (?:cent(?:re|er)|room)|"
+                           # pattern blame.help_centre_notice: the company's help centre or service notices
+                           r"help ?cent(?:re|er)|support cent(?:re|er)|service (?:notices?|updates?)|"
                            r"investor relations)\b|^\s*(?:a )?statement (?:regarding|on|about|from|concerning)\b", re.I)
 #: How far down its page a newsroom's masthead and navigation stand (lines).
 NEWSROOM_LINES = 8
@@ -165,7 +179,7 @@ def newsroom_page(sentences: list[Sentence], companies: set[str]) -> Optional[st
         return None
     masthead = sentences[0].text
     company = next((c for c in sorted(companies, key=len, reverse=True) if len(c) > 2 and re.match(
-        r"\s*" + re.escape(c) + r"\s*(?:$|\s{2,}|[|·•—–-])", masthead, re.I)), None)
+        r"\s*" + re.escape(c) + r"(?:\s+[A-Z][a-z]+)?\s*(?:$|\s{2,}|[|·•—–-])", masthead, re.I)), None)
     if company is None or sentences[0].line > 1:
         return None
     for sentence in sentences:
@@ -218,7 +232,10 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
     ``blame.staff_badge``). A reply header on a line of its own naming the company, in brackets
     ("jdoe (Acme) commented on Mar 5") or in a staff handle ("acme_dev    Aug '25"), makes every
     line up to the next reply header the company's (rule ``blame.comment_header``, reported as
-    ``blame.staff_badge``)."""
+    ``blame.staff_badge``). Likewise a social post header whose display name or handle is the
+    company's ("Acme Support @AcmeSupport · 2:37 PM": blame.social_post_header) and an app
+    store's "Developer Response" under a review (blame.developer_response), up to the next
+    post or review header."""
     found: dict[int, str] = {}
     thread: Optional[str] = None  # the company of the comment under way (blame.comment_header)
     repo_owner = _repository_company(sentences, companies)
@@ -229,7 +246,21 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
     for sentence in sentences:
         if sentence.line in header_lines:
             continue  # the rest of a header the sentencizer split ("Jo (Acme Staff) ·" / "Jun 13")
-        header = COMMENT_HEADER.match(sentence.text) or COMMENT_HEADER.match(" ".join(lines[sentence.line]))
+        line_text = " ".join(lines[sentence.line])
+        social = SOCIAL_HEADER.match(line_text)
+        if social:  # blame.social_post_header
+            header_lines.add(sentence.line)
+            thread = _social_company(social.group("name"), social.group("handle"), companies)
+            continue
+        if DEVELOPER_REPLY.match(line_text):  # blame.developer_response
+            header_lines.add(sentence.line)
+            thread = _app_maker(sentences, companies)
+            continue
+        if REVIEW_HEADER.match(line_text):
+            header_lines.add(sentence.line)
+            thread = None
+            continue
+        header = COMMENT_HEADER.match(sentence.text) or COMMENT_HEADER.match(line_text)
         if header:
             header_lines.add(sentence.line)
             handle = HANDLE_ORG.match(header.group("handle"))
@@ -252,6 +283,47 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
         if org and _speaks_for(org, companies):
             found[sentence.line] = org
     return found
+
+
+def _social_company(name: str, handle: str, companies: set[str]) -> Optional[str]:
+    """The speaking company a social post header names (pattern blame.social_post_header): the
+    display name without a role word ("Acme Support" -> "Acme"), when it is one of
+    ``companies``, a product one of them makes, or the first words of one ("Acme" for "acme
+    home"); else the handle with a role suffix cut ("AcmeSupport", "acme_help" -> "acme") by
+    the same test. None for anyone else's post (which ends the company's reply)."""
+    name = BADGE_ROLE.sub("", re.sub(r"\s+(?:help|care|cares|customer care|uk|us)$", "", name.strip(), flags=re.I))
+    handle = re.sub(r"(?:[_.-]?(?:support|help|care|cares|team|official|hq|uk|us|app))+$", "",
+                    handle.split(".")[0], flags=re.I)
+    for candidate in (name, handle):
+        if len(candidate) < 3:
+            continue
+        if _speaks_for(candidate, companies):
+            return candidate
+        low = candidate.lower()
+        if any(c.startswith(low + " ") or low.startswith(c + " ") or low == c.replace(" ", "")
+               for c in companies if len(c) > 2):
+            return candidate
+    return None
+
+
+#: How far down an app store's page its maker's name stands (lines).
+APP_HEADER_LINES = 8
+
+
+def _app_maker(sentences: list[Sentence], companies: set[str]) -> Optional[str]:
+    """The speaking company that makes the app whose page this is (pattern
+    blame.developer_response): the one of ``companies`` named within the page's first
+    ``APP_HEADER_LINES`` lines (the store's developer line), else the one named most often;
+    None when no speaking company is named."""
+    top = " ".join(s.text for s in sentences if s.line <= APP_HEADER_LINES).lower()
+    named = [c for c in sorted(companies, key=len, reverse=True)
+             if len(c) > 2 and re.search(r"\b" + re.escape(c) + r"\b", top)]
+    if named:
+        return named[0]
+    text = " ".join(s.text for s in sentences).lower()
+    counts = {c: len(re.findall(r"\b" + re.escape(c) + r"\b", text)) for c in companies if len(c) > 2}
+    best = max(counts, key=lambda c: (counts[c], len(c)), default=None)
+    return best if best and counts[best] else None
 
 
 def _repository_company(sentences: list[Sentence], companies: set[str]) -> Optional[str]:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Iterable, Optional
 
 from .segment import METADATA_LINE, Sentence
 
@@ -191,11 +191,39 @@ def _weekday_before(day: date, name: str) -> str:
     return (day - timedelta(days=back)).strftime("%Y-%m")
 
 
-def dates_in(sentence: Sentence, published: Optional[str]) -> list[tuple[str, int]]:
-    """All dates in one sentence as ``(value, char offset in the sentence)``."""
+#: Pattern occurred.numeric_date: an all-digit date as review pages, forums and app stores print
+#: it ("12/03/2025", "23.01.2026"); a two-digit year only with its clock time ("23/01/26 21:04").
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+                          r"(?:(?P<year>(?:19|20)\d{2})|(?P<short>\d{2})(?=,?\s+\d{1,2}:\d{2}))(?![\d/])")
+
+
+def day_first(texts: Iterable[str]) -> bool:
+    """Pattern occurred.numeric_date: whether the page writes numeric dates day first
+    ("23/01/2026"): True unless one of its numeric dates can only be month first (a second
+    number above 12, "03/23/2026") and none can only be day first; ``texts`` are its sentences."""
+    first = second = False
+    for text in texts:
+        for match in NUMERIC_DATE.finditer(text):
+            first = first or int(match.group("a")) > 12
+            second = second or int(match.group("b")) > 12
+    return first or not second
+
+
+def dates_in(sentence: Sentence, published: Optional[str],
+             day_first_dates: bool = True) -> list[tuple[str, int]]:
+    """All dates in one sentence as ``(value, char offset in the sentence)``; numeric dates
+    ("12/03/2025") are read day first unless ``day_first_dates`` is False (see :func:`day_first`)."""
     text = sentence.text
     found: list[tuple[str, int]] = []
     taken: list[tuple[int, int]] = []
+    for match in NUMERIC_DATE.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        month = b if day_first_dates else a
+        if not 1 <= month <= 12 or not 1 <= (a if day_first_dates else b) <= 31:
+            continue
+        year = match.group("year") or f"20{match.group('short')}"
+        found.append((f"{year}-{month:02d}", match.start()))
+        taken.append(match.span())
     for match in FULL_DATE.finditer(text):
         month = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
         year = match.group("year") or match.group("year2")
@@ -350,6 +378,19 @@ def _is_post_header(sentence: Sentence) -> bool:
     return bool(POST_HEADER_REST.match(rest)) or bool(METADATA_LINE.search(sentence.text))
 
 
+def _names_a_day(text: str) -> bool:
+    """Pattern occurred.narrative_weekday: ``text`` dates a day ("On Friday, August 8",
+    "12 March 2025", "12/03/2025"), not only a month ("in January"): only such a date starts a
+    story whose weekdays go on from it."""
+    return bool(DAY_MONTH.search(text) or WEEKDAY_DATE.search(text) or NUMERIC_DATE.search(text)
+                or any(re.search(r"\d{1,2}\D+\d{4}", m.group(0)) for m in FULL_DATE.finditer(text)))
+
+
+#: How many sentences after an explicit date a weekday word in a later paragraph still
+#: continues its story (in the same paragraph, any number).
+NARRATIVE_SENTENCES = 2
+
+
 def occurred(sentences: list[Sentence], incident: set[int], published: Optional[str],
              title_lines: int = 1) -> Optional[tuple[str, Sentence]]:
     """The incident's month (or year) and the sentence that gives it; None when no date is found.
@@ -361,8 +402,17 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     headers = 0
     previous_line, previous_words = -1, 0
     anchor = published or _own_date(sentences)
+    order = day_first(s.text for s in sentences)
+    story: Optional[tuple[str, int, int]] = None  # the last explicit month, its sentence index and line
     for sentence in sentences:
-        every = dates_in(sentence, anchor)
+        every = dates_in(sentence, anchor, order)
+        # pattern occurred.narrative_weekday: "Over the weekend", "by Monday" right after an
+        # explicit date ("On Friday, August 8, ...") goes on from that date, not from publication
+        relative = {m.start() for m in WEEKDAY.finditer(sentence.text)}
+        if story and (sentence.line == story[2] or sentence.index - story[1] <= NARRATIVE_SENTENCES):
+            every = [(story[0] if offset in relative else value, offset) for value, offset in every]
+            if any(offset in relative for _, offset in every):
+                story = (story[0], sentence.index, sentence.line)  # the narrative goes on
         wire = WIRE_DATELINE.match(sentence.text)
         if wire:
             every = [(value, offset) for value, offset in every if offset >= wire.end()]
@@ -377,6 +427,9 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
                  if not (opens_line and _is_dateline(sentence, value, published))]
         if len(found) < len(every):
             own_line = sentence
+        explicit = [value for value, offset in found if offset not in relative and len(value) == 7]
+        if explicit and len(found) == len(every) and _names_a_day(sentence.text):
+            story = (explicit[-1], sentence.index, sentence.line)  # not the report's own date line
         # the opening post's header dates the report; the replies' headers date only themselves
         # (a listing's header, "312 points by dana on Oct 2, 2024", is the thread's opening
         # header although it is also the report's own date line; an issue's "opened this issue
