@@ -84,6 +84,9 @@ HARM_TERMS = (
     r"mistake\w*", r"errors?", r"fail\w*", r"incident\w*", r"damag\w*", r"harm\w*",
     r"swear\w*", r"offensive", r"inappropriate", r"unauthori[sz]ed", r"without (?:permission|approval)",
     r"ignor\w*", r"bypass\w*", r"escap\w*",
+    # machines taken off the network and the services they ran: "isolated 3,400 computers",
+    # "cut off the county's PCs", "knocking out dispatch consoles" (consequence.isolated_machines)
+    r"isolated", r"quarantined", r"cut off", r"knock\w* out",
     # destructive version-control commands an agent runs: "ran git clean -fdx", "force-pushed"
     r"git clean", r"reset --hard", r"push --force", r"force[- ]?push\w*", r"vanish\w*",
     # commands that put committed files back over work not yet committed: "ran git restore",

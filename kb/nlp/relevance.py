@@ -45,6 +45,7 @@ from .action import score_sentence
 from .actors import unlisted_agents
 from .entities import GENERIC_AGENT, sentence_bots
 from .gazetteer import is_model
+from .prefilter import PRODUCT_TITLE
 from .segment import Sentence
 
 THRESHOLD = 0.45
@@ -67,6 +68,26 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   # real.switched_off_named: the product switched off, named between the verb and
                   # its particle: "switched the assistant off", "turned the bot off"
                   r"\b(?:switched|turned) (?:the |its |their |our )(?:[\w-]+ ){0,2}?off\b|"
+                  # real.fee_charged: a penalty charge or a payment missed because of it: "a £45 late
+                  # fee", "they charged me the exit fee", "a missed January payment", "non-refundable",
+                  # "is a chargeback realistic"
+                  r"\b(?:late|exit|termination|early[- ]termination|cancellation|overdraft|penalty|"
+                  r"returned[- ]payment) (?:fees?|charges?)\b|\bmissed (?:[\w-]+ ){0,2}?(?:payments?|"
+                  r"instal?ments?|repayments?)\b|\bnon-?refundable\b|\bchargebacks?\b|"
+                  # real.service_knocked_out: a service stopped by it: "knocking out 911 dispatch
+                  # consoles" (not "went dark", which an AI product that is the victim does too)
+                  r"\bknock(?:ed|ing|s)? (?:[\w'-]+ ){0,2}?out\b(?! of\b)|"
+                  # real.contract_suspended: the deployer drops the vendor: "voted to suspend the
+                  # contract", "terminated its contract with"
+                  r"\b(?:suspend|terminat|cancel|end)\w* (?:the|its|their|our) (?:[\w-]+ )?contract\b|"
+                  # real.honoured_offer: a deal the bot made up, kept at the firm's cost: "decided to
+                  # honour the discount", "agreed to honor the fare it quoted"
+                  r"\bhonou?r(?:ed|ing|s)? (?:the|its|their|that|this|every|each) (?:[\w-]+ ){0,2}?(?:discounts?|"
+                  r"prices?|offers?|deals?|fares?|quotes?|promises?|refunds?|pricing)\b|"
+                  # real.agent_confession: the agent owns the damage in the first person: "I have
+                  # failed you completely", "I made a catastrophic error", "my gross incompetence"
+                  r"\bi (?:have |had )?failed you\b|\bi (?:have )?made a (?:catastrophic|terrible|grave|serious|"
+                  r"huge) (?:error|mistake)\b|\bmy (?:gross |complete |utter )?incompetence\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
                   r"\bpulled\b|\bretract|"
@@ -299,7 +320,7 @@ OFFENSIVE_OUTPUT = (rf"\b{_OUTPUT}\b(?: (?:that |which |it |they |the \w+ )?[\w-
 #: adjective ("a paid robotaxi service"), no payment.
 CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bought|purchased|ordered|sold|charged|force[- ]?pushed|"
                          r"pushed --force|reset|blocked|locked|froze|switched off|turned off|"
-                         r"shut off|booked|double-booked|emailed|texted|messaged|(?:told|tells|telling) (?:them|him|her|"
+                         r"shut off|booked|double-booked|emailed|texted|messaged|(?:told|tells|telling|promised) (?:them|him|her|everyone|"
                          r"users|customers|people|patients|callers|shoppers|staff|readers|viewers|listeners|followers|"
                          r"subscribers|parents|students|(?:a |an |the )?(?:[\w-]+ ){0,2}(?:\d+-year-old|child|kid|boy|girl|"
                          r"teen(?:ager)?|minor|man|woman|widow(?:er)?|retiree|pensioner)s?|"
@@ -310,6 +331,21 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
                          r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
+                         # consequence.wrong_pick: the wrong one of two acted on: "picked the wrong
+                         # payee", "booked the wrong Sydney", "cancelled the wrong direct debit"
+                         r"\b(?:picked|chose|chosen|selected|booked|cancell?ed|paid|deleted|moved|charged|"
+                         r"called|emailed|messaged|refunded|blocked|closed|removed) (?:[\w'-]+ )?the wrong\b|"
+                         # or what was bought for it: "four tickets to the wrong Sydney"
+                         r"\b(?:tickets?|flights?|fares?|bookings?|payments?|orders?|parcels?) (?:to|for) the wrong\b|"
+                         # consequence.sent_to_group: something private sent to a group chat: "sent our
+                         # scan photo to my work group chat"
+                         r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:my|our|the|a|his|her|their) (?:[\w-]+ ){0,2}?"
+                         r"group (?:chat|thread|text)s?\b|"
+                         # consequence.isolated_machines: machines cut off the network in numbers:
+                         # "isolated roughly 3,400 computers", "cut off 3,400 county PCs"
+                         r"\b(?:isolated|quarantined|disconnected|cut off|locked out) (?:[\w,'-]+ ){0,3}?"
+                         r"(?:computers|machines|devices|pcs|endpoints|servers|laptops|hosts|workstations|terminals|"
+                         r"consoles)\b|"
                          # consequence.sent_to_list: to a mailing list, its size told: "sent my private
                          # notes to a 412-person distribution list"
                          r"\bsen(?:t|ds?|ding) (?:[\w':-]+ ){0,5}to (?:a |an |the )?(?:[\d,]+-(?:person|people|member|"
@@ -566,6 +602,12 @@ HOWTO_TITLE = re.compile(r"^\W*(?:how to|how (?:do|can|should) (?:i|you|we)|(?:a
 #: Instructions from which a document is a guide: at least this many sentences in the
 #: imperative ("Protect the branch", "Don't let the agent push"), and this share of them.
 HOWTO_IMPERATIVES, HOWTO_SHARE = 4, 0.12
+#: Pattern genre.help_centre: a vendor's support page names its section in the head
+#: capitalised as a section name ("Help Centre / Assistant / Privacy", "Support Article",
+#: "Applies to: Hub 2"); its warnings
+#: ("deleting is permanent", "will be wiped") are instructions, not consequences.
+HELP_PAGE = re.compile(r"\b(?:Help|Support) (?:Cent(?:re|er)|Desk|Articles?)\b|\bKnowledge ?[Bb]ase\b|"
+                       r"^\W*Applies to:")
 #: How many sentences from the top of a page its head (a question page's title) may take.
 HEAD_SENTENCES = 4
 #: A harmful deed told only as done by no AI at all ("No chatbot invented a refund policy, no
@@ -777,6 +819,7 @@ class RelevanceFeatures:
     denied_harm: int = 0
     imperatives: int = 0
     title_howto: bool = False
+    help_page: bool = False
 
 
 def action_scores(sentence: Sentence) -> dict:
@@ -841,11 +884,20 @@ def imperative(span) -> bool:
 #: Pattern ai.copular_name: a bot named by saying what it is: "Freysa was an AI agent",
 #: "Tilly is an autonomous trading bot"; the name (group 1) then names the AI in later sentences.
 COPULAR_BOT = re.compile(r"\b([A-Z][\w-]+) (?:was|is) (?:an?|the) (?:[\w-]+ ){0,2}?(?:AI|autonomous|LLM)[- ]"
-                         r"(?:agents?|bots?|chatbots?|assistants?)\b")
+                         r"(?:agents?|bots?|chatbots?|assistants?)\b|"
+                         # ai.appositive_bot: the name, then its kind in apposition, perhaps quoted:
+                         # 'Scout, an AI "trip agent"', "Mira, the company's LLM chatbot"
+                         r"\b([A-Z][\w-]+), (?:an?|the) (?:[\w'’-]+ ){0,2}?(?:AI|LLM)[- ][\"“']?(?:[\w-]+ ){0,2}?"
+                         r"(?:agents?|bots?|chatbots?|assistants?|reps?|representatives?|SDRs?)\b")
 #: Pattern ai.head_called, with a head noun the compounds lack: "an AI SDR called Rae", "an
 #: LLM-based triage bot named Otto"; group 1 is the name.
 AI_CALLED = re.compile(r"\b(?:AI|A\.I\.|LLM)(?:[- ](?:powered|based|driven))?[- ](?:[\w-]+ ){0,2}?[\w-]+,? "
                        r"(?:called|named|dubbed|known as) ([A-Z][\w-]+)\b")
+#: Pattern ai.quoted_assistant: a product name in quotes before an assistant's head noun:
+#: 'the "Ask Lyra" assistant', '“Penny” chatbot'; group 1 is the name.
+QUOTED_BOT = re.compile(r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[\"”] (?:chat |virtual |voice |digital |AI )?"
+                        r"(?:assistant|chatbot|bot|agent)s?\b")
+PRODUCT_TITLE_RE = re.compile(PRODUCT_TITLE)
 #: A canonical product name of one capitalised word ("Comet", "Devin"), taken as a short name.
 SHORT_NAME = re.compile(r"[A-Z][a-z]{2,}")
 #: Capitalised words that open a sentence and are no names.
@@ -863,6 +915,9 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
     Pattern ai.head_called: an AI product named by its kind ("a piece of artificial
     intelligence software", ``AI_COMPOUND``) and then by name after its head noun ("The
     software, called Runwell, is made by ...").
+    Pattern ai.product_title: a capitalised name before its kind ("Orvo Assist").
+    Patterns ai.appositive_bot and ai.quoted_assistant (``COPULAR_BOT``, ``QUOTED_BOT``):
+    'Scout, an AI "trip agent"', 'the "Ask Lyra" assistant'.
 
     Names in ``disowned`` (:func:`_disowned`) do not."""
     names = {name for sentence in sentences for name in sentence_bots(sentence)}
@@ -872,10 +927,15 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
                             r"(?:called|named|dubbed|known as|branded) ([A-Z][\w-]+)\b", re.IGNORECASE)
         names.update(m.group(1) for sentence in sentences for m in called.finditer(sentence.text)
                      if m.group(1)[0].isupper() and m.group(1) not in NOT_BOT_NAMES)
-    names.update(m.group(1) for sentence in sentences for m in COPULAR_BOT.finditer(sentence.text)
-                 if m.group(1) not in NOT_BOT_NAMES)
+    names.update(m.group(1) or m.group(2) for sentence in sentences for m in COPULAR_BOT.finditer(sentence.text)
+                 if (m.group(1) or m.group(2)) not in NOT_BOT_NAMES)
     names.update(m.group(1) for sentence in sentences for m in AI_CALLED.finditer(sentence.text)
                  if m.group(1) not in NOT_BOT_NAMES)
+    names.update(m.group(1) for sentence in sentences for m in QUOTED_BOT.finditer(sentence.text)
+                 if m.group(1) not in NOT_BOT_NAMES)
+    # ai.product_title: a product named by its kind, capitalised ("Orvo Assist sent our scan
+    # photo..."); job titles ("Executive Assistant") are left out (``prefilter.PRODUCT_TITLE``)
+    names.update(m.group(0) for sentence in sentences for m in PRODUCT_TITLE_RE.finditer(sentence.text))
     names.update(e.ent_id_ for sentence in sentences for e in sentence.span.ents
                  if e.label_ == "AGENT" and e.ent_id_ != e.text and SHORT_NAME.fullmatch(e.ent_id_ or ""))
     names -= disowned
@@ -982,8 +1042,14 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     for position, sentence in enumerate(sentences):
         text = sentence.lower
         has_ai = mentions[position]
-        found.named_agent += any(e.label_ == "AGENT" and not is_model(e.ent_id_) and e.text not in disowned
-                                 for e in sentence.span.ents) or bool(bots and bots.search(sentence.text))
+        # relevance.denied_ai: a product named only to be cleared ("not related to Orvo Assist")
+        # is no named agent either
+        found.named_agent += (any(e.label_ == "AGENT" and not is_model(e.ent_id_) and e.text not in disowned
+                                  for e in sentence.span.ents)
+                               # a capitalised product kind ("Orvo Assist", ai.product_title) names an
+                               # AI but is no known agent product
+                               or bool(bots and bots.search(PRODUCT_TITLE_RE.sub(" ", sentence.text)))) \
+            and not DENIED_AI.search(text)
         found.ai += has_ai
         if has_ai or (heads and heads.search(sentence.text)):
             recent = position
@@ -1026,6 +1092,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.ai_victim += _has_ai(title, disowned) and bool(AI_VICTIM.search(title_text))
     # genre.howto_question: a question page's title stands below the site's chrome ("Stack
     # Exchange > Super User", then "How can I stop Claude Code from deleting files...?")
+    found.help_page = any(HELP_PAGE.search(s.text) for s in sentences[:HEAD_SENTENCES])
     found.title_howto = found.title_howto or any(
         HOWTO_TITLE.search(s.text) and s.text.rstrip().endswith("?") for s in sentences[:HEAD_SENTENCES])
     return found
@@ -1051,10 +1118,12 @@ def genre_penalty(found: RelevanceFeatures) -> float:
 def howto(found: RelevanceFeatures) -> bool:
     """A guide: a how-to title, or instructions in the imperative (``HOWTO_IMPERATIVES`` and
     ``HOWTO_SHARE`` of the sentences), with fewer than two consequence sentences (a post-mortem
-    ends with its lessons in the imperative, after the harm it tells)."""
+    ends with its lessons in the imperative, after the harm it tells); a help-centre page
+    (``HELP_PAGE`` in its head, genre.help_centre) in the imperative is a guide whatever its
+    warnings say."""
     instructions = found.imperatives >= HOWTO_IMPERATIVES and \
         found.imperatives >= HOWTO_SHARE * found.sentences
-    return (found.title_howto or instructions) and found.real < 2
+    return (found.title_howto or instructions) and (found.real < 2 or (found.help_page and instructions))
 
 
 def in_passing(found: RelevanceFeatures) -> bool:
