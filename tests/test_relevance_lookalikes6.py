@@ -91,3 +91,9 @@ def test_a_county_whose_pcs_an_agent_isolated_is_relevant():
             "knocking out the emergency dispatch consoles for six hours. The county voted to suspend "
             "the contract with the vendor.")
     assert analyze_text(text, title="Security agent cuts off county PCs").relevant
+
+
+def test_a_fee_the_company_covers_is_no_harm():
+    # real.fee_charged: a remedy names the fee too
+    assert not REAL.search("the bank said it will cover any late fees.")
+    assert REAL.search("the bot's answer left me with a £45 late fee.")

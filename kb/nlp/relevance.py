@@ -70,7 +70,10 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   r"\b(?:switched|turned) (?:the |its |their |our )(?:[\w-]+ ){0,2}?off\b|"
                   # real.fee_charged: a penalty charge or a payment missed because of it: "a £45 late
                   # fee", "they charged me the exit fee", "a missed January payment", "non-refundable",
-                  # "is a chargeback realistic"
+                  # "is a chargeback realistic"; a fee the company pays back is a remedy, not a
+                  # harm ("will cover any late fees", "waived the exit fee")
+                  r"(?<!cover any )(?<!cover the )(?<!covered any )(?<!covered the )(?<!waive any )"
+                  r"(?<!waive the )(?<!waived any )(?<!waived the )(?<!refund any )(?<!refund the )"
                   r"\b(?:late|exit|termination|early[- ]termination|cancellation|overdraft|penalty|"
                   r"returned[- ]payment) (?:fees?|charges?)\b|\bmissed (?:[\w-]+ ){0,2}?(?:payments?|"
                   r"instal?ments?|repayments?)\b|\bnon-?refundable\b|\bchargebacks?\b|"
