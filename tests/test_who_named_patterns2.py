@@ -84,33 +84,35 @@ def test_a_named_government_system_is_run_by_its_department():
     assert mention.deployer == "Ministry of Rural Affairs"
 
 
-def test_relative_taker_with_a_team_subject(nlp):
+def test_relative_taker_names_the_team_s_company():
     """Pattern deployer.relative_taker: "which Acme's team had been using"."""
     from kb.nlp.deployer import RELATIVE_TAKER
     match = RELATIVE_TAKER.search("sold by Cognition, which Harrowgate Pay's data team had been using")
     assert match and match.group("name") == "Harrowgate Pay"
-    found = deployer_in(nlp, "Payouts stopped.\nThe table was dropped by Devin, the agent sold by "
-                             "Cognition, which Harrowgate Pay had been using since May.",
-                        vendor="Cognition", agent="Devin")
-    assert found[0] == "Harrowgate Pay"
 
 
-def test_relative_taker_with_an_anaphor(nlp):
-    """Pattern deployer.relative_taker: "that the DAO had approved" -> the name ending in DAO."""
-    found = deployer_in(nlp, "A treasury lost money.\nGlowworm DAO, which runs a lending pool, lost "
-                             "$2m overnight.\nThe swap was placed by Tiller, a treasury agent from "
-                             "Brisk Labs that the DAO had approved in May.",
-                        vendor="Brisk Labs", agent="Tiller")
-    assert found[0] == "Glowworm DAO"
-
-
-def test_relative_user_on_a_named_system(nlp):
-    """Pattern deployer.relative_user_named: "a system called Foo, which it licenses from Beta"."""
-    found = deployer_in(nlp, "Outage at the society.\nIn a statement, Kelderby Bank said an AI-driven "
-                             "remediation tool called Menderly, which it licenses from the firm "
-                             "Ostwick Systems, rolled the login service back.",
-                        vendor="Ostwick Systems", agent="Menderly")
-    assert found[0] == "Kelderby Bank" and found[2] == "deployer.relative_user"
+@pytest.mark.parametrize("text, vendor, agent, deployer, rule", [
+    pytest.param("Payouts stopped.\nThe table was dropped by Devin, the agent sold by Cognition, "
+                 "which Harrowgate Pay had been using since May.",
+                 "Cognition", "Devin", "Harrowgate Pay", None, id="relative_taker"),
+    pytest.param("A treasury lost money.\nGlowworm DAO, which runs a lending pool, lost $2m "
+                 "overnight.\nThe swap was placed by Tiller, a treasury agent from Brisk Labs that "
+                 "the DAO had approved in May.",
+                 "Brisk Labs", "Tiller", "Glowworm DAO", None, id="relative_taker_anaphor"),
+    pytest.param("Outage at the society.\nIn a statement, Kelderby Bank said an AI-driven "
+                 "remediation tool called Menderly, which it licenses from the firm Ostwick "
+                 "Systems, rolled the login service back.",
+                 "Ostwick Systems", "Menderly", "Kelderby Bank", "deployer.relative_user",
+                 id="relative_user_named"),
+])
+def test_a_relative_clause_on_the_agent_names_who_ran_it(nlp, text, vendor, agent, deployer, rule):
+    """Patterns deployer.relative_taker ("which Acme had been using", "that the DAO had
+    approved": the name ending in DAO) and deployer.relative_user_named ("a system called
+    Foo, which it licenses from Beta")."""
+    found = deployer_in(nlp, text, vendor=vendor, agent=agent)
+    assert found[0] == deployer
+    if rule:
+        assert found[2] == rule
 
 
 def test_own_statement_signoff_and_boilerplate():
