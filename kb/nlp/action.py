@@ -135,7 +135,24 @@ def score_sentence(span: Span) -> dict[str, tuple[float, Optional[Token]]]:
         if count:
             old = scores.get(kind, (0.0, None))
             scores[kind] = (old[0] + min(count, 2), old[1] or _cue_verb(span, patterns))
+    if SECRET_PUBLISHED.search(lower):
+        # pattern action.secret_published: the push or commit that carried a secret out is the
+        # exposure, so the sentence's change cues count for data_exposure
+        moved = scores.pop("unauthorized_change", (0.0, None))
+        old = scores.get("data_exposure", (0.0, None))
+        scores["data_exposure"] = (min(old[0] + 1 + moved[0], 3.0), old[1] or moved[1]
+                                   or _cue_verb(span, [SECRET_PUBLISHED]))
     return scores
+
+
+#: Pattern action.secret_published, as a sentence cue: a commit, push or upload that carried a
+#: secret ("committed my .env to a public repo", "an AWS access key was committed").
+SECRET_PUBLISHED = re.compile(
+    r"\b(?:committ(?:ed|ing|s)|push(?:ed|ing|es)|upload(?:ed|ing|s)|check(?:ed|ing) in)\b[^.;]{0,60}?"
+    r"(?:\.env\b|\b(?:secret|api|access|private|ssh|aws|stripe) (?:access )?keys?\b|\bcredentials(?:\.json)?\b|"
+    r"\bpasswords?\b|\bsecrets\b)"
+    r"|(?:\.env\b|\b(?:secret|api|access|private|ssh) keys?\b|\bcredentials\b|\bsecrets\b)[^.;]{0,40}?"
+    r"\b(?:was|were|got|had been) (?:committed|pushed|uploaded|published)\b")
 
 
 def _cue_verb(span: Span, patterns: list[re.Pattern]) -> Optional[Token]:
@@ -890,6 +907,26 @@ def _retyped(kind: str, noun: Token) -> str:
     return "delete_data" if heads & OBJECT_CLASSES["data"] else kind
 
 
+#: Pattern action.secret_published: a secret that a commit, push or upload carried out of its
+#: owner's hands ("committed my .env to a public repo", "pushed the AWS access key") -- the
+#: harm is the exposure, not the change to the repository.
+PUBLISHING_VERBS = {"commit", "push", "upload", "publish", "post", "paste"}
+SECRET_WORDS = re.compile(r"(?:^|\s|`)\.env\b|\b(?:secret|api|access|private|ssh|signing|aws|stripe|cloud) "
+                          r"(?:access |secret )?keys?\b|\bcredentials?\b|\bsecrets\b|\bpasswords?\b|"
+                          r"\b(?:api|access|auth) tokens?\b", re.I)
+
+
+def _publishes_secret(verb: Token) -> bool:
+    """Pattern action.secret_published: ``verb`` commits, pushes or uploads (``PUBLISHING_VERBS``)
+    something its own clause names as a secret (``SECRET_WORDS``: a ``.env`` file, an API or
+    access key, credentials, passwords): data exposure rather than a change."""
+    if lemma_of(verb) not in PUBLISHING_VERBS:
+        return False
+    words = list(verb.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return bool(SECRET_WORDS.search(verb.doc.text[start:end]))
+
+
 def harm_clauses(span: Span, family: set[str], floor: int = 0,
                  agent: Optional[str] = None) -> list[HarmClause]:
     """Every lexicon harm verb of a sentence as a HarmClause, scored by who did it
@@ -906,6 +943,8 @@ def harm_clauses(span: Span, family: set[str], floor: int = 0,
         if typed is None:
             continue
         kind, command, entry = typed
+        if kind == "unauthorized_change" and _publishes_secret(token):
+            kind = "data_exposure"  # pattern action.secret_published
         subject, passive, top, via = _subject(token, floor)
         if _hyphenated(token) != lemma_of(token) and (subject is None or subject.i == token.i - 2):
             # "The bot blind-copied ...": the parser took the prefix for the subject or lost it
@@ -1302,3 +1341,22 @@ def clause_votes(sentences: list, family: set[str], weights: Optional[dict[int, 
             if clause.score >= floor and clause.kind != "output":
                 votes[clause.kind] = votes.get(clause.kind, 0.0) + clause.score * weight
     return votes
+
+
+def tells_secret_published(sentences: list) -> bool:
+    """Pattern action.secret_published (report level): some sentence of the report, about the
+    incident or not, tells of a secret that a commit, push or upload carried out
+    (``SECRET_PUBLISHED``: "the secret key for our Stripe account was pushed to a public
+    repository") -- a sentence that names the host or the key's service is often not counted
+    as about the agent, yet it says what the agent's pushes did."""
+    return any(SECRET_PUBLISHED.search(s.lower) for s in sentences)
+
+
+def exposure_not_change(totals: dict[str, float], votes: dict[str, float]) -> None:
+    """Pattern action.secret_published: in a report that :func:`tells_secret_published`, the
+    commits and pushes scored as ``unauthorized_change`` are the exposure: their points move
+    to ``data_exposure`` in ``totals`` and ``votes`` (both changed in place)."""
+    for table in (totals, votes):
+        moved = table.pop("unauthorized_change", 0.0)
+        if moved:
+            table["data_exposure"] = table.get("data_exposure", 0.0) + moved

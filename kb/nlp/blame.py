@@ -104,7 +104,14 @@ ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|bl
                          r"rules? out|ruled out|reject|clarif|traced|identified|answered|replied|laid the blame|verdict|"
                          r"pointed (?:the finger )?(?:to|at)|repl(?:y|ies) (?:[\w-]+ ){0,4}?from|"
                          r"(?:'s|’s) (?:official |public |legal )?(?:answer|reply|explanation|account|line|defen[cs]e|argument)\b|"
-                         r"\b(?:its|their) (?:official |public )?line (?:was|is|had been)\b)", re.I)
+                         r"\b(?:its|their) (?:official |public )?line (?:was|is|had been)\b|"
+                         # pattern blame.stance_on_fault: "Doe was blunt about where the fault lay:",
+                         # "she was clear about who was responsible" -- a verdict the speaker gives
+                         r"\b(?:was|were|is|are|has been|had been) (?:very |quite )?(?:blunt|clear|candid|frank|direct|"
+                         r"explicit|unequivocal|open|upfront|honest) (?:about|on) (?:where|who|whose|what|why)\b|"
+                         r"\bwhere the (?:fault|blame|responsibility) (?:lay|lies|lied|rests|rested)\b|"
+                         # pattern blame.official_line_from: "The official line from Acme, in an email: ..."
+                         r"\b(?:official|public|company|formal) (?:line|position|word|verdict) (?:from|of)\b)", re.I)
 ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief executive|"
                   r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                   r"co-?founder|founder|president|police chief|chief of police|sheriff|"
@@ -167,8 +174,9 @@ OTHER_SPEAKER = re.compile(r"\b(?:critics?|observers?|analysts?|researchers?|exp
 #: "As The Register put it: ..." -- a publication or commentator relaying, not the company.
 RELAYED = re.compile(r"\bas (?P<source>[^,:;]{2,40}?) (?:put it|noted|wrote|reported|observed|summed (?:it )?up)\b",
                      re.I)
-#: Verbs of saying: a sentence with one reports its own speaker.
-SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|wrote|writes|posted|claimed|claims|stated|states|"
+#: Verbs of saying: a sentence with one reports its own speaker; "told it to do" gives an
+#: instruction, it reports no one speaking (pattern blame.instruction_not_speech).
+SPEECH_VERB = re.compile(r"\b(?:said|says|(?:told|tells)(?! (?:it|them|him|her|me|us|you) to\b)|wrote|writes|posted|claimed|claims|stated|states|"
                          r"added|replied|responded|tweeted|according to)\b", re.I)
 #: Verbs of opinion: a sentence with one has its own holder, not the paragraph's speaker.
 OPINION = re.compile(r"\b(?:thinks?|thought|believes?|believed|feels?|felt|suspects?|suspected|"

@@ -40,12 +40,22 @@ STAFF_BADGE = re.compile(r"^\s*[\w.-]+(?:\s+[\w.-]+)?\s*[(\[](?P<org>[^()\[\]]{2
 #: organisation in brackets ("jdoe (Acme) commented on Mar 5, 2025", "jdoe commented 2 days
 #: ago"), or a forum's handle and date ("jdoe    Aug '25", "jdoe      2d"); pattern
 #: blame.dotted_reply_header: a forum's name, bracketed badge and date joined by a middle dot
-#: ("Jo (Acme Staff) · Jun 13", "jdoe · Oct 21, 2025").
-COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?"
+#: ("Jo (Acme Staff) · Jun 13", "jdoe · Oct 21, 2025"); a square bracket's opening half may be
+#: masked as markup ("jdoe  STAFF] · Oct 13").
+COMMENT_HEADER = re.compile(r"^\s*(?P<handle>[\w.-]+)(?:\s*(?:[(\[]|\s)(?P<org>[^()\[\]\s][^()\[\]]{1,39}?)[)\]])?"
                             r"(?:\s+(?:commented|replied|responded|answered)\b(?:\s+(?:on|at)\b)?[\w\s,:.-]{0,30}"
                             r"|\s{2,}(?=[^\n]{0,24}\d)(?:[A-Z][a-z]{2}\.? )?'?\d{1,4}[a-z]{0,3}(?:,? '?\d{2,4})?(?: ago)?"
                             r"|\s*[·•]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? '?\d{2,4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?"
                             r"|\d{4}-\d{2}-\d{2}|\d{1,3} ?(?:[smhdwy]|mins?|hours?|days?|weeks?|months?)(?: ago)?))\s*$")
+#: Pattern blame.reply_from_header: a forum reply headed "Reply from jdoe (Acme Staff)" or
+#: "Response by jdoe" on a line of its own, with or without a date after it.
+REPLY_FROM = re.compile(r"^\s*(?:reply|response|comment|answer|message) (?:from|by)\s+(?P<handle>[\w.-]+)"
+                        r"(?:\s*[(\[](?P<org>[^()\[\]]{2,40}?)[)\]])?(?:\s*[·•|,-]\s*[^\n]{1,30})?\s*$", re.I)
+#: Pattern blame.role_badge_handle: a badge that names only a role ("jdoe_Staff [STAFF]",
+#: "Acme_Team_Jo (Moderator)") leaves the company to the handle: the words before a role word
+#: in it ("Acme_Staff_Jo" -> "Acme").
+ROLE_ONLY = re.compile(r"^(?:staff|team|employee|support|developer|dev|engineer|moderator|official|admin|mod)$", re.I)
+HANDLE_ROLE = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+?)(?:[_.-]?(?:Staff|Team|Support|Official|Dev)|[_.-](?:staff|team|support|official|dev))(?:[_.-]|$)")
 #: Pattern blame.social_post_header: a social thread's post header, the display name then the
 #: handle, optionally a middle dot and the time ("Acme Support @AcmeSupport · 2:37 PM", "Acme
 #: @acme.bsky.social · 38m"): the post under it is the display name's (or handle's) company.
@@ -64,8 +74,9 @@ BADGE_ROLE = re.compile(r"\s+(?:staff|team|employee|support|developer|dev|engine
 #: (Collaborator) commented on ...", "(Member)", "(Owner)", "(Maintainer)"): the poster has
 #: write access to the repository, so speaks for the company whose repository it is.
 REPO_ROLE = re.compile(r"^(?:collaborator|member|owner|maintainer)$", re.I)
-#: A code host's repository header near the top of the page: "acme / acme-cli    Public".
-REPO_HEADER = re.compile(r"^\s*(?P<owner>[\w.-]+)\s*/\s*(?P<repo>[\w.-]+)\s+(?:Public|Private)\b")
+#: A code host's repository header near the top of the page: "acme / acme-cli    Public", or the
+#: bare "acme/acme-cli" on a line of its own (pattern blame.bare_repo_header).
+REPO_HEADER = re.compile(r"^\s*(?P<owner>[\w.-]+)\s*/\s*(?P<repo>[\w.-]+)(?:\s+(?:Public|Private)\b|\s*$)")
 #: A poster handle naming the company or its product with a staff suffix ("acme_dev", "acme-team").
 HANDLE_ORG = re.compile(r"^(?P<org>[A-Za-z][A-Za-z0-9]+)[_.-](?:dev|devs|team|staff|official|support|"
                         r"maintainer|hq)$", re.I)
@@ -260,11 +271,15 @@ def staff_badges(sentences: list[Sentence], companies: set[str]) -> dict[int, st
             header_lines.add(sentence.line)
             thread = None
             continue
-        header = COMMENT_HEADER.match(sentence.text) or COMMENT_HEADER.match(line_text)
+        header = COMMENT_HEADER.match(sentence.text) or COMMENT_HEADER.match(line_text) \
+            or REPLY_FROM.match(line_text)
         if header:
             header_lines.add(sentence.line)
             handle = HANDLE_ORG.match(header.group("handle"))
             org = (header.group("org") or (handle.group("org") if handle else "")).strip()
+            if ROLE_ONLY.match(org):  # blame.role_badge_handle: "Acme_Staff_Jo [STAFF]"
+                named = HANDLE_ROLE.match(header.group("handle"))
+                org = named.group("org") if named else org
             if repo_owner and REPO_ROLE.match(org):
                 org = repo_owner  # blame.repo_role_badge
             org = BADGE_ROLE.sub("", org)  # "(Acme Staff)": the badge's company

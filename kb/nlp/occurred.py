@@ -197,6 +197,12 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})
                           r"(?:(?P<year>(?:19|20)\d{2})|(?P<short>\d{2})(?=,?\s+\d{1,2}:\d{2}))(?![\d/])")
 
 
+#: Pattern occurred.iso_date: a year-month-day date as logs, issue trackers and engineers write
+#: it in prose ("On 2026-08-11 I asked ..."); the day is required, so that a range of years
+#: ("2019-20") or a version is not read as a month.
+ISO_DATE = re.compile(r"(?<![\w/.-])(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])")
+
+
 def day_first(texts: Iterable[str]) -> bool:
     """Pattern occurred.numeric_date: whether the page writes numeric dates day first
     ("23/01/2026"): True unless one of its numeric dates can only be month first (a second
@@ -223,6 +229,11 @@ def dates_in(sentence: Sentence, published: Optional[str],
             continue
         year = match.group("year") or f"20{match.group('short')}"
         found.append((f"{year}-{month:02d}", match.start()))
+        taken.append(match.span())
+    for match in ISO_DATE.finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        found.append((f"{match.group('year')}-{match.group('month')}", match.start()))
         taken.append(match.span())
     for match in FULL_DATE.finditer(text):
         month = MONTHS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
@@ -341,7 +352,7 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
     line near the top that is a date and nothing else ("February 2024") is the date line."""
     if sentence.key or sentence.line >= TIMESTAMP_LINES:
         return False
-    rest = FULL_DATE.sub(" ", sentence.text)
+    rest = ISO_DATE.sub(" ", FULL_DATE.sub(" ", sentence.text))
     if sentence.line >= DATELINE_LINES:
         # occurred.timestamp_line, occurred.byline_date: further down a heavy page, only a date
         # with its clock time or in an author's byline
@@ -467,7 +478,7 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
             candidates.append(DateCandidate(value, score, sentence, len(candidates)))
     if not candidates:
         # pattern occurred.publication_fallback: an undated report is about a recent event
-        pub = _published(published)
+        pub = _published(anchor)  # with no publication date known, the own date line's
         if pub is None or not sentences:
             return None
         return f"{pub[0]}-{pub[1]:02d}", own_line or sentences[0]
@@ -488,13 +499,14 @@ def occurred(sentences: list[Sentence], incident: set[int], published: Optional[
     for value, count in counts.items():
         totals[value] += 0.25 * min(max(count - 1, 0), 4)
     best = max(candidates, key=lambda c: (totals[c.value], c.score, -c.position))
-    if len(best.value) == 4 and best.score <= 1.5 and own_line is not None and published:
+    if len(best.value) == 4 and best.score <= 1.5 and own_line is not None and anchor:
         # pattern occurred.background_year: a bare year in a sentence that is not about the
         # incident and names no event ("a career high in 2004", "laid off its editors back in
-        # 2020") is background; the report's own date line dates a report of a recent event
-        return published[:7], own_line
-    if len(best.value) == 4 and own_line is not None and published and published.startswith(best.value):
+        # 2020") is background; the report's own date line (the publication date, or with none
+        # known the date line standing alone near the top) dates a report of a recent event
+        return anchor[:7], own_line
+    if len(best.value) == 4 and own_line is not None and anchor and anchor.startswith(best.value):
         # pattern occurred.year_of_own_line: a bare year that is the report's own date line's
         # year ("in 2023" under "10 August 2023") is read as the month of that date line
-        return published[:7], own_line
+        return anchor[:7], own_line
     return best.value, best.sentence

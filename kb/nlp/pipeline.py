@@ -255,6 +255,8 @@ def _primary(text: str, sentences: list[Sentence], weights: dict[int, float],
         votes = act.clause_votes(about, family, weights, agent=agent)
     for vote, points in votes.items():
         totals[vote] = totals.get(vote, 0.0) + act.CLAUSE_VOTE * points
+    if act.tells_secret_published(sentences):
+        act.exposure_not_change(totals, votes)
     kind = act.best_type(totals, votes)
     if kind:
         mention.action_type = kind
