@@ -170,3 +170,35 @@ def test_own_date_line_anchors_a_background_year(nlp):
     sentences = split_sentences(nlp, text)
     incident = {s.index for s in sentences if "agent" in s.text}
     assert occurred(sentences, incident, None)[0] == "2025-03"
+
+
+def test_dashed_numeric_date_in_a_forum_header(nlp):
+    # occurred.numeric_date: "20-10-2025, 08:15" as forums print it
+    text = ("   kestrel_k  |  Member  |  14-09-2025, 08:15\n"
+            "   Every zone on the host vanished after the agent tidied the records.")
+    sentences = split_sentences(nlp, text)
+    assert occurred(sentences, {s.index for s in sentences}, None)[0] == "2025-09"
+
+
+def test_name_and_date_byline_under_heavy_chrome_is_the_date_line(nlp):
+    # occurred.name_date_byline: "Jo Doe  |  Dec 9, 2025" below the menus dates the article
+    chrome = "\n".join(["WIREDESK", "News  Reviews  Deals", "", "SECURITY", "", "Keys leaked",
+                        "", "A subtitle about the keys", ""])
+    text = chrome + ("\nTomas Reyes  |  Dec 9, 2025\n\nAdvertisement\n\n"
+                     "The agent committed a cloud key to a public repository on 21 November.")
+    sentences = split_sentences(nlp, text)
+    incident = {s.index for s in sentences if "agent" in s.text}
+    assert occurred(sentences, incident, "2025-12-09")[0] == "2025-11"
+
+
+def test_vendors_account_manager_speaks_for_it(nlp):
+    # blame.company_contact_role
+    text = ("When we raised it with Corvane, their account manager told us the reply \"was a "
+            "defect on our side,\" and they credited a month of fees.")
+    said = _said(nlp, text, {"corvane health"})
+    assert [s.blamed for s in said] == ["vendor"]
+
+
+def test_account_manager_of_a_shop_is_not_addressed_as_speaker(nlp):
+    text = "We wrote to their account manager about the defect on our side."
+    assert not _said(nlp, text, {"corvane health"})

@@ -117,6 +117,9 @@ ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|chief e
                   r"co-?founder|founder|president|police chief|chief of police|sheriff|"
                   r"the company|the firm|the airline|the retailer|the agency|the department|"
                   r"in a statement|official|representative|executive|editor|management|"
+                  # pattern blame.company_contact_role: the company's people a customer deals with
+                  r"(?:its|their|the company's|the company’s|the vendor's|the vendor’s) (?:[\w-]+ )?"
+                  r"(?:account manager|account rep|customer success (?:manager|lead|team)|support (?:agent|rep|engineer|lead))|"
                   r"the startup|the court|the tribunal|the judge|leadership|"
                   r"the (?:[\w-]+ )?(?:developers?|team|creators?|makers?|builders?) (?:behind|of) "
                   r"(?:it|the (?:bot|agent|project|tool|app|token|assistant|integration|plugin|extension))|"

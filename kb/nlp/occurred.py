@@ -193,7 +193,7 @@ def _weekday_before(day: date, name: str) -> str:
 
 #: Pattern occurred.numeric_date: an all-digit date as review pages, forums and app stores print
 #: it ("12/03/2025", "23.01.2026"); a two-digit year only with its clock time ("23/01/26 21:04").
-NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
                           r"(?:(?P<year>(?:19|20)\d{2})|(?P<short>\d{2})(?=,?\s+\d{1,2}:\d{2}))(?![\d/])")
 
 
@@ -313,6 +313,9 @@ BYLINE_DATE_REST = re.compile(r"^\W*(?:(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.
                               r"(?:\d+\s+min(?:ute)?s?\s+read)?\W*$")
 
 
+#: Pattern occurred.name_date_byline: what is left of a date line that is only a person's name
+#: ("Jo Doe  |  Dec 9, 2025" -> "Jo Doe"): two to four capitalised words.
+NAME_ONLY = re.compile(r"^\W*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]+){1,3}\W*$")
 #: Pattern occurred.posted_by: what is left of a date line that names its author ("Posted 8
 #: December 2025 by Dana Whitfield, Fieldhouse Ceramics").
 BYLINE_REST = re.compile(r"^\W*(?i:posted|published|updated|written)\W+(?i:on\W+)?(?i:by)\s+[A-Z]")
@@ -358,7 +361,10 @@ def _is_dateline(sentence: Sentence, value: str, published: Optional[str]) -> bo
         # with its clock time or in an author's byline
         stamp = bool(CLOCK.search(rest)) and not re.findall(r"[A-Za-z]+", CLOCK.sub(" ", rest))
         byline = bool(re.match(r"\W*(?i:by)\s", rest)) and bool(BYLINE_DATE_REST.match(rest))
-        return (stamp or byline) and (not published or value == published[:7])
+        # occurred.name_date_byline: the author's name and the publication date alone on a
+        # line ("Jo Doe  |  Dec 9, 2025", the separator masked as markup)
+        named = bool(published) and bool(NAME_ONLY.match(rest))
+        return (stamp or byline or named) and (not published or value == published[:7])
     if not published:
         return rest.strip(" .,·|-–—") == "" or bool(BYLINE_DATE_REST.match(rest)) \
             or CLOCK.sub(" ", rest).strip(" .,·|-–—") == ""
