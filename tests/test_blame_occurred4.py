@@ -202,3 +202,17 @@ def test_vendors_account_manager_speaks_for_it(nlp):
 def test_account_manager_of_a_shop_is_not_addressed_as_speaker(nlp):
     text = "We wrote to their account manager about the defect on our side."
     assert not _said(nlp, text, {"corvane health"})
+
+
+def test_verdict_after_colon_is_the_summary():
+    # blame.verdict_after_colon
+    from kb.nlp.blame import ScoredStatement, summary
+    text = ("Opdahl was blunt about where the fault lay: the key should never have had write "
+            "access, and that was \"our mistake, not the tool's\".")
+    said = ScoredStatement(speaker="Opdahl", blamed="human", quote=text, start=0, end=len(text),
+                           cue="not the tool")
+    assert summary(said).startswith("the key should never have had write access")
+    quoted = 'Opdahl wrote: "It was our mistake, not the tool\'s."'
+    said = ScoredStatement(speaker="Opdahl", blamed="human", quote=quoted, start=0, end=len(quoted),
+                           cue="not the tool")
+    assert summary(said) == "It was our mistake, not the tool's"

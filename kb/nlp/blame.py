@@ -672,10 +672,16 @@ def _reported_fragment(text: str, inner: str) -> bool:
         or (QUOTED_OBJECT.search(before) is not None and CLAUSE_GOES_ON.match(after) is not None)
 
 
+#: An attribution ending in a colon before the statement's words ("Acme's line has been
+#: consistent: ...").
+VERDICT_AFTER_COLON = re.compile(r"^([^:\"“]{8,120}?):\s+")
+
+
 def summary(statement: Statement) -> str:
     """The words of a statement that carry its blame, for ``blame_statement``: the direct
     quotation holding the cue ("the 'human error' label" -> "human error"; the closing part of
-    a quotation split over two sentences); else, in a
+    a quotation split over two sentences), unless an attribution ends in a colon before the cue
+    (``blame.verdict_after_colon``: all that follows the colon); else, in a
     sentence over ``LONG_SENTENCE`` words, the clause holding the cue, with the next clause
     when the cue's clause has under six words or the next one is short (under eight words) and
     not an aside (a relative clause: "which the company declined to name"); else the whole
@@ -685,6 +691,13 @@ def summary(statement: Statement) -> str:
     if not cue_words:
         return text
     lower = text.lower()
+    verdict = VERDICT_AFTER_COLON.match(text)
+    if (verdict and lower.find(cue_words, verdict.end()) >= 0 and ATTRIBUTION.search(verdict.group(1))
+            and not re.match(r"[\"“]", text[verdict.end():]) and len(text[verdict.end():].split()) <= JOINED_WORDS):
+        # pattern blame.verdict_after_colon: "Doe was blunt about where the fault lay: the key
+        # should never have had write access, and that was 'our mistake'" -- the introducer
+        # before the colon is not the statement, all that follows it is
+        return text[verdict.end():].strip(" .")
     closing = CLOSES_QUOTE.match(text)
     quotes = [closing.group(1)] if closing else []
     quotes += [m.group(1) or m.group(2) for m in DIRECT_QUOTE.finditer(text)]
