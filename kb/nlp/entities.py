@@ -357,8 +357,10 @@ OWNER_NAMED_BOT = re.compile(rf"(?:'s|’s)\s+{_NAME}\s+{_BOT}s?\b")
 PARENTHESISED_NAME = re.compile(rf"\b(?:AI\s+[\w-]+|{_BOT})\b[^().;]{{0,40}}?\(\s*{_NAME}\s*[,)]")
 #: ``breadcrumb_bot``: a breadcrumb field naming a bot by its name and a bot noun ("Community >
 #: Trips > Waypoint agent", "Home › Fin AI Agent › Troubleshooting": who.breadcrumb_bot); the
-#: name must be name-like (not "› Voice Assistant").
-BREADCRUMB_BOT = re.compile(rf"[›»>]\s+{_NAME}\s+(?:AI\s+)?(?i:{_BOT})s?\s*(?:$|[›»>])")
+#: name must be name-like, not a kind of bot ("› Voice Assistant").
+BREADCRUMB_BOT = re.compile(rf"[›»>]\s+(?!(?:Virtual|Personal|Voice|Digital|Smart|Shopping|Home|Support|Customer|"
+                            rf"Chat|Coding|Research|Sales|Marketing|Writing|General|Other|My|Your|Our)\b){_NAME}\s+"
+                            rf"(?:AI\s+)?(?i:{_BOT})s?\s*(?:$|[›»>])")
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
@@ -792,7 +794,7 @@ COMPANY_HEADS = {"labs", "lab", "home", "homes", "cloud", "health", "healthcare"
                  "financial", "finance", "insurance", "energy", "capital", "studios", "studio", "media", "networks",
                  "robotics", "motors", "airlines", "airways", "telecom", "mobile", "analytics", "interactive",
                  "digital", "ventures", "partners", "industries", "logistics", "foods", "retail", "stores",
-                 "hosting", "security", "dynamics", "works", "group", "holdings", "brands", "services"}
+                 "hosting", "security", "dynamics", "works", "brands", "services"}
 
 
 def full_company_name(name: str, report: str, agent: Optional[str] = None) -> str:
