@@ -187,3 +187,11 @@ def test_dateline_is_no_organisation(nlp):
 def test_full_company_name(name, report, full):
     """Pattern who.full_company_name: the one full form a report gives a short company name."""
     assert full_company_name(name, report) == full
+
+
+def test_company_site_header_is_no_masthead(nlp):
+    """Pattern who.masthead_line: a company's own site header over its navigation strip is not
+    a paper's masthead (not in capitals, no "The", no newspaper word): it may name the vendor."""
+    text = ("Mossvale Engineering\nBlog · Careers · Docs\n\n"
+            "Our deploy agent deleted a staging cluster on Monday.\n")
+    assert masthead_line(split_sentences(nlp, text)) is None

@@ -730,10 +730,11 @@ def _line_texts(sentences: list[Sentence]) -> dict[int, str]:
 
 def masthead_line(sentences: list[Sentence]) -> Optional[int]:
     """Pattern who.masthead_line: the number of a page's first line when it is the site's
-    masthead -- at most six words, no sentence punctuation at its end, with a navigation strip
-    or breadcrumb (:func:`chrome_line`) among the next three lines ("The Mountain Courier" over
-    "Business · Personal Finance", "MIAMI VALLEY 7 NEWS" over "Home > News > Local"); else None.
-    The organisations in it name the publication, not the bot's maker."""
+    masthead -- at most six words, no sentence punctuation at its end, written as a paper's name
+    (in capitals, after "The" or ending in a newspaper word: ``PUBLICATION_WORD``), with a
+    navigation strip or breadcrumb (:func:`chrome_line`) among the next three lines ("The
+    Mountain Courier" over "Business · Personal Finance", "MIAMI VALLEY 7 NEWS" over "Home > News
+    > Local"); else None. The organisations in it name the publication, not the bot's maker."""
     lines = _line_texts(sentences)
     order = sorted(lines)
     if not order:
@@ -741,6 +742,8 @@ def masthead_line(sentences: list[Sentence]) -> Optional[int]:
     first = lines[order[0]]
     if len(first.split()) > 6 or first.rstrip()[-1:] in ".!?:;\"”)":
         return None
+    if not (first.isupper() or first.startswith("The ") or PUBLICATION_WORD.search(first)):
+        return None  # a company's own site ("Acme Engineering" over "Blog · Docs") names the vendor
     return order[0] if any(chrome_line(lines[n]) for n in order[1:4]) else None
 
 
