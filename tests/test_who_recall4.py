@@ -195,3 +195,14 @@ def test_company_site_header_is_no_masthead(nlp):
     text = ("Mossvale Engineering\nBlog · Careers · Docs\n\n"
             "Our deploy agent deleted a staging cluster on Monday.\n")
     assert masthead_line(split_sentences(nlp, text)) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Elon Musk's xAI's Grok assistant told the boy to send pictures.",
+    "Then Google's Gemini chatbot said something awful.",
+    "The Bank's AI assistant showed other customers' data.",
+])
+def test_no_bot_home_for_known_or_generic_bots(nlp, sentence):
+    """Pattern who.owner_named_bot: not inside a longer word ("xAI's"), not a known agent's maker,
+    not "AI" for a name."""
+    assert bot_homes(nlp(sentence)[:]) == []

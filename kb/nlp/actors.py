@@ -167,13 +167,14 @@ MAKER = [
 #: Patterns naming the organisation whose own app or service holds the bot (its owner, which
 #: made a consumer bot unless a maker phrase names another):
 #: - who.app_with_bot: "the Acme app, which has this AI agent called Scout";
-#: - who.owner_named_bot: "Acme's Waypoint agent" (the owner's possessive before the bot's name);
+#: - who.owner_named_bot: "Acme's Waypoint agent" (the owner's possessive before the bot's name,
+#:   not "AI": "Acme's AI agent" is counted by ``entities.bot_owners``);
 #: - who.customer_of: "I save with Acme and do everything through their app" (the writer is
 #:   the company's customer and uses its app or bot).
 HOME = [
     re.compile(r"\b(?:the|their|its|my|our)\s+" + _NAME + r"\s+app\b[^.;]{0,40}?\b(?:has|had|have|with|includes?|"
                r"included|offers?|offered)\b[^.;]{0,30}?\b" + _BOT + r"\b"),
-    re.compile(_NAME + r"(?:'s|’s)\s+[A-Z][\w-]*\s+" + _BOT + r"\b"),
+    re.compile(r"(?<![\w.-])" + _NAME + r"(?:'s|’s)\s+(?!AI\b)[A-Z][\w-]*\s+" + _BOT + r"\b"),
     re.compile(r"\bI\s+(?:bank|save|shop|insure|(?:am|'m|’m)\s+(?:insured|a\s+customer|a\s+member|a\s+client)|"
                r"have\s+(?:an?\s+|my\s+)?(?:account|policy|mortgage|savings))\s+(?:with|at|of)\s+" + _NAME +
                r"\b[^.;]{0,60}?\b(?:their|its)\s+(?:[\w-]+\s+)?(?:app|website|site|chat|" + _BOT + r")\b"),
@@ -282,7 +283,10 @@ def makers(span: Span) -> list[str]:
 
 def bot_homes(span: Span) -> list[str]:
     """Organisations a ``HOME`` pattern names as holding the report's bot in their own app or
-    service ("the Acme app, which has this AI agent called Scout"): bot owners."""
+    service ("the Acme app, which has this AI agent called Scout"): bot owners. A sentence
+    naming a known agent ("Google's Gemini chatbot") names its maker, not a bot's home."""
+    if any(ent.label_ == "AGENT" for ent in span.ents):
+        return []
     return _named_by(span, HOME)
 
 
