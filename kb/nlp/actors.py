@@ -17,6 +17,13 @@ Patterns (each over one sentence):
   ``a chatbot built by Acme``, ``Acme, the company that makes Tally``, ``an assistant called
   Warden, supplied by Acme``, ``maintained by a small company called Acme`` (``powered by``
   names the engine, not the maker);
+- more maker phrases: a relative clause whose subject launched the bot (``who.relative_launcher``:
+  "Polish, the listing assistant Acme launched"), a role said to be a name (``who.role_is_name``:
+  "The provider is Acme"), a name and its maker after a bot noun (``who.bot_name_from``: "AI
+  agents, Tinker from Acme"), a character inside a named app (``who.character_in_app``), the
+  maker inside a defining parenthesis (``who.parenthetical_owner``);
+- a *bot's home* (``HOME``): the company whose own app or service holds the bot, counted as the
+  bot's owner (``who.app_with_bot``, ``who.owner_named_bot``, ``who.customer_of``);
 - a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
   used after the acting one failed; it counts less when choosing the report's agent.
 """
@@ -146,8 +153,8 @@ MAKER = [
                r"released|rolled\s+out|introduced|unveiled|debuted|promoted|markets|marketed|sells|sold|makes|"
                r"built|developed|created|designed|shipped)\b"),
     # pattern who.role_is_name: the maker's role said to be a name ("The provider is Acme", "the
-    # app is Acme", "its developer was Acme")
-    re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:app|provider|vendor|supplier|maker|developer|"
+    # app is Acme", "its maker was Acme"; not "the developer", often the person who coded)
+    re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:app|provider|vendor|supplier|maker|"
                r"manufacturer)\s+(?:is|was|turned out to be)\s+" + _NAME),
     # pattern who.bot_name_from: the bot's name and its maker after a bot noun ("one of those AI
     # agents, Tinker from Acme", "the assistant, Nia by Acme")
