@@ -10,6 +10,12 @@ Patterns:
 - a *bot owner* may stand up to eight tokens before the bot noun when the words between are
   modifiers (``DPD's AI-powered customer service chatbot``, ``Acme's own issue triage bot``).
 
+- *page chrome* is no organisation: a breadcrumb trail (``who.breadcrumb``), a paper's masthead
+  (``who.masthead_line``, ``who.publication_name``), a dateline (``who.dateline``) or a column's
+  label (``who.section_label``); a company's own forum names it (``who.community_host``), an
+  issue page's "owner/repo" line names a known agent (``who.repo_slug``), and a short company
+  name written once in full is that full name (``who.full_company_name``).
+
 The deployer has its own module (``deployer``).
 """
 
