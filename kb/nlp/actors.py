@@ -17,6 +17,13 @@ Patterns (each over one sentence):
   ``a chatbot built by Acme``, ``Acme, the company that makes Tally``, ``an assistant called
   Warden, supplied by Acme``, ``maintained by a small company called Acme`` (``powered by``
   names the engine, not the maker);
+- more maker phrases: a relative clause whose subject launched the bot (``who.relative_launcher``:
+  "Polish, the listing assistant Acme launched"), a role said to be a name (``who.role_is_name``:
+  "The provider is Acme"), a name and its maker after a bot noun (``who.bot_name_from``: "AI
+  agents, Tinker from Acme"), a character inside a named app (``who.character_in_app``), the
+  maker inside a defining parenthesis (``who.parenthetical_owner``);
+- a *bot's home* (``HOME``): the company whose own app or service holds the bot, counted as the
+  bot's owner (``who.app_with_bot``, ``who.owner_named_bot``, ``who.customer_of``);
 - a *fallback mention* -- ``switched to ChatGPT``, ``fallback to Gemini`` -- names a tool
   used after the acting one failed; it counts less when choosing the report's agent.
 """
@@ -138,10 +145,46 @@ MAKER = [
                r"builds|built|develops|developed|sells|sold|supplies|supplied|provides|provided)\s+"
                r"(?:the|these|this|those|its|their)\s+(?:[\w-]+\s+){0,3}(?:" + _BOT + r"|widget)s?\s+(?:is|was)\s+"
                + _NAME),
+    # pattern who.relative_launcher: a relative clause on the bot noun whose subject launched,
+    # built or promotes the bot ("Polish, the AI listing assistant Acme launched in the autumn",
+    # 'Scout, an AI "trip agent" that Acme has promoted heavily'); not a clause of use ("the
+    # agent Acme licenses from Beta": Acme only runs it)
+    re.compile(r"\b" + _BOT + r"[\"”]?\s+(?:that\s+|which\s+)?" + _NAME + r"\s+(?:has\s+|had\s+)?(?:launched|"
+               r"released|rolled\s+out|introduced|unveiled|debuted|promoted|markets|marketed|sells|sold|makes|"
+               r"built|developed|created|designed|shipped)\b"),
+    # pattern who.role_is_name: the maker's role said to be a name ("The provider is Acme", "the
+    # app is Acme", "its maker was Acme"; not "the developer", often the person who coded)
+    re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:app|provider|vendor|supplier|maker|"
+               r"manufacturer)\s+(?:is|was|turned out to be)\s+" + _NAME),
+    # pattern who.bot_name_from: the bot's name and its maker after a bot noun ("one of those AI
+    # agents, Tinker from Acme", "the assistant, Nia by Acme")
+    re.compile(r"\b" + _BOT + r"s?,\s+[A-Z][\w-]*\s+(?:from|by|made\s+by|built\s+by)\s+" + _NAME),
+    # pattern who.character_in_app: a bot, persona or character inside a named app ("She is a
+    # character in Kindred, an AI companion app")
+    re.compile(r"\b(?:character|persona|companion|" + _BOT + r"|feature)\s+(?:in|on|inside|within)\s+" + _NAME +
+               r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:app|application|platform|service)\b"),
+    # pattern who.parenthetical_owner: the maker's name inside a parenthesis defining the bot
+    # ("Inkwell (the Acme Labs email assistant)")
+    re.compile(r"[A-Z][\w-]*\s+\((?:the|an?)\s+" + _NAME + r"\s+(?:[a-z][\w-]*\s+){0,3}" + _BOT + r"\)"),
     # pattern who.built_in_house_relative: a relative clause whose subject built the bot itself
     # ("an AI assistant that Acme built in-house", "a chatbot Acme developed internally")
     re.compile(r"\b" + _BOT + r"\s+(?:that\s+|which\s+)?" + _NAME + r"\s+(?:had\s+|has\s+)?(?:built|developed|made|"
                r"created|wrote|designed)\s+(?:it\s+)?(?:in-house|in\s+house|internally|itself|themselves)\b"),
+]
+#: Patterns naming the organisation whose own app or service holds the bot (its owner, which
+#: made a consumer bot unless a maker phrase names another):
+#: - who.app_with_bot: "the Acme app, which has this AI agent called Scout";
+#: - who.owner_named_bot: "Acme's Waypoint agent" (the owner's possessive before the bot's name,
+#:   not "AI": "Acme's AI agent" is counted by ``entities.bot_owners``);
+#: - who.customer_of: "I save with Acme and do everything through their app" (the writer is
+#:   the company's customer and uses its app or bot).
+HOME = [
+    re.compile(r"\b(?:the|their|its|my|our)\s+" + _NAME + r"\s+app\b[^.;]{0,40}?\b(?:has|had|have|with|includes?|"
+               r"included|offers?|offered)\b[^.;]{0,30}?\b" + _BOT + r"\b"),
+    re.compile(r"(?<![\w.-])" + _NAME + r"(?:'s|’s)\s+(?!AI\b)[A-Z][\w-]*\s+" + _BOT + r"\b"),
+    re.compile(r"\bI\s+(?:bank|save|shop|insure|(?:am|'m|’m)\s+(?:insured|a\s+customer|a\s+member|a\s+client)|"
+               r"have\s+(?:an?\s+|my\s+)?(?:account|policy|mortgage|savings))\s+(?:with|at|of)\s+" + _NAME +
+               r"\b[^.;]{0,60}?\b(?:their|its)\s+(?:[\w-]+\s+)?(?:app|website|site|chat|" + _BOT + r")\b"),
 ]
 #: Header keys whose value is the acting product or its model (YAML ``agent_stack`` keys).
 AGENT_KEYS = {"framework": 1.0, "agent": 1.0, "agent name": 1.0, "product": 1.0, "bot": 1.0,
@@ -242,10 +285,24 @@ BOT_WORDS = {"chatbot", "bot", "assistant", "agent", "tool", "system", "platform
 
 def makers(span: Span) -> list[str]:
     """Organisations a maker phrase names as the builder of the report's bot."""
+    return _named_by(span, MAKER)
+
+
+def bot_homes(span: Span) -> list[str]:
+    """Organisations a ``HOME`` pattern names as holding the report's bot in their own app or
+    service ("the Acme app, which has this AI agent called Scout"): bot owners. A sentence
+    naming a known agent ("Google's Gemini chatbot") names its maker, not a bot's home."""
+    if any(ent.label_ == "AGENT" for ent in span.ents):
+        return []
+    return _named_by(span, HOME)
+
+
+def _named_by(span: Span, patterns: list[re.Pattern]) -> list[str]:
+    """Canonical names captured by the last group of any of ``patterns`` in ``span``."""
     found: list[tuple[str, bool]] = []
     seen: set[int] = set()
     text = span.text
-    for pattern in MAKER:
+    for pattern in patterns:
         for match in pattern.finditer(text):
             group = match.lastindex
             end = match.end(group)

@@ -10,6 +10,12 @@ Patterns:
 - a *bot owner* may stand up to eight tokens before the bot noun when the words between are
   modifiers (``DPD's AI-powered customer service chatbot``, ``Acme's own issue triage bot``).
 
+- *page chrome* is no organisation: a breadcrumb trail (``who.breadcrumb``), a paper's masthead
+  (``who.masthead_line``, ``who.publication_name``), a dateline (``who.dateline``) or a column's
+  label (``who.section_label``); a company's own forum names it (``who.community_host``), an
+  issue page's "owner/repo" line names a known agent (``who.repo_slug``), and a short company
+  name written once in full is that full name (``who.full_company_name``).
+
 The deployer has its own module (``deployer``).
 """
 
@@ -24,7 +30,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .actors import header_agent, is_fallback, makers, unlisted_agents
+from .actors import bot_homes, header_agent, is_fallback, makers, unlisted_agents
 from .gazetteer import PATTERN_DIR, is_model, products, vendor_of
 from .segment import Sentence
 
@@ -106,6 +112,8 @@ def org_name(ent: Span) -> str:
         return ""
     if re.search(r"\s[/|·•]\s|\s[/|·•]$", name):
         return ""  # pattern who.page_chrome: a navigation strip ("Tech / Reviews / Science /")
+    if BREADCRUMB.search(name):
+        return ""  # pattern who.breadcrumb: a breadcrumb trail, not an organisation
     if PRONOUN_CONTRACTION.fullmatch(name):
         return ""  # pattern who.pronoun_contraction: "I'd been using it" is no organisation
     if teaser_line(line_of(ent.doc, ent.start_char)):
@@ -134,7 +142,12 @@ def is_regulator(name: str) -> bool:
 
 
 #: Separators of the fields of a page's navigation, section or byline line.
-_CHROME_SEP = re.compile(r"\s+[|·•/]\s+|\s+[|·•/]\s*$|^\s*[|·•/]\s+|[ \t]{2,}")
+#: Pattern who.breadcrumb: a page's breadcrumb trail ("Forums › Seller Discussion › Listings",
+#: "Home > News > Local") separates its fields with an arrow.
+_CHROME_SEP = re.compile(r"\s+[|·•/›»>]\s+|\s+[|·•/›»]\s*$|^\s*[|·•/›»]\s+|[ \t]{2,}")
+#: Pattern who.breadcrumb: an arrow between two fields of a breadcrumb trail, inside a name the
+#: statistical NER ran across it ("Forums › Seller Discussion", "› Fin AI").
+BREADCRUMB = re.compile(r"(?:^|\s)[›»>](?:\s|$)")
 
 
 def line_of(doc, char: int) -> str:
@@ -341,6 +354,19 @@ DEFINING_APPOSITIVE = re.compile(
 rf"(?:^|(?<=\bfrom\s)){_NAME},\s+(?:an?|the)\s+{_MODS}{_BOT}\s+"
                rf"(?:(?:sold|made|built|supplied|developed|provided|licensed|maintained|run|operated|"
                rf"created|marketed)\b|that\b|which\b|[A-Z][a-z])")
+#: ``owner_named_bot``: the bot's own name between its owner's possessive and the bot noun
+#: ("Hearthbook's Waypoint agent": who.owner_named_bot); the name must be name-like.
+OWNER_NAMED_BOT = re.compile(rf"(?:'s|’s)\s+{_NAME}\s+{_BOT}s?\b")
+#: ``parenthesised_name``: the bot's name opening a parenthesis after an AI term or a bot noun
+#: ("an ambient AI scribe this spring (Noteline, made by Acme)", "the chatbot (Sam) said":
+#: who.parenthesised_bot_name); the name must be name-like.
+PARENTHESISED_NAME = re.compile(rf"\b(?:AI\s+[\w-]+|{_BOT})\b[^().;]{{0,40}}?\(\s*{_NAME}\s*[,)]")
+#: ``breadcrumb_bot``: a breadcrumb field naming a bot by its name and a bot noun ("Community >
+#: Trips > Waypoint agent", "Home › Fin AI Agent › Troubleshooting": who.breadcrumb_bot); the
+#: name must be name-like, not a kind of bot ("› Voice Assistant").
+BREADCRUMB_BOT = re.compile(rf"[›»>]\s+(?!(?:Virtual|Personal|Voice|Digital|Smart|Shopping|Home|Support|Customer|"
+                            rf"Chat|Coding|Research|Sales|Marketing|Writing|General|Other|My|Your|Our)\b){_NAME}\s+"
+                            rf"(?:AI\s+)?(?i:{_BOT})s?\s*(?:$|[›»>])")
 #: A bot's own name without quotes, by pattern:
 #: - ``proprietary``: "its proprietary Byte platform";
 #: - ``called``: "an assistant called Max", "the assistant, named Rowan,", "an agent we call
@@ -397,7 +423,7 @@ UNQUOTED_BOT = [
     re.compile(r"\b(?P<name>(?!(?:Virtual|Personal|Executive|Research|Teaching|Legal|Medical|Dental|Administrative|"
                r"Digital|Smart|Voice|Shopping|Home|Office|Care|Nursing|Physician|Store|Sales|Marketing|Editorial|"
                r"Production|Program|Programme|Project|Special|Senior|Junior|Chief|Staff|Graduate|Google|The|An?|"
-               r"Our|My|Your|Their|Its|This|That)\b)[A-Z][a-z]+ (?:Assist|Assistant|Copilot))\b"
+               r"Our|My|Your|Their|Its|This|That)\b)[A-Z][a-z]+(?:[A-Z][a-z]+)? (?:Assist|Assistant|Copilot))\b"
                r"(?!\s+(?:Professor|Manager|Director|Editor|Secretary|Attorney|Principal|Coach|Producer)\b)"),
     # ``quoted_multiword``: an owner's quoted product name of several words before the bot noun
     # ('Acme Mobile's "Ask Acme" assistant', 'its "Help Hub" chatbot': who.quoted_multiword)
@@ -414,6 +440,12 @@ UNQUOTED_BOT = [
     re.compile(rf"(?<![.!?]\s)(?<!^)\b{_NAME},\s+(?:[A-Z][\w&.-]*\s+){{0,2}}[A-Z][\w&.-]*(?:'s?|’s?)\s+"
                rf"{_MODS}{_BOT}\b"),
     DEFINING_APPOSITIVE,
+    OWNER_NAMED_BOT,
+    PARENTHESISED_NAME,
+    BREADCRUMB_BOT,
+    # ``bot_name_from``: the bot's name and its maker after a bot noun ("one of those AI agents,
+    # Tinker from Acme": who.bot_name_from)
+    re.compile(rf"\b{_BOT}s?,\s+{_NAME}\s+(?:from|by|made by|built by)\s+[A-Z]"),
     # ``introduces_itself``: the name a bot gives itself ("the assistant, which callers hear
     # introduce itself as Callie", "a bot that introduces itself as Dot")
     re.compile(rf"\b{_BOT},?\s+(?:that|which|who)\s+(?:[\w'’]+\s+){{0,4}}?(?:introduces?|introduced|"
@@ -430,7 +462,9 @@ UNQUOTED_BOT = [
     # hiring agent Acme licenses from Beta" Acme uses the bot)
     re.compile(rf"\b(?:an?|the|its|their)\s+(?:[\w-]+ ){{0,3}}{_BOT}\s+{_NAME}\b(?![\w-]*\s+(?:said|says|told))"
                rf"(?!(?:\s+[A-Z][a-z]+)*\s+(?:licen[sc]es|licen[sc]ed|uses|used|bought|buys|deploys|deployed|runs|ran|rents|"
-               rf"leases|leased|pays|paid|had|has|chose|picked)\b)"),
+               rf"leases|leased|pays|paid|had|has|chose|picked|"
+               rf"launched|released|rolled|introduced|unveiled|debuted|promoted|markets|marketed|sells|sold|makes|"
+               rf"built|developed|created|designed|shipped)\b)"),
     # ``nicknamed_instance``: a copy of a known model given its own name, "an instance of Claude
     # Sonnet 3.7, nicknamed Claudius" (markdown bold around the name allowed)
     re.compile(rf"\b(?:instance|version|copy|deployment|variant)\s+of\s+[^,;]{{1,40}}?,\s+"
@@ -499,10 +533,12 @@ def _unquoted_names(span: Span) -> list[str]:
             start, end = match.span("name")
             name = match.group("name")
             if name.split()[0] in NOT_NAMES or any(a < end and start < b for a, b in known) \
+                    or (PUBLICATION_WORD.fullmatch(name) and text[:start].lower().endswith("the ")) \
                     or start in seen:  # one name, however many patterns
                 continue
             chars = span.char_span(start, end, alignment_mode="expand")
-            if pattern is DEFINING_APPOSITIVE and not _name_like(chars):
+            if pattern in (DEFINING_APPOSITIVE, OWNER_NAMED_BOT, PARENTHESISED_NAME, BREADCRUMB_BOT) \
+                    and not _name_like(chars):
                 continue
             seen.add(start)
             names.append(name)
@@ -671,6 +707,146 @@ def _initial_common_noun(name: str, sentences: list[Sentence], report: str) -> b
     return True
 
 
+#: Pattern who.publication_name: the last word of a newspaper's or magazine's name ("The
+#: Mountain Courier", "FRONT RANGE TRIBUNE", "The Stanford Daily"): the publication reporting
+#: the story, never the bot's maker. Counted so only on a masthead line or after "The" (a firm
+#: may be called "Swiss Post").
+PUBLICATION_WORD = re.compile(r"(?:^|\s)(?:Tribune|Courier|Gazette|Herald|Chronicle|Vindicator|Sentinel|Inquirer|"
+                              r"Examiner|Dispatch|Bulletin|Weekly|Daily|Times|Journal|News|Observer|Telegraph|"
+                              r"Reporter|Magazine|Post|Star|Mirror|Record|Review|Register|Ledger|Press)$", re.I)
+#: Pattern who.dateline: a capitalised place opening a news story's first paragraph ("JERUSALEM
+#: —", "KETTERING, Ohio (MV7) —"): where the story was filed, not an organisation.
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}\s*(?:,[^—–\n]{0,40}?)?\s*(?:—|–|--)(?:\s|$)")
+#: Pattern who.community_host: the first field of a forum's masthead or breadcrumb naming a
+#: company's own community ("Hearthbook Community > Trips", "Shelfwise Merchant Community",
+#: "Craftory Community Forums"): the company that runs the forum and, usually, the product.
+COMMUNITY_HOST = re.compile(r"^\W*(?P<name>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2}?)\s+(?:(?:Merchant|Seller|Developer|"
+                            r"Developers|User|Users|Customer|Partner|Creator|Creators|Support|Help)\s+)?Community\b")
+#: How many lines from the top a masthead, breadcrumb or community name may stand.
+MASTHEAD_LINES = 3
+
+
+def _line_texts(sentences: list[Sentence]) -> dict[int, str]:
+    """Line number -> the text of its sentences (a report's lines, as parsed)."""
+    lines: dict[int, str] = {}
+    for sentence in sentences:
+        lines[sentence.line] = (lines.get(sentence.line, "") + " " + sentence.text).strip()
+    return lines
+
+
+def masthead_line(sentences: list[Sentence]) -> Optional[int]:
+    """Pattern who.masthead_line: the number of a page's first line when it is the site's
+    masthead -- at most six words, no sentence punctuation at its end, written as a paper's name
+    (in capitals, after "The" or ending in a newspaper word: ``PUBLICATION_WORD``), with a
+    navigation strip or breadcrumb (:func:`chrome_line`) among the next three lines ("The
+    Mountain Courier" over "Business · Personal Finance", "MIAMI VALLEY 7 NEWS" over "Home > News
+    > Local"); else None. The organisations in it name the publication, not the bot's maker."""
+    lines = _line_texts(sentences)
+    order = sorted(lines)
+    if not order:
+        return None
+    first = lines[order[0]]
+    if len(first.split()) > 6 or first.rstrip()[-1:] in ".!?:;\"”)":
+        return None
+    if not (first.isupper() or first.startswith("The ") or PUBLICATION_WORD.search(first)):
+        return None  # a company's own site ("Acme Engineering" over "Blog · Docs") names the vendor
+    return order[0] if any(chrome_line(lines[n]) for n in order[1:4]) else None
+
+
+def community_hosts(sentences: list[Sentence], weights: dict[int, float]) -> Counter:
+    """Pattern who.community_host: company name -> weight for a company's own forum named in the
+    first lines (``COMMUNITY_HOST``) and named again below them ("my Hearthbook profile")."""
+    found: Counter = Counter()
+    lines = _line_texts(sentences)
+    order = sorted(lines)
+    body = " ".join(lines[n] for n in order[MASTHEAD_LINES:])
+    for number in order[:MASTHEAD_LINES]:
+        match = COMMUNITY_HOST.match(lines[number])
+        if match and re.search(rf"(?<![\w-]){re.escape(match.group('name'))}(?![\w-])", body):
+            weight = max(weights.get(s.index, 1.0) for s in sentences if s.line == number)
+            found[match.group("name")] += weight
+    return found
+
+
+#: Pattern who.repo_slug: a code-hosting page's repository line ("google-gemini/gemini-cli").
+REPO_SLUG = re.compile(r"^\s*[\w.-]+/(?P<repo>[\w.-]+)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _agent_aliases() -> dict[str, str]:
+    """Lower-cased agent alias (``agents.jsonl`` patterns written as text) -> agent id."""
+    from .gazetteer import patterns
+    return {row["pattern"].lower(): row["id"] for row in patterns()
+            if row["label"] == "AGENT" and isinstance(row["pattern"], str)}
+
+
+def repo_agents(sentences: list[Sentence], weights: dict[int, float]) -> Counter:
+    """Pattern who.repo_slug: agent id -> weight for a repository line among the first lines
+    of a code-hosting page (an issue's "owner/repo" header) whose repository name, its hyphens
+    and underscores read as spaces, is a known agent's name ("google-gemini/gemini-cli" ->
+    Gemini CLI): the issue is about that product."""
+    found: Counter = Counter()
+    lines = _line_texts(sentences)
+    for number in sorted(lines)[:MASTHEAD_LINES]:
+        match = REPO_SLUG.match(lines[number])
+        name = match and re.sub(r"[-_]+", " ", match.group("repo")).lower()
+        if name and name in _agent_aliases():
+            found[_agent_aliases()[name]] += max(weights.get(s.index, 1.0) for s in sentences
+                                                 if s.line == number)
+    return found
+
+
+#: Head words of companies' full names ("Acme Labs", "Acme Home", "Acme Health"): the words a
+#: full name may add to a company's short one (not a product's: "Acme Assistant", "Acme Pilot").
+COMPANY_HEADS = {"labs", "lab", "home", "homes", "cloud", "health", "healthcare", "plus", "medicine", "medical",
+                 "technologies", "technology", "tech", "systems", "software", "solutions", "bank", "mutual",
+                 "financial", "finance", "insurance", "energy", "capital", "studios", "studio", "media", "networks",
+                 "robotics", "motors", "airlines", "airways", "telecom", "mobile", "analytics", "interactive",
+                 "digital", "ventures", "partners", "industries", "logistics", "foods", "retail", "stores",
+                 "hosting", "security", "dynamics", "works", "brands", "services"}
+
+
+def full_company_name(name: str, report: str, agent: Optional[str] = None) -> str:
+    """Pattern who.full_company_name: a one-word company name (str) the report also writes once
+    or more with a company's head word after it (``COMPANY_HEADS``), always the same one
+    ("Kindred ... Kindred Labs, based in San Francisco, said"; "Corvane Assistant ... Corvane
+    Home"), is that full name; a product's word is no part of it ("Acme Assistant", or a word
+    of the ``agent``'s name), nor is a word before another capitalised one ("Acme Merchant
+    Community"). Returns ``name`` when there is no single full name."""
+    if " " in name or not name[:1].isupper():
+        return name
+    tails = {m.group(1) for m in re.finditer(rf"(?<![\w-]){re.escape(name)}\s([A-Z][a-z]+)\b(?!\s+[A-Z])", report)
+             if m.group(1).lower() in COMPANY_HEADS and m.group(1) not in (agent or "").split()}
+    return f"{name} {tails.pop()}" if len(tails) == 1 else name
+
+
+def _publication(name: str, ent: Span, masthead: bool) -> bool:
+    """Pattern who.publication_name / who.masthead_line: True when an ORG span names the
+    publication -- any ORG on the masthead line, or a name ending in a newspaper word after
+    "The" ("The Liberty County Vindicator")."""
+    if masthead:
+        return True
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return bool(PUBLICATION_WORD.search(name)) and (before == "the" or ent.text.lower().startswith("the "))
+
+
+def _shouted_label(ent: Span, sentence: Sentence) -> bool:
+    """Pattern who.section_label: True when an all-caps ORG span opens its sentence and is a
+    column's or section's label -- alone on its line ("FRAUD") or before a colon ("THE FIXER:
+    Four tickets ...") -- not an organisation."""
+    if not ent.text.isupper():
+        return False
+    offset = ent.start_char - sentence.span.start_char
+    before, after = sentence.text[:offset].strip(), sentence.text[offset + len(ent.text):].strip()
+    return before in ("", "THE") and (after == "" or after.startswith(":"))
+
+
+def _dateline(ent: Span, sentence: Sentence) -> bool:
+    """Pattern who.dateline: True when an ORG span is the place of a dateline opening the
+    sentence ("KETTERING, Ohio (MV7) — ...")."""
+    return ent.start_char == sentence.span.start_char and bool(DATELINE_PLACE.match(sentence.text))
+
+
 def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     """Weighted counts of agents, vendors, organisations, bot owners and named bots.
 
@@ -681,6 +857,9 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
     report = " ".join(s.text for s in sentences)
     short: Counter = Counter()
     vehicles = bool(AUTONOMY.search(report))
+    masthead = masthead_line(sentences)
+    who.orgs.update(community_hosts(sentences, weights))
+    who.agents.update(repo_agents(sentences, weights))
     for sentence in sentences:
         if SKIP_HEADING.search(sentence.heading) or \
                 teaser_line(line_of(sentence.span.doc, sentence.span.start_char)):
@@ -712,9 +891,12 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 name = org_name(ent)
                 if name and is_regulator(name):
                     who.regulated += weight
+                elif name and (_publication(name, ent, sentence.line == masthead) or _dateline(ent, sentence)
+                                or _shouted_label(ent, sentence)):
+                    continue  # who.masthead_line, who.publication_name, who.dateline, who.section_label
                 elif name and name.lower() not in pubs and not _initial_common_noun(name, sentences, report):
                     who.orgs[name] += weight
-        for owner in bot_owners(sentence.span):
+        for owner in bot_owners(sentence.span) + bot_homes(sentence.span):
             if owner.lower() not in pubs:
                 who.bot_owners[owner] += weight
         for owner, system in owned_systems(sentence.span, vehicles):
@@ -723,7 +905,7 @@ def count_who(sentences: list[Sentence], weights: dict[int, float]) -> Who:
                 if system:  # pattern who.owner_named_system: its owner runs the named system
                     who.named_bots[system] += 0.0
                     who.bot_owners[owner] += weight
-        for name in sentence_bots(sentence):
+        for name in sentence_bots(sentence) if sentence.line != masthead else ():
             who.named_bots[name] += 0.0  # counted below, with every sentence that names it
         for name, vendor in unlisted_agents(sentence.span):
             who.agents[name] += weight

@@ -21,7 +21,7 @@ from .blame import decide, statement_summary, statements
 from .prefilter import language_of, rule_out
 from .deployer import IN_HOUSE, choose_deployer, known_makers, sentence_deployer
 from .actors import incident_family, incident_references
-from .entities import BOT_NOUNS, count_who, org_name, sentence_bots, publishers
+from .entities import BOT_NOUNS, count_who, full_company_name, org_name, sentence_bots, publishers
 from .gazetteer import (add_gazetteer, family_vendor, is_model, load_gazetteer, sole_agent_of, vendor_of,
                         vendor_runs_it)
 from .model import load_model
@@ -144,6 +144,12 @@ def _choose_actor(who, sentences) -> tuple[Optional[str], Optional[str], Optiona
         vendor = top_org
     if agent is None and vendor:
         agent = sole_agent_of(vendor)
+    if vendor and vendor not in who.vendors and vendor != vendor_of(agent) and vendor != agent:
+        # pattern who.full_company_name: "Kindred" written once in full as "Kindred Labs"
+        full = full_company_name(vendor, " ".join(s.text for s in sentences), agent)
+        if owner == vendor:
+            owner = full
+        vendor = full
     return agent, vendor, owner
 
 

@@ -117,10 +117,15 @@ def _continues(previous: tuple, raw: str, start: int, raws: list[str]) -> bool:
         return False
     if _headline_and_deck(previous, raw, raws):
         return False
+    if BREADCRUMB_LINE.search(prev_body):
+        return False  # pattern segment.breadcrumb_line: a page's trail, never a wrapped sentence
     return bool(re.match(r"\s*[a-z0-9(\"“'`$]|\s*[A-Z][a-z]+\s+[a-z]", raw)) and not re.match(
         r"\s*(?:[-*+>#|]|\d+\.\s)|[a-z][a-z_]*:(?:\s|$)", raw) and not METADATA_LINE.search(raw)
 
 
+#: Pattern segment.breadcrumb_line: a page's breadcrumb trail ("Community › Incidents &
+#: Postmortems", "Forums > Shared Hosting"): an arrow between spaced fields.
+BREADCRUMB_LINE = re.compile(r"\S\s+[›»>]\s+\S")
 #: A page's metadata line under a title, not prose: separators ("512 points | posted ... |
 #: 341 comments", "By Ana · 3 min read") or vote and comment counts.
 METADATA_LINE = re.compile(r"\s[|·•]\s|^\s*\d[\d,.]*k?\s+(?:points?|votes?|comments?|replies|upvotes?)\b",
