@@ -139,3 +139,18 @@ def test_the_contractor_of_a_university_had_been_using_the_agent(nlp):
             "University of Ashby's managed-services contractor had been using to move mailboxes.")
     name, _, rule = _deployer(nlp, text, vendor="Corran Labs", agent="Mate")
     assert (name, rule) == ("University of Ashby", "deployer.relative_taker")
+
+
+def test_the_bots_kind_is_not_what_its_maker_owns(nlp):
+    text = ("A Harlow engineer had asked Fixer, Brackwell's infrastructure agent, to remove stale "
+            "records. Fixer deleted every zone, which covered most of Harlow's paying customers. "
+            "Harlow Hosting, a mid-sized web host, restored the zones by night.")
+    found = _deployer(nlp, text, vendor="Brackwell", agent="Fixer")
+    assert found is not None and found[0] == "Harlow Hosting"
+
+
+def test_a_job_title_modifier_is_not_an_owned_system(nlp):
+    text = ("Skyhook reported the failed backups as successes for seven weeks. The episode is a "
+            "reminder, said one Norvale infrastructure lead, that a green tick is not a restore test.")
+    found = _deployer(nlp, text, vendor="Lattice Ops", agent="Skyhook")
+    assert found is None or found[0] != "Norvale"

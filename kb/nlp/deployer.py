@@ -130,7 +130,7 @@ BUSINESS = (r"(?:company|companies|firm|start-?up|platform|retailer|provider|bus
             r"maker|operator|agency|bank|dealership|site|marketplace|chain|insurer|airline|carrier|"
             r"network|community|collective|forwarder|supplier|manufacturer|brand|store|shop|"
             r"consultancy|studio|charity|non-?profit|cooperative|co-op|exchange|broker|lender|"
-            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO|"
+            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO|host|"
             # an open-source project or app is run by its maintainers: "Acme, a note-taking app"
             r"project|app)")
 _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yesterday|Today|Meanwhile|However)\b)" \
@@ -415,7 +415,13 @@ def _owns(piece: Span) -> Optional[str]:
     production database" (no article before the name), else None."""
     doc = piece.doc
     after = [t for t in doc[piece.end:min(piece.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
-    nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ")][:3]
+    # pattern deployer.bot_kind_not_owned: a word naming the bot's kind ("Acme's infrastructure
+    # agent", "Acme's data assistant") says what the bot works on, not what Acme owns; nor does
+    # a word naming a person's job ("an Acme infrastructure lead": a modifier of a noun not owned)
+    nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ") and
+             not (t.dep_ in ("compound", "amod") and t.head.lower_ in BOT_WORDS) and
+             not (t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN" and
+                  t.head.lower_ not in OWNED | OWNED_MORE)][:3]
     if not any(n in OWNED for n in nouns):
         return None
     if _possessive(piece):
