@@ -154,3 +154,30 @@ def test_a_job_title_modifier_is_not_an_owned_system(nlp):
             "reminder, said one Norvale infrastructure lead, that a green tick is not a restore test.")
     found = _deployer(nlp, text, vendor="Lattice Ops", agent="Skyhook")
     assert found is None or found[0] != "Norvale"
+
+
+def test_a_city_owns_its_named_chatbot(nlp):
+    text = ("Two years ago, reporters testing Port Alden's Asky chatbot found that it told "
+            "landlords they could refuse housing vouchers.")
+    name, _, rule = _deployer(nlp, text, vendor="Microsoft", agent="Asky")
+    assert (name, rule) == ("Port Alden", "deployer.owner_of_named_bot")
+
+
+def test_the_vendors_own_named_agent_is_not_a_customer(nlp):
+    text = "Staff said Brackwell's Fixer agent deleted the zones overnight."
+    found = _deployer(nlp, text, vendor="Brackwell", agent="Fixer")
+    assert found is None or found[2] != "deployer.owner_of_named_bot"
+
+
+def test_computers_belonging_to_a_county(nlp):
+    text = ("An autonomous security agent isolated roughly 3,000 computers belonging to Harlan "
+            "County, Ohio, from the network on Tuesday, officials said.")
+    found = _deployer(nlp, text, vendor="Skarn Security", agent="Warden")
+    assert found is not None and found[0] == "Harlan County"
+
+
+def test_the_county_that_spent_the_autumn_installing_the_agent(nlp):
+    text = ("Dispatchers at the Harlan County call centre lost their screens at 7 a.m. The county "
+            "had spent the autumn installing Warden, an endpoint agent from Skarn Security.")
+    found = _deployer(nlp, text, vendor="Skarn Security", agent="Warden")
+    assert found is not None and found[0] == "Harlan County"

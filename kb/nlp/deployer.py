@@ -61,7 +61,8 @@ capitalised subject the NER misses that ``its`` refers back to (``deployer.its_s
 subject, or "it" after it, *handing work or access to the agent* ("Acme moved IT support to Foo",
 "Acme handed Foo the keys": ``deployer.hands_to_agent``); machines *belonging to* the
 organisation (``deployer.belonging_to``); an app *that has* the bot ("the Acme app, which has an AI agent":
-``deployer.app_with_bot``); a bot the organisation *launched* ("Foo, the assistant Acme launched
+``deployer.app_with_bot``); the owner written before the agent's name and a bot noun ("Springfield's
+Asky chatbot": ``deployer.owner_of_named_bot``); a bot the organisation *launched* ("Foo, the assistant Acme launched
 in May": ``deployer.relative_launcher``); on a company's own page, a masthead with a slash ("Acme
 Co. / Engineering"), a dotted byline ("Posted 2 May · Dr. Jo Doe, Acme Dental":
 ``deployer.dotted_byline``) and "one of our engineers was using Foo" (``deployer.our_staff_uses``).
@@ -205,12 +206,14 @@ MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by
 #: citation" (``deployer.anaphor_staff``: a law firm whose lawyers filed what the model wrote).
 ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
                  "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital", "board",
-                 "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
+                 "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club", "county")
 ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                      r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
                      r"customers|staff|engineers|drive-thru|team|lawyers|attorneys|associates|employees)\b|"
                      r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
-                     r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted)\b)", re.I)
+                     r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted|"
+                     # "the county had spent the autumn installing Foo" (deployer.anaphor_spent_installing)
+                     r"spent[ \t]+(?:[\w-]+[ \t]+){1,3}?(?:installing|deploying|rolling out|testing|piloting|trialling))\b)", re.I)
 #: Anaphor nouns any organisation may be called; a specific one ("the college") needs a name
 #: ending in it ("Acme College").
 GENERIC_ANAPHORS = {"company", "firm", "business", "startup", "start-up"}
@@ -370,10 +373,16 @@ def known_makers() -> set[str]:
 DESK = re.compile(r"[ \t]+(?:reporter|correspondent|editor|writer|columnist|desk)\b", re.I)
 
 
+#: Pattern deployer.local_government: a place the NER names whose last word makes it a
+#: government body ("Delmore County", "Port Alden City Council") owns computers and systems.
+LOCAL_GOVERNMENT = re.compile(r"\s(?:County|City|Council|Borough|Township|Municipality)$")
+
+
 def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
     """Organisations in a sentence as ``(name, span)``: described names, then ORG/VENDOR
     entities not inside one ("Acme of Springfield" beats the entity "Acme"; a dotted name cut
-    by the sentence splitter is made whole: "Acme" + ".Club")."""
+    by the sentence splitter is made whole: "Acme" + ".Club"), and places that are a local
+    government ("Delmore County": ``LOCAL_GOVERNMENT``)."""
     doc = span.doc
     found: list[tuple[str, Span]] = []
     taken: set[int] = set()
@@ -389,7 +398,7 @@ def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
                 found.append((name, piece))
                 taken.update(range(piece.start, piece.end))
     for ent in span.ents:
-        if ent.label_ not in ("ORG", "VENDOR"):
+        if ent.label_ not in ("ORG", "VENDOR") and not (ent.label_ == "GPE" and LOCAL_GOVERNMENT.search(ent.text)):
             continue
         if DESK.match(doc.text[ent.end_char:]):
             continue  # "Jo Doe, Scotland Business Reporter": a newsroom desk in a byline
@@ -1190,6 +1199,31 @@ def _own_ai_bot(sentences: list[Sentence], excluded: set[str],
     return None
 
 
+def _named_bot_owner(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str], excluded: set[str],
+                     incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.owner_of_named_bot: a name in the possessive before the agent's own name
+    and a bot noun ("Springfield's Asky chatbot", "Acme Bank's Penny assistant"): the owner
+    runs the bot -- a city as well as a company (the NER's place is the city's government). Not
+    the vendor (its product, sold to others), an excluded name or a news organisation. Returns
+    ``(name, sentence, rule)`` or None."""
+    if not agent:
+        return None
+    pattern = re.compile(r"(?<![\w'’])(?P<org>[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})(?:'s|’s)[ \t]+" +
+                         re.escape(agent) + r"[ \t]+(?:[\w-]+[ \t]+)?(?:chatbot|bot|assistant|agent|copilot)s?\b")
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key or agent not in sentence.text:
+            continue
+        match = pattern.search(sentence.text)
+        if not match:
+            continue
+        name = re.sub(r"^(?:The|A|An|In|At|On|For|When|After|But|And)[ \t]+", "", match.group("org"))
+        if name.lower() in excluded | NOT_ORGS or canonical_org(name).lower() in excluded or \
+                (vendor and canonical_org(name) == vendor):
+            continue
+        return canonical_org(name), sentence, "deployer.owner_of_named_bot"
+    return None
+
+
 def _support_bot(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
     """Rule 6: "Acme's AI support agent" -> Acme (an agent alias -> its maker)."""
     pubs = publishers()
@@ -1461,7 +1495,8 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _licensee(sentences, excluded, incident) or _relative_taker(sentences, excluded, incident, agent) or \
         _app_with_bot(sentences, excluded, incident) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
-        _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
+        _own_ai_bot(sentences, excluded, incident) or _named_bot_owner(sentences, vendor, agent, excluded, incident) or \
+        _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)
     if found:
         found = (_long_form(found[0], text), found[1], found[2]) if found[0] else found
