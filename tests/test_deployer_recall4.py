@@ -181,3 +181,10 @@ def test_the_county_that_spent_the_autumn_installing_the_agent(nlp):
             "had spent the autumn installing Warden, an endpoint agent from Skarn Security.")
     found = _deployer(nlp, text, vendor="Skarn Security", agent="Warden")
     assert found is not None and found[0] == "Harlan County"
+
+
+def test_a_person_from_a_city_does_not_make_it_the_deployer(nlp):
+    text = ("Walt Hume, a 38-year-old software engineer from Carver City, died after his car, "
+            "driving itself on Autopilot, struck a lane divider.")
+    found = _deployer(nlp, text, vendor="Tesla", agent="Autopilot")
+    assert found is None or found[0] != "Carver City"

@@ -452,6 +452,8 @@ def _of_owner(piece: Span) -> bool:
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
     prep = token.head if token.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("from", "at") and getattr(piece, "label_", "") == "GPE":
+        return False  # "an engineer from Foster City": where a person lives (deployer.local_government)
     return prep is not None and (
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
         (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
