@@ -188,3 +188,10 @@ def test_a_person_from_a_city_does_not_make_it_the_deployer(nlp):
             "driving itself on Autopilot, struck a lane divider.")
     found = _deployer(nlp, text, vendor="Tesla", agent="Autopilot")
     assert found is None or found[0] != "Carver City"
+
+
+def test_the_agent_the_company_had_allowed_to_pay(nlp):
+    text = ("Ledgerly Autopilot, the AI agent Harwick Freight had allowed to schedule payments "
+            "without sign-off, paid a forged invoice.")
+    name, _, rule = _deployer(nlp, text, vendor="Ledgerly", agent="Ledgerly Autopilot")
+    assert (name, rule) == ("Harwick Freight", "deployer.relative_licensee")

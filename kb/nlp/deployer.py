@@ -62,7 +62,8 @@ subject, or "it" after it, *handing work or access to the agent* ("Acme moved IT
 "Acme handed Foo the keys": ``deployer.hands_to_agent``); machines *belonging to* the
 organisation (``deployer.belonging_to``); an app *that has* the bot ("the Acme app, which has an AI agent":
 ``deployer.app_with_bot``); the owner written before the agent's name and a bot noun ("Springfield's
-Asky chatbot": ``deployer.owner_of_named_bot``); a bot the organisation *launched* ("Foo, the assistant Acme launched
+Asky chatbot": ``deployer.owner_of_named_bot``); the agent the organisation *had allowed to* act
+(``deployer.relative_permitter``); a bot the organisation *launched* ("Foo, the assistant Acme launched
 in May": ``deployer.relative_launcher``); on a company's own page, a masthead with a slash ("Acme
 Co. / Engineering"), a dotted byline ("Posted 2 May · Dr. Jo Doe, Acme Dental":
 ``deployer.dotted_byline``) and "one of our engineers was using Foo" (``deployer.our_staff_uses``).
@@ -834,6 +835,9 @@ RELATIVE_LICENSEE = re.compile(
     # a platform's own bot: "Foo, the AI listing assistant Acme launched in the autumn"
     # (deployer.relative_launcher)
     r"launched|introduced|rolled\s+out|added|"
+    # an agent the organisation let act: "the AI agent Acme had allowed to pay invoices"
+    # (deployer.relative_permitter)
+    r"(?:(?:has|had)\s+)?(?:allowed|authori[sz]ed|permitted)\s+to\b|"
     r"(?:has|had)\s+(?:licen[sc]ed|deployed|bought|leased|rented|launched|introduced|rolled\s+out|added))\b")
 
 
