@@ -53,6 +53,21 @@ own service gets the vendor (``deployer.self_hit_sentence``). Unions and committ
 deploy; a news organisation introduced with a news noun is excluded; a messaging app is where
 a bot ran, not its owner, unless written in the possessive.
 
+Recall patterns of the fourth round: a product the organisation *had been trialling* or piloting
+(``deployer.trialled_product``, in ``RELATIVE_TAKER``), also through the organisation's contractor
+("that the University of Acme's contractor had been using"); a subject *in apposition* after a
+dateline ("WARSAW - retailer Acme said ... its pricing engine": ``deployer.apposed_subject``); a
+capitalised subject the NER misses that ``its`` refers back to (``deployer.its_subject_name``); a
+subject, or "it" after it, *handing work or access to the agent* ("Acme moved IT support to Foo",
+"Acme handed Foo the keys": ``deployer.hands_to_agent``); machines *belonging to* the
+organisation (``deployer.belonging_to``); an app *that has* the bot ("the Acme app, which has an AI agent":
+``deployer.app_with_bot``); the owner written before the agent's name and a bot noun ("Springfield's
+Asky chatbot": ``deployer.owner_of_named_bot``); the agent the organisation *had allowed to* act
+(``deployer.relative_permitter``); a bot the organisation *launched* ("Foo, the assistant Acme launched
+in May": ``deployer.relative_launcher``); on a company's own page, a masthead with a slash ("Acme
+Co. / Engineering"), a dotted byline ("Posted 2 May · Dr. Jo Doe, Acme Dental":
+``deployer.dotted_byline``) and "one of our engineers was using Foo" (``deployer.our_staff_uses``).
+
 Organisations are ORG/VENDOR entities plus *described names*: a capitalised name the report
 introduces with a business noun (``Acme, a small company``, ``ticketing platform Acme``),
 which the statistical NER often misses or calls a person. The vendor counts as a candidate
@@ -73,8 +88,8 @@ from spacy.tokens import Span
 from .entities import (CORPORATE_SUFFIX, NOT_ORGS, PRONOUN_CONTRACTION, SKIP_HEADING, _initial_common_noun, is_regulator, org_name,
                        publishers)
 from .gazetteer import load_gazetteer, vendor_of, vendor_runs_it
-from .deployer_subjects import (COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
-                                files_court_paper, staff_asks)
+from .deployer_subjects import (ASK_VERBS, COURT_PAPERS, DEPLOY_VERBS, FILE_VERBS, LAW_STAFF, agent_subject,
+                                files_court_paper, hands_to_agent, staff_asks)
 from .segment import Sentence
 
 VICTIM_KEYS = ("victim", "victims", "affected", "affected party", "client", "customer", "harmed")
@@ -92,7 +107,9 @@ OWNED = {"database", "databases", "production", "systems", "system", "servers", 
          "app", "platform", "founder", "ceo", "cto", "engineers", "engineer", "team", "staff",
          "employees", "lawyers", "attorneys", "reporter", "newsroom", "chatbot", "drive-thru",
          "restaurants", "stores", "environment", "accounts", "inbox", "backups", "records",
-         "bucket", "buckets", "storage", "cluster", "files", "drive", "network", "service"}
+         "bucket", "buckets", "storage", "cluster", "files", "drive", "network", "service",
+         # an organisation's own automation: "Acme Freight's overnight automation wiped ..."
+         "automation"}
 #: People of an organisation among ``OWNED``: "Acme founder" names its owner even without "'s".
 PEOPLE = {"founder", "ceo", "cto", "engineers", "engineer", "team", "staff", "employees", "lawyers",
           "attorneys", "reporter", "newsroom"}
@@ -115,7 +132,7 @@ BUSINESS = (r"(?:company|companies|firm|start-?up|platform|retailer|provider|bus
             r"maker|operator|agency|bank|dealership|site|marketplace|chain|insurer|airline|carrier|"
             r"network|community|collective|forwarder|supplier|manufacturer|brand|store|shop|"
             r"consultancy|studio|charity|non-?profit|cooperative|co-op|exchange|broker|lender|"
-            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO|"
+            r"school|university|hospital|council|publisher|outlet|restaurant|hotel|clinic|DAO|host|"
             # an open-source project or app is run by its maintainers: "Acme, a note-taking app"
             r"project|app)")
 _NAME = r"((?!(?:The|A|An|This|That|Its|It|Their|Our|In|On|At|For|But|And|Yesterday|Today|Meanwhile|However)\b)" \
@@ -150,7 +167,7 @@ _CAPITALISED = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*)"
 #: A company's own page in its first lines: "Acme Status", "**Acme status**", "Acme — Engineering
 #: notes", "Acme Engineering Blog".
 HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>" + _CAPITALISED + r"{0,3}?)[ \t]*"
-                        r"(?:[-–—|·:][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
+                        r"(?:[-–—|·:/][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
                         r"post-?mortems?|trust center|changelog|security advisor(?:y|ies)|security bulletins?|"
                         r"threat intelligence|threat research)\b")
 #: A security bulletin's or advisory's identifier carrying the issuer's name: "Bulletin ID:
@@ -163,8 +180,10 @@ BYLINE_ORG = re.compile(r"^[\s*_]*(?:(?i:posted |written )?(?i:by)[ \t]+)?[A-Z][
                         r"head of [a-z]+(?: [a-z]+)?|(?:engineering |product |it )?(?:manager|director|lead))"
                         r"(?:,[ \t]+|[ \t]+(?:at|of)[ \t]+)(?P<org>" + _CAPITALISED + r"{0,3})")
 #: A blog post's dated byline naming the writer's organisation: "Posted 8 May 2025 by Jo Doe, Acme Ltd".
-POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?i:by)[ \t]+"
-                               r"[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’-]+){1,2},[ \t]+"
+#: Also "Posted 14 March 2025 · Dr. Jo Doe, Acme Dental" (``deployer.dotted_byline``): a middle dot
+#: for "by", a title before the name.
+POSTED_BYLINE_ORG = re.compile(r"^[\s*_]*(?i:posted|published|written)[ \t]+(?:on[ \t]+)?[\w ,]{4,24}?[ \t]+(?:(?i:by)|[·|•])[ \t]+"
+                               r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’.-]+){1,2},[ \t]+"
                                r"(?P<org>" + _CAPITALISED + r"{0,3})[\s*_]*$")
 #: A report's author line naming a team of the writer's organisation: "Authors: Acme platform
 #: team", "Written by: Acme SRE team", "By the Acme infrastructure team".
@@ -188,12 +207,14 @@ MAKER_CUE = (r"\b(?:product of|sold by|made by|supplied by|built by|developed by
 #: citation" (``deployer.anaphor_staff``: a law firm whose lawyers filed what the model wrote).
 ANAPHOR_NOUNS = ("company", "firm", "bank", "college", "school", "university", "retailer", "airline",
                  "chain", "studio", "insurer", "lender", "council", "city", "clinic", "hospital", "board",
-                 "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club")
+                 "dealership", "dealer", "startup", "start-up", "business", "utility", "charity", "club", "county")
 ANAPHOR = re.compile(r"\bthe[ \t]+(?P<noun>" + "|".join(ANAPHOR_NOUNS) + r")(?:(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
                      r"(?P<owned>chatbot|bot|assistant|agent|ai|tool|system|website|app|systems|database|servers?|"
                      r"customers|staff|engineers|drive-thru|team|lawyers|attorneys|associates|employees)\b|"
                      r"[ \t]+(?:had[ \t]+|has[ \t]+)?(?:deployed|enabled|used|"
-                     r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted)\b)", re.I)
+                     r"installed|switched on|turned on|rolled out|introduced|configured|set up|launched|adopted|"
+                     # "the county had spent the autumn installing Foo" (deployer.anaphor_spent_installing)
+                     r"spent[ \t]+(?:[\w-]+[ \t]+){1,3}?(?:installing|deploying|rolling out|testing|piloting|trialling))\b)", re.I)
 #: Anaphor nouns any organisation may be called; a specific one ("the college") needs a name
 #: ending in it ("Acme College").
 GENERIC_ANAPHORS = {"company", "firm", "business", "startup", "start-up"}
@@ -229,6 +250,7 @@ def canonical_org(name: str) -> str:
     canonical vendor ("AWS" -> "Amazon", "Yum Brands" -> "Yum! Brands"), a corporate suffix
     goes ("Acme Group" -> "Acme")."""
     name = re.sub(r"^the\s+", "", name.strip(" *\"'“”.,;:"), flags=re.I)
+    name += "." if re.search(r"\sCo$", name) else ""  # "Acme Supply Co.": the abbreviation keeps its dot
     known = _aliases()
     if name.lower() in known:
         return known[name.lower()]
@@ -325,7 +347,8 @@ def _header(sentences: list[Sentence], vendor: Optional[str],
 def _clean_name(name: str) -> str:
     """A matched name without a possessive or trailing full stop ("Acme.io's" -> "Acme.io")."""
     name = re.split(r"[ \t]{3,}", name.strip())[0]  # who.field_separator: a blanked "|" ends the name
-    return re.sub(r"(?:'s|’s|'|’)$", "", name.strip()).rstrip(".")
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+    return name if re.search(r"\sCo\.$", name) else name.rstrip(".")
 
 
 def described_orgs(text: str) -> set[str]:
@@ -351,10 +374,16 @@ def known_makers() -> set[str]:
 DESK = re.compile(r"[ \t]+(?:reporter|correspondent|editor|writer|columnist|desk)\b", re.I)
 
 
+#: Pattern deployer.local_government: a place the NER names whose last word makes it a
+#: government body ("Delmore County", "Port Alden City Council") owns computers and systems.
+LOCAL_GOVERNMENT = re.compile(r"\s(?:County|City|Council|Borough|Township|Municipality)$")
+
+
 def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
     """Organisations in a sentence as ``(name, span)``: described names, then ORG/VENDOR
     entities not inside one ("Acme of Springfield" beats the entity "Acme"; a dotted name cut
-    by the sentence splitter is made whole: "Acme" + ".Club")."""
+    by the sentence splitter is made whole: "Acme" + ".Club"), and places that are a local
+    government ("Delmore County": ``LOCAL_GOVERNMENT``)."""
     doc = span.doc
     found: list[tuple[str, Span]] = []
     taken: set[int] = set()
@@ -370,7 +399,7 @@ def _candidates(span: Span, described: set[str]) -> list[tuple[str, Span]]:
                 found.append((name, piece))
                 taken.update(range(piece.start, piece.end))
     for ent in span.ents:
-        if ent.label_ not in ("ORG", "VENDOR"):
+        if ent.label_ not in ("ORG", "VENDOR") and not (ent.label_ == "GPE" and LOCAL_GOVERNMENT.search(ent.text)):
             continue
         if DESK.match(doc.text[ent.end_char:]):
             continue  # "Jo Doe, Scotland Business Reporter": a newsroom desk in a byline
@@ -396,7 +425,13 @@ def _owns(piece: Span) -> Optional[str]:
     production database" (no article before the name), else None."""
     doc = piece.doc
     after = [t for t in doc[piece.end:min(piece.end + 4, len(doc))] if t.text not in ("'s", "’s", "'", "’")]
-    nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ")][:3]
+    # pattern deployer.bot_kind_not_owned: a word naming the bot's kind ("Acme's infrastructure
+    # agent", "Acme's data assistant") says what the bot works on, not what Acme owns; nor does
+    # a word naming a person's job ("an Acme infrastructure lead": a modifier of a noun not owned)
+    nouns = [t.lower_ for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ") and
+             not (t.dep_ in ("compound", "amod") and t.head.lower_ in BOT_WORDS) and
+             not (t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "NOUN" and
+                  t.head.lower_ not in OWNED | OWNED_MORE)][:3]
     if not any(n in OWNED for n in nouns):
         return None
     if _possessive(piece):
@@ -412,18 +447,24 @@ def _owns(piece: Span) -> Optional[str]:
 def _of_owner(piece: Span) -> bool:
     """"the database of Acme", "engineers at Acme", "an associate at Acme" (a law firm's lawyer),
     "founder of the community Acme", "at Acme we run an agent", "attorneys from the firm Acme",
-    passive use: "the assistant used by the Acme chain"."""
+    passive use: "the assistant used by the Acme chain", "computers belonging to Acme"
+    (``deployer.belonging_to``)."""
     token = piece.root
     while token.dep_ in ("appos", "compound") and token.head is not token:
         token = token.head
     prep = token.head if token.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("from", "at") and getattr(piece, "label_", "") == "GPE":
+        return False  # "an engineer from Foster City": where a person lives (deployer.local_government)
     return prep is not None and (
         (prep.lower_ == "of" and prep.head.lower_ in OWNED) or
         (prep.lower_ == "from" and prep.head.lower_ in PEOPLE | {"attorneys", "lawyers"}) or
         (prep.lower_ == "by" and prep.head.lemma_ in DEPLOY_VERBS and prep.head.tag_ == "VBN") or
         (prep.lower_ == "at" and (prep.head.lower_ in OWNED | LAW_STAFF | {"working", "work", "worked"}
                                   or prep.head.lemma_ in DEPLOY_VERBS)) or
-        (prep.lower_ in ("at", "of") and _outage_clause(prep)))
+        (prep.lower_ in ("at", "of") and _outage_clause(prep)) or
+        # pattern deployer.belonging_to: "computers belonging to Acme", "a key owned by Acme"
+        (prep.lower_ == "to" and prep.head.lower_ == "belonging" and prep.head.head.lower_ in OWNED | OWNED_MORE | {
+            "computers", "machines", "key", "keys", "laptops", "devices", "credentials", "token", "tokens"}))
 
 
 #: Words saying a service was out: "booking at Acme was unavailable", "the app of Acme went down".
@@ -488,13 +529,18 @@ def _relative_hirer(piece: Span, agent: Optional[str]) -> bool:
     return False
 
 
-def _subject_its(piece: Span, span: Span) -> bool:
-    """The name is a subject and a later ``its`` in its clause (within 40 tokens) marks the
+def _subject_its(piece: Span, span: Span, strict: bool = False) -> bool:
+    """The name is a subject (or in apposition to one, the parser's reading of a dateline:
+    "WARSAW - furniture retailer Acme said ...": ``deployer.apposed_subject``) and a later ``its`` in its clause (within 40 tokens) marks the
     harmed thing, the bot or something the bot acts on (no other organisation between them): "its" on an owned noun or a bot noun, or inside the object of a harm verb
-    or of a clause about a bot ("the agent that manages its grants")."""
-    if piece.root.dep_ not in ("nsubj", "nsubjpass"):
+    or of a clause about a bot ("the agent that manages its grants"); with ``strict`` only "its"
+    directly on an owned noun or a bot noun counts."""
+    subject = piece.root
+    while subject.dep_ == "appos" and subject.head is not subject:
+        subject = subject.head  # pattern deployer.apposed_subject: "electronics retailer Acme said ..."
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    verb = piece.root.head
+    verb = subject.head
     for token in span:
         if token.i < piece.end or token.i > piece.end + 40 or token.lower_ != "its" or \
                 token.dep_ != "poss" or verb not in token.ancestors:
@@ -505,6 +551,8 @@ def _subject_its(piece: Span, span: Span) -> bool:
         head = token.head
         if head.lower_ in OWNED | OWNED_MORE | BOT_WORDS:
             return True
+        if strict:
+            continue
         node = head
         for _ in range(6):
             if node.head is node:
@@ -513,6 +561,43 @@ def _subject_its(piece: Span, span: Span) -> bool:
             if node.lemma_ in HARM_LEMMAS and node.pos_ == "VERB" or node.lower_ in BOT_WORDS:
                 return True
     return False
+
+
+def its_subjects(sentences: list[Sentence], incident: set[int]) -> set[str]:
+    """Pattern deployer.its_subject_name: a capitalised subject the NER does not call an
+    organisation (or calls a person) that a later ``its`` in its clause refers back to, on its
+    bot or on something it owns ("Acme Mobile points the finger at its digital assistant",
+    "Acme Kitchens handed Foo the keys to its supplier accounts"): "its", not "his" or "her",
+    says the name is an organisation. A sentence ``SUBJECT_ITS_BOT`` reads is left to that
+    pattern (deployer.speaks_of_its_bot). The name (its compound words, at least one proper noun,
+    no place or nationality) must occur twice in the report, its first word at least; returns
+    the names as written."""
+    text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+    found = set()
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key or " its " not in sentence.text:
+            continue
+        span = sentence.span
+        for token in span:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or \
+                    token.ent_type_ in ("GPE", "NORP", "ORG", "VENDOR", "AGENT", "LOC", "FAC"):
+                continue
+            words = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t is token)]
+            if any(t.ent_type_ in ("GPE", "NORP", "AGENT", "VENDOR", "DATE") or not t.text[:1].isupper() for t in words):
+                continue
+            piece = token.doc[words[0].i:token.i + 1]
+            name = _clean_name(piece.text)
+            if piece.start_char > 0 and not token.doc.text[piece.start_char - 1].isspace() and \
+                    token.doc.text[piece.start_char - 1] not in "\"'“‘(*_#":
+                continue  # the end of a dotted name the splitter cut ("Acme.Club")
+            if re.search(r"\s[A-Z]{2,}$", name):
+                continue  # "Acme FCU": an abbreviation of the full name the report also writes
+            if len(name) < 3 or name.lower() in NOT_ORGS or \
+                    len(re.findall(r"(?<!\w)" + re.escape(name.split()[0]) + r"(?!\w)", text)) < 2:
+                continue
+            if _subject_its(piece, span, strict=True) and not SUBJECT_ITS_BOT.match(sentence.text):
+                found.add(name)  # "Acme has apologised after its chatbot": deployer.speaks_of_its_bot
+    return found
 
 
 def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[int],
@@ -526,7 +611,7 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
     where: dict[str, tuple[Sentence, str]] = {}
     strong: set[str] = set()  # names with a relation other than a bare compound
     text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))  # the report's lines
-    described = {n for n in described_orgs(text) if n.lower() not in excluded}
+    described = {n for n in described_orgs(text) | its_subjects(sentences, incident) if n.lower() not in excluded}
     for sentence in sentences:
         if sentence.index not in incident or sentence.key:
             continue
@@ -548,6 +633,8 @@ def _owner_of_harm(sentences: list[Sentence], excluded: set[str], incident: set[
                     for t in c.subtree)) for c in piece.root.head.children)
             if owns or _of_owner(piece):
                 rule = "deployer.owner_of_harm"
+            elif piece.root.dep_ == "nsubj" and hands_to_agent(piece.root.head, agent):
+                rule = "deployer.hands_to_agent"
             elif _runs_org(piece) or _own_business(piece):
                 rule = "deployer.runs_org"
             elif _subject_its(piece, span):
@@ -650,8 +737,10 @@ def _referred(sentences: list[Sentence], described: set[str], excluded: set[str]
                     staff = (anaphor.group("owned") or "").lower() in PEOPLE | {"associates"}
                     found.append((fitting[-1], sentence, "deployer.anaphor_staff" if staff else "deployer.anaphor"))
             if previous is not None and previous.line == sentence.line and any(
-                    t.lower_ in ("they", "it") and t.dep_ == "nsubj" and t.head.lemma_ in DEPLOY_VERBS
-                    and t.i == span.start for t in span):
+                    t.lower_ in ("they", "it") and t.dep_ == "nsubj" and (
+                        t.head.lemma_ in DEPLOY_VERBS and t.i == span.start or
+                        t.head.dep_ == "ROOT" and hands_to_agent(t.head, agent))  # deployer.pronoun_hands_to_agent
+                    for t in span):
                 subjects = [n for n, p in sorted(_candidates(previous.span, described),
                                                  key=lambda c: c[1].root.dep_ != "nsubj")
                             if n and n.lower() not in excluded and (p.root.dep_ == "nsubj" or (
@@ -743,7 +832,21 @@ RELATIVE_LICENSEE = re.compile(
     r"\b(?:agent|assistant|chatbot|bot|tool|system|platform|software)\s+"
     r"((?!(?:The|It|They|We|He|She|I)\b)[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})\s+"
     r"(?:licen[sc]es|licen[sc]ed|uses|used|bought|buys|leases|leased|rents|rented|deploys|deployed|"
-    r"(?:has|had)\s+(?:licen[sc]ed|deployed|bought|leased|rented))\b")
+    # a platform's own bot: "Foo, the AI listing assistant Acme launched in the autumn"
+    # (deployer.relative_launcher)
+    r"launched|introduced|rolled\s+out|added|"
+    # an agent the organisation let act: "the AI agent Acme had allowed to pay invoices"
+    # (deployer.relative_permitter)
+    r"(?:(?:has|had)\s+)?(?:allowed|authori[sz]ed|permitted)\s+to\b|"
+    r"(?:has|had)\s+(?:licen[sc]ed|deployed|bought|leased|rented|launched|introduced|rolled\s+out|added))\b")
+
+
+def _one_longer(name: str, text: str) -> str:
+    """The one longer name the report writes starting with ``name`` ("Acme" -> "Acme Health"),
+    else ``name``: news shortens a name after its first mention."""
+    longer = set(re.findall(rf"\b{re.escape(name)}(?:[ \t]+[A-Z][\w&-]*){{1,2}}(?=[’'.,;:\s])", text))
+    longer = {n for n in longer if not any(w in _FUNCTION_WORDS for w in n.split())}
+    return longer.pop() if len(longer) == 1 else name
 
 
 def _licensee(sentences: list[Sentence], excluded: set[str],
@@ -760,25 +863,53 @@ def _licensee(sentences: list[Sentence], excluded: set[str],
             name = _clean_name(match.group(1))
             if name.lower() in excluded | NOT_ORGS:
                 continue
-            longer = set(re.findall(rf"\b{re.escape(name)}(?:[ \t]+[A-Z][\w&-]*){{1,2}}(?=[’'.,;:\s])", text))
-            longer = {n for n in longer if not any(w in _FUNCTION_WORDS for w in n.split())}
-            return (longer.pop() if len(longer) == 1 else name), sentence, "deployer.relative_licensee"
+            return _one_longer(name, text), sentence, "deployer.relative_licensee"
     return None
 
 
 #: Pattern deployer.relative_taker: a relative clause on the bot (or on its maker, in an
 #: appositive after the bot's name) whose own subject -- a name, a name's team, or "the" and a
 #: noun pointing back -- took the bot into use: "Foo, sold by Beta, which Acme's platform team
-#: had been using since May", "an agent from Beta that the DAO had approved in October".
-_TAKE = (r"(?:(?:had|has)\s+been\s+using|(?:had|has)\s+(?:licen[sc]ed|deployed|approved|adopted|hired|bought|"
-         r"used|installed|rolled\s+out)|licen[sc]es|licen[sc]ed|uses|used|deployed|approved|adopted|hired|bought|"
-         r"installed)")
+#: had been using since May", "an agent from Beta that the DAO had approved in October"; a trial
+#: is a use too ("Foo, sold by Beta, which Acme had been trialling since August":
+#: ``deployer.trialled_product``).
+_TAKE = (r"(?:(?:had|has)\s+been\s+(?:using|trialling|trialing|piloting|testing|running)|(?:had|has)\s+(?:licen[sc]ed|deployed|approved|adopted|hired|bought|"
+         r"used|installed|rolled\s+out|trialled|trialed|piloted)|licen[sc]es|licen[sc]ed|uses|used|deployed|approved|"
+         r"adopted|hired|bought|installed|(?:was|were|is|are)\s+(?:trialling|trialing|piloting|testing))")
 RELATIVE_TAKER = re.compile(
     r"(?:,\s+|\b(?:agent|assistant|chatbot|bot|tool|system|platform|software|Labs|AI)\s+)(?:which|that)\s+"
-    r"(?:the\s+(?P<noun>[A-Za-z]{2,})|(?P<name>(?!(?:The|It|They|We|He|She|I|You)\b)[A-Z][\w&'’-]*"
+    r"(?:the\s+(?P<of>[A-Z][\w&'’-]*[ \t]+of[ \t]+[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)?)(?=(?:'s|’s)?\s)|"
+    r"the\s+(?P<noun>[A-Za-z]{2,})|(?P<name>(?!(?:The|It|They|We|He|She|I|You)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t]+[A-Z][\w&'’-]*){0,2}))"
-    r"(?:(?:'s|’s)\s+(?:[\w-]+\s+)?(?:team|staff|engineers|developers|department|operators|admins))?\s+"
+    # its people or the contractor working for it: "which Acme's platform team had been using",
+    # "that the University of Acme's managed-services contractor had been using"
+    r"(?:(?:'s|’s)\s+(?:[\w-]+\s+)?(?:team|staff|engineers|developers|department|operators|admins|"
+    r"contractors?|IT\s+provider))?\s+"
     + _TAKE + r"\b")
+
+
+#: Pattern deployer.app_with_bot: a named app, site or platform that has or offers the bot, in a
+#: relative clause ("the Acme app, which has this AI agent called Foo", "Acme's website, which
+#: offers a chatbot"): the one whose app it is runs the bot.
+APP_WITH_BOT = re.compile(
+    r"\b(?:the|my|our|their)[ \t]+(?P<org>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})[ \t]+"
+    r"(?:app|website|site|platform|portal|store)[ \t]*,?[ \t]+(?:which|that)[ \t]+(?:now[ \t]+)?"
+    r"(?:has|had|offers|offered|includes|included|runs|ran|uses|used|comes[ \t]+with|came[ \t]+with)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,4}?(?:agent|assistant|chatbot|bot|copilot)s?\b")
+
+
+def _app_with_bot(sentences: list[Sentence], excluded: set[str],
+                  incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.app_with_bot (``APP_WITH_BOT``) in a sentence about the incident: the
+    app's owner as ``(name, sentence, rule)``, else None."""
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key:
+            continue
+        for match in APP_WITH_BOT.finditer(sentence.text):
+            name = _clean_name(match.group("org"))
+            if name.lower() not in excluded | NOT_ORGS and canonical_org(name).lower() not in excluded:
+                return canonical_org(name), sentence, "deployer.app_with_bot"
+    return None
 
 
 def _relative_taker(sentences: list[Sentence], excluded: set[str], incident: set[int],
@@ -792,8 +923,8 @@ def _relative_taker(sentences: list[Sentence], excluded: set[str], incident: set
         if sentence.index not in incident or sentence.key or not agent or agent not in sentence.text:
             continue
         for match in RELATIVE_TAKER.finditer(sentence.text):
-            if match.group("name"):
-                name = _clean_name(match.group("name"))
+            if match.group("name") or match.group("of"):
+                name = _clean_name(match.group("name") or match.group("of"))
             else:
                 noun = match.group("noun")
                 longer = re.findall(rf"\b((?:[A-Z][\w&'’-]* ){{1,3}})((?i:{re.escape(noun)}))\b", text)
@@ -804,7 +935,7 @@ def _relative_taker(sentences: list[Sentence], excluded: set[str], incident: set
                 name = Counter(longer).most_common(1)[0][0]
             if name.lower() in excluded | NOT_ORGS or NEVER_DEPLOYS.search(name) or is_regulator(name):
                 continue
-            return canonical_org(name), sentence, "deployer.relative_taker"
+            return canonical_org(_one_longer(name, text)), sentence, "deployer.relative_taker"
     return None
 
 
@@ -844,6 +975,17 @@ def _first_person_deploys(sentence: Sentence) -> bool:
             return True
         if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS | {"ai"}:
             return True
+        if token.lower_ == "our" and token.dep_ == "poss" and token.head.lower_ in PEOPLE | {"developers", "staff"}:
+            # pattern deployer.our_staff_uses: "one of our engineers was using Foo", "our team asked Foo"
+            node = token.head
+            for _ in range(3):
+                if node.head is node:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX") and node.lemma_ in DEPLOY_VERBS | ASK_VERBS | {"let", "give"}:
+                    return True
+                if node.pos_ in ("VERB", "AUX"):
+                    break
     return False
 
 
@@ -936,7 +1078,8 @@ def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tu
             return None
         house, rule = (canonical_org(own), "statement"), "deployer.own_statement"
     for sentence in sentences:
-        if (sentence.index in incident or house[1] == "domain") and not sentence.key \
+        if (sentence.index in incident or house[1] in ("domain", "page")) and \
+                (not sentence.key or house[1] == "page") \
                 and _first_person_deploys(sentence):
             return house[0], sentence, rule
     return None
@@ -1059,6 +1202,31 @@ def _own_ai_bot(sentences: list[Sentence], excluded: set[str],
             if name.lower() not in excluded and name.lower() not in NOT_ORGS and \
                     canonical_org(name).lower() not in excluded:
                 return canonical_org(_apostrophe_name(name, text)), sentence, rule
+    return None
+
+
+def _named_bot_owner(sentences: list[Sentence], vendor: Optional[str], agent: Optional[str], excluded: set[str],
+                     incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.owner_of_named_bot: a name in the possessive before the agent's own name
+    and a bot noun ("Springfield's Asky chatbot", "Acme Bank's Penny assistant"): the owner
+    runs the bot -- a city as well as a company (the NER's place is the city's government). Not
+    the vendor (its product, sold to others), an excluded name or a news organisation. Returns
+    ``(name, sentence, rule)`` or None."""
+    if not agent:
+        return None
+    pattern = re.compile(r"(?<![\w'’])(?P<org>[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3})(?:'s|’s)[ \t]+" +
+                         re.escape(agent) + r"[ \t]+(?:[\w-]+[ \t]+)?(?:chatbot|bot|assistant|agent|copilot)s?\b")
+    for sentence in sentences:
+        if sentence.index not in incident or sentence.key or agent not in sentence.text:
+            continue
+        match = pattern.search(sentence.text)
+        if not match:
+            continue
+        name = re.sub(r"^(?:The|A|An|In|At|On|For|When|After|But|And)[ \t]+", "", match.group("org"))
+        if name.lower() in excluded | NOT_ORGS or canonical_org(name).lower() in excluded or \
+                (vendor and canonical_org(name) == vendor):
+            continue
+        return canonical_org(name), sentence, "deployer.owner_of_named_bot"
     return None
 
 
@@ -1331,8 +1499,10 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         _in_house(sentences, vendor, agent, makers, incident) or \
         _premises(sentences, vendor, incident) or _owner_of_harm(sentences, excluded, incident, agent) or \
         _licensee(sentences, excluded, incident) or _relative_taker(sentences, excluded, incident, agent) or \
+        _app_with_bot(sentences, excluded, incident) or \
         _launcher(sentences, agent, excluded, incident) or _support_bot(sentences, incident) or _authored_work(sentences, incident) or \
-        _own_ai_bot(sentences, excluded, incident) or _police_force(sentences, incident) or \
+        _own_ai_bot(sentences, excluded, incident) or _named_bot_owner(sentences, vendor, agent, excluded, incident) or \
+        _police_force(sentences, incident) or \
         _lawyer_filing(sentences, incident)
     if found:
         found = (_long_form(found[0], text), found[1], found[2]) if found[0] else found

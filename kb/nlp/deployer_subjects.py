@@ -8,6 +8,8 @@ that the report reaches through their people (used by ``kb.nlp.deployer.choose_d
 - *law firm filing*: an organisation that files or submits a court paper ("Acme LLP filed a
   declaration", "the motion was filed by Acme LLP": ``deployer.law_firm_filing``): in a report
   about an AI-made filing, the firm whose lawyers drafted it;
+- *hands to agent*: a subject that handed work or access to the agent ("Acme moved its IT
+  support to Foo", "Acme handed Foo the keys": ``deployer.hands_to_agent``);
 - *internal name*: a subject that speaks of the agent by an internal name ("Acme Mutual, which
   insures homes, said the system, known internally as Foo, ...": ``deployer.internal_name``);
 - *staff asks*: a bare staff noun instructing the agent ("an engineer asked Foo to publish the
@@ -51,6 +53,29 @@ def staff_asks(span: Span, agent: Optional[str]) -> bool:
         if verb.lemma_ in ASK_VERBS and any(
                 c.dep_ in ("dobj", "dative") and agent.lower() in span.doc[c.left_edge.i:c.right_edge.i + 1].text.lower()
                 for c in verb.children):
+            return True
+    return False
+
+
+#: Verbs of handing work or access to an agent: "Acme moved its IT support to Foo", "Acme handed
+#: Foo the keys", "Acme switched to Foo", "Acme entrusted Foo with refunds".
+HAND_VERBS = {"hand", "move", "switch", "outsource", "entrust", "give", "assign", "delegate", "migrate",
+              "turn", "connect", "grant"}
+
+
+def hands_to_agent(verb, agent: Optional[str]) -> bool:
+    """Pattern deployer.hands_to_agent: ``verb`` (a token) is one of ``HAND_VERBS`` and the agent
+    ``agent`` is its object, its indirect object or the object of its "to"/"over to" ("moved
+    first-line support to Foo", "handed Foo the keys", "gave Foo access"): the verb's subject put
+    the agent to work. False without an agent."""
+    if not agent or verb.lemma_ not in HAND_VERBS:
+        return False
+    name = agent.lower()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and name in verb.doc[child.left_edge.i:child.i + 1].text.lower():
+            return True  # "handed Beta's Foo the keys": the object with its modifiers
+        if child.dep_ == "prep" and child.lower_ in ("to", "with") and any(
+                name in t.text.lower() for t in child.children if t.dep_ == "pobj"):
             return True
     return False
 
@@ -138,6 +163,8 @@ def agent_subject(sentences: list[Sentence], agent: Optional[str], excluded: set
                     re.search(re.escape(agent.lower()) + r"[ \t]*-[ \t]*(?:based|powered)\b|\b(?:based|built|running)[ \t]+on[ \t]+"
                               r"(?:[\w'’-]+[ \t]+){0,2}?" + re.escape(agent.lower()), o) for o in objects):
                 rule = "deployer.builds_on_agent"
+            elif twice and hands_to_agent(verb, agent):
+                rule = "deployer.hands_to_agent"
             elif any(t.lower_ == "internally" and t.head.lemma_ in INTERNAL_NAMING for t in verb.subtree):
                 rule = "deployer.internal_name"
             if rule:
