@@ -74,13 +74,14 @@ PRODUCT_TITLE = r"\b" + _NOT_PRODUCT + r"[A-Z][a-z][\w-]* (?:Assistant|Assist|Ag
 #: Pattern ai.name_kind: a product name, capitalised inside a sentence, before its kind in lower
 #: case ("Trips > Waypoint agent", "the Inkwell assistant"); not at a sentence's start, where
 #: every word is capitalised ("Each agent", "Support agent"), nor after "a"/"an" ("a Delta
-#: agent" is a person at the airline's desk), nor a person's trade ("Border Force agent").
+#: agent" is a person at the airline's desk), nor a person's trade ("Border Force agent",
+#: "Cardiff-based agent Rhodri Pennant": a place adjective, or a person's name after it).
 #: Group 1 is the name.
 NAME_KIND = (r"(?:(?<=[^\s.!?] )|(?<=[^\s.!?]  ))(?<!\b[Aa] )(?<!\b[Aa]n )\b" + _NOT_PRODUCT +
              r"(?!(?:Human|Live|Gate|Ticket|Desk|Leasing|Rental|Shipping|Claims|Call|Letting|Transfer|"
              r"Enforcement|Immigration|Customs|Lead|Intelligence|Covert|Corporate|Registered|Local|Former|"
              r"Force|Security|Farm|Bank|Airline|Every|Each|Any|One|No|Some|Another|This|That|My|His|Her)\b)"
-             r"([A-Z][a-z][\w-]*) (?:agent|assistant|copilot)s?\b")
+             r"([A-Z][a-z][\w-]*)(?<!-based)(?<!-born) (?:agent|assistant|copilot)s?\b(?! [A-Z])")
 #: Pattern ai.quoted_assistant: a product name in quotes before an assistant's head noun: 'the
 #: "Penny" assistant', '“Ask Lyra” chatbot'; group 1 is the name.
 QUOTED_PRODUCT = (r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[\"”] (?:chat |virtual |voice |digital |AI )?"

@@ -131,7 +131,7 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   r"residents|households|subscribers|families|passengers|drivers|students)\b|"
                   # real.made_whole: those who lost money paid back in full: "Affected members are
                   # being made whole", "we will make every customer whole"
-                  r"\b(?:made|make|making|be made|being made) (?:\w+ ){0,2}?whole\b|"
+                  r"\b(?:made|make|making|be made|being made) (?!an? )(?:\w+ ){0,2}?whole\b(?! [a-z])|"
                   # real.money_gone: a sum said to be gone: "$4,800 out the door", "$3,700 gone"
                   r"[$£€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\b (?:(?:each|in total|total|just) )?"
                   r"(?:gone|out the door|down the drain|lost|vanished)\b|"
@@ -258,9 +258,9 @@ RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproo
                       # "in a poll of 2,000 adults", "64% of respondents said"
                       r"\bsurvey (?:finds|found|shows|showed|suggests)\b|\b(?:a|the) (?:poll|survey) of [\d,]+\b|"
                       r"\brespondents\b|\bthe (?:survey|poll) also\b")
-LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b"
-                    # launch.compute_started: machines started, no product launched: "had launched
-                    # and relaunched hundreds of GPU build runners"
+LAUNCH = re.compile(r"\blaunch(?:es|ing)?\b|\blaunched\b"
+                    # launch.compute_started: machines started, a deed told in the past, no product
+                    # launched: "had launched and relaunched hundreds of GPU build runners"
                     r"(?! (?:[\w,-]+ ){0,6}?(?:instances|runners|servers|vms|containers|jobs|pods|processes|"
                     r"builds|workers|nodes|clusters)\b)|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
                     r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil|"
@@ -283,8 +283,9 @@ HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|month
                       r"\bwhenever\b|\btr(?:y|ies) to\b|"
                       # hedge.hearsay: deeds known from others' tales, not the writer's report: "I've
                       # read the horror stories (deleted databases, wiped drives)"
-                      r"\b(?:read|heard|seen)\b (?:all |about )?(?:the |those |these |some |many |plenty of |enough |"
-                      r"a (?:few|lot of|bunch of) )?(?:horror |war |scary )?(?:stories|threads|anecdotes|tales)\b")
+                      r"\b(?:read|reading|heard|hearing|seen|seeing)\b (?:all |about )?(?:the |those |these |some |many |"
+                      r"plenty of |enough |a (?:few|lot of|bunch of) )?(?:recent |horror |war |scary |other )?"
+                      r"(?:stories|threads|anecdotes|tales)\b")
 #: Pattern hedge.comparative_modal: a modal in a comparison states a fact, not a possibility
 #: ("bought houses for more than they could be resold for", "faster than it can be read");
 #: removed before ``HEDGED`` is looked for (:func:`hedged`).
@@ -370,10 +371,12 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # consequence.secret_published: keys or secrets put where anyone can read
                          # them: "committed .env with live keys to a public repo", "pushed to my
                          # public GitHub repo, including .env, which held a live secret key"
-                         r"\b(?:committed|pushed|published|uploaded|posted)\b[^.]{0,80}?\b(?:keys?|secrets?|tokens?|"
-                         r"credentials|passwords?|\.env)\b[^.]{0,40}?\bpublic\b|"
+                         # (a dot before a word, ".env", is no sentence end)
+                         r"\b(?:committed|pushed|published|uploaded|posted)\b(?:[^.]|\.(?=\w)){0,80}?"
+                         r"(?:\b(?:keys?|secrets?|tokens?|credentials|passwords?)\b|\.env\b)(?:[^.]|\.(?=\w)){0,40}?\bpublic\b|"
                          r"\b(?:committed|pushed|published|uploaded|posted)\b[^.]{0,20}?\bpublic (?:github |gitlab )?"
-                         r"(?:repo|repository)\b[^.]{0,80}?\b(?:keys?|secrets?|tokens?|credentials|passwords?|\.env)\b|"
+                         r"(?:repo|repository)\b(?:[^.]|\.(?=\w)){0,80}?(?:\b(?:keys?|secrets?|tokens?|credentials|"
+                         r"passwords?)\b|\.env\b)|"
                          # consequence.scaled_to_zero: a running service scaled down to nothing:
                          # "scaled the broker StatefulSet down, to zero replicas", "scaled Kafka to zero"
                          r"\bscaled (?:[\w-]+,? ){0,5}?(?:to zero|to 0)\b|"
@@ -663,7 +666,10 @@ FAULT_DENIED = re.compile(r"\b(?:none of (?:this|that|it) (?:was|is)|(?:was|is|w
                           r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b")
 #: A guide, not a report: its title ("How to stop your coding agent...", "A practical guide
 #: to...", "Checklist: ...", "5 ways to...").
-HOWTO_TITLE = re.compile(r"^\W*(?:ask [\w ]{1,20}:\s*)?(?:how to|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
+HOWTO_TITLE = re.compile(r"^\W*(?:ask [\w ]{1,20}:\s*)?(?:how to|"
+                         # genre.feature_request: a tracker's request for a new safeguard, "Feature
+                         # request: require typed confirmation for rm -rf"
+                         r"(?:feature request|proposal|rfc)\b\W|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
                          r"guide to|guide:|tutorial\b|checklist\b|\d+ (?:ways|tips|steps|rules) (?:to|for)\b|"
                          r"tips (?:for|on)\b|"
                          # genre.crowd_question: a question put to readers about their practice:
@@ -715,7 +721,10 @@ NOTHING_HAPPENED = re.compile(r"\bnothing (?:bad )?(?:has |have |had )?(?:gone|w
                               r"\bno\b(?: [\w,-]+){0,4}? (?:real|actual)\b[^.;]{0,40}?\b(?:was|were) "
                               r"(?:ever )?(?:involved|harmed|touched)\b|"
                               r"\b(?:does|did|do) not (?:document|describe|report|involve) (?:a|any) real(?:-world)? "
-                              r"(?:incidents?|harm|damage|systems?)\b")
+                              r"(?:incidents?|harm|damage|systems?)\b|"
+                              # relevance.not_an_incident: the writer says so outright: "Not an
+                              # incident, to be clear." ("not an isolated incident" is no such line)
+                              r"^\W*(?:(?:this|it) is |it's |this isn't |it isn't )?not an? (?:actual |real )?incident\b")
 #: Pattern genre.false_rating: a fact-check that rates the claim it checks ("RATING: FALSE",
 #: "Verdict: Misleading") reports that what was claimed did not happen.
 FALSE_RATING = re.compile(r"(?im)^[ \t*#>-]*(?:\*\*)?(?:our )?(?:rating|verdict|ruling)(?:\*\*)?\s*:(?:\*\*)?\s*"
