@@ -1019,6 +1019,18 @@ PAREN_NAME = re.compile(r"\b(?:AI|LLM)[- ](?:[\w-]+ ){0,4}?\(([A-Z][\w-]+)(?:,|\
 #: "Assistant handed out 90% off codes".
 HEADLINE_KIND = re.compile(r"^\W*(?:AI |Coding |Support )?(?:Agent|Assistant|Chatbot|Bot|Copilot)s? "
                            r"(?:ran|wrote|sent|made|took|gave|broke|went|put|[a-z]{2,}ed)\b")
+#: Pattern ai.lowercase_tool_asked: a name written in lower case, with no article, asked or
+#: told to do a task ("I asked drover to rebase my branch", "I told sextant to fix the
+#: changelog"): a person's name is capitalised and a group has an article or a plural, so the
+#: name is a command-line tool that takes instructions, an agent. Group 1 is the name.
+ASKED_TOOL = re.compile(r"\b(?:asked|told|instructed|prompted) ([a-z][a-z0-9_.-]{2,}[a-z0-9])(?<!s) to\b")
+#: Lower-case words asked to do things that are no tool: pronouns, people and groups.
+NOT_TOOLS = {"him", "her", "them", "you", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+             "people", "staff", "permission", "management", "support", "police", "security", "legal", "finance",
+             "family", "nobody", "each", "all", "one", "both", "twice", "again", "repeatedly", "only", "politely",
+             "explicitly", "specifically", "directly", "then", "once", "still", "also", "just", "never",
+             "mum", "mom", "dad", "hr", "it", "me", "what", "how", "where", "when", "why", "who", "which", "this",
+             "that", "these", "those", "not"}
 #: Pattern ai.repo_slug: a code host's "owner/name" slug, which heads an issue page
 #: ("openai/codex", "google-gemini/gemini-cli"); when its name is a known agent's alias written
 #: in lower case with hyphens, the page's lower-case mentions of it ("We run codex in CI")
@@ -1083,6 +1095,9 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
                  if m.group(1) not in NOT_BOT_NAMES)
     names.update(m.group(1) for sentence in sentences for m in QUOTED_BOT.finditer(sentence.text)
                  if m.group(1) not in NOT_BOT_NAMES)
+    # ai.lowercase_tool_asked: "I asked drover to rebase my branch"
+    names.update(m.group(1) for sentence in sentences for m in ASKED_TOOL.finditer(sentence.text)
+                 if m.group(1) not in NOT_TOOLS and not m.group(1).endswith("ly"))
     # ai.name_kind, ai.parenthetical_kind, ai.parenthetical_name: "Trips > Waypoint agent",
     # "Inkwell (the Parcelo Labs email assistant)", "an AI scribe (Noteline, made by ...)"
     names.update(m.group(1) for sentence in sentences for pattern in (NAME_KIND_RE, PAREN_KIND, PAREN_NAME)
