@@ -146,3 +146,17 @@ def test_german_bank_bot_showing_others_account_data_is_screened_in():
             'Die Sparkasse Musterstadt hat ihren KI-Assistenten "Nora" abgeschaltet. Der Chatbot '
             'nannte Umsätze anderer Kunden.')
     assert screen(text, language="de").relevant
+
+
+def test_a_lower_case_tool_asked_to_do_a_task_is_an_agent():
+    from kb.nlp.relevance import ASKED_TOOL, NOT_TOOLS
+
+    names = [m.group(1) for m in ASKED_TOOL.finditer("I asked skiff to rebase my branch, then told them to wait.")]
+    assert [n for n in names if n not in NOT_TOOLS] == ["skiff"]
+    assert not ASKED_TOOL.search("We asked customers to wait and told Maria to call back.")
+
+
+def test_satire_masthead_reworded_and_a_listicle_of_what_could_go_wrong():
+    assert SATIRE.search("THE PATCHED — America's least reliable source of build news")
+    assert HOWTO_TITLE.search("7 Ways Your Coding Agent Could Ruin Your Weekend")
+    assert not HOWTO_TITLE.search("7 ways the outage hit shoppers on Friday")

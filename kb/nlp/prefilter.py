@@ -86,6 +86,19 @@ NAME_KIND = (r"(?:(?<=[^\s.!?] )|(?<=[^\s.!?]  ))(?<!\b[Aa] )(?<!\b[Aa]n )\b" + 
 #: "Penny" assistant', '“Ask Lyra” chatbot'; group 1 is the name.
 QUOTED_PRODUCT = (r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[\"”] (?:chat |virtual |voice |digital |AI )?"
                   r"(?:assistant|chatbot|bot|agent)s?\b")
+#: Lower-case words asked to do things that are no tool: pronouns, people and groups.
+NOT_TOOLS = {"him", "her", "them", "you", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+             "people", "staff", "permission", "management", "support", "police", "security", "legal", "finance",
+             "family", "nobody", "each", "all", "one", "both", "twice", "again", "repeatedly", "only", "politely",
+             "explicitly", "specifically", "directly", "then", "once", "still", "also", "just", "never",
+             "mum", "mom", "dad", "hr", "it", "me", "what", "how", "where", "when", "why", "who", "which", "this",
+             "that", "these", "those", "not"}
+#: Pattern ai.lowercase_tool_asked: a name written in lower case, with no article, asked or
+#: told to do a task ("I asked drover to rebase my branch", "I told sextant to fix the
+#: changelog"): a person's name is capitalised and a group has an article or a plural, so the
+#: name is a command-line tool that takes instructions, an agent. Group 1 is the name.
+ASKED_TOOL = (r"\b(?:asked|told|instructed|prompted) (?!(?:" + "|".join(sorted(NOT_TOOLS)) + r")\b)(?![a-z]+ly\b)"
+              r"([a-z][a-z0-9_.-]{2,}[a-z0-9])(?<!s) to\b")
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
     r"nuk\w*", r"rm -rf", r"terraform destroy", r"outages?", r"downtime", r"went down",
@@ -175,7 +188,7 @@ def trie_alternation(words) -> str:
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(AI term, harm term) patterns, lower case, for text that was lower-cased first, and
     the case-sensitive product-name pattern (:data:`PRODUCT_TITLE`, :data:`NAME_KIND`,
-    :data:`QUOTED_PRODUCT`) for the text as written.
+    :data:`QUOTED_PRODUCT`, :data:`ASKED_TOOL`) for the text as written.
 
     Matching lower-cased text without ``re.IGNORECASE``, and the agent names as a trie,
     makes the scan of a whole web page several times faster than one flat ignore-case
@@ -187,7 +200,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
              for alias in entry.get("aliases") or [] if len(alias) > 2}
     ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS).lower()}|{trie_alternation(names)})\b"
     harm = rf"\b(?:{_alternation(HARM_TERMS).lower()})"
-    return re.compile(ai), re.compile(harm), re.compile("|".join((PRODUCT_TITLE, NAME_KIND, QUOTED_PRODUCT)))
+    return re.compile(ai), re.compile(harm), re.compile("|".join((PRODUCT_TITLE, NAME_KIND, QUOTED_PRODUCT,
+                                                                  ASKED_TOOL)))
 
 
 def may_describe_incident(text: str) -> bool:

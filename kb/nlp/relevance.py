@@ -46,7 +46,7 @@ from .action import score_sentence
 from .actors import unlisted_agents
 from .entities import GENERIC_AGENT, sentence_bots
 from .gazetteer import is_model
-from .prefilter import NAME_KIND, PRODUCT_TITLE, QUOTED_PRODUCT
+from .prefilter import ASKED_TOOL as ASKED_TOOL_PATTERN, NAME_KIND, NOT_TOOLS, PRODUCT_TITLE, QUOTED_PRODUCT
 from .segment import Sentence
 
 THRESHOLD = 0.45
@@ -671,6 +671,10 @@ HOWTO_TITLE = re.compile(r"^\W*(?:ask [\w ]{1,20}:\s*)?(?:how to|"
                          # request: require typed confirmation for rm -rf"
                          r"(?:feature request|proposal|rfc)\b\W|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
                          r"guide to|guide:|tutorial\b|checklist\b|\d+ (?:ways|tips|steps|rules) (?:to|for)\b|"
+                         # genre.listicle_hypothetical: a numbered list of what could go wrong: "5 Ways
+                         # an AI Agent Could Wreck Your Infrastructure"
+                         r"\d+ (?:ways|things|mistakes|failure modes) (?:an? |your |the )?(?:[\w-]+ ){0,3}?"
+                         r"(?:could|can|might|may|will)\b|"
                          r"tips (?:for|on)\b|"
                          # genre.crowd_question: a question put to readers about their practice:
                          # "Ask HN: How are you sandboxing coding agents?", "What are people using
@@ -874,7 +878,8 @@ SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mo
                     r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b|"
                     # satire.finest_source: the humour paper's boast in its masthead, "America's
                     # Finest News Source", reworded ("America's Finest Source of Build Failures")
-                    r"\bamerica(?:'|’)?s (?:finest|most trusted) (?:[\w-]+ ){0,4}?(?:news|source)\b|"
+                    r"\bamerica(?:'|’)?s (?:finest|(?:most|least) [\w-]+|leading|favou?rite|number one|#1) "
+                    r"(?:[\w-]+ ){0,4}?(?:news|source)\b|"
                     # satire.press_time_coda: the closing line that carries the joke one step
                     # further, "At press time, the agent had booked..." (news says instead that
                     # someone "had not responded at press time", which this leaves out)
@@ -1019,18 +1024,8 @@ PAREN_NAME = re.compile(r"\b(?:AI|LLM)[- ](?:[\w-]+ ){0,4}?\(([A-Z][\w-]+)(?:,|\
 #: "Assistant handed out 90% off codes".
 HEADLINE_KIND = re.compile(r"^\W*(?:AI |Coding |Support )?(?:Agent|Assistant|Chatbot|Bot|Copilot)s? "
                            r"(?:ran|wrote|sent|made|took|gave|broke|went|put|[a-z]{2,}ed)\b")
-#: Pattern ai.lowercase_tool_asked: a name written in lower case, with no article, asked or
-#: told to do a task ("I asked drover to rebase my branch", "I told sextant to fix the
-#: changelog"): a person's name is capitalised and a group has an article or a plural, so the
-#: name is a command-line tool that takes instructions, an agent. Group 1 is the name.
-ASKED_TOOL = re.compile(r"\b(?:asked|told|instructed|prompted) ([a-z][a-z0-9_.-]{2,}[a-z0-9])(?<!s) to\b")
-#: Lower-case words asked to do things that are no tool: pronouns, people and groups.
-NOT_TOOLS = {"him", "her", "them", "you", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
-             "people", "staff", "permission", "management", "support", "police", "security", "legal", "finance",
-             "family", "nobody", "each", "all", "one", "both", "twice", "again", "repeatedly", "only", "politely",
-             "explicitly", "specifically", "directly", "then", "once", "still", "also", "just", "never",
-             "mum", "mom", "dad", "hr", "it", "me", "what", "how", "where", "when", "why", "who", "which", "this",
-             "that", "these", "those", "not"}
+#: ai.lowercase_tool_asked (``prefilter.ASKED_TOOL``): "I asked drover to rebase my branch".
+ASKED_TOOL = re.compile(ASKED_TOOL_PATTERN)
 #: Pattern ai.repo_slug: a code host's "owner/name" slug, which heads an issue page
 #: ("openai/codex", "google-gemini/gemini-cli"); when its name is a known agent's alias written
 #: in lower case with hyphens, the page's lower-case mentions of it ("We run codex in CI")
@@ -1097,7 +1092,7 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
                  if m.group(1) not in NOT_BOT_NAMES)
     # ai.lowercase_tool_asked: "I asked drover to rebase my branch"
     names.update(m.group(1) for sentence in sentences for m in ASKED_TOOL.finditer(sentence.text)
-                 if m.group(1) not in NOT_TOOLS and not m.group(1).endswith("ly"))
+                 if m.group(1) not in NOT_TOOLS)
     # ai.name_kind, ai.parenthetical_kind, ai.parenthetical_name: "Trips > Waypoint agent",
     # "Inkwell (the Parcelo Labs email assistant)", "an AI scribe (Noteline, made by ...)"
     names.update(m.group(1) for sentence in sentences for pattern in (NAME_KIND_RE, PAREN_KIND, PAREN_NAME)
