@@ -160,3 +160,10 @@ def test_satire_masthead_reworded_and_a_listicle_of_what_could_go_wrong():
     assert SATIRE.search("THE PATCHED — America's least reliable source of build news")
     assert HOWTO_TITLE.search("7 Ways Your Coding Agent Could Ruin Your Weekend")
     assert not HOWTO_TITLE.search("7 ways the outage hit shoppers on Friday")
+
+
+def test_a_system_that_played_no_part_is_cleared():
+    from kb.nlp.relevance import FAULT_DENIED
+
+    assert FAULT_DENIED.search("the regulator said that system played no part in the leak.")
+    assert not FAULT_DENIED.search("the system played a large part in the leak.")

@@ -663,7 +663,10 @@ DENIED_AI = re.compile(
 #: wasn't the assistant's fault". Counted as an AI's part denied when an AI is named in the
 #: sentence or the one before (the name may be one the gazetteer lacks: "its fault").
 FAULT_DENIED = re.compile(r"\b(?:none of (?:this|that|it) (?:was|is)|(?:was|is|were|are)(?: not|n't)|"
-                          r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b")
+                          r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b|"
+                          # relevance.played_no_part: the system named just before said to have had
+                          # no part in it: "The regulator said that system played no part in the breach"
+                          r"\b(?:played|had|has|plays) no (?:part|role)\b")
 #: A guide, not a report: its title ("How to stop your coding agent...", "A practical guide
 #: to...", "Checklist: ...", "5 ways to...").
 HOWTO_TITLE = re.compile(r"^\W*(?:ask [\w ]{1,20}:\s*)?(?:how to|"
