@@ -65,12 +65,40 @@ GENERIC_AI_TERMS = (
 #: Pattern prefilter.product_title: an invented product name set before the kind of AI it is,
 #: capitalised ("Corvane Assistant", "Orvo Assist", "Nettle Agent", "Ledger Copilot"), matched
 #: case-sensitively; a job title ("Executive Assistant", "Special Agent") is left out.
-PRODUCT_TITLE = (r"\b(?!(?:Personal|Executive|Administrative|Legal|Special|Travel|Estate|Free|Secret|Border|"
-                 r"Federal|Field|Press|Sports|Talent|Medical|Dental|Teaching|Research|Senior|Junior|Assistant|"
-                 r"Deputy|Chief|Head|Shop|Sales|Customer|Insurance|Literary|Double|Undercover|Patrol|"
-                 r"Booking|Service|Support|Store|Office|Team|Program|Project|Care|Nursing|Nurse|Staff|Real|"
-                 r"District|Attorney|General|Police|Secret|Foreign|Royal|Principal|The|An?|Our|Your|Its|Their)\b)"
-                 r"[A-Z][a-z][\w-]* (?:Assistant|Assist|Agent|Copilot|Autopilot)s?\b")
+_NOT_PRODUCT = (r"(?!(?:Personal|Executive|Administrative|Legal|Special|Travel|Estate|Free|Secret|Border|"
+                r"Federal|Field|Press|Sports|Talent|Medical|Dental|Teaching|Research|Senior|Junior|Assistant|"
+                r"Deputy|Chief|Head|Shop|Sales|Customer|Insurance|Literary|Double|Undercover|Patrol|"
+                r"Booking|Service|Support|Store|Office|Team|Program|Project|Care|Nursing|Nurse|Staff|Real|"
+                r"District|Attorney|General|Police|Secret|Foreign|Royal|Principal|The|An?|Our|Your|Its|Their)\b)")
+PRODUCT_TITLE = r"\b" + _NOT_PRODUCT + r"[A-Z][a-z][\w-]* (?:Assistant|Assist|Agent|Copilot|Autopilot)s?\b"
+#: Pattern ai.name_kind: a product name, capitalised inside a sentence, before its kind in lower
+#: case ("Trips > Waypoint agent", "the Inkwell assistant"); not at a sentence's start, where
+#: every word is capitalised ("Each agent", "Support agent"), nor after "a"/"an" ("a Delta
+#: agent" is a person at the airline's desk), nor a person's trade ("Border Force agent",
+#: "Cardiff-based agent Rhodri Pennant": a place adjective, or a person's name after it).
+#: Group 1 is the name.
+NAME_KIND = (r"(?:(?<=[^\s.!?] )|(?<=[^\s.!?]  ))(?<!\b[Aa] )(?<!\b[Aa]n )\b" + _NOT_PRODUCT +
+             r"(?!(?:Human|Live|Gate|Ticket|Desk|Leasing|Rental|Shipping|Claims|Call|Letting|Transfer|"
+             r"Enforcement|Immigration|Customs|Lead|Intelligence|Covert|Corporate|Registered|Local|Former|"
+             r"Force|Security|Farm|Bank|Airline|Every|Each|Any|One|No|Some|Another|This|That|My|His|Her)\b)"
+             r"([A-Z][a-z][\w-]*)(?<!-based)(?<!-born) (?:agent|assistant|copilot)s?\b(?! [A-Z])")
+#: Pattern ai.quoted_assistant: a product name in quotes before an assistant's head noun: 'the
+#: "Penny" assistant', '“Ask Lyra” chatbot'; group 1 is the name.
+QUOTED_PRODUCT = (r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[\"”] (?:chat |virtual |voice |digital |AI )?"
+                  r"(?:assistant|chatbot|bot|agent)s?\b")
+#: Lower-case words asked to do things that are no tool: pronouns, people and groups.
+NOT_TOOLS = {"him", "her", "them", "you", "everyone", "everybody", "someone", "somebody", "anyone", "anybody",
+             "people", "staff", "permission", "management", "support", "police", "security", "legal", "finance",
+             "family", "nobody", "each", "all", "one", "both", "twice", "again", "repeatedly", "only", "politely",
+             "explicitly", "specifically", "directly", "then", "once", "still", "also", "just", "never",
+             "mum", "mom", "dad", "hr", "it", "me", "what", "how", "where", "when", "why", "who", "which", "this",
+             "that", "these", "those", "not"}
+#: Pattern ai.lowercase_tool_asked: a name written in lower case, with no article, asked or
+#: told to do a task ("I asked drover to rebase my branch", "I told sextant to fix the
+#: changelog"): a person's name is capitalised and a group has an article or a plural, so the
+#: name is a command-line tool that takes instructions, an agent. Group 1 is the name.
+ASKED_TOOL = (r"\b(?:asked|told|instructed|prompted) (?!(?:" + "|".join(sorted(NOT_TOOLS)) + r")\b)(?![a-z]+ly\b)"
+              r"([a-z][a-z0-9_.-]{2,}[a-z0-9])(?<!s) to\b")
 HARM_TERMS = (
     r"delet\w*", r"wip\w*", r"eras\w*", r"drop\w*", r"destroy\w*", r"recreat\w*", r"overwr\w*",
     r"nuk\w*", r"rm -rf", r"terraform destroy", r"outages?", r"downtime", r"went down",
@@ -159,7 +187,8 @@ def trie_alternation(words) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(AI term, harm term) patterns, lower case, for text that was lower-cased first, and
-    the case-sensitive :data:`PRODUCT_TITLE` pattern for the text as written.
+    the case-sensitive product-name pattern (:data:`PRODUCT_TITLE`, :data:`NAME_KIND`,
+    :data:`QUOTED_PRODUCT`, :data:`ASKED_TOOL`) for the text as written.
 
     Matching lower-cased text without ``re.IGNORECASE``, and the agent names as a trie,
     makes the scan of a whole web page several times faster than one flat ignore-case
@@ -171,7 +200,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
              for alias in entry.get("aliases") or [] if len(alias) > 2}
     ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS).lower()}|{trie_alternation(names)})\b"
     harm = rf"\b(?:{_alternation(HARM_TERMS).lower()})"
-    return re.compile(ai), re.compile(harm), re.compile(PRODUCT_TITLE)
+    return re.compile(ai), re.compile(harm), re.compile("|".join((PRODUCT_TITLE, NAME_KIND, QUOTED_PRODUCT,
+                                                                  ASKED_TOOL)))
 
 
 def may_describe_incident(text: str) -> bool:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span
@@ -45,7 +46,7 @@ from .action import score_sentence
 from .actors import unlisted_agents
 from .entities import GENERIC_AGENT, sentence_bots
 from .gazetteer import is_model
-from .prefilter import PRODUCT_TITLE
+from .prefilter import ASKED_TOOL as ASKED_TOOL_PATTERN, NAME_KIND, NOT_TOOLS, PRODUCT_TITLE, QUOTED_PRODUCT
 from .segment import Sentence
 
 THRESHOLD = 0.45
@@ -126,7 +127,27 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   r"\bto (?:the )?(?:fraudsters|scammers|criminals|thieves|impostors)\b|\bthe theft\b|\bclawed back\b|\b(?:unfamiliar|fraudulent|unauthori[sz]ed|bogus) (?:charges|transactions|"
                   r"payments|withdrawals)\b|\bfell for (?:it|this|that|the scam)\b|\bscammed\b|"
                   r"\bexposed\b|\bstolen\b|\bsuspended\b|\bbanned\b|\baffected (?:customers|users|people|accounts|"
-                  r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients)\b|"
+                  r"organi[sz]ations|businesses|companies|merchants|patients|tenants|clients|members|"
+                  r"residents|households|subscribers|families|passengers|drivers|students)\b|"
+                  # real.made_whole: those who lost money paid back in full: "Affected members are
+                  # being made whole", "we will make every customer whole"
+                  r"\b(?:made|make|making|be made|being made) (?!an? )(?:\w+ ){0,2}?whole\b(?! [a-z])|"
+                  # real.money_gone: a sum said to be gone: "$4,800 out the door", "$3,700 gone"
+                  r"[$£€]\s?\d[\d,.]*\s*(?:k|m|bn|million|thousand)?\b (?:(?:each|in total|total|just) )?"
+                  r"(?:gone|out the door|down the drain|lost|vanished)\b|"
+                  # real.secret_found_public: a key or secret said to be out in public: "AWS emailed
+                  # me that the key was found publicly"
+                  r"\b(?:keys?|secrets?|tokens?|credentials|passwords?)\b (?:was|were|had been|has been) (?:found|"
+                  r"exposed|posted|leaked|published|detected) (?:publicly|in public|online|on github)\b|"
+                  # real.down_for: a service out of use for a span of time: "our payments ledger was
+                  # unavailable for 4 hours and 20 minutes", "Checkout was down for about 2.5 hours"
+                  r"\b(?:was|were|went|been|is|are) (?:completely |fully |totally )?(?:unavailable|down|offline|"
+                  r"unreachable|inaccessible) for (?:about |roughly |nearly |over |more than |almost |around )?"
+                  r"(?:\d|an? |two|three|four|five|six|several)|"
+                  # real.count_saw_failures: how many people met the failure: "About 18,000 merchants
+                  # saw failed transactions"
+                  r"\b\d[\d,]* (?:[\w-]+ ){0,3}?(?:saw|got|hit|experienced|received|suffered|faced) (?:failed|"
+                  r"errors?|failures?|outages?|declined|double)\b|"
                   r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
                   r"clusters?|branch|site|app|deployment|pods?|tables?)\b|"
                   r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+,?\s+){0,3}(?:[$£€]\s?\d|"
@@ -143,10 +164,10 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   # real.write_down: the loss booked in the accounts: "a $304 million write-down"
                   r"\bwrite-?downs?\b|\bwr(?:ote|itten) down\b|"
                   # real.bill: a charge put on someone, with its sum: "a bill: $250", "bills of $195"
-                  r"\b(?:bill(?:ed|s)?|invoiced?)\b[^.]{0,25}?[$£€]\s?\d|"
+                  r"\b(?:bill(?:ed|s)?|invoiced?)\b[^.]{0,40}?[$£€]\s?\d|"
                   # real.money_burned: money used up with its sum: "burned ~$11k in credits",
                   # "racked up $4,000 in API fees"
-                  r"\b(?:burn(?:ed|t)|blew|racked up|ran up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
+                  r"\b(?:burn(?:ed|t)|blew|rack(?:ed|ing) up|ran up|running up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
                   # real.goodwill_credit / real.no_refund: the seller makes good or refuses to:
                   # "they offered a $50 credit", "credited the hours back", "non-refundable", "all
                   # sales final"
@@ -227,7 +248,7 @@ CONTEXT = re.compile(r"\bproduction\b|\bcustomers?\b")
 #: A consequence denied just before it is named: "No data was lost", "Production was never
 #: affected", "no customer data had been affected", "it didn't leak".
 #: The denial reaches over a coordination ("no data has been lost or wiped").
-NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody)\b(?:\s+[\w-]+){0,4}(?:\s+[\w-]+\s+(?:or|nor))?|"
+NEGATED = re.compile(r"(?:\b(?:no|not|never|nothing|none|nobody(?:'s|’s)?)(?!['’\w])(?:\s+[\w-]+){0,4}(?:\s+[\w-]+\s+(?:or|nor))?|"
                      r"n't(?:\s+[\w-]+){0,2})\s+$")
 RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproof[- ]of[- ]concept\b|"
                       r"\bpoc\b|\bdisclos|\bpatch(?:ed)?\b|\bcould (?:allow|let|enable|have)\b|\bbug bounty\b|"
@@ -237,7 +258,11 @@ RESEARCH = re.compile(r"\bvulnerabilit|\bcve-\d|\bcvss\b|\bresearchers?\b|\bproo
                       # "in a poll of 2,000 adults", "64% of respondents said"
                       r"\bsurvey (?:finds|found|shows|showed|suggests)\b|\b(?:a|the) (?:poll|survey) of [\d,]+\b|"
                       r"\brespondents\b|\bthe (?:survey|poll) also\b")
-LAUNCH = re.compile(r"\blaunch(?:es|ed|ing)?\b|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
+LAUNCH = re.compile(r"\blaunch(?:es|ing)?\b|\blaunched\b"
+                    # launch.compute_started: machines started, a deed told in the past, no product
+                    # launched: "had launched and relaunched hundreds of GPU build runners"
+                    r"(?! (?:[\w,-]+ ){0,6}?(?:instances|runners|servers|vms|containers|jobs|pods|processes|"
+                    r"builds|workers|nodes|clusters)\b)|\bannounc|\bintroduc|\bnow available\b|\bpricing\b(?! (?:algorithm|model|software|tool|engine|system)s?\b)|"
                     r"\bgenerally available\b|\bwaitlist\b|\bsign up\b|\bfeatures?\b|\bbeta\b|\bunveil|"
                     # launch.funding: a start-up's money news: "raised a $40m Series B", "closed a
                     # $22m round", "at a valuation of"
@@ -255,7 +280,12 @@ RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\b
 #: goes round about an agent that wiped..."), what something tends to do ("attacks that try
 #: to send data out").
 HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|months?|years?|time)\b|"
-                      r"\bwhenever\b|\btr(?:y|ies) to\b")
+                      r"\bwhenever\b|\btr(?:y|ies) to\b|"
+                      # hedge.hearsay: deeds known from others' tales, not the writer's report: "I've
+                      # read the horror stories (deleted databases, wiped drives)"
+                      r"\b(?:read|reading|heard|hearing|seen|seeing)\b (?:all |about )?(?:the |those |these |some |many |"
+                      r"plenty of |enough |a (?:few|lot of|bunch of) )?(?:recent |horror |war |scary |other )?"
+                      r"(?:stories|threads|anecdotes|tales)\b")
 #: Pattern hedge.comparative_modal: a modal in a comparison states a fact, not a possibility
 #: ("bought houses for more than they could be resold for", "faster than it can be read");
 #: removed before ``HEDGED`` is looked for (:func:`hedged`).
@@ -333,7 +363,27 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"recommended|summari[sz]ed|vanished|disappeared|transferred|"
                          r"sent (?:[$£€]|us\$)?\d[\d.,]*)\b|"
                          # sending to everyone: "sends every employee's salary to the whole company"
-                         r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:the (?:whole|entire)|all|every|everyone)\b|"
+                         r"\bsen(?:t|ds?|ding) (?:[\w'-]+ ){0,5}to (?:(?:the|our|my|their|his|her|its) (?:whole|entire)|"
+                         r"all|every|everyone)\b|"
+                         # consequence.replied_all: an answer sent to everyone on a thread: "replied-all
+                         # to 60 clients with our payroll spreadsheet attached"
+                         r"\brepl(?:ied|ying|ies)[- ]all\b|\breply-all(?:ed)?\b|"
+                         # consequence.secret_published: keys or secrets put where anyone can read
+                         # them: "committed .env with live keys to a public repo", "pushed to my
+                         # public GitHub repo, including .env, which held a live secret key"
+                         # (a dot before a word, ".env", is no sentence end)
+                         r"\b(?:committed|pushed|published|uploaded|posted)\b(?:[^.]|\.(?=\w)){0,80}?"
+                         r"(?:\b(?:keys?|secrets?|tokens?|credentials|passwords?)\b|\.env\b)(?:[^.]|\.(?=\w)){0,40}?\bpublic\b|"
+                         r"\b(?:committed|pushed|published|uploaded|posted)\b[^.]{0,20}?\bpublic (?:github |gitlab )?"
+                         r"(?:repo|repository)\b(?:[^.]|\.(?=\w)){0,80}?(?:\b(?:keys?|secrets?|tokens?|credentials|"
+                         r"passwords?)\b|\.env\b)|"
+                         # consequence.scaled_to_zero: a running service scaled down to nothing:
+                         # "scaled the broker StatefulSet down, to zero replicas", "scaled Kafka to zero"
+                         r"\bscaled (?:[\w-]+,? ){0,5}?(?:to zero|to 0)\b|"
+                         # consequence.gave_away: the seller's money handed out by it: "handed out 90% off
+                         # codes", "gave away free upgrades"
+                         r"\b(?:hand(?:ed|ing|s)?|g[ai]v(?:e|es|ing)) (?:out|away)\b[^.]{0,40}?\b(?:codes?|discounts?|"
+                         r"coupons?|vouchers?|refunds?|credits?|free|\d+% off)\b|"
                          # consequence.wrong_pick: the wrong one of two acted on: "picked the wrong
                          # payee", "booked the wrong Sydney", "cancelled the wrong direct debit"
                          r"\b(?:picked|chose|chosen|selected|booked|cancell?ed|paid|deleted|moved|charged|"
@@ -401,7 +451,7 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # sum ("burned ~$11k in ACUs", real.money_burned)
                          r"\bpaying (?:out )?(?:about |nearly |more than |over )?[$£€]\s?\d|"
                          r"\b(?:ordering|buying|spending|shopping|purchasing|booking|trading) spree\b|"
-                         r"\b(?:burn(?:ed|t)|blew|racked up|ran up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
+                         r"\b(?:burn(?:ed|t)|blew|rack(?:ed|ing) up|ran up|running up|wasted)\b (?:through )?(?:[\w-]+ ){0,2}?~?[$£€]\s?\d|"
                          # consequence.accused_bias: decisions said to be unfair to a group: "credit
                          # algorithm accused of sexism", "discriminated against older applicants"
                          r"\baccused of (?:[\w-]+ )?(?:sexism|racism|bias|discrimination)\b|\bdiscriminat(?:ed|es|ing) against\b|"
@@ -537,6 +587,17 @@ DENIED_AI = re.compile(
     r"model)\b|"
     r"\b(?:ai|agent|llm|bot|chatbot|assistant)(?: itself)? (?:didn't|did not|had not|hadn't) "
     r"(?:write|wrote|run|ran|cause[sd]?|do|did|touch(?:ed)?|malfunction(?:ed)?|say anything wrong)\b|"
+    # relevance.never_touched: the AI said never to have laid a hand on what was lost: "The AI
+    # plugin never touched a file", "the assistant never touched the database"
+    r"\b(?:ai|a\.i\.|agent|llm|bot|chatbot|assistant)(?: [\w-]+)?(?: itself)? never (?:even )?touched\b|"
+    # relevance.mistaken_for_ai: people said to have taken a person's deed for an AI's: "our
+    # director assumed it was the AI", "people assumed an agent had deleted our records"
+    r"\b(?:assumed|thought|presumed|guessed|concluded)\b (?:that )?(?:it was (?:the|an?) (?:ai|a\.i\.|agent|bot|"
+    r"chatbot|llm)\b|(?:the|an?) (?:ai|agent|bot|chatbot|llm) had (?:deleted|wiped|dropped|done|caused|broken|"
+    r"erased|removed|destroyed)\b)|"
+    # relevance.not_ai_fragment: a sentence of its own that strikes the AI off, the culprit
+    # named in the next: "Not the AI plugin. Me."
+    r"^\W*not (?:the|an?|my|our|their|his|her) (?:ai|a\.i\.|agent|bot|chatbot|assistant|llm)(?: [\w-]+)?\W*$|"
     r"\bnot (?:caused|done|written|run|triggered|generated) by (?:an? |the |your |our |its |their )?(?:ai|agents?|llms?|"
     r"bots?|chatbots?)\b|"
     # pattern relevance.own_systems_fine: the provider says its own systems worked while someone
@@ -585,6 +646,13 @@ DENIED_AI = re.compile(
     r"\b(?:caused|triggered|was behind|led to)\b|"
     r"\bno (?:[\w-]+ (?:or|and) )(?:ai|a\.i\.|agentic|generative)(?: [\w-]+)? (?:were |was )?"
     r"(?:involved|used|to blame)\b|"
+    # relevance.denied_ai_in_list: the AI one of a list of things said to have had no part,
+    # first or last in it: "No automation, script or AI assistant was involved", "no AI or
+    # machine-learning component was involved"
+    r"\bno (?:[\w-]+,? ){1,4}?(?:or|and|nor) (?:an? )?(?:ai|a\.i\.|llms?|agents?|chatbots?|bots?)(?: [\w-]+)? "
+    r"(?:were |was |had been |has been )?(?:involved|used|to blame)\b|"
+    r"\bno (?:ai|a\.i\.|llms?|agents?|chatbots?|bots?)(?:,? (?:[\w-]+,? ){0,3}?(?:or|and|nor) [\w-]+)(?: [\w-]+)? "
+    r"(?:were |was |had been |has been )?(?:involved|used|to blame)\b|"
     # relevance.no_harm_by_ai: a record of no harm done by the AI: "it has had no outage or data
     # loss caused by the agent", "no errors attributable to the assistant"
     r"\bno (?:[\w-]+ ){1,4}?(?:caused by|attributable to|attributed to|traced to|blamed on) (?:the |an? |its |our )?"
@@ -595,12 +663,31 @@ DENIED_AI = re.compile(
 #: wasn't the assistant's fault". Counted as an AI's part denied when an AI is named in the
 #: sentence or the one before (the name may be one the gazetteer lacks: "its fault").
 FAULT_DENIED = re.compile(r"\b(?:none of (?:this|that|it) (?:was|is)|(?:was|is|were|are)(?: not|n't)|"
-                          r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b")
+                          r"not) (?:the |an? )?[\w-]+(?:'s|’s) fault\b|"
+                          # relevance.played_no_part: the system named just before said to have had
+                          # no part in it: "The regulator said that system played no part in the breach"
+                          r"\b(?:played|had|has|plays) no (?:part|role)\b")
 #: A guide, not a report: its title ("How to stop your coding agent...", "A practical guide
 #: to...", "Checklist: ...", "5 ways to...").
-HOWTO_TITLE = re.compile(r"^\W*(?:how to|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
+HOWTO_TITLE = re.compile(r"^\W*(?:ask [\w ]{1,20}:\s*)?(?:how to|"
+                         # genre.feature_request: a tracker's request for a new safeguard, "Feature
+                         # request: require typed confirmation for rm -rf"
+                         r"(?:feature request|proposal|rfc)\b\W|how (?:do|can|should) (?:i|you|we)|(?:a |an |the )?(?:[\w-]+ )?"
                          r"guide to|guide:|tutorial\b|checklist\b|\d+ (?:ways|tips|steps|rules) (?:to|for)\b|"
-                         r"tips (?:for|on)\b)|:\s*(?:a|an|the) (?:[\w-]+ )?(?:guide|tutorial|checklist)\b",
+                         # genre.listicle_hypothetical: a numbered list of what could go wrong: "5 Ways
+                         # an AI Agent Could Wreck Your Infrastructure"
+                         r"\d+ (?:ways|things|mistakes|failure modes) (?:an? |your |the )?(?:[\w-]+ ){0,3}?"
+                         r"(?:could|can|might|may|will)\b|"
+                         r"tips (?:for|on)\b|"
+                         # genre.crowd_question: a question put to readers about their practice:
+                         # "Ask HN: How are you sandboxing coding agents?", "What are people using
+                         # for...?"
+                         r"how (?:are|is) (?:you|people|folks|everyone|anyone|teams|others)\b|"
+                         r"what (?:are|do) (?:you|people|folks|teams|others) (?:all )?(?:doing|using)\b|"
+                         # genre.duty_question: a question of what one must or may do: "Does a company
+                         # have to delete my logs under GDPR?", "Is my employer allowed to..."
+                         r"(?:does|do|is|are|can|must) (?:a |an |the |my |our |your )?(?:[\w-]+ ){1,2}?(?:have to|"
+                         r"need to|(?:legally )?(?:required|obliged|allowed|permitted) to)\b)|:\s*(?:a|an|the) (?:[\w-]+ )?(?:guide|tutorial|checklist)\b",
                          re.IGNORECASE)
 #: Instructions from which a document is a guide: at least this many sentences in the
 #: imperative ("Protect the branch", "Don't let the agent push"), and this share of them.
@@ -622,14 +709,29 @@ NO_FAILURE = re.compile(
 #: Pattern harm.attributed_after: the sentence that says whose work the deeds told just
 #: before it were ("The replies came from Sift, an AI email assistant", "the emails had been
 #: written by the company's chatbot"); those deeds count as the AI's.
-ATTRIBUTED = re.compile(r"\b(?:came|come|comes) from\b|\b(?:was|were|had been|have been) (?:all )?(?:sent|written|"
-                        r"generated|drafted|produced|made|done) by\b|\bthe work of\b")
+ATTRIBUTED = re.compile(r"\b(?:came|come|comes) from\b|\b(?:was|were|had been|have been) (?:all |being )?(?:sent|written|"
+                        r"generated|drafted|produced|made|done|started|launched|triggered|created|run) by\b|"
+                        r"\bthe work of\b")
 #: Pattern relevance.nothing_happened: the writer says nothing has gone wrong yet ("Nothing
 #: has gone wrong yet, but I keep reading threads where an agent wiped..."), "it hasn't
 #: happened to me yet": a question asked before any harm. Counted as a denied harm.
-NOTHING_HAPPENED = re.compile(r"\bnothing (?:bad )?(?:has |have |had )?(?:gone|went|happened) (?:wrong )?yet\b|"
+NOTHING_HAPPENED = re.compile(r"\bnothing (?:bad )?(?:has |have |had )?(?:gone|went|happened) (?:wrong )?"
+                              r"(?:(?:for|to) (?:me|us|our \w+) )?yet\b|"
                               r"\b(?:it )?(?:hasn't|has not|haven't|have not) (?:happened|gone wrong) "
-                              r"(?:to (?:me|us) )?yet\b")
+                              r"(?:to (?:me|us) )?yet\b|"
+                              # relevance.nothing_real: a study or test said to have touched nothing
+                              # real: "No real company, user or system was involved", "No customer
+                              # systems, real accounts or production data were involved", "the
+                              # paper does not document a real-world incident"
+                              # (a maker's "no customer data was affected" is an impact statement:
+                              # the word "real" or "actual" must be in the list)
+                              r"\bno\b(?: [\w,-]+){0,4}? (?:real|actual)\b[^.;]{0,40}?\b(?:was|were) "
+                              r"(?:ever )?(?:involved|harmed|touched)\b|"
+                              r"\b(?:does|did|do) not (?:document|describe|report|involve) (?:a|any) real(?:-world)? "
+                              r"(?:incidents?|harm|damage|systems?)\b|"
+                              # relevance.not_an_incident: the writer says so outright: "Not an
+                              # incident, to be clear." ("not an isolated incident" is no such line)
+                              r"^\W*(?:(?:this|it) is |it's |this isn't |it isn't )?not an? (?:actual |real )?incident\b")
 #: Pattern genre.false_rating: a fact-check that rates the claim it checks ("RATING: FALSE",
 #: "Verdict: Misleading") reports that what was claimed did not happen.
 FALSE_RATING = re.compile(r"(?im)^[ \t*#>-]*(?:\*\*)?(?:our )?(?:rating|verdict|ruling)(?:\*\*)?\s*:(?:\*\*)?\s*"
@@ -779,11 +881,12 @@ SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mo
                     r"\bsatirical (?:news|site|publication)\b|\bis (?:a work of )?satire\b|"
                     # satire.finest_source: the humour paper's boast in its masthead, "America's
                     # Finest News Source", reworded ("America's Finest Source of Build Failures")
-                    r"\bamerica(?:'|’)?s finest (?:[\w-]+ ){0,4}?(?:news|source)\b|"
+                    r"\bamerica(?:'|’)?s (?:finest|(?:most|least) [\w-]+|leading|favou?rite|number one|#1) "
+                    r"(?:[\w-]+ ){0,4}?(?:news|source)\b|"
                     # satire.press_time_coda: the closing line that carries the joke one step
                     # further, "At press time, the agent had booked..." (news says instead that
                     # someone "had not responded at press time", which this leaves out)
-                    r"^\W*at press time,? (?:[\w'’-]+ ){1,4}?(?:had|was|were|has|is)\b"
+                    r"^\W*at press time,? (?:[\w'’-]+ ){1,6}?(?:had|was|were|has|is)\b"
                     r"(?! (?:not|yet|no|declined|failed|been unable)\b)(?! \w+ (?:not|yet)\b)",
                     re.IGNORECASE)
 #: A placeholder count from which a document is a template, not a report.
@@ -795,6 +898,11 @@ TEMPLATE_PLACEHOLDERS = 2
 CHANGELOG_ENTRY = re.compile(r"(?im)^[ \t*#>+-]*(?:\*\*)?(?:added|fixed|changed|removed|improved|deprecated|"
                              r"security|breaking(?: change)?)(?:\*\*)?\s*:(?:\*\*)?\s+\S")
 CHANGELOG_ENTRIES = 5
+#: Pattern genre.template_title: a page whose title names it a template or a blank form, the
+#: word at its end or opening it ("AI Agent Incident Postmortem Template (v1.3)", "Template:
+#: agent incident report"); counted as a template's placeholders.
+TEMPLATE_TITLE = re.compile(r"\b(?:template|blank form)s?\W*(?:\(?v?\d[\d.]*\)?)?\W*$|^\W*template\s*[:—–-]",
+                            re.IGNORECASE)
 
 
 @dataclass
@@ -853,14 +961,20 @@ def _has_ai(span, disowned: frozenset = frozenset()) -> bool:
     does not count."""
     return (any(e.label_ == "AGENT" and e.text not in disowned for e in span.ents)
             or bool(GENERIC_AGENT.search(span.text))
-            or bool(FUNCTION_AI.search(span.text)) or bool(unlisted_agents(span)))
+            or bool(FUNCTION_AI.search(span.text)) or bool(unlisted_agents(span))
+            or bool(HEADLINE_KIND.search(span.text)))
 
 
 #: Pattern ai.name_disowned: a person who bears an AI product's name, set apart from it by
 #: the writer ('no, this is not the AI "Devin"', "not that Devin, the bot"): group 1 is the
 #: name, which then names no AI in the report.
 DISOWNED = re.compile(r"\bnot (?:the|that) (?:AI|A\.I\.|bot|chatbot|agent)\W{1,3}([A-Z][\w-]+)|"
-                      r"\bnot (?:the|that) ([A-Z][\w-]+),? the (?:AI|bot|chatbot|agent)\b")
+                      r"\bnot (?:the|that) ([A-Z][\w-]+),? the (?:AI|bot|chatbot|agent)\b|"
+                      # ai.name_of_a_human: the name said to be a person's: "a human named Claude",
+                      # "a colleague called Devin", "Claude the human"
+                      r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Mm]y) (?:[\w-]+ )?(?:human|person|man|woman|guy|colleague|"
+                      r"co-?worker|teammate|engineer|contractor|intern)(?: being)? (?:named|called) ([A-Z][\w-]+)|"
+                      r"\b([A-Z][\w-]+),? the (?:human|person|man|woman)\b")
 
 
 def _disowned(sentences: list[Sentence]) -> frozenset:
@@ -898,8 +1012,51 @@ AI_CALLED = re.compile(r"\b(?:AI|A\.I\.|LLM)(?:[- ](?:powered|based|driven))?[- 
                        r"(?:called|named|dubbed|known as) ([A-Z][\w-]+)\b")
 #: Pattern ai.quoted_assistant: a product name in quotes before an assistant's head noun:
 #: 'the "Ask Lyra" assistant', '“Penny” chatbot'; group 1 is the name.
-QUOTED_BOT = re.compile(r"[\"“]([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[\"”] (?:chat |virtual |voice |digital |AI )?"
-                        r"(?:assistant|chatbot|bot|agent)s?\b")
+QUOTED_BOT = re.compile(QUOTED_PRODUCT)
+#: ai.name_kind (``prefilter.NAME_KIND``): "Trips > Waypoint agent"; group 1 is the name.
+NAME_KIND_RE = re.compile(NAME_KIND)
+#: Pattern ai.parenthetical_kind: a name, then its kind in parentheses with its maker or "AI" in
+#: it: "Inkwell (the Parcelo Labs email assistant)", "Mira (an AI agent)"; group 1 is the name.
+PAREN_KIND = re.compile(r"\b([A-Z][\w-]+) \((?:the|an?|our|their|its) (?:[\w'’&.-]+ ){0,3}?(?:[A-Z][\w&.-]*|AI|LLM) "
+                        r"(?:[\w'’&.-]+ ){0,3}?(?:assistant|agent|bot|chatbot|copilot)s?\)")
+#: Pattern ai.parenthetical_name: an AI named by its kind, then by name in parentheses: "an
+#: ambient AI scribe this spring (Noteline, made by Corvid Health)"; group 1 is the name.
+PAREN_NAME = re.compile(r"\b(?:AI|LLM)[- ](?:[\w-]+ ){0,4}?\(([A-Z][\w-]+)(?:,|\))")
+#: Pattern ai.headline_kind: a headline that drops the article before the AI's kind, the
+#: kind capitalised and a deed in the past tense after it: "Agent ran git reset --hard",
+#: "Assistant handed out 90% off codes".
+HEADLINE_KIND = re.compile(r"^\W*(?:AI |Coding |Support )?(?:Agent|Assistant|Chatbot|Bot|Copilot)s? "
+                           r"(?:ran|wrote|sent|made|took|gave|broke|went|put|[a-z]{2,}ed)\b")
+#: ai.lowercase_tool_asked (``prefilter.ASKED_TOOL``): "I asked drover to rebase my branch".
+ASKED_TOOL = re.compile(ASKED_TOOL_PATTERN)
+#: Pattern ai.repo_slug: a code host's "owner/name" slug, which heads an issue page
+#: ("openai/codex", "google-gemini/gemini-cli"); when its name is a known agent's alias written
+#: in lower case with hyphens, the page's lower-case mentions of it ("We run codex in CI")
+#: name that agent too.
+REPO_SLUG = re.compile(r"(?<![\w./-])[a-z0-9][\w.-]* ?/ ?([a-z0-9][\w.-]*[a-z0-9])(?![\w/-])")
+
+
+@lru_cache(maxsize=1)
+def _agent_aliases() -> dict:
+    """Known agents' aliases by their lower-cased form with single spaces:
+    ``{"gemini cli": "Gemini CLI", ...}``."""
+    from .gazetteer import load_gazetteer
+
+    return {alias.lower(): alias for entry in load_gazetteer() if entry["kind"] == "agent"
+            for alias in entry.get("aliases") or [] if len(alias) > 2}
+
+
+def _slug_names(sentences: list[Sentence]) -> list[str]:
+    """Regular expressions (case-insensitive, spaces written as ``[- ]``) for the known agents
+    named by a repository slug in the head of the page (``REPO_SLUG``, pattern ai.repo_slug)."""
+    aliases = _agent_aliases()
+    found = []
+    for sentence in sentences[:HEAD_SENTENCES]:
+        for match in REPO_SLUG.finditer(sentence.text):
+            name = re.sub(r"[-_]+", " ", match.group(1).lower())
+            if name in aliases:
+                found.append("(?i:" + re.escape(name).replace(r"\ ", "[- _]") + ")")
+    return found
 PRODUCT_TITLE_RE = re.compile(PRODUCT_TITLE)
 #: A canonical product name of one capitalised word ("Comet", "Devin"), taken as a short name.
 SHORT_NAME = re.compile(r"[A-Z][a-z]{2,}")
@@ -936,15 +1093,23 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
                  if m.group(1) not in NOT_BOT_NAMES)
     names.update(m.group(1) for sentence in sentences for m in QUOTED_BOT.finditer(sentence.text)
                  if m.group(1) not in NOT_BOT_NAMES)
+    # ai.lowercase_tool_asked: "I asked drover to rebase my branch"
+    names.update(m.group(1) for sentence in sentences for m in ASKED_TOOL.finditer(sentence.text)
+                 if m.group(1) not in NOT_TOOLS)
+    # ai.name_kind, ai.parenthetical_kind, ai.parenthetical_name: "Trips > Waypoint agent",
+    # "Inkwell (the Parcelo Labs email assistant)", "an AI scribe (Noteline, made by ...)"
+    names.update(m.group(1) for sentence in sentences for pattern in (NAME_KIND_RE, PAREN_KIND, PAREN_NAME)
+                 for m in pattern.finditer(sentence.text) if m.group(1) not in NOT_BOT_NAMES)
     # ai.product_title: a product named by its kind, capitalised ("Orvo Assist sent our scan
     # photo..."); job titles ("Executive Assistant") are left out (``prefilter.PRODUCT_TITLE``)
     names.update(m.group(0) for sentence in sentences for m in PRODUCT_TITLE_RE.finditer(sentence.text))
     names.update(e.ent_id_ for sentence in sentences for e in sentence.span.ents
                  if e.label_ == "AGENT" and e.ent_id_ != e.text and SHORT_NAME.fullmatch(e.ent_id_ or ""))
     names -= disowned
-    if not names:
+    slugs = _slug_names(sentences)
+    if not names and not slugs:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join([re.escape(n) for n in sorted(names)] + slugs) + r")\b")
 
 
 #: Head nouns of a system named by its function (``FUNCTION_AI``) that name it again with a
@@ -952,6 +1117,24 @@ def _bot_names(sentences: list[Sentence], disowned: frozenset = frozenset()) -> 
 #: robot", "the machine"; "an algorithm meant to rank" -> "our algorithm".
 FUNCTION_HEADS = {"robot": ("machine",), "arm": ("robot", "machine"), "algorithm": (), "system": (),
                   "software": (), "speaker": ("device",), "car": (), "vehicle": ()}
+
+
+def _product_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
+    """Pattern ai.product_head: the kind of a product the report names with it ("Shelfwise
+    Assistant", 'the "Penny" assistant', "Inkwell (the ... email assistant)", "Trips >
+    Waypoint agent"), with a determiner and up to two words before it ("the assistant", "the
+    shopping assistant"), names that product again; None when the report names none."""
+    heads = set()
+    for sentence in sentences:
+        for pattern in (PRODUCT_TITLE_RE, QUOTED_BOT, NAME_KIND_RE, PAREN_KIND):
+            for match in pattern.finditer(sentence.text):
+                kind = re.sub(r"s$", "", re.findall(r"[A-Za-z]+", match.group(0))[-1].lower())
+                if kind in ("assistant", "copilot", "chatbot", "bot"):
+                    heads.add(kind)
+    if not heads:
+        return None
+    return re.compile(r"\b(?:the|this|that|its|our|my|their)\b(?:\s+[\w-]+){0,2}?\s+(?:" + "|".join(sorted(heads)) +
+                      r")s?\b", re.IGNORECASE)
 
 
 def _ai_heads(sentences: list[Sentence]) -> Optional[re.Pattern]:
@@ -1003,8 +1186,60 @@ def denied_deed(sentence: Sentence) -> bool:
     if denied_throughout(sentence.lower):
         return True
     verbs = [verb for _, verb in action_scores(sentence).values()]
-    return bool(verbs) and all(verb is not None and any(c.dep_ == "neg" for c in verb.children)
+    return bool(verbs) and all(verb is not None and (any(c.dep_ == "neg" for c in verb.children)
+                                                     or requested(verb))
                                for verb in verbs)
+
+
+#: Verbs that ask for a deed rather than tell one: "I asked the company to delete my data".
+REQUEST_VERBS = {"ask", "request", "tell", "instruct", "want", "order", "direct", "urge", "beg", "prompt",
+                 "expect", "need", "plan", "intend", "hope", "try", "attempt", "refuse", "decline"}
+
+
+def requested(verb) -> bool:
+    """Pattern relevance.requested_deed: the cue ``verb`` (a spaCy token) is the infinitive
+    complement of a verb of asking or intending ("I've asked the company to delete my personal
+    data", "he was told to drop the test copy"): the deed was asked for, not told as done. Not
+    so when an AI is named in the sentence ("I asked Claude Code to remove the old folders"):
+    what an agent was asked to do is what it then did, the start of many an incident."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS and not _has_ai(verb.sent)
+
+
+#: Subjects of a deed done by people: the writer ("I", "we") or a person ("he", "she"); an AI
+#: is "it".
+FIRST_PERSON = {"i", "we", "he", "she"}
+
+
+def _subject(verb):
+    """The subject token of ``verb`` (a spaCy token), looked up through coordinated verbs
+    ("I opened a terminal and typed rm -rf": typed -> I); None when it has none."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
+
+
+def own_deed(span, scores: dict) -> bool:
+    """Pattern relevance.first_person_deed: every harmful act the ``span`` tells (its
+    ``scores``, ``action_scores``) has "I" or "we" for subject ("I wiped 4 years of my vault",
+    "we deleted the old bucket"), or a person's pronoun ("he dropped the wrong database"): the
+    writer or a person did it by hand, no AI did. Not so in a quotation
+    (an agent's own confession, '"I destroyed months of your work"') or when the sentence names
+    an AI ("we let the agent delete..." is then told by another cue)."""
+    verbs = [verb for _, verb in scores.values()]
+    if not verbs or any(verb is None for verb in verbs) or re.search(r"[\"“”]", span.text):
+        return False
+    if _has_ai(span):
+        return False
+    for verb in verbs:
+        subject = _subject(verb)
+        if subject is None or subject.lower_ not in FIRST_PERSON:
+            return False
+    return True
 
 
 def real_consequence(text: str, deed: bool = False) -> bool:
@@ -1038,7 +1273,9 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     heads = _ai_heads(sentences)
     # relevance.denied_ai: an AI named only to be cleared ("not the work of any automated
     # tool") is no reference to one
-    mentions = [(_has_ai(s.span, disowned) or bool(bots and bots.search(s.text)))
+    kinds = _product_heads(sentences)
+    mentions = [(_has_ai(s.span, disowned) or bool(bots and bots.search(s.text))
+                 or bool(kinds and kinds.search(s.text)))
                 and not DENIED_AI.search(s.lower) for s in sentences]
     recent = -9
     unclaimed: list[int] = []  # deeds told before any AI reference (harm.attributed_after)
@@ -1056,7 +1293,8 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.ai += has_ai
         if has_ai or (heads and heads.search(sentence.text)):
             recent = position
-        deed = not denied_deed(sentence) and bool(action_scores(sentence) or CONSEQUENCE.search(text))
+        deed = not denied_deed(sentence) and (bool(CONSEQUENCE.search(text)) or (
+            bool(action_scores(sentence)) and not own_deed(sentence.span, action_scores(sentence))))
         no_failure = deed and bool(NO_FAILURE.search(text))
         found.denied_harm += no_failure or bool(NOTHING_HAPPENED.search(text))
         if position - recent <= 2 and deed and not hedged(text) and not no_failure:
@@ -1082,9 +1320,13 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
     if title is not None:
         title_text = title.text.lower()
         found.title_howto = bool(HOWTO_TITLE.search(title.text))
+        if TEMPLATE_TITLE.search(title.text):
+            found.placeholders += TEMPLATE_PLACEHOLDERS
+        title_scores = score_sentence(title)
         found.title_harm = not found.title_howto and \
-            bool(score_sentence(title) or CONSEQUENCE.search(title_text)) and \
-            (_has_ai(title, disowned) or found.ai > 0) and not hedged(title_text) and \
+            bool((title_scores and not own_deed(title, title_scores)) or CONSEQUENCE.search(title_text)) and \
+            (_has_ai(title, disowned) or (found.ai > 0 and not any(e.text in disowned for e in title.ents))) and \
+            not hedged(title_text) and \
             not DENIED_AI.search(title_text)
         found.title_research = bool(RESEARCH.search(title.text.lower()) or
                                     re.search(r"\binjection\b|\bcve\b|\brce\b|\bflaw\b|\bexploit",
