@@ -16,7 +16,7 @@ package (``kb.nlp.types``, ``kb.nlp.prefilter``) does not import spaCy.
 from importlib import import_module
 
 #: Version of the extraction rules; bump it whenever a rule or a pattern file changes.
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-1.4"
 
 #: Public name -> the module of this package that defines it.
 _HOMES = {"analyze_text": "pipeline", "load_gazetteer": "gazetteer", "DocumentAnalysis": "types",
