@@ -95,6 +95,18 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   r"\bsanction|\brefund|\bfired\b|\bterminated\b|\bshut (?:it )?down\b|\bin the wild\b|"
                   r"\bvictims?\b|\bdamages\b|\bliable\b|\bbacklash\b|\bviral\b|\bdowntime\b|"
                   r"\bpulled\b|\bretract|"
+                  # real.rolled_back: the responders undo the change: "Rolled back after the on-call
+                  # engineer traced the change", "we had to roll back the deploy"
+                  r"\b(?:rolled|rolling) (?:it |them |the [\w-]+ (?:[\w-]+ )?)?back\b|\bhad to (?:roll back|revert|restore)\b|"
+                  # real.degraded_span: a span of impaired service: "two and a half hours of degraded
+                  # ingestion", "40 minutes of failed checkouts"
+                  r"\b(?:hours?|minutes?|days?) of (?:degraded|delayed|disrupted|failed|failing|broken|interrupted|"
+                  r"lost|partial)\b|"
+                  # real.unasked_charge: a charge or purchase the person never chose: "a 'priority
+                  # delivery' charge he never picked", "fees I never agreed to"
+                  r"\b(?:charges?|fees?|purchases?|orders?|subscriptions?|tips?|upgrades?)[\"”']? (?:that )?(?:he|she|they|i|we|you) "
+                  r"(?:had )?(?:never|didn't|did not|hadn't) (?:picked|chose|choose|approved?|authori[sz]ed?|asked for|"
+                  r"ordered|agreed to|wanted|requested|selected|signed up for)\b|"
                   # real.defamation: a false story about a real person answered in law or complaint:
                   # "a defamation complaint", "defamatory claims", "sued for libel"
                   r"\bdefam\w*|\blibel(?:lous|ous)?\b|"
@@ -147,7 +159,8 @@ REAL = re.compile(r"\boutages?\b|\blost\b|\bapolog(?:i|y\b)|\btribunal\b|"
                   # real.count_saw_failures: how many people met the failure: "About 18,000 merchants
                   # saw failed transactions"
                   r"\b\d[\d,]* (?:[\w-]+ ){0,3}?(?:saw|got|hit|experienced|received|suffered|faced) (?:failed|"
-                  r"errors?|failures?|outages?|declined|double)\b|"
+                  r"errors?|failures?|outages?|declined|double|delayed|stale|missing|broken|wrong|incorrect|empty|"
+                  r"blank|duplicated?)\b|"
                   r"\bproduction (?:database|db|environment|infrastructure|servers?|systems?|data|"
                   r"clusters?|branch|site|app|deployment|pods?|tables?)\b|"
                   r"\b(?:sent|transferred|paid|drained|spent|charged)\s+(?:[\w-]+,?\s+){0,3}(?:[$£€]\s?\d|"
@@ -271,8 +284,8 @@ LAUNCH = re.compile(r"\blaunch(?:es|ing)?\b|\blaunched\b"
 RESEARCHER = re.compile(r"\bresearchers?\b|\bproof[- ]of[- ]concept\b|\bpoc\b|\bdemonstrat|\bstudy\b|\bsample\b|"
                         # researcher.induced: the writers made the agent do it: "we got an
                         # open-source coding agent to read a planted file", "we tricked it into"
-                        r"\bwe (?:got|tricked|coaxed|persuaded|convinced|induced) (?:it|them|the [\w-]+|an? [\w-]+"
-                        r"(?: [\w-]+){0,2}) (?:to|into)\b")
+                        r"\bwe (?:got|tricked|coaxed|persuaded|convinced|induced) (?:it|them|the [\w-]+|(?:an?|\d+|two|three|four|"
+                        r"five|six|several|some|all|both|most) [\w-]+(?: [\w-]+){0,2}) (?:to|into)\b")
 #: Hedges and demos: a modal, an attacker's hypothetical, researchers at work ("security
 #: researchers showed"), a condition. A researcher who is the victim ("an AI safety
 #: researcher says the agent deleted her inbox") is not a demo. Also the habitual and the
@@ -284,8 +297,20 @@ HABITUAL = re.compile(r"\bevery (?:few |couple of |other )?(?:days?|weeks?|month
                       # hedge.hearsay: deeds known from others' tales, not the writer's report: "I've
                       # read the horror stories (deleted databases, wiped drives)"
                       r"\b(?:read|reading|heard|hearing|seen|seeing)\b (?:all |about )?(?:the |those |these |some |many |"
-                      r"plenty of |enough |a (?:few|lot of|bunch of) )?(?:recent |horror |war |scary |other )?"
-                      r"(?:stories|threads|anecdotes|tales)\b")
+                      r"plenty of |enough |at least one |one |a (?:few|lot of|bunch of) |an? )?(?:recent |horror |war |scary |other )?"
+                      r"(?:stories|threads|anecdotes|tales|headlines?|news stories)\b|"
+                      # hedge.prevented_deed: the deed is what a safeguard keeps from happening, not
+                      # what happened: "How to keep a coding agent from deleting your database",
+                      # "stops agents from writing secrets", "blocks anything that would delete
+                      # data" ("didn't stop it from deleting" tells the deed)
+                      r"(?<!n't )(?<!not )(?<!never )(?<!failed to )\b(?:keeps?|keeping|stops?|stopping|prevents?|"
+                      r"preventing|blocks?|blocking)\b (?:[\w'’-]+ ){0,4}?from \w+ing\b|"
+                      r"\b(?:anything|everything|whatever|any (?:[\w-]+ )?(?:commands?|actions?|calls?|requests?))"
+                      r" (?:that |which )?(?:would|might) (?:\w+ )?(?:delete|wipe|drop|destroy|leak|expose|remove|"
+                      r"overwrite|tear|send|spend|modify|change)\b|"
+                      # hedge.generic_when: what happens whenever something goes wrong, told of no
+                      # one: "When something leaks or gets deleted, you want the logs"
+                      r"\b(?:when|once|if) (?:something|anything|things|stuff)\b")
 #: Pattern hedge.comparative_modal: a modal in a comparison states a fact, not a possibility
 #: ("bought houses for more than they could be resold for", "faster than it can be read");
 #: removed before ``HEDGED`` is looked for (:func:`hedged`).
@@ -318,7 +343,13 @@ STAGED = re.compile(r"\b(?:live|on-?stage|launch|keynote|staged|scripted) demo(?
                     r"\b(?:with|using|on|holding|seeded with) (?:[\w-]+ )?(?:fake|dummy|made-up|synthetic|planted|decoy) "
                     r"(?:data|keys|credentials|records|accounts|customers|secrets)\b|\bon our own machines\b|"
                     r"\b(?:in|during) (?:a|another|one|each) (?:separate |second |third |later |test |further )?"
-                    r"(?:runs?|experiments?)\b")
+                    r"(?:runs?|experiments?)\b|"
+                    # relevance.contest_sandbox: a security contest or a controlled test with
+                    # decoy secrets: "in our CTF sandbox", "a capture-the-flag track", "a
+                    # controlled demo", "leaked at least one canary", "canary tokens"
+                    r"\b(?:ctfs?|capture[- ]the[- ]flag)\b|\bcontrolled (?:demo(?:nstration)?|experiments?|tests?|"
+                    r"exercises?|environments?)\b|\bcanary (?:tokens?|values?|secrets?|credentials|keys?|strings?)\b|"
+                    r"\bleak\w* (?:[\w-]+ ){0,3}?canar(?:y|ies)\b")
 #: Pattern hedge.imagine: the reader asked to picture a deed ("Imagine an agent that cancels a
 #: direct debit") is told of none.
 HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?<!\bas )\bif\b|"
@@ -331,7 +362,11 @@ HEDGED = re.compile(r"\b(?:could|might|may|can|cannot|can't)\b|\battackers?\b|(?
 #: "less use of satire") is not the report's own form, and is not counted.
 UNREAL = re.compile(r"(?<!on )(?<!on a )(?<!from )(?<!from a )(?<!use of )\bsatir|"
                     r"\bparody\b|\bhypothetical|(?<!n't )(?<!not )\bimagine\b(?! being| how| what)|\bfictional scenario|\btemplate\b|"
-                    r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b")
+                    r"\[(?:company|name|date|product)[^\]]*\]|\{\{|\blorem ipsum\b|\bthought experiment\b|"
+                    # genre.hypothetical_scene: the reader asked to picture a scene: "Picture the
+                    # scenario.", "Picture this:", "Consider a scenario where..."
+                    r"\bpicture (?:the|this|a) (?:scenario|scene|situation)\b|^\W*picture this\b|"
+                    r"\b(?:consider|take|imagine) (?:a|the|this) (?:hypothetical |typical )?scenario\b")
 #: What an AI made and published (images, a poll, answers, posts), described as offensive or
 #: insensitive: the judgement after it ("the images it produced were offensive", "the results
 #: were embarrassing and wrong") or before it ("an inappropriate AI-generated poll", "racist
@@ -377,9 +412,22 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          r"\b(?:committed|pushed|published|uploaded|posted)\b[^.]{0,20}?\bpublic (?:github |gitlab )?"
                          r"(?:repo|repository)\b(?:[^.]|\.(?=\w)){0,80}?(?:\b(?:keys?|secrets?|tokens?|credentials|"
                          r"passwords?)\b|\.env\b)|"
+                         # consequence.secret_sent_out: a secret sent to someone outside: "a step that
+                         # sent the project's publishing token to an outside server"
+                         r"\b(?:sent|posted|uploaded|forwarded|copied|leaked|exfiltrated|shipped)\b (?:[\w'’-]+ ){0,5}?"
+                         r"(?:tokens?|keys?|credentials|secrets?|passwords?|cookies)\b (?:[\w'’-]+ ){0,2}?to (?:an? |the |their )?"
+                         r"(?:outside|external|remote|third-party|attacker(?:'s|s')?|unknown|foreign) ?(?:[\w-]+)?\b|"
                          # consequence.scaled_to_zero: a running service scaled down to nothing:
                          # "scaled the broker StatefulSet down, to zero replicas", "scaled Kafka to zero"
                          r"\bscaled (?:[\w-]+,? ){0,5}?(?:to zero|to 0)\b|"
+                         # consequence.self_approved: an agent that merges or approves its own
+                         # change past review: "It then merges its own PR", "approved its own pull request"
+                         r"\b(?:merg|approv|deploy|ship)(?:ed|es|ing|s)? (?:its|their) own (?:[\w-]+ )?(?:prs?|pull requests?|"
+                         r"changes?|branch(?:es)?|commits?|code|merge requests?)\b|"
+                         # consequence.acted_unasked: the agent went ahead without asking: "It did not
+                         # ask.", "the agent never asked for confirmation", "checked out without asking"
+                         r"\b(?:it|they|the (?:[\w-]+ )?(?:agent|assistant|bot|model|tool))\b (?:did not|didn't|never) "
+                         r"(?:ask|check|confirm)(?:ed)?\b(?=\W*$| (?:first|before|for (?:permission|confirmation|approval)))|"
                          # consequence.gave_away: the seller's money handed out by it: "handed out 90% off
                          # codes", "gave away free upgrades"
                          r"\b(?:hand(?:ed|ing|s)?|g[ai]v(?:e|es|ing)) (?:out|away)\b[^.]{0,40}?\b(?:codes?|discounts?|"
@@ -422,7 +470,10 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # caught in the act: "has been caught suggesting...", "was caught inventing"
                          r"\b(?:been|was|were|got|is|are) caught \w+ing\b|"
                          # a destructive command run: "it ran git clean -fdx", "executed rm -rf"
-                         r"\b(?:ran|runs|executed|executes|issued|typed)\W+(?:[^.]{0,30}?\bthen\W+)?(?:git clean|git reset --hard|"
+                         # (consequence.command_done: "the script did rm -rf on a path", "the
+                         # command ended up as rm -rf ~/")
+                         r"\b(?:ran|runs|executed|executes|issued|typed|did|does|performed|ended up as|expanded to|"
+                         r"turned into)\W+(?:[^.]{0,30}?\bthen\W+)?(?:git clean|git reset --hard|"
                          r"git push (?:-f|--force)|git restore|git checkout (?:--|\.)|git stash (?:drop|clear)|rm -rf|"
                          r"drop (?:table|database)|terraform destroy|kubectl delete)\b|"
                          # a wrong answer shown or told as fact: "the summary falsely said", "generated
@@ -569,11 +620,23 @@ CONSEQUENCE = re.compile(r"\b(?:(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )paid|bo
                          # "the AI answer connected him to a scammer", "directed callers to a fake line"
                          r"\b(?:connected|directed|sent|routed|pointed|led|steered|referred)\s+(?:[\w'-]+\s+){0,2}?to\s+"
                          r"(?:a |an |the )?(?:scam(?:mers?)?|fraudsters?|fake|bogus|fraudulent|impostors?)\b")
+#: Pattern relevance.cause_cleared: the harm put down to another cause, the AI struck off
+#: after it ("was caused by human error in our infrastructure, not by our AI",
+#: relevance.cause_then_not_ai), or the AI said to have had no way to what was harmed ("the
+#: chatbot itself did not have access to the server", relevance.ai_had_no_access). A part of
+#: ``DENIED_AI``; it also takes the headline's harm from the AI (relevance.headline_disowned).
+CAUSE_CLEARED_PATTERN = (
+    r"\b(?:caused|done|triggered|made) by\b[^.;]{0,60}?,? (?:and )?not by (?:an? |the |your |our |its |their |any )?"
+    r"(?:ai|a\.i\.|agents?|llms?|bots?|chatbots?|assistants?|models?)\b|"
+    r"\b(?:ai|agent|llm|bot|chatbot|assistant|model)(?: itself)? (?:did not|didn't|had not|hadn't|does not|doesn't|"
+    r"never had|has no|had no) (?:have )?access to\b")
+CAUSE_CLEARED = re.compile(CAUSE_CLEARED_PATTERN)
 #: An AI's part denied: "court says no AI involved", "written in a word processor without any
 #: AI features", "an AI didn't write or run this", "Nothing in that chain involved a language
 #: model", "not caused by an agent", "the assistant itself had not malfunctioned", "No AI, no
 #: agent", "No LLM required". A report of a non-AI failure says so because readers suspected an AI.
 DENIED_AI = re.compile(
+    CAUSE_CLEARED_PATTERN + "|" +
     r"\bno (?:[\w-]+ )?(?:ai|a\.i\.|agents?|bots?|chatbots?|llms?|language models?)\b(?: \w+){0,2} "
     r"(?:involved|used|touched|played|was used|were used|was involved|required|needed)\b|"
     # the terse list of a thread's reply: "No AI, no agent, nothing deleted."
@@ -649,7 +712,7 @@ DENIED_AI = re.compile(
     # relevance.denied_ai_in_list: the AI one of a list of things said to have had no part,
     # first or last in it: "No automation, script or AI assistant was involved", "no AI or
     # machine-learning component was involved"
-    r"\bno (?:[\w-]+,? ){1,4}?(?:or|and|nor) (?:an? )?(?:ai|a\.i\.|llms?|agents?|chatbots?|bots?)(?: [\w-]+)? "
+    r"\bno (?:[\w-]+,? ){1,4}?(?:or|and|nor) (?:an? )?(?:[\w-]+ )?(?:ai|a\.i\.|llms?|agents?|chatbots?|bots?)(?: [\w-]+)? "
     r"(?:were |was |had been |has been )?(?:involved|used|to blame)\b|"
     r"\bno (?:ai|a\.i\.|llms?|agents?|chatbots?|bots?)(?:,? (?:[\w-]+,? ){0,3}?(?:or|and|nor) [\w-]+)(?: [\w-]+)? "
     r"(?:were |was |had been |has been )?(?:involved|used|to blame)\b|"
@@ -731,7 +794,23 @@ NOTHING_HAPPENED = re.compile(r"\bnothing (?:bad )?(?:has |have |had )?(?:gone|w
                               r"(?:incidents?|harm|damage|systems?)\b|"
                               # relevance.not_an_incident: the writer says so outright: "Not an
                               # incident, to be clear." ("not an isolated incident" is no such line)
-                              r"^\W*(?:(?:this|it) is |it's |this isn't |it isn't )?not an? (?:actual |real )?incident\b")
+                              r"^\W*(?:(?:this|it) is |it's |this isn't |it isn't )?not an? (?:actual |real )?incident\b|"
+                              # relevance.no_specific_case: the writer says the piece tells of no
+                              # case: "Nothing in this post is about a specific company", "this
+                              # article is not about any particular incident"
+                              r"\b(?:nothing|none) (?:in|of) (?:this|the) (?:post|article|piece|guide|essay|thread)\b"
+                              r"[^.;]{0,30}?\babout (?:a|any|one) (?:specific|particular|real|single|actual)\b|"
+                              r"\b(?:post|article|piece|guide|essay)\b (?:is|was)(?: not|n't) about (?:a|any|one) "
+                              r"(?:specific|particular|real|single|actual) (?:company|incident|case|team|event|customer)\b|"
+                              # relevance.nothing_real_list: the test set apart from anything real in
+                              # a verbless list, or its outcome so told: "No real users, no real
+                              # credentials", "nobody was harmed and nothing real leaked"
+                              r"\bno (?:real|actual|live) [\w-]+, (?:and )?no (?:real|actual|live)\b|"
+                              r"\bnothing real (?:was |has been |had been |got )?(?:leaked|lost|harmed|touched|exposed|"
+                              r"deleted|involved|at stake)\b|"
+                              # relevance.declared_demo: "this is a controlled demo", "it was a sandboxed test"
+                              r"\b(?:this|it) (?:is|was) (?:a|an|just a|only a) (?:controlled|staged|sandboxed|simulated|lab|"
+                              r"contrived) (?:demo(?:nstration)?|experiment|test|exercise|scenario|environment)\b")
 #: Pattern genre.false_rating: a fact-check that rates the claim it checks ("RATING: FALSE",
 #: "Verdict: Misleading") reports that what was claimed did not happen.
 FALSE_RATING = re.compile(r"(?im)^[ \t*#>-]*(?:\*\*)?(?:our )?(?:rating|verdict|ruling)(?:\*\*)?\s*:(?:\*\*)?\s*"
@@ -874,6 +953,10 @@ CAPS_SLOTS = 4
 SATIRE = re.compile(r"\barea (?:man|woman|resident|dad|mom|couple|teen|father|mother)\b|"
                     # a masthead or section label: "THE DAILY BUGLE · SATIRE", "Satire | Tech"
                     r"(?:[·•|—–]|^)\s*satire\s*(?:[·•|—–]|$)|"
+                    # satire.section_label: a humour section among the masthead's labels: "Tech ·
+                    # Business · Nonsense", "Comedy | Tech"
+                    r"[·•|—–]\s*(?:nonsense|humou?r|comedy|spoof|parody|fake news)\s*(?:[·•|—–]|$)|"
+                    r"^\s*(?:nonsense|humou?r|comedy|spoof|parody)\s*[·•|—–]|"
                     # satire.as_source: a satirical site named as where an AI's answer came from
                     # ("traced back to a spoof article on satirical site The Onion") is not the
                     # page's own form
@@ -928,6 +1011,7 @@ class RelevanceFeatures:
     denied_ai: int = 0
     ai_victim: int = 0
     denied_harm: int = 0
+    cause_cleared: int = 0
     imperatives: int = 0
     title_howto: bool = False
     help_page: bool = False
@@ -1242,6 +1326,25 @@ def own_deed(span, scores: dict) -> bool:
     return True
 
 
+#: Sentences of fewer words than this are interjections (harm.interjection_skipped).
+SHORT_WORDS = 3
+#: Verbs whose subject "it" is no actor: "It was late", "It seems", "It happened on Friday".
+NOT_DEEDS = {"be", "seem", "appear", "happen", "look", "feel", "sound", "matter", "turn", "take", "cost", "mean",
+             "occur", "rain", "get", "become", "remain"}
+
+
+def it_acts(span) -> bool:
+    """Pattern harm.pronoun_chain: the span's main verb has "it" for subject and is a deed,
+    not a state ("It generated a cleanup script", not "It was late", :data:`NOT_DEEDS`). Just
+    after an AI reference (two sentences or fewer) the "it" is the AI, and the reference
+    carries on from there: "I told Claude Code to clean up. ... It generated a script. The
+    script did rm -rf ~/" tells the agent's deed."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_ in NOT_DEEDS:
+        return False
+    return any(child.dep_ == "nsubj" and child.lower_ == "it" for child in root.children)
+
+
 def real_consequence(text: str, deed: bool = False) -> bool:
     """True when the lower-cased sentence ``text`` tells a real-world consequence: a ``REAL``
     word not denied just before it (``NEGATED``), or a ``CONTEXT`` word ("customers") in a
@@ -1278,6 +1381,13 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
                  or bool(kinds and kinds.search(s.text)))
                 and not DENIED_AI.search(s.lower) for s in sentences]
     recent = -9
+    # harm.interjection_skipped: a reply of a word or two ending its sentence ("Yes.", "I
+    # know.") does not stand between an AI reference and the deed it goes on to tell; a
+    # heading of a word or two ("Impact") does, it opens another part
+    steps = [0]
+    for sentence in sentences:
+        steps.append(steps[-1] + (len(WORDED.findall(sentence.text)) >= SHORT_WORDS
+                                  or not re.search(r"[.!?]\W*$", sentence.text)))
     unclaimed: list[int] = []  # deeds told before any AI reference (harm.attributed_after)
     for position, sentence in enumerate(sentences):
         text = sentence.lower
@@ -1291,13 +1401,14 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
                                or bool(bots and bots.search(PRODUCT_TITLE_RE.sub(" ", sentence.text)))) \
             and not DENIED_AI.search(text)
         found.ai += has_ai
-        if has_ai or (heads and heads.search(sentence.text)):
-            recent = position
+        step = steps[position + 1]
+        if has_ai or (heads and heads.search(sentence.text)) or (step - recent <= 2 and it_acts(sentence.span)):
+            recent = step
         deed = not denied_deed(sentence) and (bool(CONSEQUENCE.search(text)) or (
             bool(action_scores(sentence)) and not own_deed(sentence.span, action_scores(sentence))))
         no_failure = deed and bool(NO_FAILURE.search(text))
         found.denied_harm += no_failure or bool(NOTHING_HAPPENED.search(text))
-        if position - recent <= 2 and deed and not hedged(text) and not no_failure:
+        if step - recent <= 2 and deed and not hedged(text) and not no_failure:
             found.harm += 1
         elif deed and not hedged(text) and not no_failure:
             unclaimed.append(position)
@@ -1311,6 +1422,7 @@ def features(sentences: list[Sentence], title: Optional[Span] = None,
         found.launch += bool(LAUNCH.search(text))
         found.unreal += bool(UNREAL.search(text))
         found.satire += bool(SATIRE.search(text))
+        found.cause_cleared += bool(CAUSE_CLEARED.search(text))
         found.denied_ai += bool(DENIED_AI.search(text)) or (
             bool(FAULT_DENIED.search(text)) and (has_ai or (position > 0 and mentions[position - 1])))
         found.imperatives += imperative(sentence.span)
@@ -1392,7 +1504,9 @@ def score(found: RelevanceFeatures) -> float:
              - 0.7 * math.log1p(found.researcher) - 1.5 * found.title_launch
              - genre_penalty(found) - 2.0 * min(found.denied_ai + found.denied_harm, 1)
              - 2.0 * min(found.ai_victim, 2) - 2.0 * howto(found)
-             + 1.2 * found.title_harm - 1.2 * found.title_research
+             # relevance.headline_disowned: the headline's harm is not the AI's when the body
+             # clears the AI ("caused by human error ..., not by our AI")
+             + 1.2 * (found.title_harm and not found.cause_cleared) - 1.2 * found.title_research
              # densities, so that a short incident note is not out-voted by a long write-up
              + 8.0 * found.real * rate - 2.0 * found.research * rate
              - ((2.0 if found.harm else 3.0) if in_passing(found) else 0.0))
