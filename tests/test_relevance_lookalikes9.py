@@ -14,6 +14,8 @@ chose (real.unasked_charge), and the pronoun that carries the agent past a short
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kb.nlp import analyze_text
 from kb.nlp.relevance import (
     CAUSE_CLEARED, CONSEQUENCE, DENIED_AI, NOTHING_HAPPENED, REAL, RESEARCHER, SATIRE, STAGED, UNREAL, hedged,
@@ -108,6 +110,9 @@ def test_a_secret_sent_outside_and_the_cause_cleared():
 
 
 def test_replies_of_a_word_do_not_break_the_reference():
-    story = ("I asked Claude Code to tidy the repo. Fine. Sure. Later that night the command "
-             "deleted my entire projects folder.")
-    assert analyze_text(story, title="Lost a folder").relevant
+    # blind27's forum post: Claude Code is named, then "Yes. I know." stands between it and
+    # "It generated a cleanup script"; counted as two steps, the "it" loses its antecedent
+    # and the post scores ~0.26 instead of ~0.94
+    post = Path(__file__).parent / "fixtures" / "blind27" / "002-reddit-claude-code-home-dir.txt"
+    text = post.read_text(encoding="utf-8")
+    assert analyze_text(text, title=text.split("\n\n")[2]).relevant
