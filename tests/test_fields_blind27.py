@@ -171,3 +171,8 @@ def test_german_maker_in_inverted_order():
             "Fehler der Mitarbeiter.")
     analysis = screen(text, language="de")
     assert analysis.mentions and analysis.mentions[0].vendor == "Nordlicht Software"
+
+
+def test_known_products_own_repo_is_no_deployer():
+    sentences = _sentences("anthropics / claude-code   Public\n\nThe agent deleted our production database.")
+    assert house_org(sentences) is None

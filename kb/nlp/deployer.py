@@ -90,6 +90,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span
@@ -209,8 +210,24 @@ TEAM_BYLINE = re.compile(r"^[\s*_]*(?i:authors?|written by|prepared by|by|owners
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
 #: Pattern deployer.repo_header: a code host's repository header in a page's first lines
 #: ("acme-dev / acme   Public"): an issue filed there in the first person is the project's own.
-REPO_HEADER = re.compile(r"^[\s*_#]*[A-Za-z0-9][\w.-]*[ \t]+/[ \t]+(?P<repo>[A-Za-z0-9][\w.-]*)[ \t]+"
+REPO_HEADER = re.compile(r"^[\s*_#]*(?P<owner>[A-Za-z0-9][\w.-]*)[ \t]+/[ \t]+(?P<repo>[A-Za-z0-9][\w.-]*)[ \t]+"
                          r"(?:Public|Private)\b")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s._-]+", "", name.lower())
+
+
+@lru_cache(maxsize=None)
+def _known_squashed() -> frozenset[str]:
+    """Known agent and vendor names and aliases, lower-cased without spaces, dots or hyphens
+    ("vscode", "claudecode"): a repository so named is the product's own, not a deployer."""
+    names = set()
+    for entry in load_gazetteer():
+        for alias in [entry["id"], *entry["aliases"]]:
+            if isinstance(alias, str):
+                names.add(_squashed(alias))
+    return frozenset(names)
 #: First-person words in a title: the submitter writes for the site's owner.
 FIRST_PERSON_TITLE = re.compile(r"\b(?:our|we|my|i)\b|\bauthor here\b", re.I)
 #: A bot the organisation built for itself: "an internal AI operations agent", "the firm's in-house AI".
@@ -975,7 +992,9 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
                 return canonical_org(_clean_name(match.group("org"))), kind
     for line in lines[:3]:
         repo = REPO_HEADER.match(line)
-        if repo and repo.group("repo").lower() not in pubs | NOT_ORGS:
+        if repo and repo.group("repo").lower() not in pubs | NOT_ORGS and not (
+                {_squashed(repo.group("repo")), _squashed(repo.group("owner"))} & _known_squashed()):
+            # an issue in a known product's own repository ("acme / acme-cli") is a user's report
             stem = repo.group("repo")
             text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
             for match in re.finditer(r"\b[A-Z][\w&-]*", text):
