@@ -176,3 +176,15 @@ def test_german_maker_in_inverted_order():
 def test_known_products_own_repo_is_no_deployer():
     sentences = _sentences("anthropics / claude-code   Public\n\nThe agent deleted our production database.")
     assert house_org(sentences) is None
+
+
+def test_hours_of_degraded_service_are_an_outage():
+    from kb.nlp.blast_radius import outage_hours
+    found = outage_hours(_sentences("The change went out at noon. Roughly three and a half hours of "
+                                    "degraded checkout followed."))
+    assert found is not None and found[0] == 3.5
+
+
+def test_hours_of_work_are_no_outage():
+    from kb.nlp.blast_radius import OUTAGE_CUE
+    assert not OUTAGE_CUE.search("The team spent three hours of overtime on the migration.")

@@ -54,7 +54,9 @@ OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwe
                         r"\btook down\b|\bknocked out\b|\bdisrupt|\binterruption\b|\bdown for\b|"
                         r"\bservice (?:was )?(?:down|degraded)\b|\bdegraded (?:service|performance)\b|"
                         # outage.was_down: "Multiplayer was down from ...", not "sales were down 5%"
-                        r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))")
+                        r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))|"
+                        # outage.hours_of_degraded: "two and a half hours of degraded ingestion"
+                        r"\b(?:hours?|minutes?|days?) of (?:degraded|disrupted|interrupted|broken)\b")
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
                       + r"[\s-]*(?:\+\s*)?(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 UNIT_HOURS = {"h": 1, "ho": 1, "hr": 1, "da": 24, "mi": 1 / 60, "we": 168}
