@@ -60,6 +60,12 @@ _TIME_WORD = (r"(?:January|February|March|April|May|June|July|August|September|O
 _DESCRIBED = (r"(?:(?:the\s+|an?\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:[\w-]+\s+)?(?:start-?up|company|firm|fintech|vendor|"
               r"provider|developer|maker|supplier|specialist)\s+)?")
 MAKER = [
+    # pattern who.subject_markets_named_bot: the maker as subject of a selling or making verb whose
+    # object is a bot given its name ("Acme, a small Lisbon startup, markets an autonomous
+    # portfolio agent called Vesper", "Acme sells an AI receptionist named Ada")
+    re.compile(_NAME + r"(?=(?:\s*,\s+(?:an?|the)\s+[^,;.]{1,60},)?\s+(?:markets|marketed|sells|sold|makes|made|"
+               r"builds|built|develops|developed|offers|offered|ships|shipped)\s+(?:an?|its|their)\s+"
+               r"(?:[\w-]+\s+){0,3}" + _BOT + r"s?\s+(?:called|named|dubbed|branded)\s+[A-Z])"),
     re.compile(_NAME + r"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:company|firm|startup|vendor|provider|developer)\s+"
            r"(?:behind|that (?:built|builds|makes|made|developed|develops|provides|provided|supplies|supplied|"
            r"operates|operated|runs|ran|maintains|maintained))\s+"

@@ -97,7 +97,10 @@ def blame_cues() -> dict[str, list[str]]:
 
 
 _CUES = {kind: [re.compile(p) for p in pats] for kind, pats in blame_cues().items()}
-ATTRIBUTION = re.compile(r"\b(?:said|says|stated|states|told|tells|acknowledg|blam|attribut|characteri[sz]|"
+ATTRIBUTION = re.compile(# pattern blame.added_attribution: "added" next to a quotation ('"This one
+                         # is on us," the company added'; 'Doe added: "..."'; "it added that")
+                         r"[\"”],?\s+(?:[\w.'’-]+\s+){1,4}?add(?:ed|s)\b|\badd(?:ed|s)(?:\s+that\b|\s*[:,]\s*[\"“])|"
+                         r"\b(?:said|says|stated|states|told|tells|acknowledg|blam|attribut|characteri[sz]|"
                          r"called|calls|apolog|argu|insist|admit|maintain|emphasi[sz]|explain|"
                          r"wrote|posted|confirm|denied|denies|claim|according to|described|statement|"
                          r"position|response|responded|conclu|labell?ed|pinned|put it down|noted|disclos|"
@@ -147,6 +150,10 @@ PERSON_ROLE = re.compile(r"\b(?:spokes(?:person|man|woman)|ceo|cto|cfo|coo|ciso|
                          r"chief (?:[a-z]+ ){1,2}(?:officer|scientist)|managing director|general counsel|head of [a-z]+|"
                          r"police chief|chief of police|(?-i:Chief)|sheriff|"
                          r"mayor|principal|head ?teacher|chair(?:man|woman|person)?|general manager|"
+                         # pattern blame.public_office_role: who speaks for a county, city or
+                         # school district ("County Administrator Jo Doe", "superintendent Jo Doe")
+                         r"(?:county|city|town|borough|district|school|hospital|village) (?:administrator|manager|"
+                         r"executive|clerk)|superintendent|"
                          r"co-?founder|founder|president|(?:core |lead )?maintainer|core contributor|"
                          r"owner|director|vice[- ]president|vp)\b", re.I)
 #: A role after a name, with one modifier and in the plural ("medical director", "one of the
@@ -728,8 +735,10 @@ def summary(statement: Statement) -> str:
 
 
 #: Pattern blame.quote_pair: two quotations joined by "and" ('that it "went beyond its brief"
-#: and "acted on its own"') are one statement.
-QUOTE_PAIR = re.compile(r"[\"“‘']([^\"“”‘’']{3,}?)[\"”’']\s*,?\s+and\s+[\"“‘']([^\"“”‘’']{3,}?)[\"”’']")
+#: and "acted on its own"'), also by "and that" and the second one's subject ('the retries
+#: were "caused by X," and that the tool "performed as configured"'), are one statement.
+QUOTE_PAIR = re.compile(r"[\"“‘']([^\"“”‘’']{3,}?)[\"”’']\s*,?\s+and\s+(?:that\s+(?:(?:it|they|the\s+[\w-]+|"
+                        r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+)?)?[\"“‘']([^\"“”‘’']{3,}?)[\"”’']")
 #: Pattern blame.quote_then_cause: a short quoted verdict followed in the same sentence by the
 #: cause the speaker named ('said "the fault is ours" and pinned the problem on an error in
 #: its refund rules').

@@ -20,7 +20,7 @@ None. The patterns:
   (``Scale:``/``Impact:`` key, "Impact" heading); failing that, the users of the system
   ("a platform 100,000 students have used", pattern people.user_base);
 - cost_usd: a dollar amount ("$47,000", "$450K", "$1.2 million") with a cost cue (cost, bill,
-  sanction, fine, damages, lost, sent, paid); C$/CA$/A$ and "CAD" amounts are not USD.
+  sanction, fine, damages, lost, sent/sending, paid/paying); C$/CA$/A$ and "CAD" amounts are not USD.
   The largest such amount wins;
 - systems: first, a capitalised name that is the complement of an outage noun ("an outage
   affecting/of/to/hitting AWS Cost Explorer", "took down AWS") or the modifier or subject of
@@ -54,7 +54,9 @@ OUTAGE_CUE = re.compile(r"\boutages?\b|\bdowntime\b|\boffline\b|\bunavailab|\bwe
                         r"\btook down\b|\bknocked out\b|\bdisrupt|\binterruption\b|\bdown for\b|"
                         r"\bservice (?:was )?(?:down|degraded)\b|\bdegraded (?:service|performance)\b|"
                         # outage.was_down: "Multiplayer was down from ...", not "sales were down 5%"
-                        r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))")
+                        r"\b(?:was|were|been) down\b(?!\s*(?:\d|by\b))|"
+                        # outage.hours_of_degraded: "two and a half hours of degraded ingestion"
+                        r"\b(?:hours?|minutes?|days?) of (?:degraded|disrupted|interrupted|broken)\b")
 DURATION = re.compile(NUMBER.replace("(?P<scale>", "(?P<scale_unused>")
                       + r"[\s-]*(?:\+\s*)?(?P<unit>hours?|hrs?|days?|minutes?|mins?|weeks?)\b", re.I)
 UNIT_HOURS = {"h": 1, "ho": 1, "hr": 1, "da": 24, "mi": 1 / 60, "we": 168}
@@ -93,7 +95,10 @@ RESTORED_AFTER = re.compile(r"\b(?:restor\w*|back online|came back|brought back|
                             r"resum\w*|reopen\w*)\b[^.;]{0,60}?\b" + DURATION.pattern.replace("?P<", "?P<r_")
                             + r"\s+(?:after|later)\b", re.I)
 DESTRUCTIVE_CUE = re.compile(r"\b(?:delet|wip|eras|destroy|drop|lost|los[ti]ng|purg|overwr|gone\b|"
-                             r"vanish|disappear)")
+                             r"vanish|disappear|"
+                             # pattern records.reentered_by_hand: records that had to be typed in
+                             # again were lost ("2,300 bookings re-entered by hand")
+                             r"re-?(?:entered|keyed|typed)\b)")
 #: Pattern records.store_contents: what a data store held ("The database held 1.94 million
 #: rows"), counted as the records lost with it.
 STORE_HELD = re.compile(r"\b(?:database|db|table|volume|drive|disk|bucket|inbox|mailbox|folder|"
@@ -162,7 +167,7 @@ USER_BASE = re.compile(r"(?:~|about |roughly |nearly |over |more than |some )?" 
 MONEY = re.compile(r"(?P<prefix>(?:C|CA|A|AU|NZ)?\$)\s?" + NUMBER + r"(?P<cad>\s?(?:CAD|AUD|CDN))?",
                    re.I)
 COST_CUE = re.compile(r"\bcost|\bbill|\bsanction|\bfine[ds]?\b|\bdamages\b|\blost\b|\bloss|"
-                      r"\bsent\b|\bpaid\b|\bspen[dt]|\bcharges?\b|\bworth of\b|\bpenalt|"
+                      r"\bsent\b|\bsending\b|\bpaid\b|\bpaying\b|\bspen[dt]|\bcharges?\b|\bworth of\b|\bpenalt|"
                       r"\btransferr?ed\b|\bdrain|\brefund|\bexpenses?\b")
 LOCKED_OUT = re.compile(r"\b(?:locked|locking|shut|kept|keeping)\s+(?:[\w-]+\s+){0,3}?out of\s+"
                         r"(?P<list>[^.;:()]+?)(?=\s+(?:for|during|until|after|while|when|because|as|"

@@ -68,6 +68,15 @@ in May": ``deployer.relative_launcher``); on a company's own page, a masthead wi
 Co. / Engineering"), a dotted byline ("Posted 2 May · Dr. Jo Doe, Acme Dental":
 ``deployer.dotted_byline``) and "one of our engineers was using Foo" (``deployer.our_staff_uses``).
 
+Patterns of the blind27 round: a blog masthead naming the page's kind before the organisation
+("Engineering blog · Acme Analytics · posted ...": ``deployer.blog_then_org``); a code host's
+repository header ("acme-dev / acme   Public": ``deployer.repo_header``); a submitted site's
+domain stem split before a business word ("kelphealth.com" -> Kelp Health:
+``deployer.domain_words``), also when the aggregator's menu line comes before the title; on such
+pages the writer handing the agent a credential ("we handed an agent a deploy token") or owning
+what it harmed ("exfiltrated our .env": ``deployer.our_harmed_thing``); and, when no other rule
+fires, an organisation confirming the incident (``deployer.confirmed_incident``).
+
 Organisations are ORG/VENDOR entities plus *described names*: a capitalised name the report
 introduces with a business noun (``Acme, a small company``, ``ticketing platform Acme``),
 which the statistical NER often misses or calls a person. The vendor counts as a candidate
@@ -81,6 +90,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Span
@@ -170,6 +180,12 @@ HOUSE_PAGE = re.compile(r"^[\s*#_]*(?P<org>" + _CAPITALISED + r"{0,3}?)[ \t]*"
                         r"(?:[-–—|·:/][ \t]*)?(?i:status|engineering|blog|newsroom|incident reports?|"
                         r"post-?mortems?|trust center|changelog|security advisor(?:y|ies)|security bulletins?|"
                         r"threat intelligence|threat research)\b")
+#: Pattern deployer.blog_then_org: a blog masthead that names the kind of page first and the
+#: organisation after a separator: "Engineering blog · Acme Analytics · posted 2 May", "Tech blog |
+#: Acme".
+BLOG_THEN_ORG = re.compile(r"^[\s*#_]*(?i:(?:engineering|tech|technology|company|product|dev|developer|"
+                           r"infrastructure|security)[ \t]+)?(?i:blog|newsroom|notes)[ \t]*[·|•—–:/][ \t]*"
+                           r"(?P<org>" + _CAPITALISED + r"{0,3}?)[\s*_]*(?:[·|•—–/]|$)")
 #: A security bulletin's or advisory's identifier carrying the issuer's name: "Bulletin ID:
 #: AWS-2025-015", "**Advisory:** ACME-SA-2024-7".
 BULLETIN_ID = re.compile(r"^[\s*_#]*(?i:(?:security )?(?:bulletin|advisory))(?:[ \t]+(?i:id|number|no\.?))?"
@@ -192,6 +208,26 @@ TEAM_BYLINE = re.compile(r"^[\s*_]*(?i:authors?|written by|prepared by|by|owners
                          r"(?:[\w-]+[ \t]+){0,2}?(?i:team|engineers|engineering team)[\s*_.]*$")
 #: A link-aggregator title naming the submitted site: "... our agent deleted ... (acme.io)".
 TITLE_DOMAIN = re.compile(r"\((?P<stem>[a-z0-9-]+)\.(?:com|io|co|dev|net|org|ai|app|so|sh|tech|co\.uk|[a-z]{2})\)\s*$")
+#: Pattern deployer.repo_header: a code host's repository header in a page's first lines
+#: ("acme-dev / acme   Public"): an issue filed there in the first person is the project's own.
+REPO_HEADER = re.compile(r"^[\s*_#]*(?P<owner>[A-Za-z0-9][\w.-]*)[ \t]+/[ \t]+(?P<repo>[A-Za-z0-9][\w.-]*)[ \t]+"
+                         r"(?:Public|Private)\b")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s._-]+", "", name.lower())
+
+
+@lru_cache(maxsize=None)
+def _known_squashed() -> frozenset[str]:
+    """Known agent and vendor names and aliases, lower-cased without spaces, dots or hyphens
+    ("vscode", "claudecode"): a repository so named is the product's own, not a deployer."""
+    names = set()
+    for entry in load_gazetteer():
+        for alias in [entry["id"], *entry["aliases"]]:
+            if isinstance(alias, str):
+                names.add(_squashed(alias))
+    return frozenset(names)
 #: First-person words in a title: the submitter writes for the site's owner.
 FIRST_PERSON_TITLE = re.compile(r"\b(?:our|we|my|i)\b|\bauthor here\b", re.I)
 #: A bot the organisation built for itself: "an internal AI operations agent", "the firm's in-house AI".
@@ -948,21 +984,50 @@ def house_org(sentences: list[Sentence]) -> Optional[tuple[str, str]]:
     lines = list(dict.fromkeys(s.span.doc.text for s in sentences if s.line <= 4))
     pubs = publishers()
     for line in lines:
-        for pattern, kind in ((HOUSE_PAGE, "page"), (BYLINE_ORG, "byline"), (POSTED_BYLINE_ORG, "byline"),
+        for pattern, kind in ((HOUSE_PAGE, "page"), (BLOG_THEN_ORG, "page"), (BYLINE_ORG, "byline"),
+                              (POSTED_BYLINE_ORG, "byline"),
                                (TEAM_BYLINE, "byline"), (BULLETIN_ID, "page")):
             match = pattern.match(line)
             if match and match.group("org").lower() not in pubs | NOT_ORGS and not DESK.search(match.group(0)):
                 return canonical_org(_clean_name(match.group("org"))), kind
-    title = lines[0].strip() if lines else ""
-    domain = TITLE_DOMAIN.search(title)
-    if domain and FIRST_PERSON_TITLE.search(title[:domain.start()]) and domain.group("stem") not in pubs:
-        stem = domain.group("stem").replace("-", "")
-        text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
-        for match in re.finditer(r"\b[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}", text):
-            if match.group(0).replace(" ", "").lower() == stem:
-                return match.group(0), "domain"
-        return stem.capitalize(), "domain"
+    for line in lines[:3]:
+        repo = REPO_HEADER.match(line)
+        if repo and repo.group("repo").lower() not in pubs | NOT_ORGS and not (
+                {_squashed(repo.group("repo")), _squashed(repo.group("owner"))} & _known_squashed()):
+            # an issue in a known product's own repository ("acme / acme-cli") is a user's report
+            stem = repo.group("repo")
+            text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+            for match in re.finditer(r"\b[A-Z][\w&-]*", text):
+                if match.group(0).lower() == stem.lower():
+                    return match.group(0), "domain"
+            return stem.replace("-", " ").replace("_", " ").title(), "domain"
+    # the submitted title is the first line, or follows the aggregator's own menu line
+    for title in (line.strip() for line in lines[:3]):
+        domain = TITLE_DOMAIN.search(title)
+        if domain and FIRST_PERSON_TITLE.search(title[:domain.start()]) and domain.group("stem") not in pubs:
+            stem = domain.group("stem").replace("-", "")
+            text = "\n".join(dict.fromkeys(s.span.doc.text for s in sentences))
+            for match in re.finditer(r"\b[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*){0,2}", text):
+                if match.group(0).replace(" ", "").lower() == stem:
+                    return match.group(0), "domain"
+            return _stem_name(stem), "domain"
     return None
+
+
+#: Pattern deployer.domain_words: a domain stem that ends in a business word is two words
+#: ("acmehealth" -> "Acme Health", "acmelabs" -> "Acme Labs").
+STEM_WORDS = re.compile(r"^(?P<head>[a-z0-9]{3,}?)(?P<tail>health|labs?|tech|systems|software|data|cloud|"
+                        r"analytics|bank|pay|finance|logistics|studios?|media|games|foods?|energy|"
+                        r"security|networks?|robotics|medical|care|insurance|capital|group|works)$")
+
+
+def _stem_name(stem: str) -> str:
+    """A company name from a lower-case domain stem (``deployer.domain_words``): the stem
+    capitalised, split before a trailing business word."""
+    split = STEM_WORDS.match(stem)
+    if split:
+        return f"{split.group('head').capitalize()} {split.group('tail').capitalize()}"
+    return stem.capitalize()
 
 
 def _first_person_deploys(sentence: Sentence) -> bool:
@@ -971,9 +1036,16 @@ def _first_person_deploys(sentence: Sentence) -> bool:
     for token in sentence.span:
         if token.lower_ in ("we", "i") and token.dep_ in ("nsubj", "nsubjpass") and (
                 token.head.lemma_ in DEPLOY_VERBS | {"build", "trial", "buy", "start", "connect", "release", "ship",
-                                                     "withdraw"}):
+                                                     "withdraw", "hand", "give", "grant"}):
+            # "hand"/"give"/"grant": the writer's organisation handing the agent a credential or
+            # access ("we handed an agent a deploy token": deployer.hands_to_agent, first person)
             return True
         if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.lower_ in BOT_WORDS | {"ai"}:
+            return True
+        if token.lower_ in ("our", "my") and token.dep_ == "poss" and token.head.dep_ in ("dobj", "nsubjpass") \
+                and token.head.head.lemma_ in HARM_LEMMAS | {"exfiltrate", "publish", "post", "leak", "overwrite"}:
+            # pattern deployer.our_harmed_thing: "the agent exfiltrated our .env", "wiped our
+            # database": the writer's organisation owns what the agent harmed
             return True
         if token.lower_ == "our" and token.dep_ == "poss" and token.head.lower_ in PEOPLE | {"developers", "staff"}:
             # pattern deployer.our_staff_uses: "one of our engineers was using Foo", "our team asked Foo"
@@ -1079,7 +1151,7 @@ def _house_deploys(sentences: list[Sentence], incident: set[int]) -> Optional[tu
         house, rule = (canonical_org(own), "statement"), "deployer.own_statement"
     for sentence in sentences:
         if (sentence.index in incident or house[1] in ("domain", "page")) and \
-                (not sentence.key or house[1] == "page") \
+                (not sentence.key or house[1] in ("page", "domain")) \
                 and _first_person_deploys(sentence):
             return house[0], sentence, rule
     return None
@@ -1278,6 +1350,33 @@ def _vendor_property(name: str, vendor: str, text: str) -> bool:
     name, vendor = re.escape(name), re.escape(vendor)
     return re.search(rf"(?<!\w){name},[ \t]+(?:{vendor}(?:'s|’s)[ \t]|(?:which is[ \t]+)?(?:owned|run|operated)"
                      rf"[ \t]+by[ \t]+{vendor}\b)|(?<!\w){vendor}(?:'s|’s)[ \t]+{name}(?!\w)", text) is not None
+
+
+#: Pattern deployer.confirmed_incident: an organisation, with an optional description between
+#: commas, confirming the incident ("Acme Supplies, which employs 300 people, confirmed the
+#: incident on Monday"): the harmed party speaks of its own incident.
+CONFIRMED_INCIDENT = re.compile(_NAME + r"(?:,[ \t]+(?:which|a|an|the)\b[^,;.]{1,80},)?[ \t]+(?:has[ \t]+|have[ \t]+)?"
+                                r"confirmed[ \t]+(?:the|an?)[ \t]+(?:[\w-]+[ \t]+)?(?:incident|breach|outage|"
+                                r"error|errors|loss|losses|deletion|leak|payments?|mistake)\b")
+
+
+def _confirmed_incident(sentences: list[Sentence], excluded: set[str], incident: set[int]
+                        ) -> Optional[tuple[str, Sentence, str]]:
+    """Pattern deployer.confirmed_incident: the first organisation of an incident sentence that
+    confirms the incident (``CONFIRMED_INCIDENT``), not excluded (the maker, publishers), no
+    person, regulator or union -- ``(name, sentence, rule)`` -- else None."""
+    for sentence in sentences:
+        if sentence.index not in incident:
+            continue
+        for match in CONFIRMED_INCIDENT.finditer(sentence.text):
+            name = _clean_name(match.group(1))
+            if name.lower() in excluded | NOT_ORGS or NEVER_DEPLOYS.search(name) or is_regulator(name):
+                continue
+            start = sentence.span.start_char + match.start(1)
+            if any(e.label_ == "PERSON" and e.start_char <= start < e.end_char for e in sentence.span.ents):
+                continue
+            return canonical_org(name), sentence, "deployer.confirmed_incident"
+    return None
 
 
 def _spokesperson_stopped(sentences: list[Sentence], incident: set[int]) -> Optional[tuple[str, Sentence, str]]:
@@ -1512,7 +1611,7 @@ def choose_deployer(sentences: list[Sentence], vendor: Optional[str], agent: Opt
         if vendor and _vendor_property(found[0], vendor, text):
             return vendor, found[1], "deployer.vendor_property"
         return found
-    found = _spokesperson_stopped(sentences, incident)
+    found = _spokesperson_stopped(sentences, incident) or _confirmed_incident(sentences, excluded, incident)
     if found:
         return found
     about = [s for s in sentences if s.index in incident] or sentences
