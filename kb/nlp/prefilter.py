@@ -185,10 +185,11 @@ def trie_alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, tuple[tuple[re.Pattern, tuple[str, ...]], ...]]:
     """(AI term, harm term) patterns, lower case, for text that was lower-cased first, and
     the case-sensitive product-name pattern (:data:`PRODUCT_TITLE`, :data:`NAME_KIND`,
-    :data:`QUOTED_PRODUCT`, :data:`ASKED_TOOL`) for the text as written.
+    :data:`QUOTED_PRODUCT`, :data:`ASKED_TOOL`) for the text as written, each with the words one
+    of which any match of it contains: a page without them is not scanned with it.
 
     Matching lower-cased text without ``re.IGNORECASE``, and the agent names as a trie,
     makes the scan of a whole web page several times faster than one flat ignore-case
@@ -200,15 +201,22 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
              for alias in entry.get("aliases") or [] if len(alias) > 2}
     ai = rf"\b(?:{_alternation(GENERIC_AI_TERMS).lower()}|{trie_alternation(names)})\b"
     harm = rf"\b(?:{_alternation(HARM_TERMS).lower()})"
-    return re.compile(ai), re.compile(harm), re.compile("|".join((PRODUCT_TITLE, NAME_KIND, QUOTED_PRODUCT,
-                                                                  ASKED_TOOL)))
+    products = tuple((re.compile(pattern), needles) for pattern, needles in (
+        (PRODUCT_TITLE, ("Assist", "Agent", "Copilot", "Autopilot")),
+        (NAME_KIND, (" agent", " assistant", " copilot")),
+        (QUOTED_PRODUCT, ('"', "“")),
+        (ASKED_TOOL, ("asked ", "told ", "instructed ", "prompted "))))
+    return re.compile(ai), re.compile(harm), products
 
 
 def may_describe_incident(text: str) -> bool:
     """True when an AI term and a harm term stand within :data:`WINDOW`
     characters of each other somewhere in ``text`` (case-insensitive)."""
-    ai, harm, product = _patterns()
-    titled = [match.start() for match in product.finditer(text)]
+    ai, harm, products = _patterns()
+    # each product pattern is scanned only where its words occur: scanning a whole web page with
+    # the patterns that open on look-behinds costs more than the rest of this check
+    titled = [match.start() for product, needles in products if any(n in text for n in needles)
+              for match in product.finditer(text)]
     text = text.lower()
     ai_positions = sorted([match.start() for match in ai.finditer(text)] + titled)
     if not ai_positions:
