@@ -13,13 +13,6 @@ from kb.nlp.segment import split_sentences
 from conftest import deployer_in as _deployer
 
 
-def test_a_product_the_company_had_been_trialling(nlp):
-    text = ("Every server had been started by Brindle, the coding agent sold by Oxtail Labs, "
-            "which Fenwick Metrics had been trialling since March. Fenwick Metrics paid the bill.")
-    name, _, rule = _deployer(nlp, text, vendor="Oxtail Labs", agent="Brindle")
-    assert (name, rule) == ("Fenwick Metrics", "deployer.relative_taker")
-
-
 def test_a_trial_names_the_long_form_of_a_shortened_name(nlp):
     text = ("Staff at Fenwick Metrics noticed the bill on Monday. The servers were started by "
             "Brindle, an agent from Oxtail Labs that Fenwick was piloting in its data team.")
@@ -68,20 +61,6 @@ def test_handing_work_to_the_agent_by_a_pronoun(nlp):
     assert name == "Dorrance Shipping"
 
 
-def test_handing_the_agent_the_keys(nlp):
-    text = ("Grellan Foods handed Ordermate the keys to the supplier portal in June. Grellan "
-            "Foods later found 40 crates of flour it never ordered.")
-    name, _, rule = _deployer(nlp, text, vendor="Larder", agent="Ordermate")
-    assert (name, rule) == ("Grellan Foods", "deployer.hands_to_agent")
-
-
-def test_machines_belonging_to_a_named_organisation(nlp):
-    text = ("An autonomous agent isolated about 900 computers belonging to Penworth Analytics, "
-            "a data consultancy, on Tuesday. Penworth Analytics restored them by noon.")
-    name, _, rule = _deployer(nlp, text, vendor="Skarn Security", agent="Warden")
-    assert (name, rule) == ("Penworth Analytics", "deployer.owner_of_harm")
-
-
 def test_company_masthead_with_a_slash_and_our_engineer(nlp):
     text = ("Hollin Supply Co. / Engineering\n\n# Postmortem: a key in a public repository\n\n"
             "One of our engineers was using Tessel in that repo to fix a layout bug. It pushed "
@@ -90,22 +69,6 @@ def test_company_masthead_with_a_slash_and_our_engineer(nlp):
     assert house_org(sentences) == ("Hollin Supply Co.", "page")
     name, _, rule = _deployer(nlp, text, vendor="Quorra", agent="Tessel")
     assert (name, rule) == ("Hollin Supply Co.", "deployer.house")
-
-
-def test_dotted_byline_with_a_title_names_the_practice(nlp):
-    text = ("# What our AI receptionist got wrong\n\n*Posted 2 May 2025 · Dr. Ana Reyes, Elmstead "
-            "Family Dental*\n\nIn March we started using Wren, a phone assistant from a company "
-            "called Calloway Health, to answer calls after hours.")
-    name, _, rule = _deployer(nlp, text, vendor="Calloway Health", agent="Wren")
-    assert (name, rule) == ("Elmstead Family Dental", "deployer.house")
-
-
-def test_status_page_narrative_under_a_heading_key(nlp):
-    text = ("Mapleton Status\n\nIncident Report for Mapleton\n\nWhat happened: we use Tiller, an "
-            "automated remediation agent supplied by Oakhurst, to answer alerts at night. Tiller "
-            "scaled the API pool to zero.")
-    name, _, rule = _deployer(nlp, text, vendor="Oakhurst", agent="Tiller")
-    assert (name, rule) == ("Mapleton", "deployer.house")
 
 
 def test_forum_section_label_is_no_house(nlp):
@@ -118,27 +81,6 @@ def test_forum_section_label_is_no_house(nlp):
 def test_company_abbreviation_keeps_its_dot():
     assert canonical_org("Hollin Supply Co.") == "Hollin Supply Co."
     assert canonical_org("Hollin Supply Co") == "Hollin Supply Co."
-
-
-def test_the_app_that_has_the_agent(nlp):
-    text = ("On June 2 I opened the Wayfarly app, which has this AI agent called Pilot that you can "
-            "chat with, and asked for four tickets. Pilot booked the wrong city.")
-    name, _, rule = _deployer(nlp, text, vendor="Skyloom", agent="Pilot")
-    assert (name, rule) == ("Wayfarly", "deployer.app_with_bot")
-
-
-def test_the_assistant_a_platform_launched(nlp):
-    text = ("It turns out that Buff, the AI listing assistant Makerly launched in the autumn, "
-            "rewrote 63 of my live listings.")
-    name, _, rule = _deployer(nlp, text, vendor="Tessara", agent="Buff")
-    assert (name, rule) == ("Makerly", "deployer.relative_licensee")
-
-
-def test_the_contractor_of_a_university_had_been_using_the_agent(nlp):
-    text = ("The message was written by Mate, an infrastructure agent from Corran Labs that the "
-            "University of Ashby's managed-services contractor had been using to move mailboxes.")
-    name, _, rule = _deployer(nlp, text, vendor="Corran Labs", agent="Mate")
-    assert (name, rule) == ("University of Ashby", "deployer.relative_taker")
 
 
 def test_the_bots_kind_is_not_what_its_maker_owns(nlp):
@@ -154,13 +96,6 @@ def test_a_job_title_modifier_is_not_an_owned_system(nlp):
             "reminder, said one Norvale infrastructure lead, that a green tick is not a restore test.")
     found = _deployer(nlp, text, vendor="Lattice Ops", agent="Skyhook")
     assert found is None or found[0] != "Norvale"
-
-
-def test_a_city_owns_its_named_chatbot(nlp):
-    text = ("Two years ago, reporters testing Port Alden's Asky chatbot found that it told "
-            "landlords they could refuse housing vouchers.")
-    name, _, rule = _deployer(nlp, text, vendor="Microsoft", agent="Asky")
-    assert (name, rule) == ("Port Alden", "deployer.owner_of_named_bot")
 
 
 def test_the_vendors_own_named_agent_is_not_a_customer(nlp):
@@ -190,8 +125,54 @@ def test_a_person_from_a_city_does_not_make_it_the_deployer(nlp):
     assert found is None or found[0] != "Carver City"
 
 
-def test_the_agent_the_company_had_allowed_to_pay(nlp):
-    text = ("Ledgerly Autopilot, the AI agent Harwick Freight had allowed to schedule payments "
-            "without sign-off, paid a forged invoice.")
-    name, _, rule = _deployer(nlp, text, vendor="Ledgerly", agent="Ledgerly Autopilot")
-    assert (name, rule) == ("Harwick Freight", "deployer.relative_licensee")
+#: Reports where one named pattern gives the deployer: text, vendor, agent, (deployer, rule).
+NAMED_DEPLOYERS = [
+    pytest.param(("Every server had been started by Brindle, the coding agent sold by Oxtail Labs, "
+                  "which Fenwick Metrics had been trialling since March. Fenwick Metrics paid the bill."),
+                 "Oxtail Labs", "Brindle", ("Fenwick Metrics", "deployer.relative_taker"),
+                 id="a_product_the_company_had_been_trialling"),
+    pytest.param(("Grellan Foods handed Ordermate the keys to the supplier portal in June. Grellan "
+                  "Foods later found 40 crates of flour it never ordered."),
+                 "Larder", "Ordermate", ("Grellan Foods", "deployer.hands_to_agent"),
+                 id="handing_the_agent_the_keys"),
+    pytest.param(("An autonomous agent isolated about 900 computers belonging to Penworth Analytics, "
+                  "a data consultancy, on Tuesday. Penworth Analytics restored them by noon."),
+                 "Skarn Security", "Warden", ("Penworth Analytics", "deployer.owner_of_harm"),
+                 id="machines_belonging_to_a_named_organisation"),
+    pytest.param(("# What our AI receptionist got wrong\n\n*Posted 2 May 2025 · Dr. Ana Reyes, Elmstead "
+                  "Family Dental*\n\nIn March we started using Wren, a phone assistant from a company "
+                  "called Calloway Health, to answer calls after hours."),
+                 "Calloway Health", "Wren", ("Elmstead Family Dental", "deployer.house"),
+                 id="dotted_byline_with_a_title_names_the_practice"),
+    pytest.param(("Mapleton Status\n\nIncident Report for Mapleton\n\nWhat happened: we use Tiller, an "
+                  "automated remediation agent supplied by Oakhurst, to answer alerts at night. Tiller "
+                  "scaled the API pool to zero."),
+                 "Oakhurst", "Tiller", ("Mapleton", "deployer.house"),
+                 id="status_page_narrative_under_a_heading_key"),
+    pytest.param(("On June 2 I opened the Wayfarly app, which has this AI agent called Pilot that you can "
+                  "chat with, and asked for four tickets. Pilot booked the wrong city."),
+                 "Skyloom", "Pilot", ("Wayfarly", "deployer.app_with_bot"),
+                 id="the_app_that_has_the_agent"),
+    pytest.param(("It turns out that Buff, the AI listing assistant Makerly launched in the autumn, "
+                  "rewrote 63 of my live listings."),
+                 "Tessara", "Buff", ("Makerly", "deployer.relative_licensee"),
+                 id="the_assistant_a_platform_launched"),
+    pytest.param(("The message was written by Mate, an infrastructure agent from Corran Labs that the "
+                  "University of Ashby's managed-services contractor had been using to move mailboxes."),
+                 "Corran Labs", "Mate", ("University of Ashby", "deployer.relative_taker"),
+                 id="the_contractor_of_a_university_had_been_using_the_agent"),
+    pytest.param(("Two years ago, reporters testing Port Alden's Asky chatbot found that it told "
+                  "landlords they could refuse housing vouchers."),
+                 "Microsoft", "Asky", ("Port Alden", "deployer.owner_of_named_bot"),
+                 id="a_city_owns_its_named_chatbot"),
+    pytest.param(("Ledgerly Autopilot, the AI agent Harwick Freight had allowed to schedule payments "
+                  "without sign-off, paid a forged invoice."),
+                 "Ledgerly", "Ledgerly Autopilot", ("Harwick Freight", "deployer.relative_licensee"),
+                 id="the_agent_the_company_had_allowed_to_pay"),
+]
+
+
+@pytest.mark.parametrize("text, vendor, agent, expected", NAMED_DEPLOYERS)
+def test_a_named_pattern_gives_the_deployer(nlp, text, vendor, agent, expected):
+    name, _, rule = _deployer(nlp, text, vendor=vendor, agent=agent)
+    assert (name, rule) == expected
